@@ -1,0 +1,302 @@
+// Package storage keeps Microgoals' data in one SQLite file: it opens the file with the
+// pragmas every connection needs, refuses files it must not touch, applies the numbered schema
+// migrations, and offers one method per user action, each one transaction that returns the
+// stored domain values as read back.
+package storage
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"database/sql/driver"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/mattn/go-sqlite3"
+)
+
+// ApplicationID marks an SQLite file as a Microgoals database ("MGOL"), so that a file of
+// another program is recognised and left alone.
+const ApplicationID = 0x4D474F4C
+
+// sqliteHeader is how every SQLite 3 database file begins.
+const sqliteHeader = "SQLite format 3\x00"
+
+// Options tune a Store.
+type Options struct {
+	// Location is the user's time zone: local due days are computed in it and times are
+	// returned in it. Nil means time.Local.
+	Location *time.Location
+	// Now is the clock for created/updated/trashed times. Nil means time.Now.
+	Now func() time.Time
+}
+
+// Store is an open Microgoals database. Its methods are safe for concurrent use.
+type Store struct {
+	db   *sql.DB
+	path string
+	loc  *time.Location
+	now  func() time.Time
+}
+
+// Open opens the database at path, creating it (and its directory) with owner-only
+// permissions when it does not exist. An existing file is first checked read-only and refused,
+// untouched, when it is not an SQLite database (ErrNotDatabase), is damaged (ErrCorrupt),
+// belongs to another program (ErrForeign) or has a newer schema than this build knows
+// (*NewerSchemaError). Otherwise the pending migrations are applied in one transaction.
+func Open(path string, opts Options) (*Store, error) {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, fmt.Errorf("open database “%s”: %w", path, err)
+	}
+	path = abs
+	if err := prepareFile(path); err != nil {
+		return nil, err
+	}
+	s := &Store{path: path, loc: opts.Location, now: opts.Now}
+	if s.loc == nil {
+		s.loc = time.Local
+	}
+	if s.now == nil {
+		s.now = time.Now
+	}
+	// The statement cache keeps the few statements of each action prepared on every pooled
+	// connection, which matters for small durable edits.
+	dsn := "file:" + escapeURIPath(path) +
+		"?_foreign_keys=on&_journal_mode=WAL&_busy_timeout=5000&_txlock=immediate&_synchronous=FULL&_stmt_cache_size=64"
+	db, err := sql.Open("sqlite3", dsn)
+	if err != nil {
+		return nil, fmt.Errorf("open database “%s”: %w", path, err)
+	}
+	s.db = db
+	if err := s.migrate(context.Background()); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// Close closes the database. Committed actions are already durable; Close only releases the
+// file.
+func (s *Store) Close() error {
+	if err := s.db.Close(); err != nil {
+		return fmt.Errorf("close database “%s”: %w", s.path, err)
+	}
+	return nil
+}
+
+// Path is the absolute path of the database file.
+func (s *Store) Path() string { return s.path }
+
+// prepareFile creates a missing database file (and its directory) with owner-only
+// permissions, so that SQLite, which gives its -wal and -shm files the main file's mode, never
+// creates anything readable by others. An existing non-empty file is checked read-only.
+func prepareFile(path string) error {
+	fi, err := os.Stat(path)
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+			return fmt.Errorf("create the folder for “%s”: %w", path, err)
+		}
+		f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
+		if err != nil && !errors.Is(err, os.ErrExist) {
+			return fmt.Errorf("create database “%s”: %w", path, err)
+		}
+		if err == nil {
+			return f.Close()
+		}
+		// Another instance created it a moment ago: check it like any existing file.
+		return checkExisting(path)
+	case err != nil:
+		return fmt.Errorf("open database “%s”: %w", path, err)
+	case fi.IsDir():
+		return fmt.Errorf("“%s” is a folder, not a database file: %w", path, ErrNotDatabase)
+	case fi.Size() == 0:
+		// An empty file is what creation leaves behind; SQLite treats it as a new database.
+		return nil
+	}
+	return checkExisting(path)
+}
+
+// checkExisting inspects an existing database without writing to it: the header, the
+// structure (quick_check), the owner (application_id) and the schema version.
+func checkExisting(path string) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return fmt.Errorf("open database “%s”: %w", path, err)
+	}
+	head := make([]byte, 100)
+	n, err := io.ReadFull(f, head)
+	f.Close()
+	if n == 0 && err == io.EOF {
+		return nil
+	}
+	if n < len(sqliteHeader) || !bytes.Equal(head[:len(sqliteHeader)], []byte(sqliteHeader)) {
+		return fmt.Errorf("“%s” is not a Microgoals database (it is not an SQLite file); it was left untouched — choose another file: %w", path, ErrNotDatabase)
+	}
+	if n < 100 {
+		return fmt.Errorf("“%s” is damaged (it ends inside its header); it was left untouched — restore it from a backup: %w", path, ErrCorrupt)
+	}
+
+	// A read-only connection to a WAL database creates -wal and -shm files next to it. When no
+	// -wal file exists nothing is pending in a log and nobody has the file open, so the file
+	// can be read as immutable and nothing at all is created beside a file we may refuse.
+	params := "mode=ro"
+	if head[18] == 2 || head[19] == 2 {
+		if _, err := os.Stat(path + "-wal"); errors.Is(err, os.ErrNotExist) {
+			params = "immutable=1"
+		}
+	}
+	db, err := sql.Open("sqlite3", "file:"+escapeURIPath(path)+"?"+params)
+	if err != nil {
+		return fmt.Errorf("open database “%s” to check it: %w", path, err)
+	}
+	defer db.Close()
+	ctx := context.Background()
+
+	corrupt := func(detail string) error {
+		return fmt.Errorf("“%s” is damaged (%s); it was left untouched — restore it from a backup: %w", path, detail, ErrCorrupt)
+	}
+	var check string
+	if err := db.QueryRowContext(ctx, "PRAGMA quick_check(1)").Scan(&check); err != nil {
+		if isCorruption(err) {
+			return corrupt(err.Error())
+		}
+		return fmt.Errorf("check database “%s”: %w", path, err)
+	}
+	if check != "ok" {
+		return corrupt(check)
+	}
+	var appID, version, tables int
+	err = db.QueryRowContext(ctx, `SELECT (SELECT application_id FROM pragma_application_id),
+		(SELECT user_version FROM pragma_user_version),
+		(SELECT count(*) FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%')`).Scan(&appID, &version, &tables)
+	if err != nil {
+		if isCorruption(err) {
+			return corrupt(err.Error())
+		}
+		return fmt.Errorf("check database “%s”: %w", path, err)
+	}
+	if appID != ApplicationID && !(appID == 0 && tables == 0) {
+		return fmt.Errorf("“%s” is a database of another program, not of Microgoals; it was left untouched — choose another file: %w", path, ErrForeign)
+	}
+	if version > len(migrations) {
+		return &NewerSchemaError{Path: path, FileVersion: version, KnownVersion: len(migrations)}
+	}
+	return nil
+}
+
+func isCorruption(err error) bool {
+	var se sqlite3.Error
+	if errors.As(err, &se) {
+		return se.Code == sqlite3.ErrCorrupt || se.Code == sqlite3.ErrNotADB
+	}
+	return false
+}
+
+// escapeURIPath makes a file path safe inside an SQLite URI: the characters that would end
+// the path or start an escape are percent-encoded.
+func escapeURIPath(p string) string {
+	r := strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23")
+	return r.Replace(filepath.ToSlash(p))
+}
+
+// migrate brings the schema up to date. The version is read again inside the write
+// transaction, so two instances starting at once migrate only once.
+func (s *Store) migrate(ctx context.Context) error {
+	var version int
+	if err := s.db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
+		return fmt.Errorf("open database “%s”: %w", s.path, err)
+	}
+	if version == len(migrations) {
+		return nil
+	}
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		if err := tx.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
+			return err
+		}
+		if version > len(migrations) {
+			return &NewerSchemaError{Path: s.path, FileVersion: version, KnownVersion: len(migrations)}
+		}
+		for i := version; i < len(migrations); i++ {
+			if _, err := tx.ExecContext(ctx, migrations[i]); err != nil {
+				return fmt.Errorf("migration %d: %w", i+1, err)
+			}
+		}
+		// PRAGMA takes no parameters; both values are integers of our own.
+		if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", len(migrations))); err != nil {
+			return err
+		}
+		_, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA application_id = %d", ApplicationID))
+		return err
+	})
+	if err != nil {
+		var ne *NewerSchemaError
+		if errors.As(err, &ne) {
+			return ne
+		}
+		return fmt.Errorf("update the schema of “%s”: %w", s.path, err)
+	}
+	return nil
+}
+
+// querier is what both a write transaction and a read snapshot offer.
+type querier interface {
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+// write runs fn in one write transaction (BEGIN IMMEDIATE, from the DSN), committing when fn
+// succeeds. Taking the write lock up front means a busy database waits at BEGIN instead of
+// failing half-way through an action.
+func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return diskFull(err)
+	}
+	if err := fn(tx); err != nil {
+		tx.Rollback()
+		return diskFull(err)
+	}
+	return diskFull(tx.Commit())
+}
+
+// diskFull marks SQLite's "database or disk is full" so the window can say it in plain words.
+// SQLite rolls the transaction back, so nothing half-written stays behind.
+func diskFull(err error) error {
+	var se sqlite3.Error
+	if errors.As(err, &se) && se.Code == sqlite3.ErrFull {
+		return fmt.Errorf("%w: %v", ErrDiskFull, err)
+	}
+	return err
+}
+
+// read runs fn in one read transaction, so that several queries see the same snapshot. It
+// issues a deferred BEGIN itself because the DSN makes every driver transaction IMMEDIATE,
+// which would take the write lock for a mere read.
+func (s *Store) read(ctx context.Context, fn func(conn *sql.Conn) error) error {
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, "BEGIN DEFERRED"); err != nil {
+		return err
+	}
+	ferr := fn(conn)
+	// Roll back even when ctx is done: a connection must not go back to the pool inside a
+	// transaction; if that fails, the connection is discarded instead.
+	if _, err := conn.ExecContext(context.Background(), "ROLLBACK"); err != nil {
+		conn.Raw(func(any) error { return driver.ErrBadConn })
+		if ferr == nil {
+			ferr = err
+		}
+	}
+	return ferr
+}
