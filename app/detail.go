@@ -1,0 +1,574 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/microgoals/microgoals/model"
+)
+
+// field is one editable value of the detail panel: its widget, and the label under it that
+// shows what is wrong with it as the user types.
+type field struct {
+	name   string
+	label  string
+	widget fyne.CanvasObject
+	hint   *widget.Label
+	text   func() string
+	set    func(string)
+}
+
+// detail is the right pane: every field of the selected micro-goal or objective, validated
+// inline, saved as one undoable action.
+type detail struct {
+	u    *UI
+	key  string // the row being edited
+	view fyne.CanvasObject
+
+	// drafts keeps edits that could not be saved yet (a field still has a problem) when the
+	// selection moves on, so that coming back shows them again: nothing typed is lost.
+	drafts  map[string]map[string]string
+	loading bool
+	dirty   bool
+
+	heading *widget.Label
+	empty   fyne.CanvasObject
+	goalBox *fyne.Container
+	objBox  *fyne.Container
+	stack   *fyne.Container
+
+	goalFields map[string]*field
+	objFields  map[string]*field
+	smart      *widget.Label
+	smartHints *widget.Label
+	stamps     *widget.Label
+	objStats   *widget.Label
+	saveBtn    *widget.Button
+	doneBtn    *widget.Button
+	objSaveBtn *widget.Button
+
+	horizon, stage, metricKind, objStatus *widget.Select
+	inFocus                               *widget.Check
+
+	goal model.MicroGoal // the stored values of the row being edited
+	obj  model.Objective
+}
+
+var metricKindLabels = map[model.MetricKind]string{
+	model.MetricNone: "No metric", model.MetricQuantitative: "Quantity (unit and target)", model.MetricQualitative: "Checkpoint (done with evidence)",
+}
+
+func newDetail(u *UI) *detail {
+	d := &detail{u: u, drafts: map[string]map[string]string{}, goalFields: map[string]*field{}, objFields: map[string]*field{}}
+	d.heading = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	d.heading.Wrapping = fyne.TextWrapWord
+	d.empty = container.NewCenter(widget.NewLabel("Select an objective or a micro-goal to see and edit it."))
+	d.buildGoalForm()
+	d.buildObjectiveForm()
+	d.stack = container.NewStack(d.empty, container.NewVScroll(d.goalBox), container.NewVScroll(d.objBox))
+	d.view = d.stack
+	d.showOnly(0)
+	return d
+}
+
+func (d *detail) showOnly(i int) {
+	for j, o := range d.stack.Objects {
+		if i == j {
+			o.Show()
+		} else {
+			o.Hide()
+		}
+	}
+}
+
+func (d *detail) entryField(fields map[string]*field, name, label, placeholder string, multiline bool) *field {
+	e := widget.NewEntry()
+	if multiline {
+		e = widget.NewMultiLineEntry()
+		e.SetMinRowsVisible(3)
+		e.Wrapping = fyne.TextWrapWord
+	}
+	e.SetPlaceHolder(placeholder)
+	e.OnChanged = func(string) { d.changed() }
+	if !multiline {
+		e.OnSubmitted = func(string) { d.save() }
+	}
+	f := &field{name: name, label: label, widget: e, text: func() string { return e.Text }, set: e.SetText}
+	fields[name] = f
+	return f
+}
+
+func (d *detail) selectField(fields map[string]*field, name, label string, options []string) (*field, *widget.Select) {
+	s := widget.NewSelect(options, func(string) { d.changed() })
+	f := &field{name: name, label: label, widget: s, text: func() string { return s.Selected }, set: s.SetSelected}
+	fields[name] = f
+	return f, s
+}
+
+// row lays out fields side by side under their labels, each with its problem line below.
+func row(fs ...*field) fyne.CanvasObject {
+	cols := make([]fyne.CanvasObject, len(fs))
+	for i, f := range fs {
+		f.hint = widget.NewLabel("")
+		f.hint.Wrapping = fyne.TextWrapWord
+		f.hint.Hide()
+		cols[i] = container.NewVBox(widget.NewLabelWithStyle(f.label, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), f.widget, f.hint)
+	}
+	if len(cols) == 1 {
+		return cols[0]
+	}
+	return container.NewGridWithColumns(len(cols), cols...)
+}
+
+func (d *detail) buildGoalForm() {
+	gf := d.goalFields
+	var horizonF, stageF, kindF *field
+	horizonF, d.horizon = d.selectField(gf, "horizon", "Horizon", stringsOf(model.Horizons))
+	stageF, d.stage = d.selectField(gf, "stage", "Stage", stringsOf(model.Stages))
+	kinds := []string{metricKindLabels[model.MetricNone], metricKindLabels[model.MetricQuantitative], metricKindLabels[model.MetricQualitative]}
+	kindF, d.metricKind = d.selectField(gf, "metric", "Metric", kinds)
+	d.smart = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Monospace: true})
+	d.smartHints = widget.NewLabel("")
+	d.smartHints.Wrapping = fyne.TextWrapWord
+	d.stamps = widget.NewLabel("")
+	d.stamps.Wrapping = fyne.TextWrapWord
+	d.saveBtn = widget.NewButton("Save", d.save)
+	d.saveBtn.Importance = widget.HighImportance
+	d.doneBtn = widget.NewButton("Mark done", d.u.toggleDone)
+	buttons := container.NewHBox(d.saveBtn, d.doneBtn,
+		widget.NewButton("Drop…", d.u.dropSelected),
+		widget.NewButton("Add sub-step", d.u.addSubStep),
+		widget.NewButton("Delete", d.u.deleteSelected))
+	d.goalBox = container.NewVBox(
+		d.heading,
+		row(d.entryField(gf, "title", "Action", "Verb first: “Write the intro of chapter 2”", false)),
+		row(d.entryField(gf, "outcome", "Expected outcome", "What will exist when it is done?", true)),
+		row(d.entryField(gf, "doneWhen", "Done when", "The check that proves it: “1,000 words in the draft”", false)),
+		row(d.entryField(gf, "due", "Due date", "YYYY-MM-DD", false), d.entryField(gf, "dueTime", "Time", "HH:MM (optional)", false)),
+		row(horizonF, stageF, d.entryField(gf, "estimate", "Estimate", "45 min, 1h 30m", false)),
+		row(kindF, d.entryField(gf, "unit", "Unit", "minutes, pages, words…", false), d.entryField(gf, "target", "Target", "500", false)),
+		row(d.entryField(gf, "owner", "Owner", "Who does it", false), d.entryField(gf, "partner", "Accountability partner", "Who checks in", false)),
+		row(d.entryField(gf, "dropReason", "Reason for dropping", "", false)),
+		widget.NewSeparator(),
+		widget.NewLabelWithStyle("SMART check", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		d.smart, d.smartHints,
+		widget.NewSeparator(),
+		d.stamps,
+		buttons,
+	)
+}
+
+func (d *detail) buildObjectiveForm() {
+	of := d.objFields
+	var statusF *field
+	statusF, d.objStatus = d.selectField(of, "status", "Status", []string{string(model.ObjectiveActive), string(model.ObjectiveAchieved), string(model.ObjectiveArchived)})
+	d.inFocus = widget.NewCheck("In focus", func(bool) { d.changed() })
+	of["focus"] = &field{name: "focus", widget: d.inFocus,
+		text: func() string { return strconv.FormatBool(d.inFocus.Checked) },
+		set:  func(s string) { d.inFocus.SetChecked(s == "true") }}
+	d.objStats = widget.NewLabel("")
+	d.objStats.Wrapping = fyne.TextWrapWord
+	d.objSaveBtn = widget.NewButton("Save", d.save)
+	d.objSaveBtn.Importance = widget.HighImportance
+	d.objBox = container.NewVBox(
+		widget.NewLabelWithStyle("Objective", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		row(d.entryField(of, "title", "In one sentence", "What do you want to achieve?", false)),
+		row(d.entryField(of, "why", "Why it matters", "The reason that keeps you going", true)),
+		row(d.entryField(of, "target", "Target date", "YYYY-MM-DD", false), statusF),
+		d.inFocus,
+		d.objStats,
+		container.NewHBox(d.objSaveBtn,
+			widget.NewButton("Add micro-goal", d.u.addGoal),
+			widget.NewButton("Delete", d.u.deleteSelected)),
+	)
+}
+
+func stringsOf[T ~string](xs []T) []string {
+	out := make([]string, len(xs))
+	for i, x := range xs {
+		out[i] = string(x)
+	}
+	return out
+}
+
+// refreshSelection shows the selected row. Edits to the row being left are saved when they are
+// valid and kept as a draft when they are not.
+func (d *detail) refreshSelection() {
+	key := d.u.outline.selected
+	if d.key != "" && d.key != key && d.dirty {
+		d.leave()
+	}
+	kind, _ := parseKey(key)
+	g, _ := d.u.selectedGoal()
+	o, _ := d.u.selectedObjective()
+	if key == d.key && d.dirty {
+		// The plan changed under an edit in progress: keep what the user typed.
+		d.goal, d.obj = g, o
+		d.changed()
+		return
+	}
+	d.key = key
+	d.dirty = false
+	switch kind {
+	case 'g':
+		d.goal = g
+		d.fillGoal(g)
+		d.showOnly(1)
+	case 'o':
+		d.obj = o
+		d.fillObjective(o)
+		d.showOnly(2)
+	default:
+		d.showOnly(0)
+	}
+}
+
+// leave saves the edits of the row being left, or keeps them as a draft.
+func (d *detail) leave() {
+	fields := d.fieldsFor(d.key)
+	if d.valid() && d.saveKey(d.key) {
+		delete(d.drafts, d.key)
+		return
+	}
+	draft := map[string]string{}
+	for name, f := range fields {
+		draft[name] = f.text()
+	}
+	d.drafts[d.key] = draft
+	d.u.showMessage("Your unsaved edits are kept: select the item again to finish them.")
+}
+
+func (d *detail) fieldsFor(key string) map[string]*field {
+	if kind, _ := parseKey(key); kind == 'o' {
+		return d.objFields
+	}
+	return d.goalFields
+}
+
+func (d *detail) fill(fields map[string]*field, values map[string]string) {
+	d.loading = true
+	defer func() { d.loading = false }()
+	if draft, ok := d.drafts[d.key]; ok {
+		values = draft
+		d.dirty = true
+	}
+	for name, f := range fields {
+		f.set(values[name])
+	}
+}
+
+func (d *detail) fillGoal(g model.MicroGoal) {
+	loc := d.u.loc
+	v := map[string]string{
+		"title": g.Title, "outcome": g.Outcome, "doneWhen": g.DoneWhen,
+		"horizon": string(g.Horizon), "stage": string(g.Stage), "metric": metricKindLabels[g.Metric.Kind],
+		"unit": g.Metric.Unit, "owner": g.Owner, "partner": g.Partner, "dropReason": g.DropReason,
+	}
+	if g.HasDue() {
+		v["due"] = g.Due.In(loc).Format("2006-01-02")
+		if g.DueHasTime {
+			v["dueTime"] = g.Due.In(loc).Format("15:04")
+		}
+	}
+	if g.EstimateMinutes > 0 {
+		v["estimate"] = model.FormatMinutes(g.EstimateMinutes)
+	}
+	if g.Metric.Target != 0 {
+		v["target"] = strconv.FormatFloat(g.Metric.Target, 'f', -1, 64)
+	}
+	d.fill(d.goalFields, v)
+	d.changed()
+}
+
+func (d *detail) fillObjective(o model.Objective) {
+	v := map[string]string{"title": o.Title, "why": o.Why, "status": string(o.Status), "focus": strconv.FormatBool(o.InFocus)}
+	if !o.TargetDate.IsZero() {
+		v["target"] = o.TargetDate.In(d.u.loc).Format("2006-01-02")
+	}
+	d.fill(d.objFields, v)
+	d.changed()
+}
+
+// goalFromForm reads the form into a copy of the stored goal. Parse errors come back as
+// problems on their fields.
+func (d *detail) goalFromForm() (model.MicroGoal, []model.Problem) {
+	g := d.goal
+	f := d.goalFields
+	var ps []model.Problem
+	bad := func(field string, err error) {
+		ps = append(ps, model.Problem{Field: field, Message: capitalize(err.Error()), Blocking: true})
+	}
+	g.Title = model.CleanTitle(f["title"].text())
+	if strings.TrimSpace(f["title"].text()) != "" && g.Title == "" {
+		g.Title = f["title"].text()
+	}
+	g.Outcome = f["outcome"].text()
+	g.DoneWhen = strings.TrimSpace(f["doneWhen"].text())
+	g.Horizon = model.Horizon(f["horizon"].text())
+	g.Stage = model.Stage(f["stage"].text())
+	g.Owner = strings.TrimSpace(f["owner"].text())
+	g.Partner = strings.TrimSpace(f["partner"].text())
+	g.DropReason = strings.TrimSpace(f["dropReason"].text())
+	day, err := model.ParseDay(f["due"].text(), d.u.loc)
+	if err != nil {
+		bad("due", err)
+	}
+	h, m, hasTime, err := model.ParseClock(f["dueTime"].text())
+	if err != nil {
+		bad("dueTime", err)
+	}
+	switch {
+	case day.IsZero() && hasTime:
+		ps = append(ps, model.Problem{Field: "dueTime", Message: "Give a due date for this time", Blocking: true})
+	case day.IsZero():
+		g.Due, g.DueHasTime = time.Time{}, false
+	default:
+		g.Due = time.Date(day.Year(), day.Month(), day.Day(), h, m, 0, 0, d.u.loc)
+		g.DueHasTime = hasTime
+	}
+	if g.EstimateMinutes, err = model.ParseMinutes(f["estimate"].text()); err != nil {
+		bad("estimate", err)
+	}
+	for kind, label := range metricKindLabels {
+		if label == f["metric"].text() {
+			g.Metric.Kind = kind
+		}
+	}
+	g.Metric.Unit = strings.TrimSpace(f["unit"].text())
+	if g.Metric.Target, err = model.ParseNumber(f["target"].text()); err != nil {
+		bad("target", err)
+	}
+	if g.Metric.Kind != model.MetricQuantitative {
+		g.Metric.Unit, g.Metric.Target = "", 0
+	}
+	return g, append(ps, model.ValidateGoal(g)...)
+}
+
+func (d *detail) objectiveFromForm() (model.Objective, []model.Problem) {
+	o := d.obj
+	f := d.objFields
+	var ps []model.Problem
+	o.Title = model.CleanTitle(f["title"].text())
+	o.Why = f["why"].text()
+	o.Status = model.ObjectiveStatus(f["status"].text())
+	o.InFocus = d.inFocus.Checked
+	day, err := model.ParseDay(f["target"].text(), d.u.loc)
+	if err != nil {
+		ps = append(ps, model.Problem{Field: "target", Message: capitalize(err.Error()), Blocking: true})
+	}
+	o.TargetDate = day
+	return o, append(ps, model.ValidateObjective(o)...)
+}
+
+// changed re-validates the form after an edit and shows each problem under its field.
+func (d *detail) changed() {
+	if d.loading {
+		return
+	}
+	kind, _ := parseKey(d.key)
+	var ps []model.Problem
+	fields := d.goalFields
+	switch kind {
+	case 'g':
+		var g model.MicroGoal
+		g, ps = d.goalFromForm()
+		d.showGoalState(g)
+	case 'o':
+		fields = d.objFields
+		var o model.Objective
+		o, ps = d.objectiveFromForm()
+		d.showObjectiveState(o)
+	default:
+		return
+	}
+	for name, f := range fields {
+		if f.hint == nil {
+			continue
+		}
+		var msgs []string
+		danger := false
+		for _, p := range model.ForField(ps, name) {
+			msgs = append(msgs, p.Message)
+			danger = danger || p.Blocking
+		}
+		if name == "metric" {
+			for _, p := range model.ForField(ps, "metric") {
+				msgs = append(msgs, p.Message)
+			}
+		}
+		if len(msgs) == 0 {
+			f.hint.Hide()
+			continue
+		}
+		f.hint.SetText(strings.Join(msgs, "\n"))
+		f.hint.Importance = widget.WarningImportance
+		if danger {
+			f.hint.Importance = widget.DangerImportance
+		}
+		f.hint.Show()
+		f.hint.Refresh()
+	}
+	if !d.loading {
+		d.dirty = d.dirty || d.differs()
+	}
+	canSave := d.dirty && len(model.Blocking(ps)) == 0
+	for _, b := range []*widget.Button{d.saveBtn, d.objSaveBtn} {
+		if canSave {
+			b.Enable()
+		} else {
+			b.Disable()
+		}
+	}
+}
+
+// differs reports whether the form holds something other than what is stored.
+func (d *detail) differs() bool {
+	switch kind, _ := parseKey(d.key); kind {
+	case 'g':
+		g, ps := d.goalFromForm()
+		return len(model.Blocking(ps)) > 0 || !sameGoal(g, d.goal)
+	case 'o':
+		o, ps := d.objectiveFromForm()
+		return len(model.Blocking(ps)) > 0 || !sameObjective(o, d.obj)
+	}
+	return false
+}
+
+func sameGoal(a, b model.MicroGoal) bool {
+	return a.Title == b.Title && a.Outcome == b.Outcome && a.DoneWhen == b.DoneWhen &&
+		a.Due.Equal(b.Due) && a.DueHasTime == b.DueHasTime && a.Horizon == b.Horizon &&
+		a.Stage == b.Stage && a.EstimateMinutes == b.EstimateMinutes && a.Metric == b.Metric &&
+		a.Owner == b.Owner && a.Partner == b.Partner && a.DropReason == b.DropReason
+}
+
+func sameObjective(a, b model.Objective) bool {
+	return a.Title == b.Title && a.Why == b.Why && a.TargetDate.Equal(b.TargetDate) &&
+		a.Status == b.Status && a.InFocus == b.InFocus
+}
+
+func (d *detail) valid() bool {
+	switch kind, _ := parseKey(d.key); kind {
+	case 'g':
+		_, ps := d.goalFromForm()
+		return len(model.Blocking(ps)) == 0
+	case 'o':
+		_, ps := d.objectiveFromForm()
+		return len(model.Blocking(ps)) == 0
+	}
+	return false
+}
+
+func (d *detail) showGoalState(g model.MicroGoal) {
+	d.heading.SetText(statusWord(g.Status) + " micro-goal")
+	s := model.CheckSMART(g, d.u.smartContext(g))
+	var b strings.Builder
+	for _, x := range s {
+		if x.OK {
+			b.WriteString(x.Letter + "✓ ")
+		} else {
+			b.WriteString(x.Letter + "✗ ")
+		}
+	}
+	d.smart.SetText(fmt.Sprintf("%s %d/5", b.String(), s.Score()))
+	if hints := s.Hints(); len(hints) > 0 {
+		d.smartHints.SetText(strings.Join(hints, "\n"))
+	} else {
+		d.smartHints.SetText("Specific, measurable, achievable, relevant and time-bound.")
+	}
+	stamp := func(t time.Time) string { return t.In(d.u.loc).Format("Mon 2 Jan 2006 15:04") }
+	lines := []string{"Created " + stamp(g.CreatedAt), "Updated " + stamp(g.UpdatedAt)}
+	if !g.DoneAt.IsZero() {
+		lines = append(lines, "Done "+stamp(g.DoneAt))
+	}
+	if !g.DroppedAt.IsZero() {
+		lines = append(lines, "Dropped "+stamp(g.DroppedAt))
+	}
+	d.stamps.SetText(strings.Join(lines, " · "))
+	if g.Status == model.StatusDone {
+		d.doneBtn.SetText("Reopen")
+	} else {
+		d.doneBtn.SetText("Mark done")
+	}
+	unitOn := g.Metric.Kind == model.MetricQuantitative
+	for _, name := range []string{"unit", "target"} {
+		if e, ok := d.goalFields[name].widget.(*widget.Entry); ok {
+			if unitOn {
+				e.Enable()
+			} else {
+				e.Disable()
+			}
+		}
+	}
+}
+
+func (d *detail) showObjectiveState(o model.Objective) {
+	p := d.u.outline.progress[o.ID]
+	d.objStats.SetText(fmt.Sprintf("%d of %d micro-goals done (%.0f%%) · created %s",
+		p.Done, p.Total, p.Fraction()*100, o.CreatedAt.In(d.u.loc).Format("2 Jan 2006")))
+}
+
+func statusWord(s model.Status) string {
+	switch s {
+	case model.StatusDone:
+		return "Done"
+	case model.StatusDropped:
+		return "Dropped"
+	}
+	return "Open"
+}
+
+func capitalize(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// save stores the form as one undoable action.
+func (d *detail) save() {
+	if d.key == "" || !d.dirty {
+		return
+	}
+	if !d.valid() {
+		d.u.showMessage("Fix the fields marked in red, then save.")
+		return
+	}
+	if d.saveKey(d.key) {
+		delete(d.drafts, d.key)
+		d.dirty = false
+		d.u.reload()
+	}
+}
+
+// saveKey writes the form for key to storage; it does not reload the view.
+func (d *detail) saveKey(key string) bool {
+	u := d.u
+	switch kind, _ := parseKey(key); kind {
+	case 'g':
+		old := d.goal
+		g, _ := d.goalFromForm()
+		return u.record("save “"+g.Title+"”", func(ctx context.Context) (func(context.Context) error, error) {
+			if _, err := u.store.UpdateGoal(ctx, g); err != nil {
+				return nil, err
+			}
+			return func(ctx context.Context) error { _, err := u.store.UpdateGoal(ctx, old); return err }, nil
+		})
+	case 'o':
+		old := d.obj
+		o, _ := d.objectiveFromForm()
+		return u.record("save “"+o.Title+"”", func(ctx context.Context) (func(context.Context) error, error) {
+			if _, err := u.store.UpdateObjective(ctx, o); err != nil {
+				return nil, err
+			}
+			return func(ctx context.Context) error { _, err := u.store.UpdateObjective(ctx, old); return err }, nil
+		})
+	}
+	return false
+}

@@ -1,0 +1,178 @@
+package app
+
+import (
+	"context"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/microgoals/microgoals/model"
+)
+
+// firstRun is what an empty plan shows: the objective in one sentence, then the first
+// micro-goals for tomorrow — or an example plan to look around in.
+type firstRun struct {
+	u         *UI
+	view      fyne.CanvasObject
+	pages     *fyne.Container
+	objective *widget.Entry
+	nudge     *widget.Label
+	nextBtn   *widget.Button
+	goals     []*widget.Entry
+	goalBox   *fyne.Container
+	recap     *widget.Label
+}
+
+func newFirstRun(u *UI) *firstRun {
+	f := &firstRun{u: u}
+	f.objective = widget.NewEntry()
+	f.objective.SetPlaceHolder("e.g. Finish the first draft of my novel by March")
+	f.objective.OnChanged = f.onObjectiveChanged
+	f.objective.OnSubmitted = func(string) { f.next() }
+	f.nudge = widget.NewLabel("")
+	f.nudge.Wrapping = fyne.TextWrapWord
+	f.nextBtn = widget.NewButton("Next", f.next)
+	f.nextBtn.Importance = widget.HighImportance
+	f.nextBtn.Disable()
+	example := widget.NewButton("Try an example", f.tryExample)
+
+	title := widget.NewLabelWithStyle("What do you want to achieve?", fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
+	title.SizeName = "headingText"
+	page1 := container.NewVBox(
+		title,
+		widget.NewLabelWithStyle("Write your objective in one sentence.", fyne.TextAlignCenter, fyne.TextStyle{}),
+		f.objective, f.nudge,
+		container.NewHBox(layout.NewSpacer(), example, f.nextBtn),
+	)
+
+	f.recap = widget.NewLabelWithStyle("", fyne.TextAlignCenter, fyne.TextStyle{Italic: true})
+	f.recap.Wrapping = fyne.TextWrapWord
+	f.goalBox = container.NewVBox()
+	start := widget.NewButton("Start", f.start)
+	start.Importance = widget.HighImportance
+	title2 := widget.NewLabelWithStyle("What are the first small steps for tomorrow?", fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
+	title2.SizeName = "headingText"
+	page2 := container.NewVBox(
+		title2, f.recap,
+		widget.NewLabelWithStyle("Start each with a verb; finish each within a day.", fyne.TextAlignCenter, fyne.TextStyle{}),
+		f.goalBox,
+		container.NewHBox(widget.NewButton("Back", func() { f.show(0) }), layout.NewSpacer(),
+			widget.NewButton("Add another", func() { f.addGoalEntry("") }), start),
+	)
+	f.pages = container.NewStack(page1, page2)
+	f.view = container.NewCenter(container.NewGridWrap(fyne.NewSize(560, 360), f.pages))
+	f.reset()
+	return f
+}
+
+func (f *firstRun) show(page int) {
+	for i, p := range f.pages.Objects {
+		if i == page {
+			p.Show()
+		} else {
+			p.Hide()
+		}
+	}
+	if c := f.u.win.Canvas(); page == 0 {
+		c.Focus(f.objective)
+	} else if len(f.goals) > 0 {
+		c.Focus(f.goals[0])
+	}
+}
+
+func (f *firstRun) reset() {
+	f.objective.SetText("")
+	f.goals = nil
+	f.goalBox.RemoveAll()
+	for _, p := range []string{"Write …", "Call …", "Draft …"} {
+		f.addGoalEntry(p)
+	}
+	f.show(0)
+}
+
+func (f *firstRun) addGoalEntry(placeholder string) {
+	e := widget.NewEntry()
+	if placeholder == "" {
+		placeholder = "Another step …"
+	}
+	e.SetPlaceHolder(placeholder)
+	e.OnSubmitted = func(string) { f.start() }
+	f.goals = append(f.goals, e)
+	f.goalBox.Add(e)
+}
+
+func (f *firstRun) onObjectiveChanged(s string) {
+	ps := model.ValidateObjective(model.NewObjective(model.CleanTitle(s), f.u.now()))
+	if strings.TrimSpace(s) == "" {
+		f.nudge.SetText("")
+		f.nextBtn.Disable()
+		return
+	}
+	if len(ps) > 0 {
+		f.nudge.SetText(ps[0].Message)
+		f.nudge.Importance = widget.WarningImportance
+		if ps[0].Blocking {
+			f.nudge.Importance = widget.DangerImportance
+		}
+	} else {
+		f.nudge.SetText("")
+	}
+	f.nudge.Refresh()
+	if len(model.Blocking(ps)) > 0 {
+		f.nextBtn.Disable()
+	} else {
+		f.nextBtn.Enable()
+	}
+}
+
+func (f *firstRun) next() {
+	title := model.CleanTitle(f.objective.Text)
+	if len(model.Blocking(model.ValidateObjective(model.NewObjective(title, f.u.now())))) > 0 {
+		f.onObjectiveChanged(f.objective.Text)
+		return
+	}
+	f.recap.SetText("“" + title + "”")
+	f.show(1)
+}
+
+// start writes the objective and its first micro-goals, due tomorrow, as one action.
+func (f *firstRun) start() {
+	u := f.u
+	now := u.now()
+	o := model.NewObjective(model.CleanTitle(f.objective.Text), now)
+	o.InFocus = true
+	t := now.In(u.loc).AddDate(0, 0, 1)
+	tomorrow := time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, u.loc)
+	var goals []model.MicroGoal
+	for _, e := range f.goals {
+		title := model.CleanTitle(e.Text)
+		if title == "" {
+			continue
+		}
+		g := model.NewMicroGoal(0, 0, title, now)
+		g.Due = tomorrow
+		goals = append(goals, g)
+	}
+	u.do("start the plan", func(ctx context.Context) (func(context.Context) error, string, error) {
+		created, err := u.store.CreateObjectiveWithGoals(ctx, o, goals)
+		if err != nil {
+			return nil, "", err
+		}
+		return func(ctx context.Context) error { return u.store.PurgeObjective(ctx, created.ID) }, objectiveKey(created.ID), nil
+	})
+}
+
+// tryExample fills the empty plan with the demo plan, so a new user can look around.
+func (f *firstRun) tryExample() {
+	u := f.u
+	if err := u.store.GenerateDemo(u.ctx(), u.now(), 60, 200, u.now().UnixNano()); err != nil {
+		u.showError("Could not write the example plan", err)
+		return
+	}
+	u.showMessage("This is an example plan. Delete its objectives (they go to the trash) when you are ready for your own.")
+	u.reload()
+}

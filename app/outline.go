@@ -1,0 +1,473 @@
+package app
+
+import (
+	"fmt"
+	"image/color"
+	"strconv"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/microgoals/microgoals/model"
+)
+
+// Outline keys name a row: "o:12" is objective 12, "g:34" micro-goal 34 (widget IDs are strings).
+func objectiveKey(id int64) string { return "o:" + strconv.FormatInt(id, 10) }
+func goalKey(id int64) string      { return "g:" + strconv.FormatInt(id, 10) }
+
+func parseKey(key string) (kind byte, id int64) {
+	if len(key) < 3 || key[1] != ':' {
+		return 0, 0
+	}
+	id, err := strconv.ParseInt(key[2:], 10, 64)
+	if err != nil {
+		return 0, 0
+	}
+	return key[0], id
+}
+
+// outlineRow is one visible line of the outline: an objective or a micro-goal at a depth.
+type outlineRow struct {
+	key         string
+	depth       int // 0 for an objective, 1 for a step directly under it, …
+	isObjective bool
+	objective   model.Objective
+	goal        model.MicroGoal
+	hasChildren bool
+	expanded    bool
+}
+
+// outline is the left pane: objectives and their micro-goals as an indented, collapsible list.
+// Only the rows on screen have widgets (widget.List recycles them), so a 10,000-step plan costs
+// a flat slice of rows, not 10,000 widgets.
+type outline struct {
+	u         *UI
+	rows      []outlineRow
+	index     map[string]int
+	selected  string
+	collapsed map[string]bool
+
+	progress     map[int64]model.Progress
+	openDueToday int
+	now          time.Time
+
+	list     *widget.List
+	quickAdd *widget.Entry
+	view     fyne.CanvasObject
+	syncing  bool
+}
+
+func newOutline(u *UI) *outline {
+	o := &outline{u: u, index: map[string]int{}, collapsed: map[string]bool{}}
+	o.list = widget.NewList(
+		func() int { return len(o.rows) },
+		func() fyne.CanvasObject { return newRowView(o) },
+		func(id widget.ListItemID, obj fyne.CanvasObject) {
+			if id < len(o.rows) {
+				obj.(*rowView).set(o.rows[id])
+			}
+		},
+	)
+	o.list.OnSelected = func(id widget.ListItemID) {
+		if o.syncing || id >= len(o.rows) {
+			return
+		}
+		o.selected = o.rows[id].key
+		u.detail.refreshSelection()
+		u.outline.updateQuickAddHint()
+	}
+	o.quickAdd = widget.NewEntry()
+	o.quickAdd.OnSubmitted = o.submitQuickAdd
+	o.view = container.NewBorder(container.NewPadded(o.quickAdd), nil, nil, nil, o.list)
+	return o
+}
+
+// refresh rebuilds the visible rows from the loaded plan and re-selects the selection.
+func (o *outline) refresh() {
+	u := o.u
+	o.now = u.now()
+	o.progress = model.ObjectiveProgress(u.data.Goals)
+	o.openDueToday = 0
+	for _, g := range u.data.Goals {
+		if g.Status == model.StatusOpen && g.HasDue() && model.SameDay(g.DueInstant(u.loc), o.now, u.loc) {
+			o.openDueToday++
+		}
+	}
+	o.rows = o.rows[:0]
+	for _, obj := range u.data.Objectives {
+		key := objectiveKey(obj.ID)
+		kids := u.tree.Children(obj.ID, 0)
+		exp := !o.collapsed[key]
+		o.rows = append(o.rows, outlineRow{key: key, isObjective: true, objective: obj, hasChildren: len(kids) > 0, expanded: exp})
+		if exp {
+			o.appendGoals(obj.ID, kids, 1)
+		}
+	}
+	clear(o.index)
+	for i, r := range o.rows {
+		o.index[r.key] = i
+	}
+	if _, ok := o.index[o.selected]; !ok {
+		o.selected = o.revealSelected()
+	}
+	o.list.Refresh()
+	o.syncSelection()
+	o.updateQuickAddHint()
+}
+
+func (o *outline) appendGoals(objectiveID int64, ids []int64, depth int) {
+	for _, id := range ids {
+		g, _ := o.u.tree.Goal(id)
+		key := goalKey(id)
+		kids := o.u.tree.Children(objectiveID, id)
+		exp := !o.collapsed[key]
+		o.rows = append(o.rows, outlineRow{key: key, depth: depth, goal: g, hasChildren: len(kids) > 0, expanded: exp})
+		if exp {
+			o.appendGoals(objectiveID, kids, depth+1)
+		}
+	}
+}
+
+// revealSelected expands the ancestors of a selected step hidden in a collapsed branch, and
+// returns the key to select ("" when the selection no longer exists).
+func (o *outline) revealSelected() string {
+	kind, id := parseKey(o.selected)
+	if kind != 'g' {
+		return ""
+	}
+	g, ok := o.u.tree.Goal(id)
+	if !ok {
+		return ""
+	}
+	changed := false
+	for p := g.ParentID; p != 0; {
+		if o.collapsed[goalKey(p)] {
+			delete(o.collapsed, goalKey(p))
+			changed = true
+		}
+		pg, _ := o.u.tree.Goal(p)
+		p = pg.ParentID
+	}
+	if o.collapsed[objectiveKey(g.ObjectiveID)] {
+		delete(o.collapsed, objectiveKey(g.ObjectiveID))
+		changed = true
+	}
+	if !changed {
+		return ""
+	}
+	sel := o.selected
+	o.refresh()
+	return sel
+}
+
+func (o *outline) syncSelection() {
+	o.syncing = true
+	defer func() { o.syncing = false }()
+	if i, ok := o.index[o.selected]; ok {
+		o.list.Select(i)
+		o.list.ScrollTo(i)
+	} else {
+		o.list.UnselectAll()
+	}
+}
+
+func (o *outline) toggle(key string) {
+	if o.collapsed[key] {
+		delete(o.collapsed, key)
+	} else {
+		o.collapsed[key] = true
+		if o.hides(key, o.selected) {
+			// The selection folds away with its branch: select the branch instead.
+			o.selected = key
+			o.u.detail.refreshSelection()
+		}
+	}
+	o.refresh()
+}
+
+// hides reports whether collapsing the row key hides the row inner.
+func (o *outline) hides(key, inner string) bool {
+	kind, id := parseKey(key)
+	ikind, iid := parseKey(inner)
+	if ikind != 'g' {
+		return false
+	}
+	g, ok := o.u.tree.Goal(iid)
+	if !ok {
+		return false
+	}
+	if kind == 'o' {
+		return g.ObjectiveID == id
+	}
+	return id != iid && o.u.tree.IsAncestor(id, iid)
+}
+
+func (o *outline) expand(key string) {
+	if o.collapsed[key] {
+		delete(o.collapsed, key)
+		o.refresh()
+	}
+}
+
+// neighbourKey is the row to select once key (and its sub-steps) leave the outline.
+func (o *outline) neighbourKey(key string) string {
+	i, ok := o.index[key]
+	if !ok {
+		return ""
+	}
+	d := o.rows[i].depth
+	for j := i + 1; j < len(o.rows); j++ {
+		if o.rows[j].depth <= d {
+			return o.rows[j].key
+		}
+	}
+	if i > 0 {
+		return o.rows[i-1].key
+	}
+	return ""
+}
+
+func (o *outline) updateQuickAddHint() {
+	obj, ok := o.u.objective(o.u.selectedObjectiveID())
+	if !ok {
+		o.quickAdd.SetPlaceHolder("Add a micro-goal…")
+		return
+	}
+	o.quickAdd.SetPlaceHolder(fmt.Sprintf("Add a micro-goal to “%s” (verb first, Enter)", ellipsis(obj.Title, 40)))
+}
+
+// submitQuickAdd adds a micro-goal after the selected step, or at the end of the selected
+// objective, and keeps the entry ready for the next one.
+func (o *outline) submitQuickAdd(text string) {
+	u := o.u
+	title := model.CleanTitle(text)
+	if title == "" {
+		u.showMessage("Type what you will do, then press Enter.")
+		return
+	}
+	var objectiveID, parentID, afterID int64
+	if g, ok := u.selectedGoal(); ok {
+		objectiveID, parentID, afterID = g.ObjectiveID, g.ParentID, g.ID
+	} else {
+		objectiveID = u.selectedObjectiveID()
+	}
+	if objectiveID == 0 {
+		u.showMessage("Write your objective first.")
+		return
+	}
+	if u.createGoal(objectiveID, parentID, afterID, title) {
+		o.quickAdd.SetText("")
+		u.win.Canvas().Focus(o.quickAdd)
+	}
+}
+
+// rowView draws one outline row. Its parts are set from an outlineRow by set.
+type rowView struct {
+	widget.BaseWidget
+	o        *outline
+	row      outlineRow
+	indent   *canvas.Rectangle
+	expander *widget.Button
+	status   *widget.Button
+	title    *widget.Label
+	due      *widget.Label
+	badges   [5]*canvas.Text
+	badgeBox *fyne.Container
+	progress *widget.ProgressBar
+	progBox  *fyne.Container
+	content  *fyne.Container
+}
+
+func newRowView(o *outline) *rowView {
+	r := &rowView{o: o}
+	r.indent = canvas.NewRectangle(color.Transparent)
+	r.expander = widget.NewButtonWithIcon("", theme.MenuDropDownIcon(), func() { o.toggle(r.row.key) })
+	r.expander.Importance = widget.LowImportance
+	r.status = widget.NewButtonWithIcon("", theme.CheckButtonIcon(), r.onStatusTapped)
+	r.status.Importance = widget.LowImportance
+	r.title = widget.NewLabel("")
+	r.title.Truncation = fyne.TextTruncateEllipsis
+	r.due = widget.NewLabel("")
+	for i := range r.badges {
+		r.badges[i] = canvas.NewText(model.SMARTLetters[i], color.Black)
+		r.badges[i].TextStyle = fyne.TextStyle{Monospace: true}
+	}
+	r.badgeBox = container.NewHBox()
+	for _, b := range r.badges {
+		r.badgeBox.Add(b)
+	}
+	r.progress = widget.NewProgressBar()
+	r.progBox = container.NewGridWrap(fyne.NewSize(150, r.progress.MinSize().Height), r.progress)
+	left := container.NewHBox(r.indent, r.expander, r.status)
+	gutter := canvas.NewRectangle(color.Transparent) // keeps the badges clear of the scroll bar
+	gutter.SetMinSize(fyne.NewSize(theme.ScrollBarSize(), 1))
+	right := container.NewHBox(r.due, r.progBox, container.NewCenter(r.badgeBox), gutter)
+	r.content = container.NewBorder(nil, nil, left, right, r.title)
+	r.ExtendBaseWidget(r)
+	return r
+}
+
+func (r *rowView) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(r.content)
+}
+
+func (r *rowView) onStatusTapped() {
+	if r.row.isObjective {
+		r.o.toggle(r.row.key)
+		return
+	}
+	g := r.row.goal
+	if g.Status == model.StatusDone {
+		r.o.u.setStatus(g, model.StatusOpen, "")
+	} else {
+		r.o.u.setStatus(g, model.StatusDone, "")
+	}
+}
+
+func (r *rowView) set(row outlineRow) {
+	r.row = row
+	o := r.o
+	unit := theme.Padding() * 4
+	r.indent.SetMinSize(fyne.NewSize(float32(row.depth)*unit, 1))
+	if row.hasChildren {
+		if row.expanded {
+			r.expander.SetIcon(theme.MenuDropDownIcon())
+		} else {
+			r.expander.SetIcon(theme.MenuExpandIcon())
+		}
+		r.expander.Enable()
+		r.expander.Show()
+	} else {
+		r.expander.SetIcon(blankIcon)
+		r.expander.Disable()
+	}
+	if row.isObjective {
+		obj := row.objective
+		r.status.SetIcon(theme.NewPrimaryThemedResource(objectiveIcon(obj)))
+		r.title.TextStyle = fyne.TextStyle{Bold: true}
+		r.title.Importance = widget.MediumImportance
+		r.title.SetText(obj.Title)
+		p := o.progress[obj.ID]
+		r.progress.TextFormatter = func() string { return fmt.Sprintf("%d / %d done", p.Done, p.Total) }
+		r.progress.SetValue(p.Fraction())
+		r.progBox.Show()
+		r.badgeBox.Hide()
+		if obj.TargetDate.IsZero() {
+			r.due.SetText("")
+		} else {
+			r.due.SetText("by " + formatDay(obj.TargetDate, o.now, o.u.loc))
+		}
+		r.due.Importance = widget.MediumImportance
+		r.Refresh()
+		return
+	}
+	g := row.goal
+	r.progBox.Hide()
+	r.badgeBox.Show()
+	r.status.SetIcon(statusIcon(g.Status))
+	r.title.TextStyle = fyne.TextStyle{}
+	if g.Status == model.StatusOpen {
+		r.title.Importance = widget.MediumImportance
+	} else {
+		r.title.Importance = widget.LowImportance
+	}
+	r.title.SetText(g.Title)
+	r.due.SetText(formatDue(g, o.now, o.u.loc))
+	r.due.Importance = widget.MediumImportance
+	if g.Status == model.StatusOpen && g.HasDue() && g.DueInstant(o.u.loc).Before(o.now) {
+		r.due.Importance = widget.DangerImportance
+	}
+	r.due.Refresh()
+	s := model.CheckSMART(g, o.u.smartContext(g))
+	v := fyne.CurrentApp().Settings().ThemeVariant()
+	th := r.Theme()
+	for i, b := range s {
+		if b.OK {
+			r.badges[i].Color = th.Color(theme.ColorNameSuccess, v)
+		} else {
+			r.badges[i].Color = th.Color(theme.ColorNameDisabled, v)
+		}
+		r.badges[i].Refresh()
+	}
+	r.Refresh()
+}
+
+// blankIcon holds the expander's place on rows without sub-steps, so titles line up.
+var blankIcon = fyne.NewStaticResource("blank.svg", []byte(`<svg xmlns="http://www.w3.org/2000/svg" width="24" height="24" viewBox="0 0 24 24"/>`))
+
+func statusIcon(s model.Status) fyne.Resource {
+	switch s {
+	case model.StatusDone:
+		return theme.NewSuccessThemedResource(theme.CheckButtonCheckedIcon())
+	case model.StatusDropped:
+		return theme.NewDisabledResource(theme.CancelIcon())
+	}
+	return theme.CheckButtonIcon()
+}
+
+func objectiveIcon(o model.Objective) fyne.Resource {
+	if o.Status == model.ObjectiveAchieved {
+		return theme.ConfirmIcon()
+	}
+	return theme.RadioButtonCheckedIcon()
+}
+
+// smartContext is what the SMART check of g needs from the rest of the plan.
+func (u *UI) smartContext(g model.MicroGoal) model.SMARTContext {
+	_, ok := u.objective(g.ObjectiveID)
+	return model.SMARTContext{
+		Now: u.outline.now, Location: u.loc, ObjectiveExists: ok,
+		OpenDueToday: u.outline.openDueToday, FocusLimit: model.DefaultFocusLimit,
+	}
+}
+
+// formatDue renders a due date the way a planner does: "Today 14:00", "Tomorrow", "Mon 30 Nov".
+func formatDue(g model.MicroGoal, now time.Time, loc *time.Location) string {
+	if !g.HasDue() {
+		return ""
+	}
+	s := formatDay(g.Due, now, loc)
+	if g.DueHasTime {
+		s += " " + g.Due.In(loc).Format("15:04")
+	}
+	return s
+}
+
+func formatDay(t, now time.Time, loc *time.Location) string {
+	t, now = t.In(loc), now.In(loc)
+	day := func(x time.Time) time.Time { return time.Date(x.Year(), x.Month(), x.Day(), 0, 0, 0, 0, loc) }
+	diff := int(day(t).Sub(day(now)).Hours()/24 + 0.5*sign(day(t).Sub(day(now))))
+	switch {
+	case diff == 0:
+		return "Today"
+	case diff == 1:
+		return "Tomorrow"
+	case diff == -1:
+		return "Yesterday"
+	case diff > 1 && diff < 7:
+		return t.Format("Mon")
+	case t.Year() == now.Year():
+		return t.Format("Mon 2 Jan")
+	}
+	return t.Format("2 Jan 2006")
+}
+
+func sign(d time.Duration) float64 {
+	if d < 0 {
+		return -1
+	}
+	return 1
+}
+
+func ellipsis(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return strings.TrimSpace(string(r[:n-1])) + "…"
+}

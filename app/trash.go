@@ -1,0 +1,82 @@
+package app
+
+import (
+	"context"
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/microgoals/microgoals/storage"
+)
+
+// showTrash lists what was deleted, newest first, each with a Restore button.
+func (u *UI) showTrash() {
+	items, err := u.store.Trash(u.ctx())
+	if err != nil {
+		u.showError("Could not open the trash", err)
+		return
+	}
+	var d dialog.Dialog
+	var content fyne.CanvasObject
+	if len(items) == 0 {
+		content = widget.NewLabel("The trash is empty. Deleted objectives and micro-goals wait here until you restore them.")
+	} else {
+		list := widget.NewList(
+			func() int { return len(items) },
+			func() fyne.CanvasObject {
+				return container.NewBorder(nil, nil, nil, widget.NewButton("Restore", nil), widget.NewLabel(""))
+			},
+			func(i widget.ListItemID, o fyne.CanvasObject) {
+				c := o.(*fyne.Container)
+				it := items[i]
+				c.Objects[0].(*widget.Label).SetText(trashLabel(it, u))
+				c.Objects[1].(*widget.Button).OnTapped = func() {
+					if u.restore(it) {
+						d.Hide()
+					}
+				}
+			})
+		content = list
+	}
+	d = dialog.NewCustom("Trash", "Close", content, u.win)
+	d.Resize(fyne.NewSize(640, 420))
+	d.Show()
+}
+
+func trashLabel(it storage.TrashItem, u *UI) string {
+	what := "micro-goal"
+	if it.Kind == "objective" {
+		what = "objective"
+	}
+	extra := ""
+	if it.Count > 1 {
+		extra = fmt.Sprintf(" (with %d more)", it.Count-1)
+	}
+	return fmt.Sprintf("%s “%s”%s — deleted %s", what, it.Title, extra, formatDay(it.TrashedAt, u.now(), u.loc)+it.TrashedAt.In(u.loc).Format(" 15:04"))
+}
+
+// restore brings a trash item back as one undoable action.
+func (u *UI) restore(it storage.TrashItem) bool {
+	key := goalKey(it.RootID)
+	if it.Kind == "objective" {
+		key = objectiveKey(it.RootID)
+	}
+	return u.do("restore “"+it.Title+"”", func(ctx context.Context) (func(context.Context) error, string, error) {
+		if _, err := u.store.RestoreTrash(ctx, it.ID); err != nil {
+			return nil, "", err
+		}
+		u.showMessage("Restored “%s”.", it.Title)
+		return func(ctx context.Context) error {
+			var err error
+			if it.Kind == "objective" {
+				_, err = u.store.TrashObjective(ctx, it.RootID)
+			} else {
+				_, err = u.store.TrashGoal(ctx, it.RootID)
+			}
+			return err
+		}, key, nil
+	})
+}

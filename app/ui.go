@@ -1,0 +1,436 @@
+// Package app is the Fyne application of Microgoals: the window, its views and widgets, the
+// shortcuts, and (later) the notifier and the scheduler loop that drives it.
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/microgoals/microgoals/model"
+	"github.com/microgoals/microgoals/storage"
+)
+
+// Config is what the window needs from the outside world.
+type Config struct {
+	Now      func() time.Time // the clock; time.Now when nil
+	Location *time.Location   // the user's zone; time.Local when nil
+	Version  string
+}
+
+// UI is the main window of Microgoals and everything it shows.
+type UI struct {
+	app   fyne.App
+	win   fyne.Window
+	store *storage.Store
+	now   func() time.Time
+	loc   *time.Location
+
+	data     storage.Outline
+	tree     *model.Tree
+	outline  *outline
+	detail   *detail
+	firstRun *firstRun
+	undo     undoStack
+
+	message   *widget.Label
+	messageBx *fyne.Container
+	undoItem  *fyne.MenuItem
+	toolbar   *widget.Toolbar
+	body      *fyne.Container
+	mainView  fyne.CanvasObject
+}
+
+// New builds the main window on store. Call Load before showing it.
+func New(a fyne.App, store *storage.Store, cfg Config) *UI {
+	u := &UI{app: a, store: store, now: cfg.Now, loc: cfg.Location}
+	if u.now == nil {
+		u.now = time.Now
+	}
+	if u.loc == nil {
+		u.loc = time.Local
+	}
+	// The title is exactly the app's name: the window system takes WM_CLASS from it, and the
+	// .desktop file's StartupWMClass matches it so the launcher groups the window.
+	u.win = a.NewWindow("Microgoals")
+	u.buildUI()
+	restoreWindowSize(a, u.win)
+	u.win.SetCloseIntercept(func() {
+		rememberWindowSize(a, u.win)
+		u.win.Close()
+	})
+	return u
+}
+
+// Window is the main window.
+func (u *UI) Window() fyne.Window { return u.win }
+
+func (u *UI) buildUI() {
+	u.message = widget.NewLabel("")
+	u.message.Wrapping = fyne.TextWrapWord
+	closeMsg := widget.NewButtonWithIcon("", theme.CancelIcon(), func() { u.messageBx.Hide() })
+	closeMsg.Importance = widget.LowImportance
+	u.messageBx = container.NewBorder(nil, nil, widget.NewIcon(theme.InfoIcon()), closeMsg, u.message)
+	u.messageBx.Hide()
+
+	u.outline = newOutline(u)
+	u.detail = newDetail(u)
+	u.firstRun = newFirstRun(u)
+
+	u.toolbar = widget.NewToolbar(
+		widget.NewToolbarAction(theme.FolderNewIcon(), u.addObjective),
+		widget.NewToolbarAction(theme.ContentAddIcon(), u.addGoal),
+		widget.NewToolbarAction(theme.ListIcon(), u.addSubStep),
+		widget.NewToolbarSeparator(),
+		widget.NewToolbarAction(theme.ConfirmIcon(), u.toggleDone),
+		widget.NewToolbarAction(theme.DeleteIcon(), u.deleteSelected),
+		widget.NewToolbarSeparator(),
+		widget.NewToolbarAction(theme.ContentUndoIcon(), u.undoLast),
+		widget.NewToolbarAction(theme.HistoryIcon(), u.showTrash),
+	)
+	split := container.NewHSplit(u.outline.view, u.detail.view)
+	split.Offset = 0.6
+	u.mainView = container.NewBorder(u.toolbar, nil, nil, nil, split)
+	u.body = container.NewStack()
+	u.win.SetContent(container.NewBorder(u.messageBx, nil, nil, nil, u.body))
+	u.win.SetMainMenu(u.mainMenu())
+	u.addShortcuts()
+	u.win.Resize(fyne.NewSize(1240, 760))
+}
+
+func (u *UI) mainMenu() *fyne.MainMenu {
+	ctrl := fyne.KeyModifierShortcutDefault
+	item := func(label string, key fyne.KeyName, mod fyne.KeyModifier, fn func()) *fyne.MenuItem {
+		it := fyne.NewMenuItem(label, fn)
+		if key != "" {
+			it.Shortcut = &desktop.CustomShortcut{KeyName: key, Modifier: mod}
+		}
+		return it
+	}
+	u.undoItem = item("Undo", fyne.KeyZ, ctrl, u.undoLast)
+	u.undoItem.Disabled = true
+	return fyne.NewMainMenu(
+		fyne.NewMenu("File",
+			item("New objective", fyne.KeyN, ctrl|fyne.KeyModifierShift, u.addObjective),
+			item("New micro-goal", fyne.KeyN, ctrl, u.addGoal),
+			item("New sub-step", fyne.KeyN, ctrl|fyne.KeyModifierAlt, u.addSubStep),
+			fyne.NewMenuItemSeparator(),
+			item("Trash…", "", 0, u.showTrash),
+			fyne.NewMenuItemSeparator(),
+			u.quitItem(),
+		),
+		fyne.NewMenu("Edit",
+			u.undoItem,
+			fyne.NewMenuItemSeparator(),
+			item("Save changes", fyne.KeyS, ctrl, func() { u.detail.save() }),
+			item("Mark done / reopen", fyne.KeyD, ctrl, u.toggleDone),
+			item("Drop…", "", 0, u.dropSelected),
+			item("Delete (to trash)", fyne.KeyDelete, ctrl, u.deleteSelected),
+		),
+	)
+}
+
+// quitItem quits with Ctrl+Q, which Fyne does not bind by itself on Linux. It closes the
+// window the normal way, so its size is remembered.
+func (u *UI) quitItem() *fyne.MenuItem {
+	it := fyne.NewMenuItem("Quit", func() {
+		rememberWindowSize(u.app, u.win)
+		u.app.Quit()
+	})
+	it.IsQuit = true
+	it.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: fyne.KeyModifierShortcutDefault}
+	return it
+}
+
+func (u *UI) addShortcuts() {
+	// Shortcuts without a menu item: quick add from anywhere.
+	u.win.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyL, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
+		u.win.Canvas().Focus(u.outline.quickAdd)
+	})
+}
+
+func (u *UI) ctx() context.Context { return context.Background() }
+
+// Load reads the outline from storage and shows either the first-run screen or the outline.
+func (u *UI) Load() error {
+	data, err := u.store.LoadOutline(u.ctx())
+	if err != nil {
+		return err
+	}
+	u.setData(data)
+	return nil
+}
+
+// reload re-reads storage after a change and keeps the selection where it can.
+func (u *UI) reload() {
+	if err := u.Load(); err != nil {
+		u.showError("Could not read the plan", err)
+	}
+}
+
+func (u *UI) setData(data storage.Outline) {
+	u.data = data
+	u.tree = model.NewTree(data.Goals)
+	if len(data.Objectives) == 0 {
+		u.firstRun.reset()
+		u.body.Objects = []fyne.CanvasObject{u.firstRun.view}
+	} else {
+		u.body.Objects = []fyne.CanvasObject{u.mainView}
+	}
+	u.body.Refresh()
+	u.outline.refresh()
+	u.detail.refreshSelection()
+}
+
+// objective returns the objective with id from the loaded outline.
+func (u *UI) objective(id int64) (model.Objective, bool) {
+	for _, o := range u.data.Objectives {
+		if o.ID == id {
+			return o, true
+		}
+	}
+	return model.Objective{}, false
+}
+
+// showMessage shows a line in the banner at the top of the window.
+func (u *UI) showMessage(format string, args ...any) {
+	u.message.SetText(fmt.Sprintf(format, args...))
+	u.messageBx.Show()
+}
+
+// showError tells the user in plain words what failed; the details go to stderr.
+func (u *UI) showError(what string, err error) {
+	log.Printf("%s: %v", what, err)
+	var verr *storage.ValidationError
+	switch {
+	case errors.As(err, &verr):
+		u.showMessage("%s: %v", what, verr)
+	case errors.Is(err, storage.ErrDiskFull):
+		u.showMessage("%s: the disk is full. Nothing was lost: free some space and try again.", what)
+	default:
+		u.showMessage("%s: %v", what, err)
+	}
+}
+
+// do runs one user action against storage, records how to undo it, and refreshes the view.
+// select is the outline key to select afterwards ("" keeps the selection).
+func (u *UI) do(label string, action func(ctx context.Context) (undo func(ctx context.Context) error, selectKey string, err error)) bool {
+	var key string
+	ok := u.record(label, func(ctx context.Context) (func(context.Context) error, error) {
+		undo, k, err := action(ctx)
+		key = k
+		return undo, err
+	})
+	if !ok {
+		return false
+	}
+	if key != "" {
+		u.outline.selected = key
+	}
+	u.reload()
+	return true
+}
+
+// record runs one user action against storage and remembers how to undo it, without
+// refreshing the view. It reports whether the action succeeded.
+func (u *UI) record(label string, action func(ctx context.Context) (undo func(ctx context.Context) error, err error)) bool {
+	undo, err := action(u.ctx())
+	if err != nil {
+		u.showError("Could not "+label, err)
+		return false
+	}
+	if undo != nil {
+		u.undo.push(label, undo)
+		u.refreshUndo()
+	}
+	return true
+}
+
+func (u *UI) refreshUndo() {
+	label, ok := u.undo.peek()
+	u.undoItem.Disabled = !ok
+	if ok {
+		u.undoItem.Label = "Undo " + label
+	} else {
+		u.undoItem.Label = "Undo"
+	}
+	if m := u.win.MainMenu(); m != nil {
+		m.Refresh()
+	}
+}
+
+func (u *UI) undoLast() {
+	label, ok := u.undo.peek()
+	if !ok {
+		u.showMessage("Nothing to undo.")
+		return
+	}
+	if err := u.undo.pop(u.ctx()); err != nil {
+		u.showError("Could not undo "+label, err)
+		return
+	}
+	u.refreshUndo()
+	u.showMessage("Undone: %s.", label)
+	u.reload()
+}
+
+// selectedObjectiveID is the objective of the selection, or the first objective.
+func (u *UI) selectedObjectiveID() int64 {
+	if g, ok := u.selectedGoal(); ok {
+		return g.ObjectiveID
+	}
+	if o, ok := u.selectedObjective(); ok {
+		return o.ID
+	}
+	if len(u.data.Objectives) > 0 {
+		return u.data.Objectives[0].ID
+	}
+	return 0
+}
+
+func (u *UI) selectedGoal() (model.MicroGoal, bool) {
+	kind, id := parseKey(u.outline.selected)
+	if kind != 'g' || u.tree == nil {
+		return model.MicroGoal{}, false
+	}
+	return u.tree.Goal(id)
+}
+
+func (u *UI) selectedObjective() (model.Objective, bool) {
+	kind, id := parseKey(u.outline.selected)
+	if kind != 'o' {
+		return model.Objective{}, false
+	}
+	return u.objective(id)
+}
+
+func (u *UI) addObjective() {
+	entry := widget.NewEntry()
+	entry.SetPlaceHolder("One sentence: what do you want to achieve?")
+	u.askText("New objective", entry, func(title string) {
+		u.createObjective(title)
+	})
+}
+
+func (u *UI) createObjective(title string) bool {
+	return u.do("add the objective", func(ctx context.Context) (func(context.Context) error, string, error) {
+		o, err := u.store.CreateObjective(ctx, model.NewObjective(model.CleanTitle(title), u.now()))
+		if err != nil {
+			return nil, "", err
+		}
+		return func(ctx context.Context) error { return u.store.PurgeObjective(ctx, o.ID) }, objectiveKey(o.ID), nil
+	})
+}
+
+// createGoal adds a micro-goal under objective and parent (after sibling afterID when non-zero).
+func (u *UI) createGoal(objectiveID, parentID, afterID int64, title string) bool {
+	return u.do("add the micro-goal", func(ctx context.Context) (func(context.Context) error, string, error) {
+		g := model.NewMicroGoal(objectiveID, parentID, model.CleanTitle(title), u.now())
+		g, err := u.store.CreateGoal(ctx, g, afterID)
+		if err != nil {
+			return nil, "", err
+		}
+		return func(ctx context.Context) error { return u.store.PurgeGoal(ctx, g.ID) }, goalKey(g.ID), nil
+	})
+}
+
+func (u *UI) addGoal() {
+	if len(u.data.Objectives) == 0 {
+		u.showMessage("Write your objective first.")
+		return
+	}
+	u.win.Canvas().Focus(u.outline.quickAdd)
+}
+
+func (u *UI) addSubStep() {
+	g, ok := u.selectedGoal()
+	if !ok {
+		u.showMessage("Select a micro-goal to add a sub-step under it.")
+		return
+	}
+	if u.tree.Depth(g.ID) >= model.MaxDepth {
+		u.showMessage("“%s” is already %d levels deep; sub-steps nest at most %d levels.", g.Title, model.MaxDepth, model.MaxDepth)
+		return
+	}
+	entry := widget.NewEntry()
+	entry.SetPlaceHolder("Verb first: what is the next small step?")
+	u.askText("New sub-step of “"+g.Title+"”", entry, func(title string) {
+		u.outline.expand(goalKey(g.ID))
+		u.createGoal(g.ObjectiveID, g.ID, 0, title)
+	})
+}
+
+// setStatus changes a micro-goal's status as one undoable action.
+func (u *UI) setStatus(g model.MicroGoal, s model.Status, reason string) {
+	label := map[model.Status]string{model.StatusDone: "mark done", model.StatusOpen: "reopen", model.StatusDropped: "drop"}[s]
+	u.do(label+" “"+g.Title+"”", func(ctx context.Context) (func(context.Context) error, string, error) {
+		if _, err := u.store.SetGoalStatus(ctx, g.ID, s, reason); err != nil {
+			return nil, "", err
+		}
+		old := g
+		return func(ctx context.Context) error {
+			_, err := u.store.UpdateGoal(ctx, old)
+			return err
+		}, "", nil
+	})
+}
+
+func (u *UI) toggleDone() {
+	g, ok := u.selectedGoal()
+	if !ok {
+		u.showMessage("Select a micro-goal to mark it done.")
+		return
+	}
+	if g.Status == model.StatusDone {
+		u.setStatus(g, model.StatusOpen, "")
+	} else {
+		u.setStatus(g, model.StatusDone, "")
+	}
+}
+
+func (u *UI) dropSelected() {
+	g, ok := u.selectedGoal()
+	if !ok {
+		u.showMessage("Select a micro-goal to drop it.")
+		return
+	}
+	entry := widget.NewEntry()
+	entry.SetPlaceHolder("Why drop it? (optional)")
+	u.askTextOptional("Drop “"+g.Title+"”", entry, func(reason string) {
+		u.setStatus(g, model.StatusDropped, reason)
+	})
+}
+
+func (u *UI) deleteSelected() {
+	if g, ok := u.selectedGoal(); ok {
+		u.do("delete “"+g.Title+"”", func(ctx context.Context) (func(context.Context) error, string, error) {
+			item, err := u.store.TrashGoal(ctx, g.ID)
+			if err != nil {
+				return nil, "", err
+			}
+			u.showMessage("Moved “%s” to the trash. Undo (Ctrl+Z) or restore it from the trash.", g.Title)
+			return func(ctx context.Context) error { _, err := u.store.RestoreTrash(ctx, item.ID); return err }, u.outline.neighbourKey(goalKey(g.ID)), nil
+		})
+		return
+	}
+	if o, ok := u.selectedObjective(); ok {
+		u.do("delete “"+o.Title+"”", func(ctx context.Context) (func(context.Context) error, string, error) {
+			item, err := u.store.TrashObjective(ctx, o.ID)
+			if err != nil {
+				return nil, "", err
+			}
+			u.showMessage("Moved the objective “%s” and its micro-goals to the trash.", o.Title)
+			return func(ctx context.Context) error { _, err := u.store.RestoreTrash(ctx, item.ID); return err }, u.outline.neighbourKey(objectiveKey(o.ID)), nil
+		})
+		return
+	}
+	u.showMessage("Select an objective or a micro-goal to delete it.")
+}

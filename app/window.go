@@ -1,0 +1,72 @@
+package app
+
+import (
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/microgoals/microgoals/model"
+)
+
+const (
+	prefWidth  = "window.width"
+	prefHeight = "window.height"
+)
+
+// restoreWindowSize gives the window the size it had when it was last closed.
+func restoreWindowSize(a fyne.App, w fyne.Window) {
+	p := a.Preferences()
+	wd, ht := p.Float(prefWidth), p.Float(prefHeight)
+	if wd >= 400 && ht >= 300 {
+		w.Resize(fyne.NewSize(float32(wd), float32(ht)))
+	}
+}
+
+// rememberWindowSize stores the window's size for the next start.
+func rememberWindowSize(a fyne.App, w fyne.Window) {
+	s := w.Canvas().Size()
+	if s.Width >= 400 && s.Height >= 300 {
+		a.Preferences().SetFloat(prefWidth, float64(s.Width))
+		a.Preferences().SetFloat(prefHeight, float64(s.Height))
+	}
+}
+
+// askText asks for a title in a dialog and calls done with it. Validation shows under the
+// entry as the user types; an empty or over-long title cannot be confirmed.
+func (u *UI) askText(title string, entry *widget.Entry, done func(string)) {
+	hint := widget.NewLabel("")
+	hint.Wrapping = fyne.TextWrapWord
+	entry.Validator = func(s string) error {
+		if ps := model.Blocking(model.ValidateObjective(model.Objective{Title: s, Status: model.ObjectiveActive})); len(ps) > 0 {
+			return problemError(strings.Replace(ps[0].Message, "objective", "item", 1))
+		}
+		return nil
+	}
+	items := []*widget.FormItem{widget.NewFormItem("", entry)}
+	d := dialog.NewForm(title, "Add", "Cancel", items, func(ok bool) {
+		if ok {
+			done(entry.Text)
+		}
+	}, u.win)
+	d.Resize(fyne.NewSize(520, 160))
+	d.Show()
+	u.win.Canvas().Focus(entry)
+}
+
+// askTextOptional asks for an optional line of text, such as the reason for dropping a step.
+func (u *UI) askTextOptional(title string, entry *widget.Entry, done func(string)) {
+	d := dialog.NewForm(title, "OK", "Cancel", []*widget.FormItem{widget.NewFormItem("", entry)}, func(ok bool) {
+		if ok {
+			done(strings.TrimSpace(entry.Text))
+		}
+	}, u.win)
+	d.Resize(fyne.NewSize(520, 160))
+	d.Show()
+	u.win.Canvas().Focus(entry)
+}
+
+type problemError string
+
+func (e problemError) Error() string { return string(e) }

@@ -1,0 +1,273 @@
+#!/usr/bin/env bash
+# e2e.sh — end-to-end checks of the built Microgoals binary in a real window.
+#
+#   scripts/e2e.sh [CHECK ...]      (default: every check in CHECKS below)
+#
+# Run by `make test` after `go test`, from the repository root, on binaries make has built
+# (build/microgoals, build/microgoals-demo); it builds nothing. It starts its own Xvfb on a free
+# display and a private D-Bus session bus, gives every app run a private HOME and XDG dirs
+# under one temporary directory, and removes all of it on exit.
+#
+# Each check is a function check_NAME run in a subshell with `set -e`: the first failing command
+# fails the check (its line and command are printed), and so does an explicit `fail MESSAGE`.
+# To add one, write check_NAME and list NAME in CHECKS. Screenshots go to build/artifacts/.
+# The last line is "e2e: N passed, M failed"; the exit status is non-zero if any check failed.
+#
+# Environment: E2E_TIMEOUT (seconds to wait for the window, default 30), E2E_KEEP=1 keeps the
+# temporary directory, APP / DEMO override the binaries.
+set -euo pipefail
+export LANG=C.UTF-8
+
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+APP=${APP:-$ROOT/build/microgoals}
+DEMO=${DEMO:-$ROOT/build/microgoals-demo}
+ARTIFACTS=$ROOT/build/artifacts
+DESKTOP_FILE=$ROOT/resources/io.github.microgoals.Microgoals.desktop
+METAINFO=$ROOT/resources/io.github.microgoals.Microgoals.metainfo.xml
+TIMEOUT=${E2E_TIMEOUT:-30}
+TITLE=Microgoals
+
+CHECKS=(version desktop_file metainfo window_light window_dark default_database)
+
+# --- the private session -------------------------------------------------------------------
+
+WORK=$(mktemp -d /tmp/microgoals-e2e.XXXXXX)
+XVFB_PID= BUS_PID=
+
+cleanup() {
+  local pids p
+  # Anything still running with our private bus (an app, a notification daemon) goes first.
+  pids=$(grep -lsz "DBUS_SESSION_BUS_ADDRESS=unix:path=$WORK/run/bus" /proc/[0-9]*/environ 2>/dev/null |
+         cut -d/ -f3 || true)
+  for p in $pids; do [ "$p" != $$ ] && [ "$p" != "$BUS_PID" ] && kill "$p" 2>/dev/null || true; done
+  [ -n "$BUS_PID" ] && kill "$BUS_PID" 2>/dev/null || true
+  [ -n "$XVFB_PID" ] && kill "$XVFB_PID" 2>/dev/null || true
+  [ -n "$XVFB_PID" ] && wait "$XVFB_PID" 2>/dev/null || true
+  if [ -n "${E2E_KEEP:-}" ]; then echo "e2e: kept $WORK"; else rm -rf "$WORK"; fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+need() { command -v "$1" >/dev/null || { echo "e2e: $1 not found (run 'make deps')" >&2; exit 2; }; }
+for tool in Xvfb xdotool xdpyinfo xprop import convert sqlite3 desktop-file-validate; do need "$tool"; done
+[ -x "$APP" ] || { echo "e2e: $APP not built (run 'make build')" >&2; exit 2; }
+
+start_xvfb() {
+  local n
+  for n in $(seq 97 140); do
+    [ -e "/tmp/.X$n-lock" ] || [ -e "/tmp/.X11-unix/X$n" ] && continue
+    Xvfb ":$n" -screen 0 1280x800x24 -nolisten tcp >"$WORK/xvfb.log" 2>&1 &
+    XVFB_PID=$!
+    export DISPLAY=":$n"
+    for _ in $(seq 100); do
+      xdpyinfo >/dev/null 2>&1 && return 0
+      kill -0 "$XVFB_PID" 2>/dev/null || break
+      sleep 0.1
+    done
+    kill "$XVFB_PID" 2>/dev/null || true; XVFB_PID=  # lost a race for this display: next one
+  done
+  echo "e2e: could not start Xvfb" >&2; cat "$WORK/xvfb.log" >&2; exit 2
+}
+
+mkdir -p "$WORK/run" "$ARTIFACTS"
+chmod 700 "$WORK/run"
+export XDG_RUNTIME_DIR=$WORK/run NO_AT_BRIDGE=1 GSETTINGS_BACKEND=memory TZ=${TZ:-UTC}
+unset WAYLAND_DISPLAY DBUS_SESSION_BUS_ADDRESS
+start_xvfb
+if command -v dbus-daemon >/dev/null; then
+  BUS_PID=$(dbus-daemon --session --fork --print-pid=1 --address="unix:path=$WORK/run/bus")
+  export DBUS_SESSION_BUS_ADDRESS=unix:path=$WORK/run/bus
+fi
+echo "e2e: display $DISPLAY, work dir $WORK"
+
+# --- helpers for checks ----------------------------------------------------------------------
+
+fail() { echo "FAIL: $*" >&2; return 1; }
+
+# use_home NAME: a fresh HOME and XDG dirs for one app run.
+use_home() {
+  export HOME=$WORK/home-$1
+  export XDG_CONFIG_HOME=$HOME/.config XDG_DATA_HOME=$HOME/.local/share
+  export XDG_CACHE_HOME=$HOME/.cache XDG_STATE_HOME=$HOME/.local/state
+  mkdir -p "$XDG_CONFIG_HOME" "$XDG_DATA_HOME" "$XDG_CACHE_HOME" "$XDG_STATE_HOME"
+}
+
+# make_demo PATH [GOALS ENTRIES]: a demo database written by the demo generator.
+make_demo() {
+  [ -x "$DEMO" ] || fail "$DEMO not built"
+  "$DEMO" --db "$1" --goals "${2:-200}" --entries "${3:-2000}" >"$WORK/demo.log" 2>&1 ||
+    { cat "$WORK/demo.log" >&2; fail "demo generator failed"; }
+  [ -s "$1" ] || fail "demo generator wrote no database at $1"
+}
+
+# start_app NAME ARGS...: starts the app in its own process group; sets APP_PID and APP_ERR.
+start_app() {
+  local name=$1; shift
+  APP_ERR=$WORK/app-$name.stderr
+  setsid "$APP" "$@" >"$WORK/app-$name.stdout" 2>"$APP_ERR" &
+  APP_PID=$!
+}
+
+show_app_output() {
+  echo "----- app stderr ($APP_ERR) -----" >&2
+  tail -n 60 "$APP_ERR" >&2 || true
+  echo "-----" >&2
+}
+
+# wait_window: waits until a window titled like $TITLE is mapped; sets WIN.
+wait_window() {
+  local deadline=$((SECONDS + TIMEOUT))
+  WIN=
+  while [ $SECONDS -lt $deadline ]; do
+    kill -0 "$APP_PID" 2>/dev/null || { show_app_output; fail "app exited before its window appeared"; }
+    WIN=$(xdotool search --onlyvisible --name "$TITLE" 2>/dev/null | head -n 1 || true)
+    [ -n "$WIN" ] && return 0
+    sleep 0.2
+  done
+  show_app_output
+  fail "no window titled '$TITLE' mapped within ${TIMEOUT}s"
+}
+
+# wait_exit SECONDS: true once the app has exited (its status in APP_STATUS).
+wait_exit() {
+  local i
+  for i in $(seq $(($1 * 10))); do
+    if ! kill -0 "$APP_PID" 2>/dev/null; then
+      APP_STATUS=0; wait "$APP_PID" || APP_STATUS=$?
+      return 0
+    fi
+    sleep 0.1
+  done
+  return 1
+}
+
+# close_app: Ctrl+Q first, then SIGTERM (Fyne quits cleanly on it); SIGKILL fails the check.
+close_app() {
+  xdotool windowactivate --sync "$WIN" >/dev/null 2>&1 || xdotool windowfocus --sync "$WIN" >/dev/null 2>&1 || true
+  xdotool key --window "$WIN" --clearmodifiers ctrl+q >/dev/null 2>&1 || true
+  if wait_exit 5; then
+    echo "closed with Ctrl+Q"
+  else
+    echo "warning: the app did not quit on Ctrl+Q; sending SIGTERM"
+    kill -TERM "$APP_PID" 2>/dev/null || true
+    if ! wait_exit 10; then
+      kill -KILL -- -"$APP_PID" 2>/dev/null || true
+      wait "$APP_PID" 2>/dev/null || true
+      show_app_output; fail "the app ignored Ctrl+Q and SIGTERM and was killed"
+    fi
+  fi
+  [ "$APP_STATUS" = 0 ] || { show_app_output; fail "the app exited with status $APP_STATUS"; }
+  kill -KILL -- -"$APP_PID" 2>/dev/null || true  # helpers it may have left in its group
+}
+
+# no_crash_in_log: the app's stderr shows no panic, fatal error or data race.
+no_crash_in_log() {
+  if grep -qE '^(panic:|fatal error:|WARNING: DATA RACE)' "$APP_ERR"; then
+    show_app_output; fail "the app's stderr shows a crash"
+  fi
+}
+
+# db_ok PATH: SQLite's integrity check on PATH prints ok.
+db_ok() {
+  local out
+  out=$(sqlite3 "$1" 'PRAGMA integrity_check' 2>&1) || fail "sqlite3 cannot read $1: $out"
+  [ "$out" = ok ] || fail "integrity_check on $1: $out"
+}
+
+# screenshot WIN FILE: saves the window; fails if it is one flat colour (nothing drawn).
+screenshot() {
+  import -window "$1" "$2" || fail "screenshot failed"
+  local sd
+  sd=$(convert "$2" -format '%[fx:standard_deviation]' info:)
+  awk -v s="$sd" 'BEGIN{ exit !(s > 0.01) }' || fail "screenshot $2 is blank (std dev $sd)"
+  echo "screenshot $2 ($(identify -format '%wx%h' "$2"), std dev $sd)"
+}
+
+mean_brightness() { convert "$1" -colorspace Gray -format '%[fx:mean]' info:; }
+
+# run_window THEME: open the app on a demo database, screenshot it, close it, check the file.
+run_window() {
+  local theme=$1 db=$WORK/demo-$1.db shot=$ARTIFACTS/e2e-main-$1.png wmclass want
+  use_home "window-$theme"
+  make_demo "$db"
+  FYNE_THEME=$theme start_app "window-$theme" --db "$db"
+  wait_window
+  sleep 2  # let the first frames and the data load settle
+  screenshot "$WIN" "$shot"
+  # Docks match the window to its .desktop file through WM_CLASS (GLFW sets it from the title).
+  want=$(sed -n 's/^StartupWMClass=//p' "$DESKTOP_FILE")
+  wmclass=$(xprop -id "$WIN" WM_CLASS)
+  if [ -n "$want" ]; then
+    case "$wmclass" in *"\"$want\""*) ;; *) fail "WM_CLASS is '$wmclass', the .desktop file says StartupWMClass=$want";; esac
+  fi
+  close_app
+  no_crash_in_log
+  db_ok "$db"
+}
+
+# --- the checks --------------------------------------------------------------------------------
+
+check_version() {
+  local out
+  out=$("$APP" --version 2>&1) || fail "--version exited non-zero: $out"
+  echo "$out"
+  echo "$out" | grep -qE '[0-9]+\.[0-9]+(\.[0-9]+)?|[0-9a-f]{7,}' || fail "--version printed no version: '$out'"
+}
+
+check_desktop_file() {
+  desktop-file-validate "$DESKTOP_FILE"
+}
+
+check_metainfo() {
+  if ! command -v appstreamcli >/dev/null; then echo "appstreamcli not installed: skipped"; return 0; fi
+  appstreamcli validate --no-net "$METAINFO"
+}
+
+check_window_light() {
+  run_window light
+}
+
+check_window_dark() {
+  run_window dark
+  # FYNE_THEME=dark must give a darker window than light.
+  local light dark
+  [ -f "$ARTIFACTS/e2e-main-light.png" ] || return 0
+  light=$(mean_brightness "$ARTIFACTS/e2e-main-light.png")
+  dark=$(mean_brightness "$ARTIFACTS/e2e-main-dark.png")
+  echo "mean brightness: light $light, dark $dark"
+  awk -v l="$light" -v d="$dark" 'BEGIN{ exit !(d < l) }' || fail "the dark theme is not darker than the light one"
+}
+
+# Without --db the app creates its database under $XDG_DATA_HOME/microgoals/.
+check_default_database() {
+  use_home default
+  local db=$XDG_DATA_HOME/microgoals/microgoals.db
+  start_app default
+  wait_window
+  sleep 1
+  close_app
+  no_crash_in_log
+  [ -f "$db" ] || fail "no database at $db"
+  db_ok "$db"
+}
+
+# --- run ---------------------------------------------------------------------------------------
+
+[ $# -gt 0 ] && CHECKS=("$@")
+passed=0 failed=0 failed_names=()
+for name in "${CHECKS[@]}"; do
+  echo "=== $name"
+  set +e
+  ( set -eE; trap '[[ $BASH_COMMAND == return* ]] || echo "FAIL: line $LINENO: $BASH_COMMAND" >&2' ERR; "check_$name" )
+  rc=$?
+  set -e
+  if [ $rc = 0 ]; then
+    echo "--- PASS $name"; passed=$((passed + 1))
+  else
+    echo "--- FAIL $name"; failed=$((failed + 1)); failed_names+=("$name")
+  fi
+done
+[ $failed = 0 ] || echo "e2e: failed: ${failed_names[*]}"
+echo "e2e: $passed passed, $failed failed"
+[ $failed = 0 ]
