@@ -9,6 +9,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/microgoals/microgoals/model"
@@ -46,7 +47,8 @@ type detail struct {
 
 	goalFields map[string]*field
 	objFields  map[string]*field
-	smart      *widget.Label
+	smart      *smartBadges
+	smartScore *widget.Label
 	smartHints *widget.Label
 	stamps     *widget.Label
 	objStats   *widget.Label
@@ -70,12 +72,21 @@ func newDetail(u *UI) *detail {
 	d.heading = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	d.heading.Wrapping = fyne.TextWrapWord
 	d.empty = container.NewCenter(widget.NewLabel("Select an objective or a micro-goal to see and edit it."))
+	d.stack = container.NewStack(d.empty)
+	d.view = d.stack
+	return d
+}
+
+// ensureForms builds the two forms the first time something is selected: a window that only
+// shows its outline does not pay for (or measure the text of) forms nobody looks at yet.
+func (d *detail) ensureForms() {
+	if d.goalBox != nil {
+		return
+	}
 	d.buildGoalForm()
 	d.buildObjectiveForm()
-	d.stack = container.NewStack(d.empty, container.NewVScroll(d.goalBox), container.NewVScroll(d.objBox))
-	d.view = d.stack
-	d.showOnly(0)
-	return d
+	d.stack.Add(container.NewVScroll(d.goalBox))
+	d.stack.Add(container.NewVScroll(d.objBox))
 }
 
 func (d *detail) showOnly(i int) {
@@ -134,7 +145,8 @@ func (d *detail) buildGoalForm() {
 	stageF, d.stage = d.selectField(gf, "stage", "Stage", stringsOf(model.Stages))
 	kinds := []string{metricKindLabels[model.MetricNone], metricKindLabels[model.MetricQuantitative], metricKindLabels[model.MetricQualitative]}
 	kindF, d.metricKind = d.selectField(gf, "metric", "Metric", kinds)
-	d.smart = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Monospace: true})
+	d.smart = newSMARTBadges()
+	d.smartScore = widget.NewLabel("")
 	d.smartHints = widget.NewLabel("")
 	d.smartHints.Wrapping = fyne.TextWrapWord
 	d.stamps = widget.NewLabel("")
@@ -158,7 +170,7 @@ func (d *detail) buildGoalForm() {
 		row(d.entryField(gf, "dropReason", "Reason for dropping", "", false)),
 		widget.NewSeparator(),
 		widget.NewLabelWithStyle("SMART check", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		d.smart, d.smartHints,
+		container.NewHBox(d.smart.box, d.smartScore), d.smartHints,
 		widget.NewSeparator(),
 		d.stamps,
 		buttons,
@@ -216,6 +228,9 @@ func (d *detail) refreshSelection() {
 	}
 	d.key = key
 	d.dirty = false
+	if kind == 'g' || kind == 'o' {
+		d.ensureForms()
+	}
 	switch kind {
 	case 'g':
 		d.goal = g
@@ -468,15 +483,8 @@ func (d *detail) valid() bool {
 func (d *detail) showGoalState(g model.MicroGoal) {
 	d.heading.SetText(statusWord(g.Status) + " micro-goal")
 	s := model.CheckSMART(g, d.u.smartContext(g))
-	var b strings.Builder
-	for _, x := range s {
-		if x.OK {
-			b.WriteString(x.Letter + "✓ ")
-		} else {
-			b.WriteString(x.Letter + "✗ ")
-		}
-	}
-	d.smart.SetText(fmt.Sprintf("%s %d/5", b.String(), s.Score()))
+	d.smart.set(s, theme.CurrentForWidget(d.smartScore))
+	d.smartScore.SetText(fmt.Sprintf("%d of 5 pass", s.Score()))
 	if hints := s.Hints(); len(hints) > 0 {
 		d.smartHints.SetText(strings.Join(hints, "\n"))
 	} else {

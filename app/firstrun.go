@@ -40,7 +40,7 @@ func newFirstRun(u *UI) *firstRun {
 	f.nextBtn.Disable()
 	example := widget.NewButton("Try an example", f.tryExample)
 
-	title := widget.NewLabelWithStyle("What do you want to achieve?", fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
+	title := widget.NewLabelWithStyle("What do you want to achieve?", fyne.TextAlignCenter, fyne.TextStyle{})
 	title.SizeName = "headingText"
 	page1 := container.NewVBox(
 		title,
@@ -49,12 +49,12 @@ func newFirstRun(u *UI) *firstRun {
 		container.NewHBox(layout.NewSpacer(), example, f.nextBtn),
 	)
 
-	f.recap = widget.NewLabelWithStyle("", fyne.TextAlignCenter, fyne.TextStyle{Italic: true})
+	f.recap = widget.NewLabelWithStyle("", fyne.TextAlignCenter, fyne.TextStyle{})
 	f.recap.Wrapping = fyne.TextWrapWord
 	f.goalBox = container.NewVBox()
 	start := widget.NewButton("Start", f.start)
 	start.Importance = widget.HighImportance
-	title2 := widget.NewLabelWithStyle("What are the first small steps for tomorrow?", fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
+	title2 := widget.NewLabelWithStyle("What are the first small steps for tomorrow?", fyne.TextAlignCenter, fyne.TextStyle{})
 	title2.SizeName = "headingText"
 	page2 := container.NewVBox(
 		title2, f.recap,

@@ -31,15 +31,32 @@ func parseKey(key string) (kind byte, id int64) {
 	return key[0], id
 }
 
-// outlineRow is one visible line of the outline: an objective or a micro-goal at a depth.
+// outlineRow is one visible line of the outline: an objective or a micro-goal at a depth. It
+// is kept small (no copy of the goal) because a large plan has one per step.
 type outlineRow struct {
-	key         string
-	depth       int // 0 for an objective, 1 for a step directly under it, …
+	id          int64
+	depth       int32 // 0 for an objective, 1 for a step directly under it, …
 	isObjective bool
-	objective   model.Objective
-	goal        model.MicroGoal
 	hasChildren bool
 	expanded    bool
+}
+
+func (r outlineRow) key() string {
+	if r.isObjective {
+		return objectiveKey(r.id)
+	}
+	return goalKey(r.id)
+}
+
+// rowRef identifies a row in the index without building its string key.
+type rowRef struct {
+	objective bool
+	id        int64
+}
+
+func refOf(key string) rowRef {
+	kind, id := parseKey(key)
+	return rowRef{kind == 'o', id}
 }
 
 // outline is the left pane: objectives and their micro-goals as an indented, collapsible list.
@@ -48,9 +65,9 @@ type outlineRow struct {
 type outline struct {
 	u         *UI
 	rows      []outlineRow
-	index     map[string]int
+	index     map[rowRef]int
 	selected  string
-	collapsed map[string]bool
+	collapsed map[rowRef]bool
 
 	progress     map[int64]model.Progress
 	openDueToday int
@@ -63,7 +80,7 @@ type outline struct {
 }
 
 func newOutline(u *UI) *outline {
-	o := &outline{u: u, index: map[string]int{}, collapsed: map[string]bool{}}
+	o := &outline{u: u, index: map[rowRef]int{}, collapsed: map[rowRef]bool{}}
 	o.list = widget.NewList(
 		func() int { return len(o.rows) },
 		func() fyne.CanvasObject { return newRowView(o) },
@@ -77,7 +94,7 @@ func newOutline(u *UI) *outline {
 		if o.syncing || id >= len(o.rows) {
 			return
 		}
-		o.selected = o.rows[id].key
+		o.selected = o.rows[id].key()
 		u.detail.refreshSelection()
 		u.outline.updateQuickAddHint()
 	}
@@ -100,19 +117,18 @@ func (o *outline) refresh() {
 	}
 	o.rows = o.rows[:0]
 	for _, obj := range u.data.Objectives {
-		key := objectiveKey(obj.ID)
 		kids := u.tree.Children(obj.ID, 0)
-		exp := !o.collapsed[key]
-		o.rows = append(o.rows, outlineRow{key: key, isObjective: true, objective: obj, hasChildren: len(kids) > 0, expanded: exp})
+		exp := !o.collapsed[rowRef{true, obj.ID}]
+		o.rows = append(o.rows, outlineRow{id: obj.ID, isObjective: true, hasChildren: len(kids) > 0, expanded: exp})
 		if exp {
 			o.appendGoals(obj.ID, kids, 1)
 		}
 	}
 	clear(o.index)
 	for i, r := range o.rows {
-		o.index[r.key] = i
+		o.index[rowRef{r.isObjective, r.id}] = i
 	}
-	if _, ok := o.index[o.selected]; !ok {
+	if _, ok := o.index[refOf(o.selected)]; !ok {
 		o.selected = o.revealSelected()
 	}
 	o.list.Refresh()
@@ -120,13 +136,11 @@ func (o *outline) refresh() {
 	o.updateQuickAddHint()
 }
 
-func (o *outline) appendGoals(objectiveID int64, ids []int64, depth int) {
+func (o *outline) appendGoals(objectiveID int64, ids []int64, depth int32) {
 	for _, id := range ids {
-		g, _ := o.u.tree.Goal(id)
-		key := goalKey(id)
 		kids := o.u.tree.Children(objectiveID, id)
-		exp := !o.collapsed[key]
-		o.rows = append(o.rows, outlineRow{key: key, depth: depth, goal: g, hasChildren: len(kids) > 0, expanded: exp})
+		exp := !o.collapsed[rowRef{false, id}]
+		o.rows = append(o.rows, outlineRow{id: id, depth: depth, hasChildren: len(kids) > 0, expanded: exp})
 		if exp {
 			o.appendGoals(objectiveID, kids, depth+1)
 		}
@@ -146,15 +160,15 @@ func (o *outline) revealSelected() string {
 	}
 	changed := false
 	for p := g.ParentID; p != 0; {
-		if o.collapsed[goalKey(p)] {
-			delete(o.collapsed, goalKey(p))
+		if o.collapsed[rowRef{false, p}] {
+			delete(o.collapsed, rowRef{false, p})
 			changed = true
 		}
 		pg, _ := o.u.tree.Goal(p)
 		p = pg.ParentID
 	}
-	if o.collapsed[objectiveKey(g.ObjectiveID)] {
-		delete(o.collapsed, objectiveKey(g.ObjectiveID))
+	if o.collapsed[rowRef{true, g.ObjectiveID}] {
+		delete(o.collapsed, rowRef{true, g.ObjectiveID})
 		changed = true
 	}
 	if !changed {
@@ -168,7 +182,7 @@ func (o *outline) revealSelected() string {
 func (o *outline) syncSelection() {
 	o.syncing = true
 	defer func() { o.syncing = false }()
-	if i, ok := o.index[o.selected]; ok {
+	if i, ok := o.index[refOf(o.selected)]; ok {
 		o.list.Select(i)
 		o.list.ScrollTo(i)
 	} else {
@@ -177,10 +191,11 @@ func (o *outline) syncSelection() {
 }
 
 func (o *outline) toggle(key string) {
-	if o.collapsed[key] {
-		delete(o.collapsed, key)
+	ref := refOf(key)
+	if o.collapsed[ref] {
+		delete(o.collapsed, ref)
 	} else {
-		o.collapsed[key] = true
+		o.collapsed[ref] = true
 		if o.hides(key, o.selected) {
 			// The selection folds away with its branch: select the branch instead.
 			o.selected = key
@@ -208,26 +223,26 @@ func (o *outline) hides(key, inner string) bool {
 }
 
 func (o *outline) expand(key string) {
-	if o.collapsed[key] {
-		delete(o.collapsed, key)
+	if ref := refOf(key); o.collapsed[ref] {
+		delete(o.collapsed, ref)
 		o.refresh()
 	}
 }
 
 // neighbourKey is the row to select once key (and its sub-steps) leave the outline.
 func (o *outline) neighbourKey(key string) string {
-	i, ok := o.index[key]
+	i, ok := o.index[refOf(key)]
 	if !ok {
 		return ""
 	}
 	d := o.rows[i].depth
 	for j := i + 1; j < len(o.rows); j++ {
 		if o.rows[j].depth <= d {
-			return o.rows[j].key
+			return o.rows[j].key()
 		}
 	}
 	if i > 0 {
-		return o.rows[i-1].key
+		return o.rows[i-1].key()
 	}
 	return ""
 }
@@ -272,12 +287,11 @@ type rowView struct {
 	o        *outline
 	row      outlineRow
 	indent   *canvas.Rectangle
-	expander *widget.Button
-	status   *widget.Button
+	expander *iconButton
+	status   *iconButton
 	title    *widget.Label
 	due      *widget.Label
-	badges   [5]*canvas.Text
-	badgeBox *fyne.Container
+	badges   *smartBadges
 	progress *widget.ProgressBar
 	progBox  *fyne.Container
 	content  *fyne.Container
@@ -286,27 +300,18 @@ type rowView struct {
 func newRowView(o *outline) *rowView {
 	r := &rowView{o: o}
 	r.indent = canvas.NewRectangle(color.Transparent)
-	r.expander = widget.NewButtonWithIcon("", theme.MenuDropDownIcon(), func() { o.toggle(r.row.key) })
-	r.expander.Importance = widget.LowImportance
-	r.status = widget.NewButtonWithIcon("", theme.CheckButtonIcon(), r.onStatusTapped)
-	r.status.Importance = widget.LowImportance
+	r.expander = newIconButton(theme.MenuDropDownIcon(), func() { o.toggle(r.row.key()) })
+	r.status = newIconButton(theme.CheckButtonIcon(), r.onStatusTapped)
 	r.title = widget.NewLabel("")
 	r.title.Truncation = fyne.TextTruncateEllipsis
 	r.due = widget.NewLabel("")
-	for i := range r.badges {
-		r.badges[i] = canvas.NewText(model.SMARTLetters[i], color.Black)
-		r.badges[i].TextStyle = fyne.TextStyle{Monospace: true}
-	}
-	r.badgeBox = container.NewHBox()
-	for _, b := range r.badges {
-		r.badgeBox.Add(b)
-	}
+	r.badges = newSMARTBadges()
 	r.progress = widget.NewProgressBar()
 	r.progBox = container.NewGridWrap(fyne.NewSize(150, r.progress.MinSize().Height), r.progress)
 	left := container.NewHBox(r.indent, r.expander, r.status)
 	gutter := canvas.NewRectangle(color.Transparent) // keeps the badges clear of the scroll bar
 	gutter.SetMinSize(fyne.NewSize(theme.ScrollBarSize(), 1))
-	right := container.NewHBox(r.due, r.progBox, container.NewCenter(r.badgeBox), gutter)
+	right := container.NewHBox(r.due, r.progBox, container.NewCenter(r.badges.box), gutter)
 	r.content = container.NewBorder(nil, nil, left, right, r.title)
 	r.ExtendBaseWidget(r)
 	return r
@@ -318,10 +323,10 @@ func (r *rowView) CreateRenderer() fyne.WidgetRenderer {
 
 func (r *rowView) onStatusTapped() {
 	if r.row.isObjective {
-		r.o.toggle(r.row.key)
+		r.o.toggle(r.row.key())
 		return
 	}
-	g := r.row.goal
+	g, _ := r.o.u.tree.Goal(r.row.id)
 	if g.Status == model.StatusDone {
 		r.o.u.setStatus(g, model.StatusOpen, "")
 	} else {
@@ -341,22 +346,22 @@ func (r *rowView) set(row outlineRow) {
 			r.expander.SetIcon(theme.MenuExpandIcon())
 		}
 		r.expander.Enable()
-		r.expander.Show()
 	} else {
 		r.expander.SetIcon(blankIcon)
 		r.expander.Disable()
 	}
 	if row.isObjective {
-		obj := row.objective
+		obj, _ := o.u.objective(row.id)
 		r.status.SetIcon(theme.NewPrimaryThemedResource(objectiveIcon(obj)))
-		r.title.TextStyle = fyne.TextStyle{Bold: true}
+		// A larger size rather than bold: every font style costs its own set of parsed fonts.
+		r.title.SizeName = theme.SizeNameSubHeadingText
 		r.title.Importance = widget.MediumImportance
 		r.title.SetText(obj.Title)
 		p := o.progress[obj.ID]
 		r.progress.TextFormatter = func() string { return fmt.Sprintf("%d / %d done", p.Done, p.Total) }
 		r.progress.SetValue(p.Fraction())
 		r.progBox.Show()
-		r.badgeBox.Hide()
+		r.badges.box.Hide()
 		if obj.TargetDate.IsZero() {
 			r.due.SetText("")
 		} else {
@@ -366,11 +371,11 @@ func (r *rowView) set(row outlineRow) {
 		r.Refresh()
 		return
 	}
-	g := row.goal
+	g, _ := o.u.tree.Goal(row.id)
 	r.progBox.Hide()
-	r.badgeBox.Show()
+	r.badges.box.Show()
 	r.status.SetIcon(statusIcon(g.Status))
-	r.title.TextStyle = fyne.TextStyle{}
+	r.title.SizeName = theme.SizeNameText
 	if g.Status == model.StatusOpen {
 		r.title.Importance = widget.MediumImportance
 	} else {
@@ -383,18 +388,35 @@ func (r *rowView) set(row outlineRow) {
 		r.due.Importance = widget.DangerImportance
 	}
 	r.due.Refresh()
-	s := model.CheckSMART(g, o.u.smartContext(g))
-	v := fyne.CurrentApp().Settings().ThemeVariant()
-	th := r.Theme()
-	for i, b := range s {
-		if b.OK {
-			r.badges[i].Color = th.Color(theme.ColorNameSuccess, v)
-		} else {
-			r.badges[i].Color = th.Color(theme.ColorNameDisabled, v)
-		}
-		r.badges[i].Refresh()
-	}
+	r.badges.set(model.CheckSMART(g, o.u.smartContext(g)), r.Theme())
 	r.Refresh()
+}
+
+// smartBadges shows the five SMART letters, each coloured by whether it passes.
+type smartBadges struct {
+	letters [5]*canvas.Text
+	box     *fyne.Container
+}
+
+func newSMARTBadges() *smartBadges {
+	b := &smartBadges{box: container.NewHBox()}
+	for i := range b.letters {
+		b.letters[i] = canvas.NewText(model.SMARTLetters[i], color.Black)
+		b.box.Add(b.letters[i])
+	}
+	return b
+}
+
+func (b *smartBadges) set(s model.SMART, th fyne.Theme) {
+	v := fyne.CurrentApp().Settings().ThemeVariant()
+	for i, x := range s {
+		if x.OK {
+			b.letters[i].Color = th.Color(theme.ColorNameSuccess, v)
+		} else {
+			b.letters[i].Color = th.Color(theme.ColorNameDisabled, v)
+		}
+		b.letters[i].Refresh()
+	}
 }
 
 // blankIcon holds the expander's place on rows without sub-steps, so titles line up.

@@ -1,6 +1,10 @@
 package app
 
 import (
+	"runtime/debug"
+	"sync"
+	"time"
+
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
 	"fyne.io/fyne/v2/container"
@@ -20,16 +24,59 @@ func newFyneApp() fyne.App {
 	return a
 }
 
-// Run opens the main window on store and blocks until the user quits.
-func Run(store *storage.Store, cfg Config) error {
+// Run opens the main window on store and blocks until the user quits. The window appears
+// first and the plan is read into it a moment later, so a large plan never delays it.
+func Run(store *storage.Store, cfg Config) {
 	a := newFyneApp()
 	u := New(a, store, cfg)
-	if err := u.Load(); err != nil {
-		return err
-	}
+	// Fyne asks the desktop for its light or dark preference as it starts and, when it hears
+	// back, re-applies the theme and drops every loaded font. Content laid out before that
+	// loads each font twice (about 6 MB a style), so the plan waits for the answer, briefly.
+	themed := make(chan struct{})
+	var once sync.Once
+	a.Settings().AddListener(func(fyne.Settings) { once.Do(func() { close(themed) }) })
+	a.Lifecycle().SetOnStarted(func() {
+		deadline := time.After(themeWait)
+		go u.loadInBackground(func() {
+			select {
+			case <-themed:
+			case <-deadline:
+			}
+		})
+	})
 	u.win.SetMaster()
 	u.win.ShowAndRun()
-	return nil
+}
+
+// themeWait is how long the plan waits for the desktop's theme preference before it is shown
+// anyway (a desktop without the settings portal never answers).
+const themeWait = 120 * time.Millisecond
+
+// loadInBackground reads the plan off the UI goroutine, waits until ready() returns, and hands
+// the plan over through fyne.Do; then it waits for the file's structural check and says so
+// plainly if the file is damaged.
+func (u *UI) loadInBackground(ready func()) {
+	data, err := u.store.LoadOutline(u.ctx())
+	ready()
+	fyne.DoAndWait(func() {
+		if err != nil {
+			u.showError("Could not read the plan", err)
+			return
+		}
+		u.setData(data)
+	})
+	// Reading the plan and the first frames (font loading, text shaping) allocate several times
+	// what the window keeps; once they have settled, hand that memory back to the system
+	// rather than carrying it for the whole session.
+	time.AfterFunc(time.Second, func() {
+		debug.FreeOSMemory()
+		releaseCMemory()
+	})
+	if err := u.store.Checked(u.ctx()); err != nil {
+		fyne.Do(func() {
+			u.showMessage("%v. Nothing will be written to it: your changes would not be saved.", capitalize(err.Error()))
+		})
+	}
 }
 
 // ShowOpenError is what starts instead of the plan when the database cannot be opened: the

@@ -6,10 +6,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"image/color"
 	"log"
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
@@ -44,7 +46,7 @@ type UI struct {
 	message   *widget.Label
 	messageBx *fyne.Container
 	undoItem  *fyne.MenuItem
-	toolbar   *widget.Toolbar
+	toolbar   *fyne.Container
 	body      *fyne.Container
 	mainView  fyne.CanvasObject
 }
@@ -76,33 +78,33 @@ func (u *UI) Window() fyne.Window { return u.win }
 func (u *UI) buildUI() {
 	u.message = widget.NewLabel("")
 	u.message.Wrapping = fyne.TextWrapWord
-	closeMsg := widget.NewButtonWithIcon("", theme.CancelIcon(), func() { u.messageBx.Hide() })
-	closeMsg.Importance = widget.LowImportance
+	closeMsg := newIconButton(theme.CancelIcon(), func() { u.messageBx.Hide() })
 	u.messageBx = container.NewBorder(nil, nil, widget.NewIcon(theme.InfoIcon()), closeMsg, u.message)
 	u.messageBx.Hide()
 
 	u.outline = newOutline(u)
 	u.detail = newDetail(u)
-	u.firstRun = newFirstRun(u)
 
-	u.toolbar = widget.NewToolbar(
-		widget.NewToolbarAction(theme.FolderNewIcon(), u.addObjective),
-		widget.NewToolbarAction(theme.ContentAddIcon(), u.addGoal),
-		widget.NewToolbarAction(theme.ListIcon(), u.addSubStep),
-		widget.NewToolbarSeparator(),
-		widget.NewToolbarAction(theme.ConfirmIcon(), u.toggleDone),
-		widget.NewToolbarAction(theme.DeleteIcon(), u.deleteSelected),
-		widget.NewToolbarSeparator(),
-		widget.NewToolbarAction(theme.ContentUndoIcon(), u.undoLast),
-		widget.NewToolbarAction(theme.HistoryIcon(), u.showTrash),
+	sep := func() fyne.CanvasObject { return widget.NewSeparator() }
+	u.toolbar = container.NewHBox(
+		newIconButton(theme.FolderNewIcon(), u.addObjective),
+		newIconButton(theme.ContentAddIcon(), u.addGoal),
+		newIconButton(theme.ListIcon(), u.addSubStep),
+		sep(),
+		newIconButton(theme.ConfirmIcon(), u.toggleDone),
+		newIconButton(theme.DeleteIcon(), u.deleteSelected),
+		sep(),
+		newIconButton(theme.ContentUndoIcon(), u.undoLast),
+		newIconButton(theme.HistoryIcon(), u.showTrash),
 	)
 	split := container.NewHSplit(u.outline.view, u.detail.view)
 	split.Offset = 0.6
 	u.mainView = container.NewBorder(u.toolbar, nil, nil, nil, split)
 	u.body = container.NewStack()
-	u.win.SetContent(container.NewBorder(u.messageBx, nil, nil, nil, u.body))
-	u.win.SetMainMenu(u.mainMenu())
-	u.addShortcuts()
+	// The window opens empty and gets its content with the plan (setData): text measured
+	// before the app has applied the desktop's light or dark variant would load every font a
+	// second time.
+	u.win.SetContent(canvas.NewRectangle(color.Transparent))
 	u.win.Resize(fyne.NewSize(1240, 760))
 }
 
@@ -177,9 +179,17 @@ func (u *UI) reload() {
 }
 
 func (u *UI) setData(data storage.Outline) {
+	if u.win.MainMenu() == nil {
+		u.win.SetContent(container.NewBorder(u.messageBx, nil, nil, nil, u.body))
+		u.win.SetMainMenu(u.mainMenu())
+		u.addShortcuts()
+	}
 	u.data = data
 	u.tree = model.NewTree(data.Goals)
 	if len(data.Objectives) == 0 {
+		if u.firstRun == nil {
+			u.firstRun = newFirstRun(u)
+		}
 		u.firstRun.reset()
 		u.body.Objects = []fyne.CanvasObject{u.firstRun.view}
 	} else {

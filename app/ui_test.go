@@ -129,7 +129,7 @@ func (h *harness) outlineTitles() []string {
 	var out []string
 	for _, o := range visible(h.u.outline.list) {
 		if r, ok := o.(*rowView); ok && r.title.Text != "" {
-			out = append(out, strings.Repeat("  ", r.row.depth)+r.title.Text)
+			out = append(out, strings.Repeat("  ", int(r.row.depth))+r.title.Text)
 		}
 	}
 	return out
@@ -415,7 +415,16 @@ func TestSMARTBadgesAndHintsShow(t *testing.T) {
 	h := newHarness(t)
 	seed(h, "Run a half marathon in under 2 hours", "shoes")
 	h.selectRow("shoes")
-	h.mustSee("S✗ M✗ A✓ R✓ T✗  2/5")
+	h.mustSee("2 of 5 pass")
+	var failing []string
+	for i, l := range h.u.detail.smart.letters {
+		if l.Color != h.u.detail.smart.letters[model.Achievable].Color {
+			failing = append(failing, model.SMARTLetters[i])
+		}
+	}
+	if strings.Join(failing, "") != "SMT" {
+		t.Errorf("letters coloured as failing: %v, want S M T", failing)
+	}
 	h.mustSee("S: Start with an action verb")
 	h.mustSee("T: Give it a due date")
 }

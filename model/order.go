@@ -62,9 +62,12 @@ var (
 )
 
 // Tree is an index over the micro-goals of one or more objectives: each step's children in
-// path order, and each step's parent.
+// path order, and each step's parent. It refers to the slice it was built from rather than
+// copying it (a plan of 10,000 steps is indexed, not duplicated): the slice must not change
+// while the tree is in use.
 type Tree struct {
-	byID     map[int64]MicroGoal
+	goals    []MicroGoal
+	byID     map[int64]int32 // index into goals
 	children map[treeKey][]int64
 }
 
@@ -72,9 +75,9 @@ type treeKey struct{ objective, parent int64 }
 
 // NewTree indexes goals. Children are ordered by Position, then ID.
 func NewTree(goals []MicroGoal) *Tree {
-	t := &Tree{byID: make(map[int64]MicroGoal, len(goals)), children: make(map[treeKey][]int64)}
-	for _, g := range goals {
-		t.byID[g.ID] = g
+	t := &Tree{goals: goals, byID: make(map[int64]int32, len(goals)), children: make(map[treeKey][]int64)}
+	for i, g := range goals {
+		t.byID[g.ID] = int32(i)
 	}
 	for _, g := range goals {
 		k := treeKey{g.ObjectiveID, g.ParentID}
@@ -82,7 +85,7 @@ func NewTree(goals []MicroGoal) *Tree {
 	}
 	for _, ids := range t.children {
 		sort.Slice(ids, func(i, j int) bool {
-			a, b := t.byID[ids[i]], t.byID[ids[j]]
+			a, b := &t.goals[t.byID[ids[i]]], &t.goals[t.byID[ids[j]]]
 			if a.Position != b.Position {
 				return a.Position < b.Position
 			}
@@ -94,8 +97,20 @@ func NewTree(goals []MicroGoal) *Tree {
 
 // Goal returns the micro-goal with id.
 func (t *Tree) Goal(id int64) (MicroGoal, bool) {
-	g, ok := t.byID[id]
-	return g, ok
+	i, ok := t.byID[id]
+	if !ok {
+		return MicroGoal{}, false
+	}
+	return t.goals[i], true
+}
+
+// parentOf returns the parent ID of id, and whether id is in the tree.
+func (t *Tree) parentOf(id int64) (int64, bool) {
+	i, ok := t.byID[id]
+	if !ok {
+		return 0, false
+	}
+	return t.goals[i].ParentID, true
 }
 
 // Len is the number of micro-goals in the tree.
@@ -111,19 +126,19 @@ func (t *Tree) Children(objectiveID, parentID int64) []int64 {
 func (t *Tree) Depth(id int64) int {
 	d := 0
 	for id != 0 {
-		g, ok := t.byID[id]
+		p, ok := t.parentOf(id)
 		if !ok {
 			break
 		}
 		d++
-		id = g.ParentID
+		id = p
 	}
 	return d
 }
 
 // Height is the number of levels in the subtree rooted at id, 1 for a step without sub-steps.
 func (t *Tree) Height(id int64) int {
-	g, ok := t.byID[id]
+	g, ok := t.Goal(id)
 	if !ok {
 		return 0
 	}
@@ -138,7 +153,7 @@ func (t *Tree) Height(id int64) int {
 
 // Descendants returns the IDs of every sub-step under id, depth first in path order.
 func (t *Tree) Descendants(id int64) []int64 {
-	g, ok := t.byID[id]
+	g, ok := t.Goal(id)
 	if !ok {
 		return nil
 	}
@@ -160,11 +175,11 @@ func (t *Tree) IsAncestor(a, b int64) bool {
 		if a == b {
 			return true
 		}
-		g, ok := t.byID[b]
+		p, ok := t.parentOf(b)
 		if !ok {
 			return false
 		}
-		b = g.ParentID
+		b = p
 	}
 	return false
 }

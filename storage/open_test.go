@@ -218,8 +218,9 @@ func TestOpenRefusesNonDatabase(t *testing.T) {
 	}
 }
 
-func TestOpenRefusesCorrupt(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "m.db")
+// corruptDB writes a real database and scrambles three pages in its middle.
+func corruptDB(t *testing.T, path string) {
+	t.Helper()
 	makeDB(t, path, 400)
 	b, err := os.ReadFile(path)
 	if err != nil {
@@ -237,8 +238,50 @@ func TestOpenRefusesCorrupt(t *testing.T) {
 	if err := os.WriteFile(path, b, 0o600); err != nil {
 		t.Fatal(err)
 	}
+}
+
+func TestBackgroundCheckRefusesWritesToCorruptFile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "m.db")
+	corruptDB(t, path)
 	sum := fileSum(t, path)
-	_, err = Open(path, Options{})
+	s, err := Open(path, Options{BackgroundCheck: true})
+	if err != nil {
+		t.Fatalf("the quick checks should pass and leave the page check for later: %v", err)
+	}
+	if err := s.Checked(context.Background()); !errors.Is(err, ErrCorrupt) || !strings.Contains(err.Error(), "backup") {
+		t.Fatalf("Checked = %v, want ErrCorrupt", err)
+	}
+	_, err = s.CreateObjective(context.Background(), model.NewObjective("Write a book", time.Now()))
+	if !errors.Is(err, ErrCorrupt) {
+		t.Fatalf("write to a damaged file: err = %v, want ErrCorrupt", err)
+	}
+	s.Close()
+	if fileSum(t, path) != sum {
+		t.Fatal("the damaged file was changed")
+	}
+}
+
+func TestBackgroundCheckPassesOnHealthyFile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "m.db")
+	makeDB(t, path, 50)
+	s, err := Open(path, Options{BackgroundCheck: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if err := s.Checked(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.CreateObjective(context.Background(), model.NewObjective("Write a book", time.Now())); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestOpenRefusesCorrupt(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "m.db")
+	corruptDB(t, path)
+	sum := fileSum(t, path)
+	_, err := Open(path, Options{})
 	if !errors.Is(err, ErrCorrupt) {
 		t.Fatalf("err = %v, want ErrCorrupt", err)
 	}

@@ -12,6 +12,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log"
 	"os"
 	"path/filepath"
 	"strings"
@@ -34,6 +35,13 @@ type Options struct {
 	Location *time.Location
 	// Now is the clock for created/updated/trashed times. Nil means time.Now.
 	Now func() time.Time
+	// BackgroundCheck moves the full structural check of an existing, up-to-date file
+	// (PRAGMA quick_check, which reads every page) off the start-up path: Open checks the
+	// header, owner and schema version at once, and the pages in the background. Until the
+	// check has passed every write waits for it, and when it fails every write is refused with
+	// ErrCorrupt, so a damaged file is still never written to. A file that needs a migration is
+	// always checked in full first.
+	BackgroundCheck bool
 }
 
 // Store is an open Microgoals database. Its methods are safe for concurrent use.
@@ -42,6 +50,9 @@ type Store struct {
 	path string
 	loc  *time.Location
 	now  func() time.Time
+
+	checked  chan struct{} // closed once the file's pages have been checked
+	checkErr error         // the check's verdict, set before checked is closed
 }
 
 // Open opens the database at path, creating it (and its directory) with owner-only
@@ -55,10 +66,11 @@ func Open(path string, opts Options) (*Store, error) {
 		return nil, fmt.Errorf("open database “%s”: %w", path, err)
 	}
 	path = abs
-	if err := prepareFile(path); err != nil {
+	deferred, err := prepareFile(path, opts.BackgroundCheck)
+	if err != nil {
 		return nil, err
 	}
-	s := &Store{path: path, loc: opts.Location, now: opts.Now}
+	s := &Store{path: path, loc: opts.Location, now: opts.Now, checked: make(chan struct{})}
 	if s.loc == nil {
 		s.loc = time.Local
 	}
@@ -68,17 +80,56 @@ func Open(path string, opts Options) (*Store, error) {
 	// The statement cache keeps the few statements of each action prepared on every pooled
 	// connection, which matters for small durable edits.
 	dsn := "file:" + escapeURIPath(path) +
-		"?_foreign_keys=on&_journal_mode=WAL&_busy_timeout=5000&_txlock=immediate&_synchronous=FULL&_stmt_cache_size=64"
+		"?_foreign_keys=on&_journal_mode=WAL&_busy_timeout=5000&_txlock=immediate&_synchronous=FULL&_stmt_cache_size=64&_cache_size=-512"
 	db, err := sql.Open("sqlite3", dsn)
 	if err != nil {
 		return nil, fmt.Errorf("open database “%s”: %w", path, err)
 	}
+	// One idle connection is all a single-user app needs between actions; every connection
+	// kept open also keeps its page cache (capped at 512 KiB above: the plan is read in
+	// sequential scans and small writes, which a large cache does not speed up).
+	db.SetMaxIdleConns(1)
 	s.db = db
+	if deferred {
+		go s.checkPages()
+	} else {
+		close(s.checked)
+	}
+	// A deferred check means the schema is up to date, so this writes nothing then.
 	if err := s.migrate(context.Background()); err != nil {
 		db.Close()
 		return nil, err
 	}
 	return s, nil
+}
+
+// checkPages is the deferred quick_check of Options.BackgroundCheck. It runs on the pool's
+// read connection: quick_check only reads.
+func (s *Store) checkPages() {
+	defer close(s.checked)
+	var verdict string
+	err := s.db.QueryRow("PRAGMA quick_check(1)").Scan(&verdict)
+	switch {
+	case err != nil && isCorruption(err):
+		verdict = err.Error()
+	case err != nil:
+		log.Printf("check database “%s”: %v", s.path, err)
+		return
+	case verdict == "ok":
+		return
+	}
+	s.checkErr = fmt.Errorf("“%s” is damaged (%s); it was left untouched — restore it from a backup: %w", s.path, verdict, ErrCorrupt)
+}
+
+// Checked waits for the structural check of the file and returns its verdict: nil, or an
+// error matching ErrCorrupt. Without Options.BackgroundCheck it returns at once.
+func (s *Store) Checked(ctx context.Context) error {
+	select {
+	case <-s.checked:
+		return s.checkErr
+	case <-ctx.Done():
+		return ctx.Err()
+	}
 }
 
 // Close closes the database. Committed actions are already durable; Close only releases the
@@ -96,36 +147,43 @@ func (s *Store) Path() string { return s.path }
 // prepareFile creates a missing database file (and its directory) with owner-only
 // permissions, so that SQLite, which gives its -wal and -shm files the main file's mode, never
 // creates anything readable by others. An existing non-empty file is checked read-only.
-func prepareFile(path string) error {
+// It reports whether the check of the pages was left for later (see Options.BackgroundCheck).
+func prepareFile(path string, background bool) (deferred bool, err error) {
 	fi, err := os.Stat(path)
 	switch {
 	case errors.Is(err, os.ErrNotExist):
 		if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-			return fmt.Errorf("create the folder for “%s”: %w", path, err)
+			return false, fmt.Errorf("create the folder for “%s”: %w", path, err)
 		}
 		f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
 		if err != nil && !errors.Is(err, os.ErrExist) {
-			return fmt.Errorf("create database “%s”: %w", path, err)
+			return false, fmt.Errorf("create database “%s”: %w", path, err)
 		}
 		if err == nil {
-			return f.Close()
+			return false, f.Close()
 		}
 		// Another instance created it a moment ago: check it like any existing file.
-		return checkExisting(path)
+		return checkExisting(path, background)
 	case err != nil:
-		return fmt.Errorf("open database “%s”: %w", path, err)
+		return false, fmt.Errorf("open database “%s”: %w", path, err)
 	case fi.IsDir():
-		return fmt.Errorf("“%s” is a folder, not a database file: %w", path, ErrNotDatabase)
+		return false, fmt.Errorf("“%s” is a folder, not a database file: %w", path, ErrNotDatabase)
 	case fi.Size() == 0:
 		// An empty file is what creation leaves behind; SQLite treats it as a new database.
-		return nil
+		return false, nil
 	}
-	return checkExisting(path)
+	return checkExisting(path, background)
 }
 
 // checkExisting inspects an existing database without writing to it: the header, the
-// structure (quick_check), the owner (application_id) and the schema version.
-func checkExisting(path string) error {
+// structure (quick_check), the owner (application_id) and the schema version. With background
+// set, an up-to-date file's quick_check is left for later and deferred reports so.
+func checkExisting(path string, background bool) (deferred bool, err error) {
+	err = checkFile(path, background, &deferred)
+	return deferred, err
+}
+
+func checkFile(path string, background bool, deferred *bool) error {
 	f, err := os.Open(path)
 	if err != nil {
 		return fmt.Errorf("open database “%s”: %w", path, err)
@@ -162,16 +220,6 @@ func checkExisting(path string) error {
 	corrupt := func(detail string) error {
 		return fmt.Errorf("“%s” is damaged (%s); it was left untouched — restore it from a backup: %w", path, detail, ErrCorrupt)
 	}
-	var check string
-	if err := db.QueryRowContext(ctx, "PRAGMA quick_check(1)").Scan(&check); err != nil {
-		if isCorruption(err) {
-			return corrupt(err.Error())
-		}
-		return fmt.Errorf("check database “%s”: %w", path, err)
-	}
-	if check != "ok" {
-		return corrupt(check)
-	}
 	var appID, version, tables int
 	err = db.QueryRowContext(ctx, `SELECT (SELECT application_id FROM pragma_application_id),
 		(SELECT user_version FROM pragma_user_version),
@@ -187,6 +235,20 @@ func checkExisting(path string) error {
 	}
 	if version > len(migrations) {
 		return &NewerSchemaError{Path: path, FileVersion: version, KnownVersion: len(migrations)}
+	}
+	if background && version == len(migrations) {
+		*deferred = true
+		return nil
+	}
+	var check string
+	if err := db.QueryRowContext(ctx, "PRAGMA quick_check(1)").Scan(&check); err != nil {
+		if isCorruption(err) {
+			return corrupt(err.Error())
+		}
+		return fmt.Errorf("check database “%s”: %w", path, err)
+	}
+	if check != "ok" {
+		return corrupt(check)
 	}
 	return nil
 }
@@ -256,6 +318,9 @@ type querier interface {
 // succeeds. Taking the write lock up front means a busy database waits at BEGIN instead of
 // failing half-way through an action.
 func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	if err := s.Checked(ctx); err != nil {
+		return err
+	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return diskFull(err)

@@ -29,17 +29,14 @@ func main() {
 	if path == "" {
 		path = defaultPath()
 	}
-	store, err := storage.Open(path, storage.Options{})
+	store, err := storage.Open(path, storage.Options{BackgroundCheck: true})
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "microgoals:", err)
 		app.ShowOpenError(err)
 		os.Exit(1)
 	}
 	defer store.Close()
-	if err := app.Run(store, app.Config{Version: version}); err != nil {
-		fmt.Fprintln(os.Stderr, "microgoals:", err)
-		os.Exit(1)
-	}
+	app.Run(store, app.Config{Version: version})
 }
 
 // defaultPath is the plan in the user's data directory: $XDG_DATA_HOME/microgoals on Linux,
