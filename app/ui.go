@@ -49,6 +49,8 @@ type UI struct {
 	toolbar   *fyne.Container
 	body      *fyne.Container
 	mainView  fyne.CanvasObject
+	tabs      *container.AppTabs
+	views     []*tabbedView
 }
 
 // New builds the main window on store. Call Load before showing it.
@@ -99,7 +101,7 @@ func (u *UI) buildUI() {
 	)
 	split := container.NewHSplit(u.outline.view, u.detail.view)
 	split.Offset = 0.6
-	u.mainView = container.NewBorder(u.toolbar, nil, nil, nil, split)
+	u.mainView = u.buildTabs(container.NewBorder(u.toolbar, nil, nil, nil, split))
 	u.body = container.NewStack()
 	// The window opens empty and gets its content with the plan (setData): text measured
 	// before the app has applied the desktop's light or dark variant would load every font a
@@ -198,6 +200,7 @@ func (u *UI) setData(data storage.Outline) {
 	u.body.Refresh()
 	u.outline.refresh()
 	u.detail.refreshSelection()
+	u.refreshViews()
 }
 
 // objective returns the objective with id from the loaded outline.
@@ -214,6 +217,12 @@ func (u *UI) objective(id int64) (model.Objective, bool) {
 func (u *UI) showMessage(format string, args ...any) {
 	u.message.SetText(fmt.Sprintf(format, args...))
 	u.messageBx.Show()
+}
+
+// celebrate marks a win: a micro-goal done, a sprint finished, a target reached. It shows in
+// the window's banner; the notifier, where there is one, sends it to the desktop as well.
+func (u *UI) celebrate(title, body string) {
+	u.showMessage("🎉 %s — %s", title, body)
 }
 
 // showError tells the user in plain words what failed; the details go to stderr.
