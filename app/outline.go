@@ -77,6 +77,13 @@ type outline struct {
 	quickAdd *widget.Entry
 	view     fyne.CanvasObject
 	syncing  bool
+
+	drag       *dragState // the drag in progress, if any
+	overlay    *dragOverlay
+	itemHeight float32
+	// manualEdgeScroll leaves edge scrolling to explicit edgeScroll calls (headless tests,
+	// where a ticker goroutine would race the test).
+	manualEdgeScroll bool
 }
 
 func newOutline(u *UI) *outline {
@@ -100,7 +107,8 @@ func newOutline(u *UI) *outline {
 	}
 	o.quickAdd = widget.NewEntry()
 	o.quickAdd.OnSubmitted = o.submitQuickAdd
-	o.view = container.NewBorder(container.NewPadded(o.quickAdd), nil, nil, nil, o.list)
+	o.overlay = newDragOverlay()
+	o.view = container.NewBorder(container.NewPadded(o.quickAdd), nil, nil, nil, container.NewStack(o.list, o.overlay.box))
 	return o
 }
 
@@ -295,6 +303,8 @@ type rowView struct {
 	progress *widget.ProgressBar
 	progBox  *fyne.Container
 	content  *fyne.Container
+	look     rowLook // what the row shows now
+	shown    bool
 }
 
 func newRowView(o *outline) *rowView {
@@ -321,6 +331,12 @@ func (r *rowView) CreateRenderer() fyne.WidgetRenderer {
 	return widget.NewSimpleRenderer(r.content)
 }
 
+// Dragged moves the row's step with the mouse (see drag.go); objective rows stay put.
+func (r *rowView) Dragged(ev *fyne.DragEvent) { r.o.dragged(r, ev) }
+
+// DragEnd drops the step where the drag shows it will land.
+func (r *rowView) DragEnd() { r.o.dragEnd() }
+
 func (r *rowView) onStatusTapped() {
 	if r.row.isObjective {
 		r.o.toggle(r.row.key())
@@ -334,9 +350,48 @@ func (r *rowView) onStatusTapped() {
 	}
 }
 
+// rowLook is everything a row shows; set skips the widgets when it has not changed, which
+// makes re-rendering after a change cost only the rows that really differ.
+type rowLook struct {
+	row       outlineRow
+	title     string
+	due       string
+	overdue   bool
+	status    model.Status
+	achieved  bool
+	smart     [5]bool
+	progress  model.Progress
+	themeName fyne.ThemeVariant
+}
+
 func (r *rowView) set(row outlineRow) {
-	r.row = row
 	o := r.o
+	look := rowLook{row: row, themeName: fyne.CurrentApp().Settings().ThemeVariant()}
+	var g model.MicroGoal
+	var obj model.Objective
+	var smart model.SMART
+	if row.isObjective {
+		obj, _ = o.u.objective(row.id)
+		look.title, look.achieved, look.progress = obj.Title, obj.Status == model.ObjectiveAchieved, o.progress[obj.ID]
+		if !obj.TargetDate.IsZero() {
+			look.due = "by " + formatDay(obj.TargetDate, o.now, o.u.loc)
+		}
+	} else {
+		g, _ = o.u.tree.Goal(row.id)
+		smart = model.CheckSMART(g, o.u.smartContext(g))
+		look.title, look.status, look.due = g.Title, g.Status, formatDue(g, o.now, o.u.loc)
+		look.overdue = g.Status == model.StatusOpen && g.HasDue() && g.DueInstant(o.u.loc).Before(o.now)
+		for i, b := range smart {
+			look.smart[i] = b.OK
+		}
+	}
+	if r.shown && look == r.look {
+		r.row = row
+		return
+	}
+	relayout := !r.shown || look.row.depth != r.look.row.depth || look.row.isObjective != r.look.row.isObjective
+	r.row, r.look, r.shown = row, look, true
+
 	unit := theme.Padding() * 4
 	r.indent.SetMinSize(fyne.NewSize(float32(row.depth)*unit, 1))
 	if row.hasChildren {
@@ -350,46 +405,38 @@ func (r *rowView) set(row outlineRow) {
 		r.expander.SetIcon(blankIcon)
 		r.expander.Disable()
 	}
+	r.due.Importance = widget.MediumImportance
 	if row.isObjective {
-		obj, _ := o.u.objective(row.id)
 		r.status.SetIcon(theme.NewPrimaryThemedResource(objectiveIcon(obj)))
 		// A larger size rather than bold: every font style costs its own set of parsed fonts.
 		r.title.SizeName = theme.SizeNameSubHeadingText
 		r.title.Importance = widget.MediumImportance
 		r.title.SetText(obj.Title)
-		p := o.progress[obj.ID]
+		p := look.progress
 		r.progress.TextFormatter = func() string { return fmt.Sprintf("%d / %d done", p.Done, p.Total) }
 		r.progress.SetValue(p.Fraction())
 		r.progBox.Show()
 		r.badges.box.Hide()
-		if obj.TargetDate.IsZero() {
-			r.due.SetText("")
-		} else {
-			r.due.SetText("by " + formatDay(obj.TargetDate, o.now, o.u.loc))
-		}
-		r.due.Importance = widget.MediumImportance
-		r.Refresh()
-		return
-	}
-	g, _ := o.u.tree.Goal(row.id)
-	r.progBox.Hide()
-	r.badges.box.Show()
-	r.status.SetIcon(statusIcon(g.Status))
-	r.title.SizeName = theme.SizeNameText
-	if g.Status == model.StatusOpen {
-		r.title.Importance = widget.MediumImportance
+		r.due.SetText(look.due)
 	} else {
-		r.title.Importance = widget.LowImportance
+		r.progBox.Hide()
+		r.badges.box.Show()
+		r.status.SetIcon(statusIcon(g.Status))
+		r.title.SizeName = theme.SizeNameText
+		r.title.Importance = widget.MediumImportance
+		if g.Status != model.StatusOpen {
+			r.title.Importance = widget.LowImportance
+		}
+		r.title.SetText(g.Title)
+		if look.overdue {
+			r.due.Importance = widget.DangerImportance
+		}
+		r.due.SetText(look.due)
+		r.badges.set(smart, r.Theme())
 	}
-	r.title.SetText(g.Title)
-	r.due.SetText(formatDue(g, o.now, o.u.loc))
-	r.due.Importance = widget.MediumImportance
-	if g.Status == model.StatusOpen && g.HasDue() && g.DueInstant(o.u.loc).Before(o.now) {
-		r.due.Importance = widget.DangerImportance
+	if relayout {
+		r.content.Refresh()
 	}
-	r.due.Refresh()
-	r.badges.set(model.CheckSMART(g, o.u.smartContext(g)), r.Theme())
-	r.Refresh()
 }
 
 // smartBadges shows the five SMART letters, each coloured by whether it passes.

@@ -138,6 +138,11 @@ func (u *UI) mainMenu() *fyne.MainMenu {
 			item("Mark done / reopen", fyne.KeyD, ctrl, u.toggleDone),
 			item("Drop…", "", 0, u.dropSelected),
 			item("Delete (to trash)", fyne.KeyDelete, ctrl, u.deleteSelected),
+			fyne.NewMenuItemSeparator(),
+			item("Move up", fyne.KeyUp, fyne.KeyModifierAlt, func() { u.moveSelected(fyne.KeyUp) }),
+			item("Move down", fyne.KeyDown, fyne.KeyModifierAlt, func() { u.moveSelected(fyne.KeyDown) }),
+			item("Nest under the step above", fyne.KeyRight, fyne.KeyModifierAlt, func() { u.moveSelected(fyne.KeyRight) }),
+			item("Lift one level", fyne.KeyLeft, fyne.KeyModifierAlt, func() { u.moveSelected(fyne.KeyLeft) }),
 		),
 	)
 }
@@ -158,6 +163,12 @@ func (u *UI) addShortcuts() {
 	// Shortcuts without a menu item: quick add from anywhere.
 	u.win.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyL, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
 		u.win.Canvas().Focus(u.outline.quickAdd)
+	})
+	// A drag takes the focus away from any entry, so Escape reaches the canvas and cancels it.
+	u.win.Canvas().SetOnTypedKey(func(ev *fyne.KeyEvent) {
+		if ev.Name == fyne.KeyEscape {
+			u.outline.cancelDrag()
+		}
 	})
 }
 

@@ -28,7 +28,7 @@ METAINFO=$ROOT/resources/io.github.microgoals.Microgoals.metainfo.xml
 TIMEOUT=${E2E_TIMEOUT:-30}
 TITLE=Microgoals
 
-CHECKS=(version desktop_file metainfo window_light window_dark default_database)
+CHECKS=(version desktop_file metainfo window_light window_dark default_database drag_reorder)
 
 # --- the private session -------------------------------------------------------------------
 
@@ -250,6 +250,39 @@ check_default_database() {
   no_crash_in_log
   [ -f "$db" ] || fail "no database at $db"
   db_ok "$db"
+}
+
+# The outline's geometry in a 1240x760 window on a path database: rows are 40 px apart and the
+# first step's row is centred 216 px from the window's top (menu bar, tabs, toolbar, quick add,
+# objective row above it). A layout change that moves them fails this check loudly.
+ROW1_Y=216 ROW_PITCH=40 ROW_X=200
+
+# check_drag_reorder: press on the third micro-goal, move up in steps, release above the first;
+# the file then holds the new order. A screenshot mid-drag is kept.
+check_drag_reorder() {
+  use_home drag
+  local db=$WORK/path.db order want
+  "$DEMO" --db "$db" --path 5 >"$WORK/demo.log" 2>&1 || { cat "$WORK/demo.log" >&2; fail "demo generator failed"; }
+  start_app drag --db "$db"
+  wait_window
+  sleep 1.5
+  local y=$((ROW1_Y + 2 * ROW_PITCH)) top=$((ROW1_Y - ROW_PITCH / 2 + 4))
+  xdotool mousemove --window "$WIN" $ROW_X $y mousedown 1
+  while [ $y -gt $top ]; do
+    y=$((y - 8)); [ $y -lt $top ] && y=$top
+    xdotool mousemove --window "$WIN" $ROW_X $y; sleep 0.05
+  done
+  sleep 0.3
+  screenshot "$WIN" "$ARTIFACTS/e2e-drag-middle.png"
+  xdotool mouseup 1
+  sleep 0.5
+  close_app
+  no_crash_in_log
+  db_ok "$db"
+  order=$(sqlite3 "$db" "SELECT group_concat(substr(title, 6, 1), '') FROM (SELECT title FROM micro_goals WHERE parent_id IS NULL ORDER BY position)")
+  want=31245
+  [ "$order" = "$want" ] || fail "order after the drag is $order, want $want"
+  echo "order after the drag: $order"
 }
 
 # --- run ---------------------------------------------------------------------------------------

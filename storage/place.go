@@ -328,3 +328,15 @@ func (s *Store) RestorePlacement(ctx context.Context, id, objectiveID, parentID,
 	}
 	return out, nil
 }
+
+// Siblings returns the micro-goals directly under parentID (zero for the top) in objectiveID,
+// in path order: after a move, the window re-reads just the place the step landed in (where
+// a renumbering may have moved every sibling) instead of the whole plan.
+func (s *Store) Siblings(ctx context.Context, objectiveID, parentID int64) ([]model.MicroGoal, error) {
+	out, err := s.goalsWhere(ctx, s.db, nil,
+		`objective_id = ? AND parent_id IS ? AND trash_id IS NULL ORDER BY position, id`, objectiveID, idOrNull(parentID))
+	if err != nil {
+		return nil, fmt.Errorf("read the steps under %d in objective %d: %w", parentID, objectiveID, err)
+	}
+	return out, nil
+}

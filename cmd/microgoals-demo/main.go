@@ -11,6 +11,7 @@ import (
 	"os"
 	"time"
 
+	"github.com/microgoals/microgoals/model"
 	"github.com/microgoals/microgoals/storage"
 )
 
@@ -27,6 +28,7 @@ func run() error {
 	entries := flag.Int("entries", 200, "number of metric entries to write")
 	seed := flag.Int64("seed", 1, "random seed; the same seed writes the same data")
 	force := flag.Bool("force", false, "add demo data even when the database already has objectives")
+	path := flag.Int("path", 0, "instead of the demo plan, write one objective whose `N` micro-goals form a flat path (Step 1 … Step N), for move tests and benchmarks")
 	flag.Parse()
 	if *dbPath == "" || flag.NArg() > 0 {
 		flag.Usage()
@@ -55,7 +57,16 @@ func run() error {
 			s.Path(), len(before.Objectives), len(trash))
 	}
 	start := time.Now()
-	if err := s.GenerateDemo(ctx, time.Now(), *goals, *entries, *seed); err != nil {
+	if *path > 0 {
+		steps := make([]model.MicroGoal, *path)
+		for i := range steps {
+			steps[i] = model.NewMicroGoal(0, 0, fmt.Sprintf("Step %d of the path", i+1), start)
+		}
+		if _, err := s.CreateObjectiveWithGoals(ctx, model.NewObjective("Walk the path one step at a time", start), steps); err != nil {
+			return err
+		}
+		*entries = 0
+	} else if err := s.GenerateDemo(ctx, time.Now(), *goals, *entries, *seed); err != nil {
 		return err
 	}
 	after, err := s.LoadOutline(ctx)
