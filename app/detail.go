@@ -59,6 +59,8 @@ type detail struct {
 	horizon, stage, metricKind, objStatus *widget.Select
 	inFocus                               *widget.Check
 
+	dropRow fyne.CanvasObject // the reason field, shown for dropped steps only
+
 	goal model.MicroGoal // the stored values of the row being edited
 	obj  model.Objective
 }
@@ -151,6 +153,7 @@ func (d *detail) buildGoalForm() {
 	d.smartHints.Wrapping = fyne.TextWrapWord
 	d.stamps = widget.NewLabel("")
 	d.stamps.Wrapping = fyne.TextWrapWord
+	d.dropRow = row(d.entryField(gf, "dropReason", "Reason for dropping", "", false))
 	d.saveBtn = widget.NewButton("Save", d.save)
 	d.saveBtn.Importance = widget.HighImportance
 	d.doneBtn = widget.NewButton("Mark done", d.u.toggleDone)
@@ -167,7 +170,7 @@ func (d *detail) buildGoalForm() {
 		row(horizonF, stageF, d.entryField(gf, "estimate", "Estimate", "45 min, 1h 30m", false)),
 		row(kindF, d.entryField(gf, "unit", "Unit", "minutes, pages, words…", false), d.entryField(gf, "target", "Target", "500", false)),
 		row(d.entryField(gf, "owner", "Owner", "Who does it", false), d.entryField(gf, "partner", "Accountability partner", "Who checks in", false)),
-		row(d.entryField(gf, "dropReason", "Reason for dropping", "", false)),
+		d.dropRow,
 		widget.NewSeparator(),
 		widget.NewLabelWithStyle("SMART check", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		container.NewHBox(d.smart.box, d.smartScore), d.smartHints,
@@ -499,6 +502,11 @@ func (d *detail) showGoalState(g model.MicroGoal) {
 		lines = append(lines, "Dropped "+stamp(g.DroppedAt))
 	}
 	d.stamps.SetText(strings.Join(lines, " · "))
+	if g.Status == model.StatusDropped {
+		d.dropRow.Show()
+	} else {
+		d.dropRow.Hide()
+	}
 	if g.Status == model.StatusDone {
 		d.doneBtn.SetText("Reopen")
 	} else {
