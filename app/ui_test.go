@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -439,4 +440,33 @@ func TestWindowSizeIsRemembered(t *testing.T) {
 	if s := w2.Canvas().Size(); s.Width != 900 || s.Height != 640 {
 		t.Fatalf("restored size = %v", s)
 	}
+}
+
+func TestTryAnExampleFillsTheOutline(t *testing.T) {
+	h := newHarness(t)
+	var example *widget.Button
+	for _, o := range visible(h.w.Content()) {
+		if b, ok := o.(*widget.Button); ok && b.Text == "Try an example" {
+			example = b
+		}
+	}
+	if example == nil {
+		t.Fatal("the first-run screen has no “Try an example” button")
+	}
+	test.Tap(example)
+	h.mustSee("This is an example plan")
+	out := h.stored()
+	if len(out.Objectives) < 2 || len(out.Goals) < 30 {
+		t.Fatalf("example plan: %d objectives, %d goals", len(out.Objectives), len(out.Goals))
+	}
+	if got := h.outlineTitles(); len(got) < 5 || got[0] != out.Objectives[0].Title {
+		t.Fatalf("outline after the example: %q", got)
+	}
+}
+
+func TestFullDiskMessageIsPlain(t *testing.T) {
+	h := newHarness(t)
+	seed(h, "Write a book")
+	h.u.showError("Could not save “Write a book”", fmt.Errorf("update: %w", storage.ErrDiskFull))
+	h.mustSee("the disk is full. Nothing was lost: free some space and try again.")
 }
