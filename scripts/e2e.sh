@@ -28,7 +28,7 @@ METAINFO=$ROOT/resources/io.github.microgoals.Microgoals.metainfo.xml
 TIMEOUT=${E2E_TIMEOUT:-30}
 TITLE=Microgoals
 
-CHECKS=(version desktop_file metainfo window_light window_dark default_database drag_reorder)
+CHECKS=(version desktop_file metainfo window_light window_dark default_database drag_reorder refused_files)
 
 # --- the private session -------------------------------------------------------------------
 
@@ -283,6 +283,32 @@ check_drag_reorder() {
   want=31245
   [ "$order" = "$want" ] || fail "order after the drag is $order, want $want"
   echo "order after the drag: $order"
+}
+
+# check_refused_files: a file that is not SQLite and one from a newer Microgoals each open a
+# window that says why, and stay byte-for-byte what they were.
+check_refused_files() {
+  use_home refused
+  local junk=$WORK/junk.db newer=$WORK/newer.db f before after
+  head -c 8192 /dev/urandom >"$junk"
+  "$DEMO" --db "$newer" --goals 5 --entries 0 >"$WORK/demo.log" 2>&1 || fail "demo generator failed"
+  sqlite3 "$newer" 'PRAGMA user_version = 999' || fail "cannot set user_version"
+  for f in "$junk" "$newer"; do
+    before=$(sha256sum <"$f")
+    start_app refused --db "$f"
+    TITLE="cannot open" wait_window
+    sleep 1
+    screenshot "$WIN" "$ARTIFACTS/e2e-refused-$(basename "$f" .db).png"
+    grep -q "left untouched" "$APP_ERR" || { show_app_output; fail "no plain message for $f"; }
+    kill -TERM "$APP_PID" 2>/dev/null || true
+    wait_exit 10 || { kill -KILL -- -"$APP_PID"; fail "the refusal window did not close"; }
+    [ "$APP_STATUS" = 1 ] || fail "a refused file should end with status 1, got $APP_STATUS"
+    no_crash_in_log
+    after=$(sha256sum <"$f")
+    [ "$before" = "$after" ] || fail "$f was changed"
+    ls "$f"-* >/dev/null 2>&1 && fail "files were created beside $f"
+    echo "$(basename "$f"): refused with: $(head -n 1 "$APP_ERR")"
+  done
 }
 
 # --- run ---------------------------------------------------------------------------------------

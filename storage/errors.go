@@ -85,3 +85,17 @@ func (e *notFoundError) Is(target error) bool {
 
 func goalNotFound(id int64) error      { return &notFoundError{what: "micro-goal", id: id} }
 func objectiveNotFound(id int64) error { return &notFoundError{what: "objective", id: id} }
+
+// refusal is Open's refusal of a file: a whole sentence for the user, matching its kind
+// (ErrNotDatabase, ErrCorrupt, ErrForeign) with errors.Is without repeating it in the text.
+type refusal struct {
+	msg  string
+	kind error
+}
+
+func (e *refusal) Error() string { return e.msg }
+func (e *refusal) Unwrap() error { return e.kind }
+
+func refuse(kind error, format string, args ...any) error {
+	return &refusal{msg: fmt.Sprintf(format, args...), kind: kind}
+}

@@ -118,7 +118,7 @@ func (s *Store) checkPages() {
 	case verdict == "ok":
 		return
 	}
-	s.checkErr = fmt.Errorf("“%s” is damaged (%s); it was left untouched — restore it from a backup: %w", s.path, verdict, ErrCorrupt)
+	s.checkErr = refuse(ErrCorrupt, "“%s” is damaged (%s); it was left untouched — restore it from a backup", s.path, verdict)
 }
 
 // Checked waits for the structural check of the file and returns its verdict: nil, or an
@@ -167,7 +167,7 @@ func prepareFile(path string, background bool) (deferred bool, err error) {
 	case err != nil:
 		return false, fmt.Errorf("open database “%s”: %w", path, err)
 	case fi.IsDir():
-		return false, fmt.Errorf("“%s” is a folder, not a database file: %w", path, ErrNotDatabase)
+		return false, refuse(ErrNotDatabase, "“%s” is a folder, not a database file", path)
 	case fi.Size() == 0:
 		// An empty file is what creation leaves behind; SQLite treats it as a new database.
 		return false, nil
@@ -195,10 +195,10 @@ func checkFile(path string, background bool, deferred *bool) error {
 		return nil
 	}
 	if n < len(sqliteHeader) || !bytes.Equal(head[:len(sqliteHeader)], []byte(sqliteHeader)) {
-		return fmt.Errorf("“%s” is not a Microgoals database (it is not an SQLite file); it was left untouched — choose another file: %w", path, ErrNotDatabase)
+		return refuse(ErrNotDatabase, "“%s” is not a Microgoals database (it is not an SQLite file); it was left untouched — choose another file", path)
 	}
 	if n < 100 {
-		return fmt.Errorf("“%s” is damaged (it ends inside its header); it was left untouched — restore it from a backup: %w", path, ErrCorrupt)
+		return refuse(ErrCorrupt, "“%s” is damaged (it ends inside its header); it was left untouched — restore it from a backup", path)
 	}
 
 	// A read-only connection to a WAL database creates -wal and -shm files next to it. When no
@@ -218,7 +218,7 @@ func checkFile(path string, background bool, deferred *bool) error {
 	ctx := context.Background()
 
 	corrupt := func(detail string) error {
-		return fmt.Errorf("“%s” is damaged (%s); it was left untouched — restore it from a backup: %w", path, detail, ErrCorrupt)
+		return refuse(ErrCorrupt, "“%s” is damaged (%s); it was left untouched — restore it from a backup", path, detail)
 	}
 	var appID, version, tables int
 	err = db.QueryRowContext(ctx, `SELECT (SELECT application_id FROM pragma_application_id),
@@ -231,7 +231,7 @@ func checkFile(path string, background bool, deferred *bool) error {
 		return fmt.Errorf("check database “%s”: %w", path, err)
 	}
 	if appID != ApplicationID && !(appID == 0 && tables == 0) {
-		return fmt.Errorf("“%s” is a database of another program, not of Microgoals; it was left untouched — choose another file: %w", path, ErrForeign)
+		return refuse(ErrForeign, "“%s” is a database of another program, not of Microgoals; it was left untouched — choose another file", path)
 	}
 	if version > len(migrations) {
 		return &NewerSchemaError{Path: path, FileVersion: version, KnownVersion: len(migrations)}
