@@ -91,8 +91,11 @@ func (d *detail) ensureForms() {
 	d.stack.Add(container.NewVScroll(d.objBox))
 }
 
-func (d *detail) showOnly(i int) {
-	for j, o := range d.stack.Objects {
+func (d *detail) showOnly(i int) { showPage(d.stack.Objects, i) }
+
+// showPage shows page i of a stack of pages and hides the others.
+func showPage(pages []fyne.CanvasObject, i int) {
+	for j, o := range pages {
 		if i == j {
 			o.Show()
 		} else {

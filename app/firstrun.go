@@ -70,13 +70,7 @@ func newFirstRun(u *UI) *firstRun {
 }
 
 func (f *firstRun) show(page int) {
-	for i, p := range f.pages.Objects {
-		if i == page {
-			p.Show()
-		} else {
-			p.Hide()
-		}
-	}
+	showPage(f.pages.Objects, page)
 	if c := f.u.win.Canvas(); page == 0 {
 		c.Focus(f.objective)
 	} else if len(f.goals) > 0 {
