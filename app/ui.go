@@ -49,7 +49,7 @@ type UI struct {
 	toolbar   *fyne.Container
 	body      *fyne.Container
 	mainView  fyne.CanvasObject
-	tabs      *container.AppTabs
+	tabs      *tabBar
 	views     []*tabbedView
 }
 

@@ -24,39 +24,39 @@ func (u *UI) newViews() []view {
 	return nil
 }
 
-// tabbedView holds a view and whether its content exists yet.
+// tabbedView holds a view, its tab and whether its content exists yet.
 type tabbedView struct {
 	view  view
-	item  *container.TabItem
+	tab   int
 	built bool
 }
 
 // buildTabs puts the outline and the other views in tabs; a view's content is built when its
 // tab is first selected.
-func (u *UI) buildTabs(outline fyne.CanvasObject) *container.AppTabs {
-	u.tabs = container.NewAppTabs(container.NewTabItemWithIcon("Outline", theme.ListIcon(), outline))
+func (u *UI) buildTabs(outline fyne.CanvasObject) fyne.CanvasObject {
+	u.tabs = newTabBar()
+	u.tabs.append("Outline", theme.ListIcon(), outline)
 	for _, v := range u.newViews() {
-		tv := &tabbedView{view: v, item: container.NewTabItemWithIcon(v.Title(), v.Icon(), container.NewStack())}
+		tv := &tabbedView{view: v}
+		tv.tab = u.tabs.append(v.Title(), v.Icon(), container.NewStack())
 		u.views = append(u.views, tv)
-		u.tabs.Append(tv.item)
 	}
-	u.tabs.OnSelected = func(item *container.TabItem) {
+	u.tabs.onSelected = func(i int) {
 		for _, tv := range u.views {
-			if tv.item == item {
+			if tv.tab == i {
 				u.showView(tv)
 			}
 		}
 	}
-	return u.tabs
+	return u.tabs.view
 }
 
 func (u *UI) showView(tv *tabbedView) {
 	if !tv.built {
 		tv.built = true
-		tv.item.Content.(*fyne.Container).Objects = []fyne.CanvasObject{tv.view.Build()}
+		u.tabs.setContent(tv.tab, tv.view.Build())
 	}
 	tv.view.Refresh()
-	tv.item.Content.Refresh()
 }
 
 // refreshViews redraws every built view after the plan changed.
@@ -72,7 +72,7 @@ func (u *UI) refreshViews() {
 func (u *UI) selectView(title string) {
 	for _, tv := range u.views {
 		if tv.view.Title() == title {
-			u.tabs.Select(tv.item)
+			u.tabs.selectTab(tv.tab)
 			return
 		}
 	}
