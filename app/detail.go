@@ -220,8 +220,11 @@ func stringsOf[T ~string](xs []T) []string {
 // valid and kept as a draft when they are not.
 func (d *detail) refreshSelection() {
 	key := d.u.outline.selected
-	if d.key != "" && d.key != key && d.dirty {
-		d.leave()
+	if d.key != "" && d.key != key && d.dirty && d.leave() {
+		// The edits were saved: show them everywhere, then come back here for the new row.
+		d.dirty = false
+		d.u.reload()
+		return
 	}
 	kind, _ := parseKey(key)
 	g, _ := d.u.selectedGoal()
@@ -251,12 +254,12 @@ func (d *detail) refreshSelection() {
 	}
 }
 
-// leave saves the edits of the row being left, or keeps them as a draft.
-func (d *detail) leave() {
+// leave saves the edits of the row being left and reports true, or keeps them as a draft.
+func (d *detail) leave() bool {
 	fields := d.fieldsFor(d.key)
 	if d.valid() && d.saveKey(d.key) {
 		delete(d.drafts, d.key)
-		return
+		return true
 	}
 	draft := map[string]string{}
 	for name, f := range fields {
@@ -264,6 +267,7 @@ func (d *detail) leave() {
 	}
 	d.drafts[d.key] = draft
 	d.u.showMessage("Your unsaved edits are kept: select the item again to finish them.")
+	return false
 }
 
 func (d *detail) fieldsFor(key string) map[string]*field {

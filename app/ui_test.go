@@ -470,3 +470,22 @@ func TestFullDiskMessageIsPlain(t *testing.T) {
 	h.u.showError("Could not save “Write a book”", fmt.Errorf("update: %w", storage.ErrDiskFull))
 	h.mustSee("the disk is full. Nothing was lost: free some space and try again.")
 }
+
+func TestValidEditsAreSavedWhenTheSelectionMoves(t *testing.T) {
+	h := newHarness(t)
+	seed(h, "Ship the Microgoals 1.0 release", "Write the release notes", "Tag the release")
+	h.selectRow("Write the release notes")
+	title := h.u.detail.goalFields["title"].widget.(*widget.Entry)
+	title.SetText("")
+	h.typeInto(title, "Write the release notes for 1.0")
+	h.selectRow("Tag the release")
+	h.mustOutline("Ship the Microgoals 1.0 release", "  Write the release notes for 1.0", "  Tag the release")
+	if g := h.storedGoal("Write the release notes for 1.0"); g.Title == "" {
+		t.Fatal("not stored")
+	}
+	if got := h.u.detail.goalFields["title"].widget.(*widget.Entry).Text; got != "Tag the release" {
+		t.Fatalf("the detail panel shows %q, want the newly selected step", got)
+	}
+	h.u.undoLast()
+	h.mustOutline("Ship the Microgoals 1.0 release", "  Write the release notes", "  Tag the release")
+}
