@@ -218,8 +218,10 @@ func TestOpenRefusesNonDatabase(t *testing.T) {
 	}
 }
 
-// corruptDB writes a real database and scrambles three pages in its middle.
-func corruptDB(t *testing.T, path string) {
+// corruptDB writes a real database and scrambles pages from the first third on; with
+// spareSchema it leaves the first half alone (the schema and the quick checks Open makes at
+// once), so only the full page check finds the damage.
+func corruptDB(t *testing.T, path string, spareSchema bool) {
 	t.Helper()
 	makeDB(t, path, 400)
 	b, err := os.ReadFile(path)
@@ -234,7 +236,11 @@ func corruptDB(t *testing.T, path string) {
 	// A third of the pages, from the first third on: whatever the schema, that hits the
 	// b-tree pages of the tables (a few pages could all be free ones).
 	rng := rand.New(rand.NewSource(2))
-	for p := pages / 3; p < 2*pages/3; p++ {
+	from, to := pages/3, 2*pages/3
+	if spareSchema {
+		from, to = pages/2, pages-1
+	}
+	for p := from; p < to; p++ {
 		rng.Read(b[p*pageSize+8 : p*pageSize+pageSize/2])
 	}
 	if err := os.WriteFile(path, b, 0o600); err != nil {
@@ -244,7 +250,7 @@ func corruptDB(t *testing.T, path string) {
 
 func TestBackgroundCheckRefusesWritesToCorruptFile(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "m.db")
-	corruptDB(t, path)
+	corruptDB(t, path, true)
 	sum := fileSum(t, path)
 	s, err := Open(path, Options{BackgroundCheck: true})
 	if err != nil {
@@ -281,7 +287,7 @@ func TestBackgroundCheckPassesOnHealthyFile(t *testing.T) {
 
 func TestOpenRefusesCorrupt(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "m.db")
-	corruptDB(t, path)
+	corruptDB(t, path, false)
 	sum := fileSum(t, path)
 	_, err := Open(path, Options{})
 	if !errors.Is(err, ErrCorrupt) {
