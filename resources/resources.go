@@ -14,6 +14,17 @@ import _ "embed"
 //go:embed icon.png
 var IconPNG []byte
 
+// Icon128PNG is the app icon at 128×128 pixels: the window's icon. Window systems show it at
+// 16–64 pixels; handing them 512 pixels costs a megabyte of pixels and time at every start.
+//
+//go:embed hicolor/128x128/apps/io.github.microgoals.Microgoals.png
+var Icon128PNG []byte
+
+// Icon64PNG is the app icon at 64×64 pixels, the size a system tray shows.
+//
+//go:embed hicolor/64x64/apps/io.github.microgoals.Microgoals.png
+var Icon64PNG []byte
+
 // IconSVG is the app icon as a scalable drawing.
 //
 //go:embed icon.svg
