@@ -19,7 +19,7 @@ func TestPlanTodayGroupsUnderAnchors(t *testing.T) {
 	pinned.Anchor = "after work"
 	loose := daily(6, 1, 0, today.Start(loc))
 	loose.DueHasTime = false
-	late := daily(7, 1, 0, today.AddDays(-3).At(10, 0, loc))  // overdue
+	late := daily(7, 1, 0, today.AddDays(-3).At(10, 0, loc))     // overdue
 	lateDone := daily(8, 1, 0, today.AddDays(-1).At(10, 0, loc)) // done: not overdue
 	lateDone.Status = StatusDone
 	rep := repeating(9, today.AddDays(-5).At(6, 0, loc), "FREQ=DAILY") // missed repeats are not overdue
