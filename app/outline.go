@@ -275,7 +275,8 @@ func (o *outline) submitQuickAdd(text string) {
 		u.showMessage("Write your objective first.")
 		return
 	}
-	if u.createGoal(objectiveID, parentID, afterID, title) {
+	// A date in the line ("tomorrow 9am", "fri") becomes the due date; the rest is the title.
+	if u.createParsedGoal(objectiveID, parentID, afterID, model.ParseQuickAdd(title, u.now(), u.loc)) {
 		o.quickAdd.SetText("")
 		u.win.Canvas().Focus(o.quickAdd)
 	}

@@ -1,0 +1,212 @@
+package app
+
+import (
+	"fmt"
+	"image/color"
+	"strconv"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/microgoals/microgoals/model"
+)
+
+// dayCell is one day of the calendar: its number, and its daily milestones as lines with a
+// status dot and due time, "+N more" when they do not fit. In the week view (tall) the lines
+// are grouped under their routine anchors. Tapping it opens the day's agenda.
+type dayCell struct {
+	widget.BaseWidget
+	cv    *calendarView
+	cell  model.DayCell
+	today model.Date
+	tall  bool
+}
+
+func newDayCell(cv *calendarView) *dayCell {
+	c := &dayCell{cv: cv}
+	c.ExtendBaseWidget(c)
+	return c
+}
+
+func (c *dayCell) set(cell model.DayCell, today model.Date, tall bool) {
+	c.cell, c.today, c.tall = cell, today, tall
+	c.Refresh()
+}
+
+// Tapped opens the day's agenda.
+func (c *dayCell) Tapped(*fyne.PointEvent) { c.cv.openDay(c.cell.Date) }
+
+// CreateRenderer makes the cell's drawing.
+func (c *dayCell) CreateRenderer() fyne.WidgetRenderer {
+	r := &dayCellRenderer{c: c, bg: canvas.NewRectangle(color.Transparent), num: canvas.NewText("", color.Black),
+		more: canvas.NewText("", color.Black)}
+	r.bg.CornerRadius = theme.InputRadiusSize()
+	r.bg.StrokeWidth = 0
+	r.more.TextSize = theme.CaptionTextSize()
+	return r
+}
+
+type dayLine struct {
+	dot  *canvas.Circle
+	text *canvas.Text
+}
+
+type dayCellRenderer struct {
+	c     *dayCell
+	bg    *canvas.Rectangle
+	num   *canvas.Text
+	more  *canvas.Text
+	lines []dayLine
+	objs  []fyne.CanvasObject
+	shown []string // the texts of the lines drawn, for tests
+}
+
+const cellPad = 4
+
+// lineHeight is the height of one milestone line.
+func lineHeight() float32 { return theme.CaptionTextSize() * 1.45 }
+
+func (r *dayCellRenderer) line(i int) dayLine {
+	for len(r.lines) <= i {
+		t := canvas.NewText("", color.Black)
+		t.TextSize = theme.CaptionTextSize()
+		r.lines = append(r.lines, dayLine{dot: canvas.NewCircle(color.Black), text: t})
+	}
+	return r.lines[i]
+}
+
+// entries are the texts a cell shows in order: milestones, and in the week view the anchor
+// headings between them (with a nil occurrence).
+func (c *dayCell) entries() (texts []string, occs []*model.Occurrence) {
+	anchors := c.cv.u.routineSettings().anchors
+	lastAnchor := -2
+	for i := range c.cell.Items {
+		o := &c.cell.Items[i]
+		if c.tall {
+			a, ok := model.AnchorOf(o.Goal, anchors)
+			if !ok {
+				a = -1
+			}
+			if a != lastAnchor {
+				name := model.AnyTime
+				if a >= 0 {
+					name = anchors[a].Clock() + " " + anchors[a].Name
+				}
+				texts, occs = append(texts, name), append(occs, nil)
+				lastAnchor = a
+			}
+		}
+		s := o.Goal.Title
+		if o.Goal.DueHasTime {
+			s = o.Goal.Due.In(c.cv.u.loc).Format("15:04") + " " + s
+		}
+		if o.Recurring() {
+			s = "↻ " + s
+		}
+		texts, occs = append(texts, s), append(occs, o)
+	}
+	return texts, occs
+}
+
+func (r *dayCellRenderer) Layout(size fyne.Size) {
+	c := r.c
+	r.bg.Resize(size)
+	r.num.Move(fyne.NewPos(cellPad, 1))
+	top := r.num.MinSize().Height + 1
+	lh := lineHeight()
+	fit := int((size.Height - top - cellPad) / lh)
+	texts, occs := c.entries()
+	n := len(texts)
+	if n > fit {
+		n = max(fit-1, 0)
+	}
+	r.objs = append(r.objs[:0], r.bg, r.num)
+	r.shown = r.shown[:0]
+	dotR := lh * 0.28
+	for i := 0; i < n; i++ {
+		l := r.line(i)
+		y := top + float32(i)*lh
+		x := float32(cellPad)
+		if occs[i] != nil {
+			l.dot.FillColor = statusColor(*occs[i], c.today)
+			l.dot.Move(fyne.NewPos(x, y+lh/2-dotR))
+			l.dot.Resize(fyne.NewSize(2*dotR, 2*dotR))
+			r.objs = append(r.objs, l.dot)
+			x += 2*dotR + 3
+			l.text.Color = theme.Color(theme.ColorNameForeground)
+			if occs[i].Goal.Status != model.StatusOpen {
+				l.text.Color = theme.Color(theme.ColorNamePlaceHolder)
+			}
+			l.text.TextStyle = fyne.TextStyle{}
+		} else {
+			l.text.Color = theme.Color(theme.ColorNamePlaceHolder)
+			l.text.TextStyle = fyne.TextStyle{Bold: true}
+		}
+		l.text.Text = fitText(texts[i], size.Width-x-cellPad, l.text.TextSize)
+		l.text.Move(fyne.NewPos(x, y))
+		r.objs = append(r.objs, l.text)
+		r.shown = append(r.shown, texts[i])
+		l.text.Refresh()
+		l.dot.Refresh()
+	}
+	if hidden := countItems(occs[n:]); hidden > 0 {
+		r.more.Text = fmt.Sprintf("+%d more", hidden)
+		r.more.Color = theme.Color(theme.ColorNamePrimary)
+		r.more.Move(fyne.NewPos(cellPad, top+float32(n)*lh))
+		r.objs = append(r.objs, r.more)
+		r.shown = append(r.shown, r.more.Text)
+		r.more.Refresh()
+	}
+}
+
+func countItems(occs []*model.Occurrence) int {
+	n := 0
+	for _, o := range occs {
+		if o != nil {
+			n++
+		}
+	}
+	return n
+}
+
+func (r *dayCellRenderer) MinSize() fyne.Size {
+	return fyne.NewSize(40, r.num.MinSize().Height+lineHeight()+cellPad)
+}
+
+func (r *dayCellRenderer) Refresh() {
+	c := r.c
+	d := c.cell.Date
+	r.num.Text = strconv.Itoa(d.Day)
+	if d.Day == 1 || c.tall {
+		r.num.Text = fmt.Sprintf("%d %s", d.Day, d.Month.String()[:3])
+	}
+	r.num.TextStyle = fyne.TextStyle{}
+	r.num.Color = theme.Color(theme.ColorNameForeground)
+	r.bg.FillColor = theme.Color(theme.ColorNameInputBackground)
+	r.bg.StrokeWidth = 0
+	switch {
+	case d == c.today:
+		r.num.TextStyle = fyne.TextStyle{Bold: true}
+		r.num.Color = theme.Color(theme.ColorNamePrimary)
+		r.num.Text = "● " + r.num.Text
+		r.bg.StrokeColor = theme.Color(theme.ColorNamePrimary)
+		r.bg.StrokeWidth = 2
+	case !c.cell.InMonth:
+		r.num.Color = theme.Color(theme.ColorNameDisabled)
+		r.bg.FillColor = color.Transparent
+	}
+	r.num.Refresh()
+	r.Layout(c.Size())
+	r.bg.Refresh()
+}
+
+func (r *dayCellRenderer) Objects() []fyne.CanvasObject {
+	if len(r.objs) == 0 {
+		return []fyne.CanvasObject{r.bg, r.num}
+	}
+	return r.objs
+}
+
+func (r *dayCellRenderer) Destroy() {}
