@@ -241,10 +241,14 @@ func newCalendarKeys(cv *calendarView, content fyne.CanvasObject) *calendarKeys 
 }
 
 // CreateRenderer draws the calendar's content.
-func (k *calendarKeys) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(k.content) }
+func (k *calendarKeys) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(k.content)
+}
 
 // Tapped takes the keyboard focus for the calendar.
-func (k *calendarKeys) Tapped(*fyne.PointEvent) { fyne.CurrentApp().Driver().CanvasForObject(k).Focus(k) }
+func (k *calendarKeys) Tapped(*fyne.PointEvent) {
+	fyne.CurrentApp().Driver().CanvasForObject(k).Focus(k)
+}
 
 // FocusGained is part of fyne.Focusable.
 func (k *calendarKeys) FocusGained() {}
