@@ -85,7 +85,7 @@ func (c *dayCell) entries() (texts []string, occs []*model.Occurrence) {
 	for i := range c.cell.Items {
 		o := &c.cell.Items[i]
 		if c.tall {
-			a, ok := model.AnchorOf(o.Goal, anchors)
+			a, ok := model.AnchorOf(*o.Goal, anchors)
 			if !ok {
 				a = -1
 			}

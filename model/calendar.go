@@ -159,8 +159,11 @@ func (g MonthGrid) Range() (from, to Date) {
 
 // Occurrence is one appearance of a micro-goal on the calendar: a goal with a due date, or
 // one occurrence of a recurring goal. Goal.Status and Goal.Due are those of this occurrence.
+//
+// Goal points into the plan's slice for a step that does not repeat (no copy of 10,000 steps
+// per month shown) and to a copy for each occurrence of a repeating one: treat it as read-only.
 type Occurrence struct {
-	Goal MicroGoal
+	Goal *MicroGoal
 	Day  Date // the day it falls on, after any move
 	// Original is the day the recurrence rule gave this occurrence; it keys its exception.
 	// It is the zero Date for a goal that does not repeat.
@@ -240,7 +243,20 @@ func BucketMonth(grid MonthGrid, occs []Occurrence, tree *Tree, anchors []Anchor
 			cm.Rows[i].Days[j] = DayCell{Date: d, InMonth: grid.InMonth(d)}
 		}
 	}
-	var targets []Occurrence
+	targets := make([][]Occurrence, len(cm.Rows))
+	// Count first, so each cell's list is allocated once at its size: a busy month moves
+	// thousands of steps, and growing the lists would copy each several times.
+	counts := make([]int, 7*len(grid.Weeks))
+	for i := range occs {
+		if n := from.DaysUntil(occs[i].Day); n >= 0 && n < len(counts) && occs[i].Goal.Horizon == HorizonDay {
+			counts[n]++
+		}
+	}
+	for n, c := range counts {
+		if c > 0 {
+			cm.Rows[n/7].Days[n%7].Items = make([]Occurrence, 0, c)
+		}
+	}
 	for _, o := range occs {
 		n := from.DaysUntil(o.Day)
 		if n < 0 || n >= 7*len(grid.Weeks) {
@@ -251,7 +267,7 @@ func BucketMonth(grid MonthGrid, occs []Occurrence, tree *Tree, anchors []Anchor
 		case HorizonDay:
 			row.Days[n%7].Items = append(row.Days[n%7].Items, o)
 		case HorizonWeek:
-			targets = append(targets, o)
+			targets[n/7] = append(targets[n/7], o)
 		default:
 			if grid.InMonth(o.Day) {
 				cm.Strip = append(cm.Strip, o)
@@ -263,15 +279,8 @@ func BucketMonth(grid MonthGrid, occs []Occurrence, tree *Tree, anchors []Anchor
 			SortByAnchor(cm.Rows[i].Days[j].Items, anchors)
 		}
 	}
-	for _, t := range targets {
-		i := from.DaysUntil(t.Day) / 7
-		var daily []Occurrence
-		for _, c := range cm.Rows[i].Days {
-			daily = append(daily, c.Items...)
-		}
-		cm.Rows[i].Targets = append(cm.Rows[i].Targets, RollUp(t, daily, tree))
-	}
 	for i := range cm.Rows {
+		cm.Rows[i].Targets = rollUp(targets[i], cellItems(&cm.Rows[i].Days), tree)
 		sortTargets(cm.Rows[i].Targets)
 	}
 	sortByDay(cm.Strip)
@@ -306,35 +315,64 @@ func BucketWeek(start Date, occs []Occurrence, tree *Tree, anchors []Anchor) (We
 			longer = append(longer, o)
 		}
 	}
-	var daily []Occurrence
 	for j := range row.Days {
 		SortByAnchor(row.Days[j].Items, anchors)
-		daily = append(daily, row.Days[j].Items...)
 	}
-	for _, t := range targets {
-		row.Targets = append(row.Targets, RollUp(t, daily, tree))
-	}
+	row.Targets = rollUp(targets, cellItems(&row.Days), tree)
 	sortTargets(row.Targets)
 	sortByDay(longer)
 	return row, longer
 }
 
 func sortTargets(ts []TargetProgress) {
-	sort.SliceStable(ts, func(a, b int) bool {
-		if c := ts[a].Target.Day.Compare(ts[b].Target.Day); c != 0 {
+	if len(ts) < 2 {
+		return
+	}
+	idx := make([]int, len(ts))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.SliceStable(idx, func(a, b int) bool {
+		x, y := &ts[idx[a]].Target, &ts[idx[b]].Target
+		if c := x.Day.Compare(y.Day); c != 0 {
 			return c < 0
 		}
-		return ts[a].Target.Goal.ID < ts[b].Target.Goal.ID
+		return x.Goal.ID < y.Goal.ID
 	})
+	permute(ts, func(i int) int { return idx[i] })
 }
 
 func sortByDay(os []Occurrence) {
-	sort.SliceStable(os, func(a, b int) bool {
-		if c := os[a].Day.Compare(os[b].Day); c != 0 {
+	if len(os) < 2 {
+		return
+	}
+	idx := make([]int, len(os))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.SliceStable(idx, func(a, b int) bool {
+		x, y := &os[idx[a]], &os[idx[b]]
+		if c := x.Day.Compare(y.Day); c != 0 {
 			return c < 0
 		}
-		return os[a].Goal.ID < os[b].Goal.ID
+		return x.Goal.ID < y.Goal.ID
 	})
+	permute(os, func(i int) int { return idx[i] })
+}
+
+// cellItems points at every daily milestone of a week's cells.
+func cellItems(days *[7]DayCell) []*Occurrence {
+	n := 0
+	for j := range days {
+		n += len(days[j].Items)
+	}
+	out := make([]*Occurrence, 0, n)
+	for j := range days {
+		for k := range days[j].Items {
+			out = append(out, &days[j].Items[k])
+		}
+	}
+	return out
 }
 
 // RollUp consolidates the daily milestones of a weekly target's week into its progress.
@@ -343,26 +381,65 @@ func sortByDay(os []Occurrence) {
 // week. A target without daily sub-steps in the week instead rolls up the daily milestones of
 // its objective due that week that sit under no weekly target at all — the plain "this week I
 // will…" target over the days' steps. A milestone is never counted for a target of another
-// objective, and one under a weekly target never for a second target. Dropped milestones are
-// left out. daily holds the daily occurrences of the week; tree indexes every micro-goal.
+// objective, and one under a weekly target never for a target it is not under. Dropped
+// milestones are left out. daily holds the daily occurrences of the week; tree indexes every
+// micro-goal.
 func RollUp(target Occurrence, daily []Occurrence, tree *Tree) TargetProgress {
-	p := TargetProgress{Target: target}
-	var own, loose []Occurrence
+	ps := make([]*Occurrence, len(daily))
+	for i := range daily {
+		ps[i] = &daily[i]
+	}
+	return rollUp([]Occurrence{target}, ps, tree)[0]
+}
+
+// rollUp is RollUp for all the targets of a week at once: each milestone's ancestors are
+// walked once, so a busy week costs its milestones times the depth, not times its targets.
+func rollUp(targets []Occurrence, daily []*Occurrence, tree *Tree) []TargetProgress {
+	if len(targets) == 0 {
+		return nil
+	}
+	isTarget := make(map[int64]bool, len(targets))
+	for _, t := range targets {
+		isTarget[t.Goal.ID] = true
+	}
+	own := map[int64][]*Occurrence{}   // by target
+	loose := map[int64][]*Occurrence{} // by objective, under no weekly target
 	for _, o := range daily {
-		if o.Goal.ObjectiveID != target.Goal.ObjectiveID || o.Goal.ID == target.Goal.ID {
-			continue
+		under := false
+		if tree != nil {
+			for id, n := o.Goal.ParentID, 0; id != 0 && n <= MaxDepth+1; n++ {
+				i, ok := tree.byID[id]
+				if !ok {
+					break
+				}
+				a := &tree.goals[i]
+				if a.Horizon == HorizonWeek {
+					under = true
+					if isTarget[id] {
+						own[id] = append(own[id], o)
+					}
+				}
+				id = a.ParentID
+			}
 		}
-		if tree != nil && tree.IsAncestor(target.Goal.ID, o.Goal.ID) {
-			own = append(own, o)
-		} else if !underWeeklyTarget(tree, o.Goal) {
-			loose = append(loose, o)
+		if !under {
+			loose[o.Goal.ObjectiveID] = append(loose[o.Goal.ObjectiveID], o)
 		}
 	}
-	counted := own
-	if len(own) == 0 {
-		counted = loose
+	out := make([]TargetProgress, len(targets))
+	for i, t := range targets {
+		counted := own[t.Goal.ID]
+		if len(counted) == 0 {
+			counted = loose[t.Goal.ObjectiveID]
+		}
+		out[i] = progressOf(t, counted)
 	}
-	units := map[string]float64{}
+	return out
+}
+
+func progressOf(target Occurrence, counted []*Occurrence) TargetProgress {
+	p := TargetProgress{Target: target}
+	var units map[string]int
 	for _, o := range counted {
 		if o.Goal.Status == StatusDropped {
 			continue
@@ -372,6 +449,9 @@ func RollUp(target Occurrence, daily []Occurrence, tree *Tree) TargetProgress {
 			p.Done++
 		}
 		if m := o.Goal.Metric; m.Kind == MetricQuantitative && m.Unit != "" {
+			if units == nil {
+				units = map[string]int{}
+			}
 			units[m.Unit]++
 		}
 	}
@@ -392,22 +472,4 @@ func RollUp(target Occurrence, daily []Occurrence, tree *Tree) TargetProgress {
 		}
 	}
 	return p
-}
-
-// underWeeklyTarget reports whether one of g's ancestors is a weekly target.
-func underWeeklyTarget(tree *Tree, g MicroGoal) bool {
-	if tree == nil {
-		return false
-	}
-	for id := g.ParentID; id != 0; {
-		a, ok := tree.Goal(id)
-		if !ok {
-			return false
-		}
-		if a.Horizon == HorizonWeek {
-			return true
-		}
-		id = a.ParentID
-	}
-	return false
 }

@@ -202,13 +202,13 @@ func TestRollUpSubStepsAtDepthAndOnlyOnce(t *testing.T) {
 			days = append(days, o)
 		}
 	}
-	if p := RollUp(Occurrence{Goal: wk, Day: D(2028, 2, 29)}, days, tree); p.Total != 1 || p.Done != 1 {
+	if p := RollUp(Occurrence{Goal: &wk, Day: D(2028, 2, 29)}, days, tree); p.Total != 1 || p.Done != 1 {
 		t.Errorf("outer target: %+v", p)
 	}
 	// A second target of the objective without sub-steps takes only the loose step.
 	t2 := daily(5, 1, 0, due)
 	t2.Horizon = HorizonWeek
-	if p := RollUp(Occurrence{Goal: t2, Day: D(2028, 2, 29)}, days, NewTree(append(goals, t2))); p.Total != 1 || p.Done != 0 {
+	if p := RollUp(Occurrence{Goal: &t2, Day: D(2028, 2, 29)}, days, NewTree(append(goals, t2))); p.Total != 1 || p.Done != 0 {
 		t.Errorf("second target: %+v", p)
 	}
 }

@@ -190,7 +190,8 @@ func NewExceptions(es []OccurrenceException) Exceptions {
 // past win is never hidden by a change of plan.
 func Occurrences(goals []MicroGoal, from, to Date, ex Exceptions, loc *time.Location) []Occurrence {
 	var out []Occurrence
-	for _, g := range goals {
+	for i := range goals {
+		g := &goals[i]
 		if g.Due.IsZero() {
 			continue
 		}
@@ -200,7 +201,7 @@ func Occurrences(goals []MicroGoal, from, to Date, ex Exceptions, loc *time.Loca
 			}
 			continue
 		}
-		out = appendRepeats(out, g, from, to, ex[g.ID], loc)
+		out = appendRepeats(out, *g, from, to, ex[g.ID], loc)
 	}
 	return out
 }
@@ -242,7 +243,8 @@ func appendRepeats(out []Occurrence, g MicroGoal, from, to Date, ex map[Date]Occ
 		end = DateOf(g.DroppedAt, loc)
 	}
 	occurrence := func(orig, day Date) Occurrence {
-		o := Occurrence{Goal: g, Day: day, Original: orig}
+		c := g
+		o := Occurrence{Goal: &c, Day: day, Original: orig}
 		o.Goal.Status, o.Goal.DoneAt, o.Goal.DroppedAt, o.Goal.DropReason = StatusOpen, time.Time{}, time.Time{}, ""
 		if e, ok := ex[orig]; ok {
 			o.Goal.Status = e.Status

@@ -132,31 +132,50 @@ func SortByAnchor(os []Occurrence, anchors []Anchor) {
 	if len(os) < 2 {
 		return
 	}
-	rank := func(o Occurrence) (int, int) {
-		a, ok := AnchorOf(o.Goal, anchors)
+	// The keys are computed once per step (a due time's hour needs a zone lookup) and the
+	// steps, which are large, are moved once.
+	type key struct {
+		anchor, minute int
+		objective      int64
+		position       int64
+		i              int
+	}
+	keys := make([]key, len(os))
+	for i := range os {
+		g := os[i].Goal
+		a, ok := AnchorOf(*g, anchors)
 		if !ok {
 			a = len(anchors)
 		}
-		t := 24 * 60
-		if o.Goal.DueHasTime {
-			t = o.Goal.Due.Hour()*60 + o.Goal.Due.Minute()
+		m := 24 * 60
+		if g.DueHasTime {
+			h, mi, _ := g.Due.Clock()
+			m = h*60 + mi
 		}
-		return a, t
+		keys[i] = key{a, m, g.ObjectiveID, g.Position, i}
 	}
-	sort.SliceStable(os, func(i, j int) bool {
-		ai, ti := rank(os[i])
-		aj, tj := rank(os[j])
-		if ai != aj {
-			return ai < aj
+	sort.SliceStable(keys, func(a, b int) bool {
+		x, y := keys[a], keys[b]
+		if x.anchor != y.anchor {
+			return x.anchor < y.anchor
 		}
-		if ti != tj {
-			return ti < tj
+		if x.minute != y.minute {
+			return x.minute < y.minute
 		}
-		if os[i].Goal.ObjectiveID != os[j].Goal.ObjectiveID {
-			return os[i].Goal.ObjectiveID < os[j].Goal.ObjectiveID
+		if x.objective != y.objective {
+			return x.objective < y.objective
 		}
-		return os[i].Goal.Position < os[j].Goal.Position
+		return x.position < y.position
 	})
+	permute(os, func(i int) int { return keys[i].i })
+}
+
+// permute reorders xs so that xs[i] becomes the old xs[from(i)].
+func permute[T any](xs []T, from func(i int) int) {
+	old := append([]T(nil), xs...)
+	for i := range xs {
+		xs[i] = old[from(i)]
+	}
 }
 
 // AnchorGroup is the day's steps under one routine anchor. Anchor.Name is "Any time" for
@@ -199,7 +218,7 @@ func PlanToday(today Date, occs []Occurrence, anchors []Anchor, limit int) Today
 				p.Overdue = append(p.Overdue, o)
 			}
 		case c == 0:
-			i, ok := AnchorOf(o.Goal, anchors)
+			i, ok := AnchorOf(*o.Goal, anchors)
 			if !ok {
 				i = len(anchors)
 			}
