@@ -68,7 +68,7 @@ func (cv *calendarView) Build() fyne.CanvasObject {
 		heads[i] = cv.heads[i]
 	}
 	headRow := container.New(&weekLayout{}, append([]fyne.CanvasObject{canvas.NewText("", color.Transparent)}, heads...)...)
-	cv.strip = container.NewHBox()
+	cv.strip = container.New(&clipRowLayout{})
 	for i := 0; i < 6; i++ {
 		cv.rows = append(cv.rows, newWeekRowView(cv))
 	}
@@ -108,6 +108,13 @@ func (cv *calendarView) setWeekMode(week bool) {
 		cv.start = model.WeekStart(d, cv.u.routineSettings().firstWeekday)
 	}
 	cv.week = week
+	cv.Refresh()
+	cv.u.win.Canvas().Focus(cv.keys)
+}
+
+// showWeek opens the week view on the week starting on start.
+func (cv *calendarView) showWeek(start model.Date) {
+	cv.week, cv.start = true, start
 	cv.Refresh()
 	cv.u.win.Canvas().Focus(cv.keys)
 }
@@ -292,7 +299,7 @@ func newWeekRowView(cv *calendarView) *weekRowView {
 	r.number.TextSize = theme.CaptionTextSize()
 	r.more = canvas.NewText("", theme.Color(theme.ColorNamePlaceHolder))
 	r.more.TextSize = theme.CaptionTextSize()
-	r.band = container.NewVBox()
+	r.band = container.NewGridWithColumns(bandColumns)
 	for i := range r.cells {
 		r.cells[i] = newDayCell(cv)
 	}
@@ -300,16 +307,21 @@ func newWeekRowView(cv *calendarView) *weekRowView {
 	return r
 }
 
-// maxBandTargets is how many weekly targets a month row shows before "+N more".
-const maxBandTargets = 2
+// bandColumns is how many weekly targets a week's band shows side by side, the last slot
+// saying "+N more" when there are more.
+const bandColumns = 3
 
 func (r *weekRowView) set(row model.WeekRow, today model.Date, tall bool) {
 	r.row = row
 	r.number.Text = "W" + strconv.Itoa(row.Week.ISOWeek)
 	r.number.Color = theme.Color(theme.ColorNamePlaceHolder)
-	limit := maxBandTargets
+	limit := bandColumns
+	if len(row.Targets) > limit {
+		limit--
+	}
 	if tall {
-		limit = 6
+		// The week view has the room to list every target, three to a line.
+		limit = len(row.Targets)
 	}
 	for len(r.targets) < min(len(row.Targets), limit) {
 		r.targets = append(r.targets, newTargetLine(r.cv))
@@ -318,11 +330,17 @@ func (r *weekRowView) set(row model.WeekRow, today model.Date, tall bool) {
 	for i, t := range row.Targets {
 		if i == limit {
 			r.more.Text = fmt.Sprintf("+%d more targets this week", len(row.Targets)-i)
-			r.band.Objects = append(r.band.Objects, r.more)
+			r.more.Color = theme.Color(theme.ColorNamePrimary)
+			r.band.Objects = append(r.band.Objects, newTapBox(r.more, func() { r.cv.showWeek(row.Week.Days[0]) }))
 			break
 		}
 		r.targets[i].set(t)
 		r.band.Objects = append(r.band.Objects, r.targets[i])
+	}
+	if len(r.band.Objects) == 0 {
+		r.band.Hide()
+	} else {
+		r.band.Show()
 	}
 	r.band.Refresh()
 	for i := range r.cells {
@@ -506,16 +524,21 @@ func (r *targetLineRenderer) Destroy()                     {}
 
 // fitText shortens s with an ellipsis until it fits width at size.
 func fitText(s string, width, size float32) string {
+	return fitStyledText(s, width, size, fyne.TextStyle{})
+}
+
+// fitStyledText is fitText for text drawn in style.
+func fitStyledText(s string, width, size float32, style fyne.TextStyle) string {
 	if width <= 0 {
 		return ""
 	}
-	if fyne.MeasureText(s, size, fyne.TextStyle{}).Width <= width {
+	if fyne.MeasureText(s, size, style).Width <= width {
 		return s
 	}
 	r := []rune(s)
 	// Start from an estimate so a long title costs a few measurements, not one per rune.
 	n := min(len(r), int(width/(size*0.45)))
-	for n > 0 && fyne.MeasureText(string(r[:n])+"…", size, fyne.TextStyle{}).Width > width {
+	for n > 0 && fyne.MeasureText(string(r[:n])+"…", size, style).Width > width {
 		n--
 	}
 	if n == 0 {
@@ -542,3 +565,31 @@ func (b *tapBox) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleR
 
 // Tapped runs the action.
 func (b *tapBox) Tapped(*fyne.PointEvent) { b.onTap() }
+
+// clipRowLayout lays objects out left to right at their minimum widths and hides those that
+// do not fit, so a long strip never widens the window.
+type clipRowLayout struct{}
+
+func (clipRowLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	x := float32(0)
+	gap := theme.Padding()
+	for _, o := range objs {
+		m := o.MinSize()
+		if x+m.Width > size.Width {
+			o.Hide()
+			continue
+		}
+		o.Show()
+		o.Move(fyne.NewPos(x, (size.Height-m.Height)/2))
+		o.Resize(m)
+		x += m.Width + gap
+	}
+}
+
+func (clipRowLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	h := float32(0)
+	for _, o := range objs {
+		h = max(h, o.MinSize().Height)
+	}
+	return fyne.NewSize(0, h)
+}

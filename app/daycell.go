@@ -66,7 +66,15 @@ type dayCellRenderer struct {
 const cellPad = 4
 
 // lineHeight is the height of one milestone line.
-func lineHeight() float32 { return theme.CaptionTextSize() * 1.45 }
+func lineHeight(tall bool) float32 { return lineSize(tall) * 1.45 }
+
+// lineSize is the text size of a milestone line: the week view has room for the regular size.
+func lineSize(tall bool) float32 {
+	if tall {
+		return theme.TextSize()
+	}
+	return theme.CaptionTextSize()
+}
 
 func (r *dayCellRenderer) line(i int) dayLine {
 	for len(r.lines) <= i {
@@ -115,7 +123,7 @@ func (r *dayCellRenderer) Layout(size fyne.Size) {
 	r.bg.Resize(size)
 	r.num.Move(fyne.NewPos(cellPad, 1))
 	top := r.num.MinSize().Height + 1
-	lh := lineHeight()
+	lh := lineHeight(c.tall)
 	fit := int((size.Height - top - cellPad) / lh)
 	texts, occs := c.entries()
 	n := len(texts)
@@ -144,8 +152,9 @@ func (r *dayCellRenderer) Layout(size fyne.Size) {
 			l.text.Color = theme.Color(theme.ColorNamePlaceHolder)
 			l.text.TextStyle = fyne.TextStyle{Bold: true}
 		}
-		l.text.Text = fitText(texts[i], size.Width-x-cellPad, l.text.TextSize)
+		l.text.Text = fitStyledText(texts[i], size.Width-x-cellPad, lineSize(c.tall), l.text.TextStyle)
 		l.text.Move(fyne.NewPos(x, y))
+		l.text.TextSize = lineSize(c.tall)
 		r.objs = append(r.objs, l.text)
 		r.shown = append(r.shown, texts[i])
 		l.text.Refresh()
@@ -172,7 +181,7 @@ func countItems(occs []*model.Occurrence) int {
 }
 
 func (r *dayCellRenderer) MinSize() fyne.Size {
-	return fyne.NewSize(40, r.num.MinSize().Height+lineHeight()+cellPad)
+	return fyne.NewSize(40, r.num.MinSize().Height+lineHeight(r.c.tall)+cellPad)
 }
 
 func (r *dayCellRenderer) Refresh() {

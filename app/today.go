@@ -23,7 +23,12 @@ type todayView struct {
 	list    *fyne.Container
 	plan    model.TodayPlan
 	rows    []*todayRow
+	allLate bool // every overdue step is listed, not only the latest few
 }
+
+// overdueShown is how many overdue steps the view lists before "Show all": a long backlog
+// belongs to the weekly review and must not push the day itself off the screen.
+const overdueShown = 5
 
 // todayRow is one step in the Today view.
 type todayRow struct {
@@ -98,8 +103,16 @@ func (tv *todayView) Refresh() {
 	}
 	if len(p.Overdue) > 0 {
 		heading(fmt.Sprintf("Overdue (%d)", len(p.Overdue)))
-		for _, o := range p.Overdue {
-			objs = append(objs, tv.row(o, true))
+		// The latest first: yesterday's step is the one most worth bringing to today.
+		for i := len(p.Overdue) - 1; i >= 0; i-- {
+			if !tv.allLate && len(p.Overdue)-i > overdueShown {
+				objs = append(objs, widget.NewButton(fmt.Sprintf("Show all %d overdue steps", len(p.Overdue)), func() {
+					tv.allLate = true
+					tv.Refresh()
+				}))
+				break
+			}
+			objs = append(objs, tv.row(p.Overdue[i], true))
 		}
 	}
 	for _, g := range p.Groups {
