@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -151,6 +152,12 @@ func (a *agenda) move(r *agendaRow) {
 	}
 	day := model.DateOf(t, u.loc)
 	if u.moveOccurrence(r.occ, day) && day != r.occ.Day {
-		u.showMessage("Moved “%s” to %s.", r.occ.Goal.Title, formatDay(day.Start(u.loc), u.now(), u.loc))
+		u.showMessage("Moved “%s” to %s.", r.occ.Goal.Title, dayName(day))
 	}
+}
+
+// dayName names a day in a message, in full so that a move far away is unmistakable:
+// "Tue 1 Dec 2026".
+func dayName(d model.Date) string {
+	return d.Start(time.UTC).Format("Mon 2 Jan 2006")
 }

@@ -220,6 +220,20 @@ func (cv *calendarView) openDay(day model.Date) {
 	cv.agenda.show(day)
 }
 
+// cellAt is the day cell under the absolute position pos, or nil.
+func (cv *calendarView) cellAt(pos fyne.Position) *dayCell {
+	d := fyne.CurrentApp().Driver()
+	for _, o := range cv.rowsBox.Objects {
+		for _, c := range o.(*weekRowView).cells {
+			p, s := d.AbsolutePositionForObject(c), c.Size()
+			if pos.X >= p.X && pos.X < p.X+s.Width && pos.Y >= p.Y && pos.Y < p.Y+s.Height {
+				return c
+			}
+		}
+	}
+	return nil
+}
+
 // statusColor is the colour of an occurrence's dot: done, dropped, overdue or open.
 func statusColor(o model.Occurrence, today model.Date) color.Color {
 	switch {

@@ -398,3 +398,48 @@ func TestSettingsDialogRefusesBadAnchors(t *testing.T) {
 		t.Fatal("bad anchors were stored")
 	}
 }
+
+func TestCalendarDragMilestoneToAnotherDay(t *testing.T) {
+	h := newHarness(t)
+	seed(h, "Finish the first draft of my novel", "Write 500 words 2026-11-26 09:00", "Write for 30 minutes 2026-11-23 07:00")
+	h.update("Write for 30 minutes", func(g *model.MicroGoal) { g.Repeat = "FREQ=DAILY" })
+	cv := h.calendar()
+	drag := func(from, to model.Date, line int) {
+		t.Helper()
+		src, dst := h.cell(cv, from), h.cell(cv, to)
+		d := fyne.CurrentApp().Driver()
+		start := d.AbsolutePositionForObject(src).Add(fyne.NewPos(20, src.linesTop+lineHeight(false)*(float32(line)+0.5)))
+		delta := d.AbsolutePositionForObject(dst).Subtract(d.AbsolutePositionForObject(src))
+		test.Drag(h.w.Canvas(), start, delta.X, delta.Y)
+	}
+	// Thursday the 26th holds the 07:00 occurrence first, then the 09:00 step.
+	if got := cellLines(h.cell(cv, model.D(2026, 11, 26))); len(got) != 2 || got[1] != "09:00 Write 500 words" {
+		t.Fatalf("Thursday shows %q", got)
+	}
+	drag(model.D(2026, 11, 26), model.D(2026, 12, 1), 1)
+	if g := h.storedGoal("Write 500 words"); !g.Due.Equal(time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC)) {
+		t.Fatalf("dragged to December 1st: due %v", g.Due)
+	}
+	h.mustSee("Moved “Write 500 words” to Tue 1 Dec 2026")
+	// Dragging one occurrence of the daily step moves that occurrence only.
+	drag(model.D(2026, 11, 24), model.D(2026, 11, 28), 0)
+	if got := cellLines(h.cell(cv, model.D(2026, 11, 28))); len(got) != 2 {
+		t.Fatalf("Saturday shows %q", got)
+	}
+	if got := cellLines(h.cell(cv, model.D(2026, 11, 24))); len(got) != 0 {
+		t.Fatalf("Tuesday still shows %q", got)
+	}
+	if got := cellLines(h.cell(cv, model.D(2026, 11, 25))); len(got) != 1 {
+		t.Fatalf("Wednesday lost its occurrence: %q", got)
+	}
+	// A drag that starts on no milestone moves nothing.
+	before := h.stored().Goals
+	src := h.cell(cv, model.D(2026, 11, 30))
+	test.Drag(h.w.Canvas(), fyne.CurrentApp().Driver().AbsolutePositionForObject(src).Add(fyne.NewPos(20, src.Size().Height-4)), -200, 0)
+	after := h.stored().Goals
+	for i := range before {
+		if !before[i].Due.Equal(after[i].Due) {
+			t.Fatalf("a drag from an empty spot moved %q", before[i].Title)
+		}
+	}
+}

@@ -22,6 +22,16 @@ type dayCell struct {
 	cell  model.DayCell
 	today model.Date
 	tall  bool
+
+	// A drag in progress: the milestone picked up, where the pointer started (relative to
+	// the cell), how far it has moved, and the last absolute position the driver gave.
+	drag      *model.Occurrence
+	dragStart fyne.Position
+	dragMoved fyne.Delta
+	dragAbs   fyne.Position
+
+	linesTop   float32 // where the renderer drew the first line
+	linesShown int     // how many lines it drew, "+N more" not counted
 }
 
 func newDayCell(cv *calendarView) *dayCell {
@@ -37,6 +47,62 @@ func (c *dayCell) set(cell model.DayCell, today model.Date, tall bool) {
 
 // Tapped opens the day's agenda.
 func (c *dayCell) Tapped(*fyne.PointEvent) { c.cv.openDay(c.cell.Date) }
+
+// Dragged picks up the milestone under the pointer on the first event of a drag and follows
+// the pointer after that.
+func (c *dayCell) Dragged(e *fyne.DragEvent) {
+	if c.drag == nil && c.dragMoved == (fyne.Delta{}) {
+		c.dragStart = e.Position
+		c.drag = c.occurrenceAt(e.Position)
+		if c.drag != nil {
+			c.cv.u.showMessage("Moving “%s”: drop it on another day.", c.drag.Goal.Title)
+		}
+	}
+	c.dragMoved.DX += e.Dragged.DX
+	c.dragMoved.DY += e.Dragged.DY
+	c.dragAbs = e.AbsolutePosition
+}
+
+// DragEnd moves the milestone to the day it was dropped on: a change of its date, as the
+// agenda's date field makes.
+func (c *dayCell) DragEnd() {
+	occ := c.drag
+	at := c.dragAbs
+	if at == (fyne.Position{}) {
+		// Drivers that give no absolute position (the test driver): from where it started.
+		at = fyne.CurrentApp().Driver().AbsolutePositionForObject(c).Add(c.dragStart).Add(c.dragMoved)
+	}
+	c.drag, c.dragMoved, c.dragAbs = nil, fyne.Delta{}, fyne.Position{}
+	if occ == nil {
+		return
+	}
+	target := c.cv.cellAt(at)
+	if target == nil || target.cell.Date == occ.Day {
+		c.cv.u.showMessage("“%s” stays on %s.", occ.Goal.Title, dayName(occ.Day))
+		return
+	}
+	day := target.cell.Date
+	if c.cv.u.moveOccurrence(*occ, day) {
+		c.cv.u.showMessage("Moved “%s” to %s.", occ.Goal.Title, dayName(day))
+	}
+}
+
+// occurrenceAt is the milestone drawn at pos in the cell, or nil.
+func (c *dayCell) occurrenceAt(pos fyne.Position) *model.Occurrence {
+	if pos.Y < c.linesTop {
+		return nil
+	}
+	i := int((pos.Y - c.linesTop) / lineHeight(c.tall))
+	_, occs := c.entries()
+	if i < 0 || i >= len(occs) || i >= c.linesShown {
+		return nil
+	}
+	if o := occs[i]; o != nil {
+		cp := *o
+		return &cp
+	}
+	return nil
+}
 
 // CreateRenderer makes the cell's drawing.
 func (c *dayCell) CreateRenderer() fyne.WidgetRenderer {
@@ -160,6 +226,7 @@ func (r *dayCellRenderer) Layout(size fyne.Size) {
 		l.text.Refresh()
 		l.dot.Refresh()
 	}
+	c.linesTop, c.linesShown = top, n
 	if hidden := countItems(occs[n:]); hidden > 0 {
 		r.more.Text = fmt.Sprintf("+%d more", hidden)
 		r.more.Color = theme.Color(theme.ColorNamePrimary)
