@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -442,4 +443,38 @@ func TestCalendarDragMilestoneToAnotherDay(t *testing.T) {
 			t.Fatalf("a drag from an empty spot moved %q", before[i].Title)
 		}
 	}
+}
+
+func TestTodayListsTheLatestOverdueFirstAndShowsAllOnRequest(t *testing.T) {
+	h := newHarness(t)
+	var steps []string
+	for d := 1; d <= 8; d++ {
+		steps = append(steps, fmt.Sprintf("Write page %d 2026-11-%02d", d, d))
+	}
+	seed(h, "Finish the first draft of my novel", steps...)
+	h.selectRow("Write page 3")
+	h.mustSee("Tue 3 Nov") // the outline keeps showing an overdue step's date
+	h.u.selectView("Today")
+	tv := h.u.views[0].view.(*todayView)
+	h.mustSee("Overdue (8)")
+	if len(tv.rows) != overdueShown || tv.rows[0].occ.Goal.Title != "Write page 8" {
+		t.Fatalf("rows = %d, first %q", len(tv.rows), tv.rows[0].occ.Goal.Title)
+	}
+	var all *widget.Button
+	for _, o := range visible(h.w.Content()) {
+		if b, ok := o.(*widget.Button); ok && b.Text == "Show all 8 overdue steps" {
+			all = b
+		}
+	}
+	if all == nil {
+		t.Fatal("no “Show all” button")
+	}
+	test.Tap(all)
+	if len(tv.rows) != 8 || tv.rows[7].occ.Goal.Title != "Write page 1" {
+		t.Fatalf("after Show all: %d rows", len(tv.rows))
+	}
+	// A repeating step is not late as a whole: the outline shows its rule, not a red date.
+	h.update("Write page 1", func(g *model.MicroGoal) { g.Repeat = "FREQ=WEEKLY;BYDAY=MO" })
+	h.u.tabs.SelectIndex(0)
+	h.mustSee("↻ Every week on Mon")
 }

@@ -385,7 +385,7 @@ func (r *rowView) set(row outlineRow) {
 	r.title.SetText(g.Title)
 	r.due.SetText(formatDue(g, o.now, o.u.loc))
 	r.due.Importance = widget.MediumImportance
-	if g.Status == model.StatusOpen && g.HasDue() && g.DueInstant(o.u.loc).Before(o.now) {
+	if g.Status == model.StatusOpen && g.HasDue() && g.Repeat == "" && g.DueInstant(o.u.loc).Before(o.now) {
 		r.due.Importance = widget.DangerImportance
 	}
 	r.due.Refresh()
@@ -453,6 +453,14 @@ func (u *UI) smartContext(g model.MicroGoal) model.SMARTContext {
 func formatDue(g model.MicroGoal, now time.Time, loc *time.Location) string {
 	if !g.HasDue() {
 		return ""
+	}
+	if g.Repeat != "" {
+		// A repeating step is never late as a whole: its occurrences are, in Today and the calendar.
+		s := "↻ " + model.DescribeRule(g.Repeat)
+		if g.DueHasTime {
+			s += " " + g.Due.In(loc).Format("15:04")
+		}
+		return s
 	}
 	s := formatDay(g.Due, now, loc)
 	if g.DueHasTime {
