@@ -188,6 +188,14 @@ func TestCalendarShowsRepeatsAndCompletesOneOccurrence(t *testing.T) {
 	// Skip Wednesday's and move Thursday's to Saturday.
 	test.Tap(h.cell(cv, model.D(2026, 11, 25)))
 	test.Tap(cv.agenda.rows[0].skip)
+	if occ := h.u.occurrences(model.D(2026, 11, 25), model.D(2026, 11, 25)); occ[0].Goal.Status != model.StatusDropped {
+		t.Fatalf("skipped: %+v", occ[0].Goal.Status)
+	}
+	h.u.undoLast()
+	if occ := h.u.occurrences(model.D(2026, 11, 25), model.D(2026, 11, 25)); occ[0].Goal.Status != model.StatusOpen {
+		t.Fatalf("undo of the skip: %+v", occ[0].Goal.Status)
+	}
+	test.Tap(cv.agenda.rows[0].skip)
 	test.Tap(h.cell(cv, model.D(2026, 11, 26)))
 	cv.agenda.rows[0].date.SetText("2026-11-28")
 	test.Tap(cv.agenda.rows[0].move)

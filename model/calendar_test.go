@@ -251,3 +251,29 @@ func BenchmarkBucketMonth10k(b *testing.B) {
 		BucketMonth(grid, Occurrences(goals, from, to, nil, loc), tree, DefaultAnchors())
 	}
 }
+
+func TestRollUpInWeeksThatCrossDST(t *testing.T) {
+	for _, c := range []struct {
+		zone  string
+		start Date // a Monday week holding the change
+	}{{"Europe/Berlin", D(2026, 3, 23)}, {"Europe/Berlin", D(2026, 10, 19)}, {"America/New_York", D(2026, 3, 2)}, {"America/New_York", D(2026, 10, 26)}} {
+		loc := mustZone(t, c.zone)
+		// A target on the week's Sunday (the change day in Europe in both seasons, in New York
+		// in autumn) and a daily sub-step at 00:30 and 23:30 of every day.
+		target := daily(1, 1, 0, c.start.AddDays(6).At(12, 0, loc))
+		target.Horizon = HorizonWeek
+		goals := []MicroGoal{target}
+		for i := 0; i < 7; i++ {
+			a := daily(int64(10+2*i), 1, 1, c.start.AddDays(i).At(0, 30, loc))
+			b := daily(int64(11+2*i), 1, 1, c.start.AddDays(i).At(23, 30, loc))
+			b.Status = StatusDone
+			goals = append(goals, a, b)
+		}
+		// Steps just outside the week, which a 24-hour week would wrongly take in.
+		goals = append(goals, daily(40, 1, 1, c.start.AddDays(-1).At(23, 30, loc)), daily(41, 1, 1, c.start.AddDays(7).At(0, 30, loc)))
+		row, _ := BucketWeek(c.start, Occurrences(goals, c.start.AddDays(-1), c.start.AddDays(7), nil, loc), NewTree(goals), DefaultAnchors())
+		if len(row.Targets) != 1 || row.Targets[0].Total != 14 || row.Targets[0].Done != 7 {
+			t.Errorf("%s week of %v: %+v", c.zone, c.start, row.Targets)
+		}
+	}
+}
