@@ -59,7 +59,10 @@ type detail struct {
 	horizon, stage, metricKind, objStatus *widget.Select
 	inFocus                               *widget.Check
 
-	dropRow fyne.CanvasObject // the reason field, shown for dropped steps only
+	dropRow     fyne.CanvasObject  // the reason field, shown for dropped steps only
+	repeatKind  *widget.Select     // detail_routine.go
+	repeatEvery *widget.Entry      // weeks between occurrences
+	repeatDays  *widget.CheckGroup // chosen weekdays
 
 	goal model.MicroGoal // the stored values of the row being edited
 	obj  model.Objective
@@ -171,6 +174,7 @@ func (d *detail) buildGoalForm() {
 		row(d.entryField(gf, "doneWhen", "Done when", "The check that proves it: “1,000 words in the draft”", false)),
 		row(d.entryField(gf, "due", "Due date", "YYYY-MM-DD", false), d.entryField(gf, "dueTime", "Time", "HH:MM (optional)", false)),
 		row(horizonF, stageF, d.entryField(gf, "estimate", "Estimate", "45 min, 1h 30m", false)),
+		d.routineRow(),
 		row(kindF, d.entryField(gf, "unit", "Unit", "minutes, pages, words…", false), d.entryField(gf, "target", "Target", "500", false)),
 		row(d.entryField(gf, "owner", "Owner", "Who does it", false), d.entryField(gf, "partner", "Accountability partner", "Who checks in", false)),
 		d.dropRow,
@@ -295,6 +299,7 @@ func (d *detail) fillGoal(g model.MicroGoal) {
 		"title": g.Title, "outcome": g.Outcome, "doneWhen": g.DoneWhen,
 		"horizon": string(g.Horizon), "stage": string(g.Stage), "metric": metricKindLabels[g.Metric.Kind],
 		"unit": g.Metric.Unit, "owner": g.Owner, "partner": g.Partner, "dropReason": g.DropReason,
+		"anchor": g.Anchor, "repeat": g.Repeat,
 	}
 	if g.HasDue() {
 		v["due"] = g.Due.In(loc).Format("2006-01-02")
@@ -341,6 +346,7 @@ func (d *detail) goalFromForm() (model.MicroGoal, []model.Problem) {
 	g.Owner = strings.TrimSpace(f["owner"].text())
 	g.Partner = strings.TrimSpace(f["partner"].text())
 	g.DropReason = strings.TrimSpace(f["dropReason"].text())
+	g.Anchor, g.Repeat = f["anchor"].text(), f["repeat"].text()
 	day, err := model.ParseDay(f["due"].text(), d.u.loc)
 	if err != nil {
 		bad("due", err)
@@ -470,7 +476,8 @@ func sameGoal(a, b model.MicroGoal) bool {
 	return a.Title == b.Title && a.Outcome == b.Outcome && a.DoneWhen == b.DoneWhen &&
 		a.Due.Equal(b.Due) && a.DueHasTime == b.DueHasTime && a.Horizon == b.Horizon &&
 		a.Stage == b.Stage && a.EstimateMinutes == b.EstimateMinutes && a.Metric == b.Metric &&
-		a.Owner == b.Owner && a.Partner == b.Partner && a.DropReason == b.DropReason
+		a.Owner == b.Owner && a.Partner == b.Partner && a.DropReason == b.DropReason &&
+		a.Anchor == b.Anchor && a.Repeat == b.Repeat
 }
 
 func sameObjective(a, b model.Objective) bool {

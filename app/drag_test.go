@@ -140,10 +140,10 @@ func TestDragToAShallowerPositionLiftsTheStep(t *testing.T) {
 
 func TestDragUnderAnotherObjectiveMovesIt(t *testing.T) {
 	h := abcPlan(t)
-	seed(h, "Run a half marathon in under 2 hours", "Run 5 km easy on Monday")
+	seed(h, "Run a half marathon in under 2 hours", "Run 5 km at an easy pace")
 	h.dragDrop("Tag the release", h.rowPoint("Run a half marathon in under 2 hours", 40, 0.5))
 	h.mustOutline("Ship the Microgoals 1.0 release", "  Write the release notes", "  Announce the release",
-		"Run a half marathon in under 2 hours", "  Run 5 km easy on Monday", "  Tag the release")
+		"Run a half marathon in under 2 hours", "  Run 5 km at an easy pace", "  Tag the release")
 	h.reopen()
 	g := h.storedGoal("Tag the release")
 	run := h.stored().Objectives[1]

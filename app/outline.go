@@ -283,7 +283,8 @@ func (o *outline) submitQuickAdd(text string) {
 		u.showMessage("Write your objective first.")
 		return
 	}
-	if u.createGoal(objectiveID, parentID, afterID, title) {
+	// A date in the line ("tomorrow 9am", "fri") becomes the due date; the rest is the title.
+	if u.createParsedGoal(objectiveID, parentID, afterID, model.ParseQuickAdd(title, u.now(), u.loc)) {
 		o.quickAdd.SetText("")
 		u.win.Canvas().Focus(o.quickAdd)
 	}
@@ -380,7 +381,7 @@ func (r *rowView) set(row outlineRow) {
 		g, _ = o.u.tree.Goal(row.id)
 		smart = model.CheckSMART(g, o.u.smartContext(g))
 		look.title, look.status, look.due = g.Title, g.Status, formatDue(g, o.now, o.u.loc)
-		look.overdue = g.Status == model.StatusOpen && g.HasDue() && g.DueInstant(o.u.loc).Before(o.now)
+		look.overdue = g.Status == model.StatusOpen && g.HasDue() && g.Repeat == "" && g.DueInstant(o.u.loc).Before(o.now)
 		for i, b := range smart {
 			look.smart[i] = b.OK
 		}
@@ -499,6 +500,14 @@ func (u *UI) smartContext(g model.MicroGoal) model.SMARTContext {
 func formatDue(g model.MicroGoal, now time.Time, loc *time.Location) string {
 	if !g.HasDue() {
 		return ""
+	}
+	if g.Repeat != "" {
+		// A repeating step is never late as a whole: its occurrences are, in Today and the calendar.
+		s := "↻ " + model.DescribeRule(g.Repeat)
+		if g.DueHasTime {
+			s += " " + g.Due.In(loc).Format("15:04")
+		}
+		return s
 	}
 	s := formatDay(g.Due, now, loc)
 	if g.DueHasTime {

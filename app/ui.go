@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -51,6 +52,9 @@ type UI struct {
 	mainView  fyne.CanvasObject
 	tabs      *tabBar
 	views     []*tabbedView
+
+	routine        *routine      // calendar and Today settings, read on first use (routine.go)
+	settingsDialog dialog.Dialog // the open settings dialog, for tests
 }
 
 // New builds the main window on store. Call Load before showing it.

@@ -110,6 +110,8 @@ type MicroGoal struct {
 	DoneAt          time.Time // zero unless done
 	DroppedAt       time.Time // zero unless dropped
 	DropReason      string
+	Anchor          string // the routine anchor it is paired with ("" for none); see Anchor
+	Repeat          string // an RFC 5545 RRULE when it repeats from its due day, "" otherwise
 }
 
 // HasDue reports whether the micro-goal has a due date.

@@ -181,6 +181,7 @@ func ValidateGoal(g MicroGoal) []Problem {
 		ps = append(ps, blocking("status", "Unknown status %q", g.Status))
 	}
 	ps = append(ps, validateMetric(g.Metric)...)
+	ps = append(ps, validateRoutine(g)...)
 	return ps
 }
 

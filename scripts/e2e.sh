@@ -28,7 +28,7 @@ METAINFO=$ROOT/resources/io.github.microgoals.Microgoals.metainfo.xml
 TIMEOUT=${E2E_TIMEOUT:-30}
 TITLE=Microgoals
 
-CHECKS=(version desktop_file metainfo window_light window_dark default_database drag_reorder refused_files)
+CHECKS=(version desktop_file metainfo window_light window_dark default_database drag_reorder refused_files calendar_today)
 
 # --- the private session -------------------------------------------------------------------
 
@@ -309,6 +309,33 @@ check_refused_files() {
     ls "$f"-* >/dev/null 2>&1 && fail "files were created beside $f"
     echo "$(basename "$f"): refused with: $(head -n 1 "$APP_ERR")"
   done
+
+# The Today and Calendar tabs on a demo database: a step typed into Today's quick add with a
+# time lands in the database due today at that time; the calendar pages with PageDown.
+check_calendar_today() {
+  local db=$WORK/demo-calendar.db today got
+  use_home calendar
+  make_demo "$db"
+  FYNE_THEME=light start_app calendar --db "$db"
+  wait_window
+  sleep 2
+  xdotool windowactivate --sync "$WIN" >/dev/null 2>&1 || true
+  # The tabs sit under the menu bar: Outline, Today, Calendar (the window opens at 1240x760).
+  xdotool mousemove --window "$WIN" 240 50 click 1; sleep 1
+  xdotool key Next; sleep 1
+  screenshot "$WIN" "$ARTIFACTS/e2e-calendar-next-month.png"
+  # (Adding a step shows a banner that moves the tabs down: the calendar goes first.)
+  xdotool mousemove --window "$WIN" 140 50 click 1; sleep 1
+  xdotool mousemove --window "$WIN" 620 132 click 1; sleep 0.3
+  xdotool type --delay 20 "Write the end-to-end check 4pm"; xdotool key Return; sleep 1
+  screenshot "$WIN" "$ARTIFACTS/e2e-today.png"
+  close_app
+  no_crash_in_log
+  db_ok "$db"
+  today=$(date -u +%F)
+  got=$(sqlite3 "$db" "SELECT due_day || ' ' || due_has_time || ' ' || strftime('%H:%M', due_at / 1000, 'unixepoch')
+    FROM micro_goals WHERE title = 'Write the end-to-end check'")
+  [ "$got" = "$today 1 16:00" ] || fail "the quick-added step is stored as '$got', want '$today 1 16:00'"
 }
 
 # --- run ---------------------------------------------------------------------------------------

@@ -13,7 +13,7 @@ import (
 
 const goalCols = `id, objective_id, parent_id, position, title, outcome, done_when, due_at, due_has_time,
 	due_day, horizon, stage, status, estimate_minutes, metric_kind, metric_unit, metric_target,
-	owner, partner, created_at, updated_at, done_at, dropped_at, drop_reason`
+	owner, partner, created_at, updated_at, done_at, dropped_at, drop_reason, anchor, rrule`
 
 // goalRow is one micro_goals row as read from the database.
 type goalRow struct {
@@ -21,6 +21,7 @@ type goalRow struct {
 	parentID, dueAt, doneAt, droppedAt                        sql.NullInt64
 	title, outcome, doneWhen, owner, partner, dropReason      string
 	dueDay, horizon, stage, status, metricKind, metricUnit    string
+	anchor, repeat                                            string
 	dueHasTime                                                bool
 	metricTarget                                              float64
 }
@@ -37,7 +38,7 @@ func (r *goalScan) dest() []any {
 	return []any{&g.id, &g.objectiveID, &g.parentID, &g.position, &g.title, &g.outcome, &g.doneWhen,
 		&g.dueAt, &g.dueHasTime, &r.dueDay, &r.horizon, &r.stage, &r.status, &g.estimate,
 		&r.metricKind, &r.metricUnit, &g.metricTarget, &g.owner, &g.partner, &g.createdAt,
-		&g.updatedAt, &g.doneAt, &g.droppedAt, &g.dropReason}
+		&g.updatedAt, &g.doneAt, &g.droppedAt, &g.dropReason, &g.anchor, &g.repeat}
 }
 
 // scanned completes the row from the raw bytes of the last Scan.
@@ -78,6 +79,8 @@ func (s *Store) goalFrom(r *goalRow) model.MicroGoal {
 		DoneAt:     s.timeOrZero(r.doneAt),
 		DroppedAt:  s.timeOrZero(r.droppedAt),
 		DropReason: r.dropReason,
+		Anchor:     r.anchor,
+		Repeat:     r.repeat,
 	}
 	if r.dueAt.Valid {
 		if r.dueHasTime {
@@ -252,12 +255,12 @@ func (s *Store) createGoalTx(ctx context.Context, tx *sql.Tx, g model.MicroGoal,
 	res, err := tx.ExecContext(ctx, `INSERT INTO micro_goals (objective_id, parent_id, position, title,
 		outcome, done_when, due_at, due_has_time, due_day, horizon, stage, status, estimate_minutes,
 		metric_kind, metric_unit, metric_target, owner, partner, created_at, updated_at, done_at,
-		dropped_at, drop_reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		dropped_at, drop_reason, anchor, rrule) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		g.ObjectiveID, idOrNull(g.ParentID), g.Position, g.Title, g.Outcome, g.DoneWhen, dueAt,
 		boolInt(g.DueHasTime && !g.Due.IsZero()), dueDay, string(g.Horizon), string(g.Stage), string(g.Status),
 		g.EstimateMinutes, string(g.Metric.Kind), g.Metric.Unit, g.Metric.Target, g.Owner, g.Partner,
 		g.CreatedAt.UnixMilli(), g.UpdatedAt.UnixMilli(), msOrNull(g.DoneAt), msOrNull(g.DroppedAt),
-		g.DropReason)
+		g.DropReason, g.Anchor, g.Repeat)
 	if err != nil {
 		return model.MicroGoal{}, err
 	}
@@ -282,12 +285,12 @@ func (s *Store) UpdateGoal(ctx context.Context, g model.MicroGoal) (model.MicroG
 		res, err := tx.ExecContext(ctx, `UPDATE micro_goals SET title = ?, outcome = ?, done_when = ?,
 			due_at = ?, due_has_time = ?, due_day = ?, horizon = ?, stage = ?, status = ?,
 			estimate_minutes = ?, metric_kind = ?, metric_unit = ?, metric_target = ?, owner = ?,
-			partner = ?, updated_at = ?, done_at = ?, dropped_at = ?, drop_reason = ?
-			WHERE id = ? AND trash_id IS NULL`,
+			partner = ?, updated_at = ?, done_at = ?, dropped_at = ?, drop_reason = ?, anchor = ?,
+			rrule = ? WHERE id = ? AND trash_id IS NULL`,
 			g.Title, g.Outcome, g.DoneWhen, dueAt, boolInt(g.DueHasTime && !g.Due.IsZero()), dueDay,
 			string(g.Horizon), string(g.Stage), string(g.Status), g.EstimateMinutes,
 			string(g.Metric.Kind), g.Metric.Unit, g.Metric.Target, g.Owner, g.Partner,
-			now.UnixMilli(), msOrNull(g.DoneAt), msOrNull(g.DroppedAt), g.DropReason, g.ID)
+			now.UnixMilli(), msOrNull(g.DoneAt), msOrNull(g.DroppedAt), g.DropReason, g.Anchor, g.Repeat, g.ID)
 		if err != nil {
 			return err
 		}
@@ -348,8 +351,8 @@ func (s *Store) rawGoals(ctx context.Context, dc any, out []model.MicroGoal, whe
 	}
 	defer rows.Close()
 	v := make([]driver.Value, len(rows.Columns()))
-	if len(v) != 24 {
-		return out, fmt.Errorf("micro_goals query has %d columns, want 24", len(v))
+	if len(v) != 26 {
+		return out, fmt.Errorf("micro_goals query has %d columns, want 26", len(v))
 	}
 	str := func(x driver.Value) string { s, _ := x.(string); return s }
 	num := func(x driver.Value) int64 { n, _ := x.(int64); return n }
@@ -365,7 +368,7 @@ func (s *Store) rawGoals(ctx context.Context, dc any, out []model.MicroGoal, whe
 			title: str(v[4]), outcome: str(v[5]), doneWhen: str(v[6]), dueAt: null(v[7]),
 			dueHasTime: num(v[8]) != 0, estimate: num(v[13]), owner: str(v[17]), partner: str(v[18]),
 			createdAt: num(v[19]), updatedAt: num(v[20]), doneAt: null(v[21]), droppedAt: null(v[22]),
-			dropReason: str(v[23]),
+			dropReason: str(v[23]), anchor: str(v[24]), repeat: str(v[25]),
 		}
 		r.metricTarget, _ = v[16].(float64)
 		if n, ok := v[16].(int64); ok {

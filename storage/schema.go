@@ -88,4 +88,6 @@ CREATE TABLE settings (
 	value TEXT NOT NULL
 ) WITHOUT ROWID;
 `,
+	// 2: routine anchors, repeat rules and occurrence exceptions (calendar.go).
+	calendarMigration,
 }

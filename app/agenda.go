@@ -1,0 +1,163 @@
+package app
+
+import (
+	"fmt"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/microgoals/microgoals/model"
+)
+
+// agenda is the dialog of one day: its milestones with quick completion and a date field to
+// move each to another day, and a line to add a milestone on that day.
+type agenda struct {
+	cv   *calendarView
+	day  model.Date
+	dlg  dialog.Dialog
+	head *widget.Label
+	list *fyne.Container
+	add  *widget.Entry
+	to   *widget.Label
+	rows []*agendaRow
+	open bool
+}
+
+// agendaRow is one milestone in the agenda.
+type agendaRow struct {
+	occ   model.Occurrence
+	check *iconButton
+	skip  *widget.Button
+	title *widget.Label
+	date  *widget.Entry
+	move  *widget.Button
+}
+
+func newAgenda(cv *calendarView) *agenda {
+	a := &agenda{cv: cv}
+	a.head = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	a.list = container.NewVBox()
+	a.add = widget.NewEntry()
+	a.add.SetPlaceHolder("Add a milestone on this day (verb first; “9am” sets a time)")
+	a.add.OnSubmitted = func(string) { a.submit() }
+	a.to = widget.NewLabel("")
+	a.to.Wrapping = fyne.TextWrapWord
+	addBtn := widget.NewButtonWithIcon("Add", theme.ContentAddIcon(), a.submit)
+	content := container.NewBorder(a.head,
+		container.NewVBox(widget.NewSeparator(), container.NewBorder(nil, nil, nil, addBtn, a.add), a.to),
+		nil, nil, container.NewVScroll(a.list))
+	a.dlg = dialog.NewCustom("Day", "Close", content, cv.u.win)
+	a.dlg.SetOnClosed(func() { a.open = false })
+	return a
+}
+
+func (a *agenda) show(day model.Date) {
+	a.day = day
+	a.open = true
+	a.refresh()
+	a.dlg.Resize(fyne.NewSize(640, 460))
+	a.dlg.Show()
+}
+
+func (a *agenda) submit() {
+	if a.cv.u.addOnDay(a.add.Text, a.day) {
+		a.add.SetText("")
+	}
+}
+
+// refresh rebuilds the list from the loaded plan; it runs after every change.
+func (a *agenda) refresh() {
+	if !a.open {
+		return
+	}
+	u := a.cv.u
+	a.head.SetText(a.day.Start(u.loc).Format("Monday 2 January 2006"))
+	objective := "the first objective"
+	if o, ok := u.objective(u.selectedObjectiveID()); ok {
+		objective = "“" + ellipsis(o.Title, 60) + "”"
+	}
+	a.to.SetText("New milestones go to " + objective + " (the objective selected in the outline).")
+	occs := u.occurrences(a.day, a.day)
+	model.SortByAnchor(occs, u.routineSettings().anchors)
+	a.rows = a.rows[:0]
+	a.list.Objects = a.list.Objects[:0]
+	if len(occs) == 0 {
+		a.list.Objects = append(a.list.Objects, widget.NewLabel("Nothing due this day yet."))
+	}
+	today := model.DateOf(u.now(), u.loc)
+	for _, o := range occs {
+		a.rows = append(a.rows, a.newRow(o, today))
+		a.list.Objects = append(a.list.Objects, a.rowView(a.rows[len(a.rows)-1]))
+	}
+	a.list.Refresh()
+}
+
+func (a *agenda) newRow(o model.Occurrence, today model.Date) *agendaRow {
+	u := a.cv.u
+	r := &agendaRow{occ: o}
+	icon := theme.CheckButtonIcon()
+	next := model.StatusDone
+	if o.Goal.Status != model.StatusOpen {
+		icon, next = theme.CheckButtonCheckedIcon(), model.StatusOpen
+	}
+	r.check = newIconButton(icon, func() { u.occurrenceStatus(o, next) })
+	text := o.Goal.Title
+	if o.Goal.DueHasTime {
+		text = o.Goal.Due.In(u.loc).Format("15:04") + "  " + text
+	}
+	if o.Goal.Horizon != model.HorizonDay {
+		text += fmt.Sprintf("  (%s)", o.Goal.Horizon)
+	}
+	if o.Recurring() {
+		text += "  ↻ " + model.DescribeRule(o.Goal.Repeat)
+	}
+	if o.Goal.Status == model.StatusDropped {
+		text += "  — skipped"
+	}
+	r.title = widget.NewLabel(text)
+	r.title.Truncation = fyne.TextTruncateEllipsis
+	r.date = widget.NewEntry()
+	r.date.SetText(o.Day.String())
+	r.move = widget.NewButton("Move", func() { a.move(r) })
+	r.date.OnSubmitted = func(string) { a.move(r) }
+	if o.Recurring() && o.Goal.Status == model.StatusOpen {
+		r.skip = widget.NewButton("Skip", func() { u.occurrenceStatus(o, model.StatusDropped) })
+	}
+	return r
+}
+
+func (a *agenda) rowView(r *agendaRow) fyne.CanvasObject {
+	right := container.NewHBox(container.NewGridWrap(fyne.NewSize(120, r.date.MinSize().Height), r.date), r.move)
+	if r.skip != nil {
+		right.Objects = append([]fyne.CanvasObject{r.skip}, right.Objects...)
+	}
+	return container.NewBorder(nil, nil, r.check, right, r.title)
+}
+
+// move reschedules a row's milestone to the date typed in its field.
+func (a *agenda) move(r *agendaRow) {
+	u := a.cv.u
+	t, err := model.ParseDay(r.date.Text, u.loc)
+	if err != nil || t.IsZero() {
+		msg := "write the date as YYYY-MM-DD"
+		if err != nil {
+			msg = err.Error()
+		}
+		u.showMessage("Could not move “%s”: %s.", r.occ.Goal.Title, msg)
+		return
+	}
+	day := model.DateOf(t, u.loc)
+	if u.moveOccurrence(r.occ, day) && day != r.occ.Day {
+		u.showMessage("Moved “%s” to %s.", r.occ.Goal.Title, dayName(day))
+	}
+}
+
+// dayName names a day in a message, in full so that a move far away is unmistakable:
+// "Tue 1 Dec 2026".
+func dayName(d model.Date) string {
+	return d.Start(time.UTC).Format("Mon 2 Jan 2006")
+}

@@ -1,0 +1,296 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"log"
+	"strconv"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/microgoals/microgoals/model"
+	"github.com/microgoals/microgoals/storage"
+)
+
+// The settings keys of the calendar and the Today view.
+const (
+	settingFirstWeekday = "calendar.first_weekday"
+	settingAnchors      = "routine.anchors"
+	settingFocusLimit   = "focus.limit"
+)
+
+// routine is the user's calendar and day settings: the first weekday, the routine anchors
+// and the focus limit. It is read from storage the first time a view needs it, not at start.
+type routine struct {
+	firstWeekday time.Weekday
+	anchors      []model.Anchor
+	focusLimit   int
+}
+
+// routineSettings returns the settings, reading them on first use. A stored value that
+// cannot be read falls back to its default (and says so on stderr), so the views always open.
+func (u *UI) routineSettings() *routine {
+	if u.routine != nil {
+		return u.routine
+	}
+	r := &routine{firstWeekday: time.Monday, anchors: model.DefaultAnchors(), focusLimit: model.DefaultFocusLimit}
+	read := func(key string, apply func(string) error) {
+		v, ok, err := u.store.Setting(u.ctx(), key)
+		if err == nil && ok {
+			err = apply(v)
+		}
+		if err != nil {
+			log.Printf("setting %s: %v (the default is used)", key, err)
+		}
+	}
+	read(settingFirstWeekday, func(v string) error {
+		d, ok := model.ParseWeekday(v)
+		if !ok {
+			return fmt.Errorf("%q is not a weekday", v)
+		}
+		r.firstWeekday = d
+		return nil
+	})
+	read(settingAnchors, func(v string) (err error) {
+		as, err := model.ParseAnchors(v)
+		if err == nil {
+			r.anchors = as
+		}
+		return err
+	})
+	read(settingFocusLimit, func(v string) (err error) {
+		n, err := model.ParseFocusLimit(v)
+		if err == nil {
+			r.focusLimit = n
+		}
+		return err
+	})
+	u.routine = r
+	return r
+}
+
+// showRoutineSettings opens the settings of the calendar and the Today view: first weekday,
+// routine anchors and focus limit. They are saved together as one undoable action.
+func (u *UI) showRoutineSettings() {
+	r := u.routineSettings()
+	first := widget.NewSelect([]string{"Monday", "Sunday", "Saturday"}, nil)
+	first.SetSelected(r.firstWeekday.String())
+	anchors := widget.NewMultiLineEntry()
+	anchors.SetText(model.FormatAnchors(r.anchors))
+	anchors.SetMinRowsVisible(5)
+	limit := widget.NewEntry()
+	limit.SetText(strconv.Itoa(r.focusLimit))
+	problem := widget.NewLabel("")
+	problem.Wrapping = fyne.TextWrapWord
+	problem.Hide()
+	form := container.NewVBox(
+		widget.NewLabelWithStyle("Weeks start on", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), first,
+		widget.NewLabelWithStyle("Routine anchors (one a line: time and name)", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), anchors,
+		widget.NewLabelWithStyle("Focus limit (open steps a day)", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), limit,
+		problem,
+	)
+	dlg := dialog.NewCustomWithoutButtons("Calendar and Today settings", form, u.win)
+	save := func() {
+		as, err := model.ParseAnchors(anchors.Text)
+		if err == nil {
+			_, err = model.ParseFocusLimit(limit.Text)
+		}
+		if err != nil {
+			problem.SetText(capitalize(err.Error()))
+			problem.Show()
+			return
+		}
+		d, _ := model.ParseWeekday(first.Selected)
+		if u.saveRoutine(d, as, limit.Text) {
+			dlg.Hide()
+		}
+	}
+	// The dialog stays open on a mistake, so nothing typed is lost.
+	saveBtn := widget.NewButton("Save", save)
+	saveBtn.Importance = widget.HighImportance
+	dlg.SetButtons([]fyne.CanvasObject{widget.NewButton("Cancel", dlg.Hide), saveBtn})
+	dlg.Resize(fyne.NewSize(460, 480))
+	u.settingsDialog = dlg
+	dlg.Show()
+}
+
+// saveRoutine stores the settings as one action; undo puts the previous values back.
+func (u *UI) saveRoutine(first time.Weekday, anchors []model.Anchor, limit string) bool {
+	old := u.routineSettings()
+	values := map[string]string{
+		settingFirstWeekday: strings.ToLower(first.String()),
+		settingAnchors:      model.FormatAnchors(anchors),
+		settingFocusLimit:   strings.TrimSpace(limit),
+	}
+	prev := map[string]string{
+		settingFirstWeekday: strings.ToLower(old.firstWeekday.String()),
+		settingAnchors:      model.FormatAnchors(old.anchors),
+		settingFocusLimit:   strconv.Itoa(old.focusLimit),
+	}
+	ok := u.record("save the settings", func(ctx context.Context) (func(context.Context) error, error) {
+		if err := u.store.SetSettings(ctx, values); err != nil {
+			return nil, err
+		}
+		return func(ctx context.Context) error {
+			u.routine = nil
+			return u.store.SetSettings(ctx, prev)
+		}, nil
+	})
+	if ok {
+		u.routine = nil
+		u.refreshViews()
+	}
+	return ok
+}
+
+// occurrenceStatus marks one occurrence done, open or skipped as one undoable action: a step
+// that does not repeat changes its own status, a repeating one records the occurrence only.
+func (u *UI) occurrenceStatus(o model.Occurrence, s model.Status) {
+	if !o.Recurring() {
+		g, ok := u.tree.Goal(o.Goal.ID)
+		if !ok {
+			u.showMessage("That step is gone (it may have been deleted).")
+			return
+		}
+		u.setStatus(g, s, "")
+		return
+	}
+	u.setOccurrence(statusVerb(s)+" “"+o.Goal.Title+"” on "+o.Original.String(), model.OccurrenceException{
+		GoalID: o.Goal.ID, Original: o.Original, Status: s, MovedTo: movedTo(o),
+	})
+}
+
+func statusVerb(s model.Status) string {
+	switch s {
+	case model.StatusDone:
+		return "mark done"
+	case model.StatusDropped:
+		return "skip"
+	}
+	return "reopen"
+}
+
+func movedTo(o model.Occurrence) model.Date {
+	if o.Day != o.Original {
+		return o.Day
+	}
+	return model.Date{}
+}
+
+func (u *UI) setOccurrence(label string, e model.OccurrenceException) bool {
+	return u.do(label, func(ctx context.Context) (func(context.Context) error, string, error) {
+		prev, had, err := u.store.SetOccurrence(ctx, e)
+		if err != nil {
+			return nil, "", err
+		}
+		return func(ctx context.Context) error {
+			if had {
+				_, _, err := u.store.SetOccurrence(ctx, prev)
+				return err
+			}
+			return u.store.ClearOccurrence(ctx, e.GoalID, e.Original)
+		}, "", nil
+	})
+}
+
+// moveOccurrence reschedules one occurrence to day, keeping its time of day: a step that does
+// not repeat gets a new due date, a repeating one moves this occurrence only.
+func (u *UI) moveOccurrence(o model.Occurrence, day model.Date) bool {
+	if day == o.Day {
+		return true
+	}
+	if o.Recurring() {
+		st := o.Goal.Status
+		return u.setOccurrence("move “"+o.Goal.Title+"”", model.OccurrenceException{GoalID: o.Goal.ID, Original: o.Original, Status: st, MovedTo: day})
+	}
+	old, ok := u.tree.Goal(o.Goal.ID)
+	if !ok {
+		u.showMessage("That step is gone (it may have been deleted).")
+		return false
+	}
+	g := old
+	if g.DueHasTime {
+		l := g.Due.In(u.loc)
+		g.Due = day.At(l.Hour(), l.Minute(), u.loc)
+	} else {
+		g.Due = day.Start(u.loc)
+	}
+	return u.do("move “"+g.Title+"”", func(ctx context.Context) (func(context.Context) error, string, error) {
+		if _, err := u.store.UpdateGoal(ctx, g); err != nil {
+			return nil, "", err
+		}
+		return func(ctx context.Context) error { _, err := u.store.UpdateGoal(ctx, old); return err }, "", nil
+	})
+}
+
+// addOnDay creates a daily milestone from a quick-add line under the selected objective, due
+// on the date the line names, or on day when it names none.
+func (u *UI) addOnDay(line string, day model.Date) bool {
+	// Dates are read relative to the day the line is added on: "9am" is that day at 9.
+	now := u.now().In(u.loc)
+	q := model.ParseQuickAdd(line, day.At(now.Hour(), now.Minute(), u.loc), u.loc)
+	if q.Title == "" {
+		u.showMessage("Type what you will do, then press Enter.")
+		return false
+	}
+	objectiveID := u.selectedObjectiveID()
+	if objectiveID == 0 {
+		u.showMessage("Write your objective first.")
+		return false
+	}
+	var parentID int64
+	if g, ok := u.selectedGoal(); ok {
+		parentID = g.ParentID
+	}
+	if !q.HasDue() {
+		q.Due = day.Start(u.loc)
+	}
+	return u.createParsedGoal(objectiveID, parentID, 0, q)
+}
+
+// createParsedGoal adds a micro-goal from a parsed quick-add line and says which date it read.
+func (u *UI) createParsedGoal(objectiveID, parentID, afterID int64, q model.QuickAdd) bool {
+	if q.Problem != "" {
+		u.showMessage("%s — the date was left in the title.", capitalize(q.Problem))
+	}
+	ok := u.do("add the micro-goal", func(ctx context.Context) (func(context.Context) error, string, error) {
+		g := model.NewMicroGoal(objectiveID, parentID, q.Title, u.now())
+		g.Due, g.DueHasTime = q.Due, q.HasTime
+		g, err := u.store.CreateGoal(ctx, g, afterID)
+		if err != nil {
+			return nil, "", err
+		}
+		return func(ctx context.Context) error { return u.store.PurgeGoal(ctx, g.ID) }, goalKey(g.ID), nil
+	})
+	if ok && q.Phrase != "" {
+		u.showMessage("Added “%s”, due %s (read from “%s”).", q.Title, formatDue(model.MicroGoal{Due: q.Due, DueHasTime: q.HasTime}, u.now(), u.loc), q.Phrase)
+	}
+	return ok
+}
+
+// occurrences computes what the calendar shows from..to: the loaded plan's goals with the
+// stored exceptions of repeating ones.
+func (u *UI) occurrences(from, to model.Date) []model.Occurrence {
+	var ex []model.OccurrenceException
+	if hasRepeats(u.data) {
+		var err error
+		if ex, err = u.store.Exceptions(u.ctx(), from, to); err != nil {
+			u.showError("Could not read the repeating steps", err)
+		}
+	}
+	return model.Occurrences(u.data.Goals, from, to, model.NewExceptions(ex), u.loc)
+}
+
+func hasRepeats(o storage.Outline) bool {
+	for i := range o.Goals {
+		if o.Goals[i].Repeat != "" {
+			return true
+		}
+	}
+	return false
+}

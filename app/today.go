@@ -1,0 +1,177 @@
+package app
+
+import (
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/microgoals/microgoals/model"
+)
+
+// todayView is the Today tab: the day's milestones under the routine anchors, overdue ones
+// on top with a way to bring them to today, the focus limit and a clear "all done" state.
+type todayView struct {
+	u       *UI
+	head    *widget.Label
+	focus   *widget.Label
+	warning *fyne.Container
+	done    *fyne.Container
+	add     *widget.Entry
+	list    *fyne.Container
+	plan    model.TodayPlan
+	rows    []*todayRow
+	allLate bool // every overdue step is listed, not only the latest few
+}
+
+// overdueShown is how many overdue steps the view lists before "Show all": a long backlog
+// belongs to the weekly review and must not push the day itself off the screen.
+const overdueShown = 5
+
+// todayRow is one step in the Today view.
+type todayRow struct {
+	occ        model.Occurrence
+	check      *iconButton
+	title      *widget.Label
+	reschedule *widget.Button // overdue steps only
+}
+
+func newTodayView(u *UI) *todayView { return &todayView{u: u} }
+
+// Title is the tab's label.
+func (tv *todayView) Title() string { return "Today" }
+
+// Icon is the tab's icon.
+func (tv *todayView) Icon() fyne.Resource { return theme.HomeIcon() }
+
+// Build makes the view.
+func (tv *todayView) Build() fyne.CanvasObject {
+	tv.head = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	tv.focus = widget.NewLabel("")
+	warnText := widget.NewLabel("")
+	warnText.Wrapping = fyne.TextWrapWord
+	tv.warning = container.NewBorder(nil, nil, widget.NewIcon(theme.WarningIcon()), nil, warnText)
+	doneText := widget.NewLabelWithStyle("All done today. Every step of the day is finished — well done!", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	doneText.Wrapping = fyne.TextWrapWord
+	tv.done = container.NewBorder(nil, nil, widget.NewIcon(theme.ConfirmIcon()), nil, doneText)
+	tv.add = widget.NewEntry()
+	tv.add.SetPlaceHolder("Add a step for today (verb first; “2pm” sets a time, “fri” another day)")
+	tv.add.OnSubmitted = func(text string) {
+		if tv.u.addOnDay(text, model.DateOf(tv.u.now(), tv.u.loc)) {
+			tv.add.SetText("")
+		}
+	}
+	tv.list = container.NewVBox()
+	top := container.NewVBox(
+		container.NewBorder(nil, nil, nil, widget.NewButtonWithIcon("Settings", theme.SettingsIcon(), tv.u.showRoutineSettings),
+			container.NewHBox(tv.head, tv.focus)),
+		tv.warning, tv.done, tv.add)
+	return container.NewBorder(container.NewPadded(top), nil, nil, nil, container.NewVScroll(container.NewPadded(tv.list)))
+}
+
+// Refresh recomputes the day from the loaded plan.
+func (tv *todayView) Refresh() {
+	u := tv.u
+	r := u.routineSettings()
+	now := u.now()
+	today := model.DateOf(now, u.loc)
+	// Overdue steps are looked for over the last year; older ones belong to a review.
+	occs := u.occurrences(today.AddDays(-366), today)
+	tv.plan = model.PlanToday(today, occs, r.anchors, r.focusLimit)
+	p := tv.plan
+	tv.head.SetText(now.In(u.loc).Format("Monday 2 January"))
+	tv.focus.SetText(fmt.Sprintf("%d open · %d done · focus limit %d", p.Open, p.Done, p.Limit))
+	warn := tv.warning.Objects[0].(*widget.Label)
+	if p.OverLoad {
+		warn.SetText(fmt.Sprintf("%d open steps today — more than your focus limit of %d. Move some to another day so the day stays winnable.", p.Open, p.Limit))
+		tv.warning.Show()
+	} else {
+		tv.warning.Hide()
+	}
+	if p.AllDone() {
+		tv.done.Show()
+	} else {
+		tv.done.Hide()
+	}
+
+	tv.rows = tv.rows[:0]
+	objs := []fyne.CanvasObject{}
+	heading := func(s string) {
+		objs = append(objs, widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+	}
+	if len(p.Overdue) > 0 {
+		heading(fmt.Sprintf("Overdue (%d)", len(p.Overdue)))
+		// The latest first: yesterday's step is the one most worth bringing to today.
+		for i := len(p.Overdue) - 1; i >= 0; i-- {
+			if !tv.allLate && len(p.Overdue)-i > overdueShown {
+				objs = append(objs, widget.NewButton(fmt.Sprintf("Show all %d overdue steps", len(p.Overdue)), func() {
+					tv.allLate = true
+					tv.Refresh()
+				}))
+				break
+			}
+			objs = append(objs, tv.row(p.Overdue[i], true))
+		}
+	}
+	for _, g := range p.Groups {
+		name := g.Anchor.Name
+		if name != model.AnyTime {
+			name = g.Anchor.Clock() + "  " + name
+		}
+		heading(name)
+		for _, o := range g.Items {
+			objs = append(objs, tv.row(o, false))
+		}
+	}
+	if len(p.Groups) == 0 && len(p.Overdue) == 0 {
+		objs = append(objs, widget.NewLabel("Nothing is due today. Add a small step above, or pick one from the outline."))
+	}
+	tv.list.Objects = objs
+	tv.list.Refresh()
+}
+
+func (tv *todayView) row(o model.Occurrence, overdue bool) fyne.CanvasObject {
+	u := tv.u
+	r := &todayRow{occ: o}
+	icon, next := theme.CheckButtonIcon(), model.StatusDone
+	if o.Goal.Status != model.StatusOpen {
+		icon, next = theme.CheckButtonCheckedIcon(), model.StatusOpen
+	}
+	r.check = newIconButton(icon, func() {
+		u.occurrenceStatus(o, next)
+		if next == model.StatusDone && tv.plan.Open == 1 && len(tv.plan.Overdue) == 0 && !overdue {
+			u.celebrate("All done today", "every step of the day is finished")
+		}
+	})
+	text := o.Goal.Title
+	if o.Goal.DueHasTime {
+		text = o.Goal.Due.In(u.loc).Format("15:04") + "  " + text
+	}
+	if overdue {
+		text += "  (due " + formatDay(o.Goal.Due, u.now(), u.loc) + ")"
+	}
+	if o.Recurring() {
+		text += "  ↻"
+	}
+	if o.Goal.Status == model.StatusDropped {
+		text += "  — skipped"
+	}
+	if obj, ok := u.objective(o.Goal.ObjectiveID); ok {
+		text += "  · " + ellipsis(obj.Title, 40)
+	}
+	r.title = widget.NewLabel(text)
+	r.title.Truncation = fyne.TextTruncateEllipsis
+	if o.Goal.Status != model.StatusOpen {
+		r.title.Importance = widget.LowImportance
+	}
+	tv.rows = append(tv.rows, r)
+	if overdue {
+		r.reschedule = widget.NewButton("Reschedule to today", func() {
+			u.moveOccurrence(o, model.DateOf(u.now(), u.loc))
+		})
+		return container.NewBorder(nil, nil, r.check, r.reschedule, r.title)
+	}
+	return container.NewBorder(nil, nil, r.check, nil, r.title)
+}

@@ -1,0 +1,72 @@
+package model
+
+import (
+	"sort"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestParseQuickAdd(t *testing.T) {
+	loc := mustZone(t, "Europe/Berlin")
+	now := time.Date(2026, 11, 25, 9, 0, 0, 0, loc) // a Wednesday
+	cases := []struct {
+		line, title, phrase string
+		due                 time.Time
+		hasTime             bool
+	}{
+		{"Draft intro section tomorrow 9am", "Draft intro section", "tomorrow 9am", time.Date(2026, 11, 26, 9, 0, 0, 0, loc), true},
+		{"Review chapter 2 fri", "Review chapter 2", "fri", time.Date(2026, 11, 27, 0, 0, 0, 0, loc), false},
+		{"Run 5 km easy on Monday", "Run 5 km easy", "on Monday", time.Date(2026, 11, 30, 0, 0, 0, 0, loc), false},
+		{"Pay the rent 2026-12-01", "Pay the rent", "2026-12-01", time.Date(2026, 12, 1, 0, 0, 0, 0, loc), false},
+		{"Call the printer by 2026-12-03 14:30 about proofs", "Call the printer about proofs", "by 2026-12-03 14:30", time.Date(2026, 12, 3, 14, 30, 0, 0, loc), true},
+		{"Write 500 words", "Write 500 words", "", time.Time{}, false},
+		{"Plan the Mondays review", "Plan the Mondays review", "", time.Time{}, false},
+		{"tomorrow", "tomorrow", "", time.Time{}, false},
+	}
+	for _, c := range cases {
+		q := ParseQuickAdd(c.line, now, loc)
+		if q.Title != c.title || q.Phrase != c.phrase || !q.Due.Equal(c.due) || q.HasTime != c.hasTime {
+			t.Errorf("ParseQuickAdd(%q) = %q / %q / %v / %v, want %q / %q / %v / %v",
+				c.line, q.Title, q.Phrase, q.Due, q.HasTime, c.title, c.phrase, c.due, c.hasTime)
+		}
+	}
+	q := ParseQuickAdd("Pay the rent 2026-02-30", now, loc)
+	if q.HasDue() || q.Title != "Pay the rent 2026-02-30" || !strings.Contains(q.Problem, "28 days") {
+		t.Errorf("impossible date: %+v", q)
+	}
+}
+
+// words is the multiset of words of s, sorted.
+func words(s ...string) []string {
+	var out []string
+	for _, x := range s {
+		out = append(out, strings.Fields(CleanTitle(x))...)
+	}
+	sort.Strings(out)
+	return out
+}
+
+func FuzzParseQuickAdd(f *testing.F) {
+	for _, s := range []string{"Draft intro section tomorrow 9am", "Review chapter 2 fri", "x 2026-12-01 9", "on on Monday",
+		"next week", "in 3 days", "Call Ann at noon", "12/24 party", "Öl wechseln übermorgen", "a\u00a0tomorrow", "by 2026-1-1 13:00pm"} {
+		f.Add(s)
+	}
+	loc := mustZone(f, "America/New_York")
+	now := time.Date(2026, 3, 8, 1, 30, 0, 0, loc)
+	f.Fuzz(func(t *testing.T, line string) {
+		q := ParseQuickAdd(line, now, loc)
+		clean := CleanTitle(strings.ToValidUTF8(line, "\uFFFD"))
+		// Nothing is lost: the title and the date phrase hold every word of the line.
+		got, want := words(q.Title, q.Phrase), words(clean)
+		if strings.Join(got, "\x00") != strings.Join(want, "\x00") {
+			t.Fatalf("words lost or invented: %q -> title %q phrase %q", line, q.Title, q.Phrase)
+		}
+		if q.HasDue() != (q.Phrase != "") {
+			t.Fatalf("%q: due %v but phrase %q", line, q.Due, q.Phrase)
+		}
+		if q.HasDue() && (q.Due.Year() < MinYear || q.Due.Year() > MaxYear || q.Title == "") {
+			t.Fatalf("%q: due %v title %q", line, q.Due, q.Title)
+		}
+	})
+}
