@@ -88,4 +88,6 @@ CREATE TABLE settings (
 	value TEXT NOT NULL
 ) WITHOUT ROWID;
 `,
+	// 2: focus sprints.
+	sprintsMigration,
 }
