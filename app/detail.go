@@ -48,6 +48,7 @@ type detail struct {
 	goalFields map[string]*field
 	objFields  map[string]*field
 	smart      *smartBadges
+	metricLog  *metricLog
 	smartScore *widget.Label
 	smartHints *widget.Label
 	stamps     *widget.Label
@@ -151,6 +152,7 @@ func (d *detail) buildGoalForm() {
 	d.smartHints.Wrapping = fyne.TextWrapWord
 	d.stamps = widget.NewLabel("")
 	d.stamps.Wrapping = fyne.TextWrapWord
+	d.metricLog = newMetricLog(d.u)
 	d.saveBtn = widget.NewButton("Save", d.save)
 	d.saveBtn.Importance = widget.HighImportance
 	d.doneBtn = widget.NewButton("Mark done", d.u.toggleDone)
@@ -171,6 +173,7 @@ func (d *detail) buildGoalForm() {
 		widget.NewSeparator(),
 		widget.NewLabelWithStyle("SMART check", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		container.NewHBox(d.smart.box, d.smartScore), d.smartHints,
+		d.metricLog.box,
 		widget.NewSeparator(),
 		d.stamps,
 		buttons,
@@ -224,6 +227,9 @@ func (d *detail) refreshSelection() {
 		// The plan changed under an edit in progress: keep what the user typed.
 		d.goal, d.obj = g, o
 		d.changed()
+		if kind == 'g' {
+			d.metricLog.show(g)
+		}
 		return
 	}
 	d.key = key
@@ -235,6 +241,7 @@ func (d *detail) refreshSelection() {
 	case 'g':
 		d.goal = g
 		d.fillGoal(g)
+		d.metricLog.show(g)
 		d.showOnly(1)
 	case 'o':
 		d.obj = o

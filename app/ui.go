@@ -42,6 +42,7 @@ type UI struct {
 	detail   *detail
 	firstRun *firstRun
 	undo     undoStack
+	sprint   *sprintTimer
 
 	message   *widget.Label
 	messageBx *fyne.Container
@@ -86,6 +87,7 @@ func (u *UI) buildUI() {
 
 	u.outline = newOutline(u)
 	u.detail = newDetail(u)
+	u.sprint = newSprintTimer(u)
 
 	sep := func() fyne.CanvasObject { return widget.NewSeparator() }
 	u.toolbar = container.NewHBox(
@@ -139,6 +141,7 @@ func (u *UI) mainMenu() *fyne.MainMenu {
 			item("Drop…", "", 0, u.dropSelected),
 			item("Delete (to trash)", fyne.KeyDelete, ctrl, u.deleteSelected),
 		),
+		u.metricsMenu(),
 	)
 }
 
@@ -182,9 +185,10 @@ func (u *UI) reload() {
 
 func (u *UI) setData(data storage.Outline) {
 	if u.win.MainMenu() == nil {
-		u.win.SetContent(container.NewBorder(u.messageBx, nil, nil, nil, u.body))
+		u.win.SetContent(container.NewBorder(container.NewVBox(u.messageBx, u.sprint.slot), nil, nil, nil, u.body))
 		u.win.SetMainMenu(u.mainMenu())
 		u.addShortcuts()
+		defer u.sprint.restore()
 	}
 	u.data = data
 	u.tree = model.NewTree(data.Goals)

@@ -183,3 +183,35 @@ func CleanNote(s string) string {
 	s = strings.ReplaceAll(s, "\r\n", "\n")
 	return strings.TrimSpace(strings.ReplaceAll(s, "\r", "\n"))
 }
+
+// CurrentValue is the value that counts now for the entry id and every correction of it: the
+// value of the latest entry in its chain of corrections. It reports false when id is not in
+// the log.
+func CurrentValue(log []MetricEntry, id int64) (float64, bool) {
+	byID := make(map[int64]MetricEntry, len(log))
+	for _, e := range log {
+		byID[e.ID] = e
+	}
+	root := func(e MetricEntry) int64 {
+		for steps := 0; steps < len(log); steps++ {
+			next, ok := byID[e.CorrectsID]
+			if e.CorrectsID == 0 || !ok {
+				break
+			}
+			e = next
+		}
+		return e.ID
+	}
+	start, ok := byID[id]
+	if !ok {
+		return 0, false
+	}
+	r := root(start)
+	latest := byID[r]
+	for _, e := range log {
+		if e.CorrectsID != 0 && root(e) == r && laterLogged(e, latest) {
+			latest = e
+		}
+	}
+	return latest.Value, true
+}

@@ -368,3 +368,20 @@ func FuzzMetricCSVRoundTrip(f *testing.F) {
 		}
 	})
 }
+
+func TestCurrentValueFollowsTheChain(t *testing.T) {
+	log := []MetricEntry{
+		entry(1, day(-2), 10, 0, day(-2)),
+		entry(2, day(-2), 12, 1, day(-1)),
+		entry(3, day(-2), 15, 2, day(0)),
+		entry(4, day(-1), 7, 0, day(-1)),
+	}
+	for id, want := range map[int64]float64{1: 15, 2: 15, 3: 15, 4: 7} {
+		if got, ok := CurrentValue(log, id); !ok || got != want {
+			t.Errorf("CurrentValue(%d) = %v %v, want %v", id, got, ok, want)
+		}
+	}
+	if _, ok := CurrentValue(log, 9); ok {
+		t.Error("an unknown entry has no value")
+	}
+}
