@@ -234,9 +234,10 @@ func niceTicks(max float64, n int) ([]float64, float64) {
 		step = 1
 	}
 	var ticks []float64
-	for v := 0.0; v <= max+step*0.5; v += step {
+	for i := 0; ; i++ {
+		v := float64(i) * step
 		ticks = append(ticks, v)
-		if v >= max {
+		if v >= max-1e-9 {
 			break
 		}
 	}
@@ -365,3 +366,15 @@ func (p *painter) hoverLine(f *frame, x float32) {
 
 // colorOf is a colour as the painter takes it.
 type colorOf = color.Color
+
+// markLabel names a vertical marker line at x, on its right, or on its left where the right
+// edge would cut it off.
+func (p *painter) markLabel(s string, x float32, f *frame) {
+	c := faded(p.color(theme.ColorNameForeground), 0.7)
+	w := p.measure(s, false).Width
+	if x+3+w > f.x+f.w {
+		p.text(s, fyne.NewPos(x-3-w, f.y), c, false)
+		return
+	}
+	p.text(s, fyne.NewPos(x+3, f.y), c, false)
+}

@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"image"
 	"math"
 	"time"
 
@@ -31,6 +32,7 @@ type chartsView struct {
 	burn, metric, wins, hours, days         *chart
 	burnInfo, metricInfo, winsInfo, patInfo *widget.Label
 	cards                                   map[string]fyne.CanvasObject
+	images                                  map[string]func() image.Image // each card drawn for export
 
 	patterns model.Patterns
 }
@@ -58,16 +60,39 @@ func (v *chartsView) Build() fyne.CanvasObject {
 	v.measure.Required = true
 	v.measure.SetSelected(measureCompletions)
 
-	min := fyne.NewSize(360, 230)
+	min := fyne.NewSize(360, 190)
 	v.burn, v.metric, v.wins = newChart(nil, min), newChart(nil, min), newChart(nil, min)
-	v.hours, v.days = newChart(nil, fyne.NewSize(260, 230)), newChart(nil, fyne.NewSize(150, 230))
+	v.hours, v.days = newChart(nil, fyne.NewSize(260, 190)), newChart(nil, fyne.NewSize(150, 190))
 	info := func() *widget.Label { l := widget.NewLabel(""); l.Wrapping = fyne.TextWrapWord; return l }
 	v.burnInfo, v.metricInfo, v.winsInfo, v.patInfo = info(), info(), info(), info()
 
 	v.cards = map[string]fyne.CanvasObject{}
+	v.images = map[string]func() image.Image{}
 	card := func(key, title, file string, header fyne.CanvasObject, body fyne.CanvasObject, infoLabel *widget.Label) fyne.CanvasObject {
 		var c fyne.CanvasObject
-		save := widget.NewButtonWithIcon("PNG", theme.DownloadIcon(), func() { v.u.exportPNG(c, file) })
+		// The export draws a copy of the card, titled and with its summary, off screen.
+		v.images[key] = func() image.Image {
+			heading := title
+			if key == "patterns" {
+				heading += " — " + v.measure.Selected
+			}
+			info := widget.NewLabel(infoLabel.Text)
+			info.Wrapping = fyne.TextWrapWord
+			copyOf := func(ch *chart) *chart { return newChart(ch.plot, ch.minSize) }
+			var b fyne.CanvasObject
+			switch x := body.(type) {
+			case *chart:
+				b = copyOf(x)
+			default:
+				b = container.New(&proportional{weights: []float32{24, 10}}, copyOf(v.hours), copyOf(v.days))
+			}
+			size := c.Size()
+			if size.Width < 400 || size.Height < 260 {
+				size = fyne.NewSize(640, 360)
+			}
+			return renderImage(container.NewBorder(widget.NewLabelWithStyle(heading, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), info, nil, nil, b), size)
+		}
+		save := widget.NewButtonWithIcon("PNG", theme.DownloadIcon(), func() { v.u.exportPNG(v.images[key], file) })
 		top := container.NewHBox(widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 		if header != nil {
 			top.Add(header)
@@ -403,7 +428,7 @@ func (p *burnUpPlot) draw(pt *painter, hover *fyne.Position) string {
 	if today >= 0 {
 		x := f.px(float64(today))
 		pt.line(x, f.y, x, f.y+f.h, faded(pt.color(theme.ColorNameForeground), 0.4), 1)
-		pt.text("today", fyne.NewPos(x+3, f.y), faded(pt.color(theme.ColorNameForeground), 0.7), false)
+		pt.markLabel("today", x, f)
 		// Done is known only up to today.
 		xs, done = xs[:today+1], done[:today+1]
 	}
@@ -485,12 +510,13 @@ func (p *metricPlot) draw(pt *painter, hover *fyne.Position) string {
 		xs = append(xs, sec(q.At))
 		ys = append(ys, q.Value)
 	}
-	if p.now.Before(end) {
+	// The total holds until now.
+	if xs[len(xs)-1] < sec(p.now) {
 		xs, ys = append(xs, sec(p.now)), append(ys, m.Total)
 	}
 	nowX := f.px(sec(p.now))
 	pt.line(nowX, f.y, nowX, f.y+f.h, faded(pt.color(theme.ColorNameForeground), 0.4), 1)
-	pt.text("now", fyne.NewPos(nowX+3, f.y), faded(pt.color(theme.ColorNameForeground), 0.7), false)
+	pt.markLabel("now", nowX, f)
 	pt.polyline(f, xs, ys, totalColor, 2.5, true)
 	unit := m.Unit
 	pt.legend(f.x, 0, []string{"logged " + unit, "target line"}, []colorOf{totalColor, targetColor})
@@ -536,12 +562,13 @@ func (p *heatPlot) draw(pt *painter, hover *fyne.Position) string {
 	legendH := lineH + 8
 	cols, rows := model.HeatWeeks, 7
 	gap := float32(3)
-	cell := min((pt.size.Width-labelW-10-gap*float32(cols-1))/float32(cols), (pt.size.Height-top-legendH-gap*float32(rows-1))/float32(rows))
-	cell = max(cell, 4)
+	// Cells as tall as the height allows, and up to twice as wide so a wide card is used.
+	cellH := max((pt.size.Height-top-legendH-gap*float32(rows-1))/float32(rows), 4)
+	cellW := max(min((pt.size.Width-labelW-10-gap*float32(cols-1))/float32(cols), 2*cellH), 4)
 	x0, y0 := labelW, top
 	for r, name := range model.WeekdayNames {
 		if r%2 == 0 {
-			pt.textRight(name, fyne.NewPos(x0-6, y0+float32(r)*(cell+gap)+cell/2), fg)
+			pt.textRight(name, fyne.NewPos(x0-6, y0+float32(r)*(cellH+gap)+cellH/2), fg)
 		}
 	}
 	empty := pt.color(theme.ColorNameInputBackground)
@@ -555,7 +582,7 @@ func (p *heatPlot) draw(pt *painter, hover *fyne.Position) string {
 	lastMonth := -1
 	hovered := ""
 	for c := 0; c < cols; c++ {
-		x := x0 + float32(c)*(cell+gap)
+		x := x0 + float32(c)*(cellW+gap)
 		if m := int(w.Start.AddDate(0, 0, 7*c).Month()); m != lastMonth {
 			lastMonth = m
 			pt.text(w.Start.AddDate(0, 0, 7*c).Format("Jan"), fyne.NewPos(x, top-lineH-2), fg, false)
@@ -565,12 +592,12 @@ func (p *heatPlot) draw(pt *painter, hover *fyne.Position) string {
 			if i > w.Today {
 				continue // the rest of this week is still to come
 			}
-			y := y0 + float32(r)*(cell+gap)
-			rect := pt.rect(x, y, cell, cell, shade(w.Counts[i]), 2)
+			y := y0 + float32(r)*(cellH+gap)
+			rect := pt.rect(x, y, cellW, cellH, shade(w.Counts[i]), 2)
 			if i == w.Today {
 				rect.StrokeColor, rect.StrokeWidth = fg, 1.5
 			}
-			if hover != nil && hover.X >= x && hover.X < x+cell+gap && hover.Y >= y && hover.Y < y+cell+gap {
+			if hover != nil && hover.X >= x && hover.X < x+cellW+gap && hover.Y >= y && hover.Y < y+cellH+gap {
 				rect.StrokeColor, rect.StrokeWidth = fg, 2
 				d := w.Start.AddDate(0, 0, i)
 				hovered = fmt.Sprintf("%s: %d done", d.Format("Mon 2 Jan"), w.Counts[i])
@@ -578,7 +605,7 @@ func (p *heatPlot) draw(pt *painter, hover *fyne.Position) string {
 		}
 	}
 	// The colour scale, under the map.
-	ly := y0 + float32(rows)*(cell+gap) + 4
+	ly := y0 + float32(rows)*(cellH+gap) + 4
 	lx := x0 + pt.text("Less", fyne.NewPos(x0, ly), fg, false).Width + 4
 	sw := lineH * 0.8
 	for _, n := range []int{0, max(w.Max/4, 1), max(w.Max/2, 1), w.Max} {

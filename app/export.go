@@ -3,13 +3,13 @@ package app
 import (
 	"fmt"
 	"image"
-	"image/draw"
 	"image/png"
 	"io"
 	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/software"
 	"fyne.io/fyne/v2/storage"
 
 	"github.com/microgoals/microgoals/model"
@@ -37,8 +37,8 @@ func (u *UI) saveAs(name, what string, write func(w io.Writer) error) {
 	}, u.win)
 	d.SetFileName(name)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{name[strings.LastIndex(name, "."):]}))
-	d.Resize(fyne.NewSize(760, 520))
 	d.Show()
+	d.Resize(fyne.NewSize(760, 520)) // only once shown: the dialog is built by Show
 }
 
 // exportCSV saves the metric entries of goalID (of every micro-goal when zero) as CSV.
@@ -57,33 +57,24 @@ func (u *UI) exportCSV(goalID int64) {
 	})
 }
 
-// chartImage captures obj as it is drawn in the window, at the screen's pixel density:
-// the window's canvas is captured and cropped to the object's place in it.
-func (u *UI) chartImage(obj fyne.CanvasObject) (image.Image, error) {
-	c := u.win.Canvas()
-	full := c.Capture()
-	if full == nil || c.Size().Width <= 0 {
-		return nil, fmt.Errorf("the window cannot be captured")
-	}
-	scale := float32(full.Bounds().Dx()) / c.Size().Width
-	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(obj)
-	size := obj.Size()
-	r := image.Rect(int(pos.X*scale), int(pos.Y*scale), int((pos.X+size.Width)*scale+0.5), int((pos.Y+size.Height)*scale+0.5))
-	r = r.Add(full.Bounds().Min).Intersect(full.Bounds())
-	if r.Empty() || !obj.Visible() {
-		return nil, fmt.Errorf("the chart is not on screen")
-	}
-	out := image.NewNRGBA(image.Rect(0, 0, r.Dx(), r.Dy()))
-	draw.Draw(out, out.Bounds(), full, r.Min, draw.Src)
-	return out, nil
+// exportScale is the pixel density of exported charts: twice the screen's units, so the
+// image stays sharp in a document or on a HiDPI screen.
+const exportScale = 2
+
+// renderImage draws obj, laid out at size, into an image with Fyne's software renderer
+// (driver/software), in the current theme. Reading the window back instead
+// (Canvas().Capture()) reads the GL front buffer, which is black under Xvfb and some drivers,
+// and would also catch whatever overlaps the chart.
+func renderImage(obj fyne.CanvasObject, size fyne.Size) image.Image {
+	c := software.NewCanvas()
+	c.SetScale(exportScale)
+	c.SetContent(obj)
+	c.Resize(size)
+	return c.Capture()
 }
 
-// exportPNG saves obj (a chart card) as a PNG image.
-func (u *UI) exportPNG(obj fyne.CanvasObject, name string) {
-	img, err := u.chartImage(obj)
-	if err != nil {
-		u.showError("Could not export the chart", err)
-		return
-	}
+// exportPNG saves the image that render draws as a PNG file.
+func (u *UI) exportPNG(render func() image.Image, name string) {
+	img := render()
 	u.saveAs(name, "the chart", func(w io.Writer) error { return png.Encode(w, img) })
 }

@@ -333,15 +333,17 @@ func TestChartsShowEmptyStatesHoverAndExport(t *testing.T) {
 		t.Fatalf("heat map readout %q", hovered)
 	}
 
-	// PNG export: the card as drawn, cropped out of the window.
-	img, err := h.u.chartImage(v.cards["wins"])
-	if err != nil {
-		t.Fatal(err)
+	// PNG export: the card drawn off screen at twice the size, in the theme's colours.
+	for key := range v.cards {
+		img := v.images[key]()
+		sz := v.cards[key].Size()
+		if b := img.Bounds(); b.Dx() != int(2*sz.Width) || b.Dy() != int(2*sz.Height) || !varied(img) {
+			t.Fatalf("exported %s image %v for a card of %v", key, img.Bounds(), sz)
+		}
 	}
-	sz := v.cards["wins"].Size()
-	if b := img.Bounds(); b.Dx() != int(sz.Width+0.5) || b.Dy() != int(sz.Height+0.5) || !varied(img) {
-		t.Fatalf("exported image %v for a card of %v", img.Bounds(), sz)
-	}
+	// The PNG button opens a save dialog named after the chart.
+	h.tapButton("PNG")
+	h.mustSee("burn-up.png")
 }
 
 // varied reports whether an image has more than one colour: something was drawn.
@@ -356,4 +358,30 @@ func varied(img image.Image) bool {
 		}
 	}
 	return false
+}
+
+func TestNiceTicksCoverTheMaximum(t *testing.T) {
+	for _, tc := range []struct {
+		max  float64
+		want []float64
+	}{
+		{49, []float64{0, 20, 40, 60}},
+		{23, []float64{0, 10, 20, 30}},
+		{4, []float64{0, 1, 2, 3, 4}},
+		{0, []float64{0, 1}},
+		{90, []float64{0, 25, 50, 75, 100}},
+		{1500, []float64{0, 500, 1000, 1500}},
+	} {
+		got, _ := niceTicks(tc.max, 4)
+		if len(got) != len(tc.want) {
+			t.Errorf("niceTicks(%v) = %v, want %v", tc.max, got, tc.want)
+			continue
+		}
+		for i := range got {
+			if got[i] != tc.want[i] {
+				t.Errorf("niceTicks(%v) = %v, want %v", tc.max, got, tc.want)
+				break
+			}
+		}
+	}
 }
