@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"image"
 	"math"
+	"sort"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -467,6 +468,28 @@ type metricPlot struct {
 	now   time.Time
 	loc   *time.Location
 	empty string
+
+	xs, ys []float64 // the running total as drawn, computed once: hover redraws often
+}
+
+// series is the running total from zero at the start, holding until now.
+func (p *metricPlot) series() ([]float64, []float64) {
+	if p.xs != nil {
+		return p.xs, p.ys
+	}
+	m := p.p
+	sec := func(t time.Time) float64 { return float64(t.Unix()) }
+	xs := make([]float64, 0, len(m.Points)+2)
+	ys := make([]float64, 0, len(m.Points)+2)
+	xs, ys = append(xs, sec(m.Start)), append(ys, 0)
+	for _, q := range m.Points {
+		xs, ys = append(xs, sec(q.At)), append(ys, q.Value)
+	}
+	if xs[len(xs)-1] < sec(p.now) {
+		xs, ys = append(xs, sec(p.now)), append(ys, m.Total)
+	}
+	p.xs, p.ys = xs, ys
+	return xs, ys
 }
 
 func (p *metricPlot) emptyText() string { return p.empty }
@@ -504,16 +527,7 @@ func (p *metricPlot) draw(pt *painter, hover *fyne.Position) string {
 	} else {
 		pt.line(f.x, f.py(m.Target), f.x+f.w, f.py(m.Target), targetColor, 2)
 	}
-	xs := []float64{sec(start)}
-	ys := []float64{0}
-	for _, q := range m.Points {
-		xs = append(xs, sec(q.At))
-		ys = append(ys, q.Value)
-	}
-	// The total holds until now.
-	if xs[len(xs)-1] < sec(p.now) {
-		xs, ys = append(xs, sec(p.now)), append(ys, m.Total)
-	}
+	xs, ys := p.series()
 	nowX := f.px(sec(p.now))
 	pt.line(nowX, f.y, nowX, f.y+f.h, faded(pt.color(theme.ColorNameForeground), 0.4), 1)
 	pt.markLabel("now", nowX, f)
@@ -525,11 +539,8 @@ func (p *metricPlot) draw(pt *painter, hover *fyne.Position) string {
 	}
 	at := time.Unix(int64(f.dataX(hover.X)), 0)
 	total := 0.0
-	for _, q := range m.Points {
-		if q.At.After(at) {
-			break
-		}
-		total = q.Value
+	if i := sort.Search(len(m.Points), func(i int) bool { return m.Points[i].At.After(at) }); i > 0 {
+		total = m.Points[i-1].Value
 	}
 	x := f.px(sec(at))
 	pt.hoverLine(f, x)
