@@ -204,6 +204,8 @@ func (s *sprintTimer) end() {
 		}, "", nil
 	})
 	if !ok {
+		// Say it once, not every second: the bar stays, and Stop tries again.
+		s.stopTicker()
 		return
 	}
 	s.hide()

@@ -190,12 +190,13 @@ func (s *Store) EndSprint(ctx context.Context, id int64) (SprintEnd, error) {
 		}
 		sp = sp.End(s.now())
 		out.Sprint = sp
+		// A goal moved to the trash during the sprint still gets its sprint ended, unlogged.
 		g, err := s.goalIn(ctx, tx, sp.GoalID)
-		if err != nil {
+		if err != nil && !errors.Is(err, ErrNotFound) {
 			return err
 		}
 		var entryID any
-		if m := sp.WorkedMinutes(sp.EndedAt); m > 0 && model.CountsMinutes(g.Metric) {
+		if m := sp.WorkedMinutes(sp.EndedAt); m > 0 && err == nil && model.CountsMinutes(g.Metric) {
 			note := "Focus sprint"
 			if !sp.Completed {
 				note = "Focus sprint, stopped early"

@@ -97,6 +97,15 @@ func TestSprintSurvivesReopenAndLogsMinutes(t *testing.T) {
 	if err != nil || end2.Sprint.Completed || end2.Entry.ID != 0 || end2.Sprint.WorkedMinutes(end2.Sprint.EndedAt) != 12 {
 		t.Fatalf("stopped early: %+v %v", end2, err)
 	}
+	// A goal trashed during its sprint: the sprint still ends, with nothing logged.
+	sp3, _ := s.StartSprint(ctx, model.Sprint{GoalID: g.ID, PlannedMinutes: 25})
+	if _, err := s.TrashGoal(ctx, g.ID); err != nil {
+		t.Fatal(err)
+	}
+	clock.advance(30 * time.Minute)
+	if end3, err := s.EndSprint(ctx, sp3.ID); err != nil || !end3.Sprint.Completed || end3.Entry.ID != 0 {
+		t.Fatalf("sprint of a trashed goal: %+v %v", end3, err)
+	}
 	if _, err := s.StartSprint(ctx, model.Sprint{GoalID: p.ID, PlannedMinutes: 0}); err == nil {
 		t.Fatal("a sprint of 0 minutes was accepted")
 	}
