@@ -27,21 +27,37 @@ type MetricEntry struct {
 // original), and the corrections themselves do not count twice. The result is in time order
 // (At, then ID); entries may come in any order. The log itself is left as it is.
 func EffectiveEntries(log []MetricEntry) []MetricEntry {
+	idx := effectiveIndex(log)
+	if len(idx) == 0 {
+		return nil
+	}
+	out := make([]MetricEntry, len(idx))
+	for j, i := range idx {
+		out[j] = log[i]
+	}
+	return out
+}
+
+// effectiveIndex is EffectiveEntries as positions in log, so that a long log is neither
+// copied nor sorted as whole entries.
+func effectiveIndex(log []MetricEntry) []int {
 	if len(log) == 0 {
 		return nil
 	}
-	// Most logs have no correction at all: then only the order needs checking. Otherwise the
-	// maps hold just the entries a correction touches, which keeps a 100,000-entry log fast.
+	// Most logs have no correction at all. Otherwise the maps hold just the entries a
+	// correction touches, which keeps a 100,000-entry log fast.
 	targets := make(map[int64]int)
 	for _, e := range log {
 		if e.CorrectsID != 0 {
 			targets[e.CorrectsID] = -1
 		}
 	}
-	out := make([]MetricEntry, 0, len(log))
+	idx := make([]int, 0, len(log))
 	if len(targets) == 0 {
-		out = append(out, log...)
-		return sortedEntries(out)
+		for i := range log {
+			idx = append(idx, i)
+		}
+		return sortIndex(log, idx)
 	}
 	for i, e := range log {
 		if _, ok := targets[e.ID]; ok {
@@ -63,7 +79,7 @@ func EffectiveEntries(log []MetricEntry) []MetricEntry {
 	latest := make(map[int]int)
 	for i, e := range log {
 		if _, corrected := targets[e.ID]; e.CorrectsID == 0 && !corrected {
-			out = append(out, e)
+			idx = append(idx, i)
 			continue
 		}
 		r := root(i)
@@ -72,24 +88,29 @@ func EffectiveEntries(log []MetricEntry) []MetricEntry {
 		}
 	}
 	for _, i := range latest {
-		out = append(out, log[i])
+		idx = append(idx, i)
 	}
-	return sortedEntries(out)
+	return sortIndex(log, idx)
 }
 
-// sortedEntries puts es in time order (At, then ID). It sorts small keys rather than the
-// entries themselves, which keeps a shuffled 100,000-entry log well under the frame budget.
-func sortedEntries(es []MetricEntry) []MetricEntry {
-	if slices.IsSortedFunc(es, compareEntries) {
-		return es
+// sortIndex orders positions in log by time (At, then ID). It sorts small keys rather than
+// the entries, and leaves an already ordered log (as storage returns it) as it is.
+func sortIndex(log []MetricEntry, idx []int) []int {
+	sorted := true
+	for k := 1; k < len(idx) && sorted; k++ {
+		sorted = compareEntries(log[idx[k-1]], log[idx[k]]) <= 0
+	}
+	if sorted {
+		return idx
 	}
 	type key struct {
 		sec, id int64
 		nsec, i int
 	}
-	keys := make([]key, len(es))
-	for i, e := range es {
-		keys[i] = key{e.At.Unix(), e.ID, e.At.Nanosecond(), i}
+	keys := make([]key, len(idx))
+	for j, i := range idx {
+		e := &log[i]
+		keys[j] = key{e.At.Unix(), e.ID, e.At.Nanosecond(), i}
 	}
 	slices.SortFunc(keys, func(a, b key) int {
 		if c := cmp.Compare(a.sec, b.sec); c != 0 {
@@ -100,11 +121,10 @@ func sortedEntries(es []MetricEntry) []MetricEntry {
 		}
 		return cmp.Compare(a.id, b.id)
 	})
-	out := make([]MetricEntry, len(es))
 	for j, k := range keys {
-		out[j] = es[k.i]
+		idx[j] = k.i
 	}
-	return out
+	return idx
 }
 
 // laterLogged reports whether a was logged after b: by CreatedAt, then by ID.

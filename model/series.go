@@ -128,7 +128,10 @@ func MetricProgressOf(g MicroGoal, log []MetricEntry, loc *time.Location, now ti
 		p.Target, p.Unit = 1, "checkpoint"
 	}
 	var sum float64
-	for _, e := range EffectiveEntries(log) {
+	idx := effectiveIndex(log)
+	p.Points = make([]ValuePoint, 0, len(idx))
+	for _, i := range idx {
+		e := &log[i]
 		if e.At.After(now) {
 			continue
 		}
