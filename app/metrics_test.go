@@ -130,7 +130,7 @@ func TestLogEntryCorrectItAndSeeTheChartChange(t *testing.T) {
 	h.u.selectView("Charts")
 	h.mustSee("Ahead of plan by 15 minutes (30 of 60).")
 	h.mustNotSee("Nothing logged for")
-	v := h.u.views[0].view.(*chartsView)
+	v := h.charts()
 	if !containsText(v.metric, "logged minutes") || !containsText(v.metric, "target line") {
 		t.Fatalf("the metric chart shows %q", chartTexts(v.metric))
 	}
@@ -248,7 +248,7 @@ func TestFocusSprintSurvivesReopenAndLogsMinutes(t *testing.T) {
 	h.selectRow("Practise Spanish for an hour")
 	h.mustSee("Focus sprint")
 	h.u.selectView("Charts")
-	v := h.u.views[0].view.(*chartsView)
+	v := h.charts()
 	test.Tap(radioOption(v.measure, measureMinutes))
 	h.mustSee("Best hour: 09:00–10:00")
 }
@@ -304,7 +304,7 @@ func TestChartsShowEmptyStatesHoverAndExport(t *testing.T) {
 	test.Tap(h.row("Book the race").status)
 	h.u.selectView("Charts")
 	h.mustSee("Current streak: 2 days · longest: 2 days · 2 steps done in 12 weeks.")
-	v := h.u.views[0].view.(*chartsView)
+	v := h.charts()
 	h.mustSee("2 of 2 steps done, 1 due by today: 1 ahead of plan.")
 	h.mustSee("1 without a due date")
 
@@ -384,4 +384,46 @@ func TestNiceTicksCoverTheMaximum(t *testing.T) {
 			}
 		}
 	}
+}
+
+// charts is the Charts view (other features add tabs beside it).
+func (h *harness) charts() *chartsView {
+	h.t.Helper()
+	for _, tv := range h.u.views {
+		if v, ok := tv.view.(*chartsView); ok {
+			return v
+		}
+	}
+	h.t.Fatal("no Charts view")
+	return nil
+}
+
+func TestCheckpointIsLoggedWithItsEvidence(t *testing.T) {
+	h, _ := newClockHarness(t)
+	seed(h, "Ship the Microgoals 1.0 release", "Record a two-minute demo video")
+	g := h.storedGoal("Record a two-minute demo video")
+	g.Metric = model.Metric{Kind: model.MetricQualitative}
+	g.DoneWhen = "Video uploaded"
+	if _, err := h.st.UpdateGoal(context.Background(), g); err != nil {
+		t.Fatal(err)
+	}
+	h.u.reload()
+	h.selectRow("Record a two-minute demo video")
+	h.mustSee("Checkpoint not reached yet")
+	h.menuItem(fyne.KeyE).Action()
+	h.mustSee("Reached (1 yes, 0 no)")
+	// The value is already 1: Tab to the note, type the evidence, Enter.
+	value := h.w.Canvas().Focused().(*widget.Entry)
+	if value.Text != "1" {
+		t.Fatalf("checkpoint value starts at %q", value.Text)
+	}
+	h.w.Canvas().FocusNext()
+	h.typeFocusedAndEnter("https://example.org/demo.webm")
+	log := h.entries(g.ID)
+	if len(log) != 1 || log[0].Value != 1 || log[0].Note != "https://example.org/demo.webm" {
+		t.Fatalf("log %+v", log)
+	}
+	h.mustSee("Checkpoint reached.")
+	h.mustSee("checkpoint reached ·")
+	h.mustSee("https://example.org/demo.webm")
 }
