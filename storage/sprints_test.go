@@ -2,6 +2,7 @@ package storage
 
 import (
 	"errors"
+	"fmt"
 	"path/filepath"
 	"testing"
 	"time"
@@ -148,5 +149,35 @@ func TestCorrectionsAreNewEntriesAndExportRows(t *testing.T) {
 	}
 	if all, _ = s.MetricRows(ctx, 0); len(all) != 2 {
 		t.Fatalf("a trashed goal's entries are not exported: %d", len(all))
+	}
+}
+
+// A database written before focus sprints existed (schema 1, as a previous release left it)
+// gains the sprints table on open and keeps its plan and metric log.
+func TestMigrateToSprintsKeepsData(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "old.db")
+	rawExec(t, path, migrations[0],
+		`INSERT INTO objectives (id, title, position, created_at, updated_at) VALUES (1, 'Write a book', 1024, 0, 0)`,
+		`INSERT INTO micro_goals (id, objective_id, position, title, metric_kind, metric_unit, metric_target, created_at, updated_at)
+			VALUES (7, 1, 1024, 'Write for an hour', 'quantitative', 'minutes', 60, 0, 0)`,
+		`INSERT INTO metric_entries (goal_id, at, value, created_at) VALUES (7, 1000, 30, 1000)`,
+		fmt.Sprintf("PRAGMA application_id = %d", ApplicationID),
+		"PRAGMA user_version = 1")
+	clock := &manualClock{t: time.Date(2026, 11, 25, 9, 0, 0, 0, time.UTC)}
+	s, err := Open(path, Options{Location: time.UTC, Now: clock.now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if log, err := s.MetricEntries(ctx, 7); err != nil || len(log) != 1 || log[0].Value != 30 {
+		t.Fatalf("log after migration: %+v %v", log, err)
+	}
+	sp, err := s.StartSprint(ctx, model.Sprint{GoalID: 7, PlannedMinutes: 25})
+	if err != nil {
+		t.Fatal(err)
+	}
+	clock.advance(25 * time.Minute)
+	if end, err := s.EndSprint(ctx, sp.ID); err != nil || end.Entry.Value != 25 {
+		t.Fatalf("sprint after migration: %+v %v", end, err)
 	}
 }
