@@ -283,6 +283,11 @@ func TestStopSprintEarly(t *testing.T) {
 func TestChartsShowEmptyStatesHoverAndExport(t *testing.T) {
 	h, c := newClockHarness(t)
 	seed(h, "Run a half marathon in under 2 hours")
+	for _, tv := range h.u.views {
+		if tv.built {
+			t.Fatalf("the %s tab was built before it was opened", tv.view.Title())
+		}
+	}
 	h.u.selectView("Charts")
 	h.mustSee("No micro-goals under this objective yet.")
 	h.mustSee("No micro-goal done in the last 12 weeks yet.")
