@@ -213,12 +213,12 @@ func (s *sprintTimer) end() {
 	worked := sp.WorkedMinutes(sp.EndedAt)
 	logged := ""
 	if res.Entry.ID != 0 {
-		logged = fmt.Sprintf(" %d minutes logged.", worked)
+		logged = " " + capitalize(minutesText(worked)) + " logged."
 	}
 	if sp.Completed {
-		u.celebrate("Focus sprint done", fmt.Sprintf("%d minutes on “%s”.%s", worked, s.title, logged))
+		u.celebrate("Focus sprint done", fmt.Sprintf("%s on “%s”.%s", minutesText(worked), s.title, logged))
 	} else {
-		u.showMessage("Focus sprint stopped after %d of %d minutes on “%s”.%s", worked, sp.PlannedMinutes, s.title, logged)
+		u.showMessage("Focus sprint stopped after %d of %s on “%s”.%s", worked, minutesText(sp.PlannedMinutes), s.title, logged)
 	}
 }
 
@@ -263,6 +263,13 @@ func (u *UI) startSprint() {
 	dlg.Resize(fyne.NewSize(440, 220))
 	dlg.Show()
 	u.win.Canvas().Focus(minutes)
+}
+
+func minutesText(n int) string {
+	if n == 1 {
+		return "1 minute"
+	}
+	return fmt.Sprintf("%d minutes", n)
 }
 
 func parseSprintMinutes(s string) (int, error) {
