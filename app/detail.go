@@ -48,6 +48,7 @@ type detail struct {
 	goalFields map[string]*field
 	objFields  map[string]*field
 	smart      *smartBadges
+	metricLog  *metricLog
 	smartScore *widget.Label
 	smartHints *widget.Label
 	stamps     *widget.Label
@@ -160,6 +161,7 @@ func (d *detail) buildGoalForm() {
 	d.stamps = widget.NewLabel("")
 	d.stamps.Wrapping = fyne.TextWrapWord
 	d.dropRow = row(d.entryField(gf, "dropReason", "Reason for dropping", "", false))
+	d.metricLog = newMetricLog(d.u)
 	d.saveBtn = widget.NewButton("Save", d.save)
 	d.saveBtn.Importance = widget.HighImportance
 	d.doneBtn = widget.NewButton("Mark done", d.u.toggleDone)
@@ -181,6 +183,7 @@ func (d *detail) buildGoalForm() {
 		widget.NewSeparator(),
 		widget.NewLabelWithStyle("SMART check", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		container.NewHBox(d.smart.box, d.smartScore), d.smartHints,
+		d.metricLog.box,
 		widget.NewSeparator(),
 		d.stamps,
 		buttons,
@@ -237,6 +240,9 @@ func (d *detail) refreshSelection() {
 		// The plan changed under an edit in progress: keep what the user typed.
 		d.goal, d.obj = g, o
 		d.changed()
+		if kind == 'g' {
+			d.metricLog.show(g)
+		}
 		return
 	}
 	d.key = key
@@ -248,6 +254,7 @@ func (d *detail) refreshSelection() {
 	case 'g':
 		d.goal = g
 		d.fillGoal(g)
+		d.metricLog.show(g)
 		d.showOnly(1)
 	case 'o':
 		d.obj = o

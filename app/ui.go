@@ -43,6 +43,7 @@ type UI struct {
 	detail   *detail
 	firstRun *firstRun
 	undo     undoStack
+	sprint   *sprintTimer
 
 	message   *widget.Label
 	messageBx *fyne.Container
@@ -90,6 +91,7 @@ func (u *UI) buildUI() {
 
 	u.outline = newOutline(u)
 	u.detail = newDetail(u)
+	u.sprint = newSprintTimer(u)
 
 	sep := func() fyne.CanvasObject { return widget.NewSeparator() }
 	u.toolbar = container.NewHBox(
@@ -148,6 +150,7 @@ func (u *UI) mainMenu() *fyne.MainMenu {
 			item("Nest under the step above", fyne.KeyRight, fyne.KeyModifierAlt, func() { u.moveSelected(fyne.KeyRight) }),
 			item("Lift one level", fyne.KeyLeft, fyne.KeyModifierAlt, func() { u.moveSelected(fyne.KeyLeft) }),
 		),
+		u.metricsMenu(),
 	)
 }
 
@@ -197,9 +200,10 @@ func (u *UI) reload() {
 
 func (u *UI) setData(data storage.Outline) {
 	if u.win.MainMenu() == nil {
-		u.win.SetContent(container.NewBorder(u.messageBx, nil, nil, nil, u.body))
+		u.win.SetContent(container.NewBorder(container.NewVBox(u.messageBx, u.sprint.slot), nil, nil, nil, u.body))
 		u.win.SetMainMenu(u.mainMenu())
 		u.addShortcuts()
+		defer u.sprint.restore()
 	}
 	u.data = data
 	u.tree = model.NewTree(data.Goals)

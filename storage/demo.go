@@ -62,9 +62,10 @@ var (
 		"No longer possible this month; rescheduled as a new step",
 		"Too big: split it into smaller steps",
 	}
-	demoNotes    = []string{"", "", "felt good", "short session", "with Sam", "tired but did it", "early morning", "after work"}
-	demoOwners   = []string{"me", "me", "me", "Sam", "Alex"}
-	demoPartners = []string{"", "", "", "Sam", "Maria", "coach"}
+	demoNotes        = []string{"", "", "felt good", "short session", "with Sam", "tired but did it", "early morning", "after work"}
+	demoOwners       = []string{"me", "me", "me", "Sam", "Alex"}
+	demoPartners     = []string{"", "", "", "Sam", "Maria", "coach"}
+	demoEnvironments = []string{"", "home office", "library", "café", "train"}
 )
 
 // GenerateDemo writes demonstration data: several objectives, goals micro-goals nested up to
@@ -302,7 +303,48 @@ func (g *demoGen) run(goals, entries int) error {
 			quant = append(quant, quantGoal{id: id, from: created, to: to, target: metric.Target})
 		}
 	}
-	return g.writeEntries(quant, entries)
+	if err := g.writeEntries(quant, entries); err != nil {
+		return err
+	}
+	return g.writeSprints(quant, entries/20)
+}
+
+// writeSprints writes n ended focus sprints on the quantitative goals, mostly in working
+// hours and mostly run to their end, so the patterns chart has something to show.
+func (g *demoGen) writeSprints(quant []quantGoal, n int) error {
+	if n == 0 || len(quant) == 0 {
+		return nil
+	}
+	ins, err := g.tx.PrepareContext(g.ctx, `INSERT INTO sprints (goal_id, started_at, planned_minutes, paused_ms,
+		ended_at, completed, environment, partner) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
+	if err != nil {
+		return err
+	}
+	defer ins.Close()
+	hours := []int{6, 7, 8, 8, 9, 9, 9, 10, 10, 10, 11, 11, 13, 14, 14, 15, 16, 17, 19, 20, 21}
+	for i := 0; i < n; i++ {
+		q := quant[g.rng.Intn(len(quant))]
+		day := q.from.Add(time.Duration(g.rng.Int63n(int64(q.to.Sub(q.from)) + 1))).In(g.s.loc)
+		start := time.Date(day.Year(), day.Month(), day.Day(), hours[g.rng.Intn(len(hours))], g.rng.Intn(60), 0, 0, g.s.loc)
+		planned := []int{25, 25, 25, 50, 15}[g.rng.Intn(5)]
+		paused := time.Duration(0)
+		if g.chance(0.2) {
+			paused = time.Duration(1+g.rng.Intn(10)) * time.Minute
+		}
+		work, completed := time.Duration(planned)*time.Minute, true
+		if g.chance(0.15) {
+			work, completed = time.Duration(5+g.rng.Intn(planned-4))*time.Minute, false
+		}
+		end := start.Add(work + paused)
+		if end.After(g.now) {
+			continue
+		}
+		if _, err := ins.ExecContext(g.ctx, q.id, start.UnixMilli(), planned, paused.Milliseconds(), end.UnixMilli(),
+			boolInt(completed), g.pick(demoEnvironments), g.pick(demoPartners)); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // writeEntries spreads n metric entries over the quantitative goals, each between the goal's

@@ -18,6 +18,7 @@ func (s *Store) AddMetricEntry(ctx context.Context, e model.MetricEntry) (model.
 		return model.MetricEntry{}, fmt.Errorf("log a value for micro-goal %d: the value must be a number", e.GoalID)
 	}
 	now := s.now()
+	e.Note = model.CleanNote(e.Note)
 	if e.At.IsZero() {
 		e.At = now
 	}
@@ -76,6 +77,43 @@ func (s *Store) MetricEntries(ctx context.Context, goalID int64) ([]model.Metric
 	}
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("read the metric log of micro-goal %d: %w", goalID, err)
+	}
+	return out, nil
+}
+
+// MetricRows returns metric log entries with their micro-goal's title and unit, for export:
+// the log of goalID, or of every micro-goal outside the trash when goalID is zero. Entries
+// are in goal order and then time order, corrections included.
+func (s *Store) MetricRows(ctx context.Context, goalID int64) ([]model.MetricRow, error) {
+	q := `SELECT e.id, e.goal_id, g.title, g.metric_unit, e.at, e.value, e.note, e.corrects_id, e.created_at
+		FROM metric_entries e JOIN micro_goals g ON g.id = e.goal_id`
+	args := []any{}
+	if goalID != 0 {
+		q += ` WHERE e.goal_id = ?`
+		args = append(args, goalID)
+	} else {
+		q += ` WHERE g.trash_id IS NULL`
+	}
+	rows, err := s.db.QueryContext(ctx, q+` ORDER BY e.goal_id, e.at, e.id`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("read metric entries for export: %w", err)
+	}
+	defer rows.Close()
+	var out []model.MetricRow
+	for rows.Next() {
+		var (
+			r        model.MetricRow
+			at, made int64
+			corrects sql.NullInt64
+		)
+		if err := rows.Scan(&r.Entry.ID, &r.Entry.GoalID, &r.Goal, &r.Unit, &at, &r.Entry.Value, &r.Entry.Note, &corrects, &made); err != nil {
+			return nil, fmt.Errorf("read metric entries for export: %w", err)
+		}
+		r.Entry.At, r.Entry.CreatedAt, r.Entry.CorrectsID = s.timeOf(at), s.timeOf(made), corrects.Int64
+		out = append(out, r)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("read metric entries for export: %w", err)
 	}
 	return out, nil
 }

@@ -90,4 +90,6 @@ CREATE TABLE settings (
 `,
 	// 2: routine anchors, repeat rules and occurrence exceptions (calendar.go).
 	calendarMigration,
+	// 3: focus sprints.
+	sprintsMigration,
 }

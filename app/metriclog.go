@@ -1,0 +1,274 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/microgoals/microgoals/model"
+)
+
+// metricLogShown is how many entries the detail panel lists; the CSV export has them all.
+const metricLogShown = 40
+
+// metricLog is the detail panel's section for the selected micro-goal's metric: the total
+// against the target, the actions (log, focus sprint) and the audit trail, newest first, each
+// entry with a Correct… action.
+type metricLog struct {
+	u       *UI
+	box     *fyne.Container
+	total   *widget.Label
+	rows    *fyne.Container
+	goal    model.MicroGoal
+	entries []model.MetricEntry
+}
+
+func newMetricLog(u *UI) *metricLog {
+	m := &metricLog{u: u}
+	m.total = widget.NewLabel("")
+	m.total.Wrapping = fyne.TextWrapWord
+	m.rows = container.NewVBox()
+	m.box = container.NewVBox(
+		widget.NewSeparator(),
+		widget.NewLabelWithStyle("Metric log", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		m.total,
+		container.NewHBox(
+			widget.NewButton("Log entry… (Ctrl+E)", u.logEntry),
+			widget.NewButton("Focus sprint… (Ctrl+R)", u.startSprint),
+			widget.NewButton("Export CSV…", func() { u.exportCSV(m.goal.ID) })),
+		m.rows,
+	)
+	return m
+}
+
+// show reads and lists the log of g.
+func (m *metricLog) show(g model.MicroGoal) {
+	m.goal = g
+	entries, err := m.u.store.MetricEntries(m.u.ctx(), g.ID)
+	if err != nil {
+		m.u.showError("Could not read the metric log", err)
+	}
+	m.entries = entries
+	m.total.SetText(metricSummary(g, entries, m.u.loc, m.u.now()))
+	m.rows.Objects = m.rowsFor(g, entries)
+	m.rows.Refresh()
+}
+
+// metricSummary is one line about where the goal's metric stands.
+func metricSummary(g model.MicroGoal, entries []model.MetricEntry, loc *time.Location, now time.Time) string {
+	switch g.Metric.Kind {
+	case model.MetricNone:
+		if len(entries) == 0 {
+			return "No metric yet: choose one above to measure this step."
+		}
+		return fmt.Sprintf("Total %s (no metric chosen).", model.FormatValue(model.MetricTotal(entries)))
+	case model.MetricQualitative:
+		if model.MetricTotal(entries) >= 1 {
+			return "Checkpoint reached."
+		}
+		return "Checkpoint not reached yet: log 1 with the evidence in the note when it is."
+	}
+	if len(entries) == 0 {
+		return fmt.Sprintf("Nothing logged yet; target %s %s.", model.FormatValue(g.Metric.Target), g.Metric.Unit)
+	}
+	return model.MetricProgressOf(g, entries, loc, now).Verdict() + "."
+}
+
+func (m *metricLog) rowsFor(g model.MicroGoal, entries []model.MetricEntry) []fyne.CanvasObject {
+	if len(entries) == 0 {
+		return []fyne.CanvasObject{widget.NewLabel("The log is empty.")}
+	}
+	correctedBy := model.CorrectedBy(entries)
+	byID := make(map[int64]model.MetricEntry, len(entries))
+	for _, e := range entries {
+		byID[e.ID] = e
+	}
+	var out []fyne.CanvasObject
+	for i := len(entries) - 1; i >= 0 && len(out) < metricLogShown; i-- {
+		e := entries[i]
+		text := m.u.entryLine(g, e)
+		if e.CorrectsID != 0 {
+			if old, ok := byID[e.CorrectsID]; ok {
+				text = fmt.Sprintf("%s — corrects %s (was %s)", text, old.At.In(m.u.loc).Format("Mon 2 Jan 15:04"), model.FormatValue(old.Value))
+			}
+		}
+		l := widget.NewLabel(text)
+		l.Wrapping = fyne.TextWrapWord
+		if by, ok := correctedBy[e.ID]; ok {
+			l.Importance = widget.LowImportance
+			l.SetText(fmt.Sprintf("%s — corrected by the entry logged %s", text, byID[by].CreatedAt.In(m.u.loc).Format("Mon 2 Jan 15:04")))
+		}
+		out = append(out, container.NewBorder(nil, nil, nil, widget.NewButton("Correct…", func() { m.u.correctEntry(g, e) }), l))
+	}
+	if n := len(entries) - metricLogShown; n > 0 {
+		out = append(out, widget.NewLabel(fmt.Sprintf("… and %d older entries (Export CSV… has them all).", n)))
+	}
+	return out
+}
+
+// entryLine writes an entry as the log shows it: when, how much, and the note.
+func (u *UI) entryLine(g model.MicroGoal, e model.MetricEntry) string {
+	parts := []string{e.At.In(u.loc).Format("Mon 2 Jan 15:04"), valueText(g, e.Value)}
+	if e.Note != "" {
+		parts = append(parts, strings.ReplaceAll(e.Note, "\n", " "))
+	}
+	return strings.Join(parts, " · ")
+}
+
+func valueText(g model.MicroGoal, v float64) string {
+	switch g.Metric.Kind {
+	case model.MetricQualitative:
+		if v >= 1 {
+			return "checkpoint reached"
+		}
+		return "checkpoint not reached"
+	case model.MetricQuantitative:
+		return model.FormatValue(v) + " " + g.Metric.Unit
+	}
+	return model.FormatValue(v)
+}
+
+// entryForm is the small dialog that logs or corrects an entry: value (focused), note, and
+// when. Enter in any field saves.
+type entryForm struct {
+	value, note, when *widget.Entry
+	dlg               *dialog.FormDialog
+}
+
+func (u *UI) newEntryForm(title, confirm string, g model.MicroGoal, value, note string, at time.Time, save func(v float64, note string, at time.Time) bool) *entryForm {
+	f := &entryForm{value: widget.NewEntry(), note: widget.NewEntry(), when: widget.NewEntry()}
+	f.value.SetText(value)
+	f.note.SetText(note)
+	f.when.SetText(at.In(u.loc).Format("2006-01-02 15:04"))
+	valueLabel := "Value"
+	switch g.Metric.Kind {
+	case model.MetricQuantitative:
+		valueLabel = "Value (" + g.Metric.Unit + ")"
+		f.value.SetPlaceHolder("e.g. 30")
+	case model.MetricQualitative:
+		valueLabel = "Reached (1 yes, 0 no)"
+		f.note.SetPlaceHolder("The evidence: a link, a file, who saw it")
+	}
+	if f.note.PlaceHolder == "" {
+		f.note.SetPlaceHolder("Optional")
+	}
+	f.value.Validator = func(s string) error {
+		_, err := parseEntryValue(s)
+		return err
+	}
+	f.when.Validator = func(s string) error {
+		_, err := u.parseWhen(s)
+		return err
+	}
+	items := []*widget.FormItem{
+		widget.NewFormItem(valueLabel, f.value),
+		widget.NewFormItem("Note", f.note),
+		widget.NewFormItem("When", f.when),
+	}
+	f.dlg = dialog.NewForm(title, confirm, "Cancel", items, func(ok bool) {
+		if !ok {
+			return
+		}
+		v, err := parseEntryValue(f.value.Text)
+		at, err2 := u.parseWhen(f.when.Text)
+		if err != nil || err2 != nil {
+			return // the form keeps Save disabled while a field is wrong
+		}
+		save(v, f.note.Text, at)
+	}, u.win)
+	for _, e := range []*widget.Entry{f.value, f.note, f.when} {
+		e.OnSubmitted = func(string) { f.dlg.Submit() }
+	}
+	f.dlg.Resize(fyne.NewSize(480, 240))
+	return f
+}
+
+func (f *entryForm) show(u *UI) {
+	f.dlg.Show()
+	u.win.Canvas().Focus(f.value)
+}
+
+func parseEntryValue(s string) (float64, error) {
+	if strings.TrimSpace(s) == "" {
+		return 0, problemError("Type a number")
+	}
+	v, err := model.ParseNumber(s)
+	if err != nil {
+		return 0, problemError(capitalize(err.Error()))
+	}
+	return v, nil
+}
+
+// parseWhen reads "YYYY-MM-DD HH:MM" (or just the day) in the user's zone.
+func (u *UI) parseWhen(s string) (time.Time, error) {
+	s = strings.TrimSpace(s)
+	dayPart, clockPart, _ := strings.Cut(s, " ")
+	day, err := model.ParseDay(dayPart, u.loc)
+	if err != nil {
+		return time.Time{}, problemError(capitalize(err.Error()))
+	}
+	if day.IsZero() {
+		return time.Time{}, problemError("Give the day as YYYY-MM-DD")
+	}
+	h, m, _, err := model.ParseClock(strings.TrimSpace(clockPart))
+	if err != nil {
+		return time.Time{}, problemError(capitalize(err.Error()))
+	}
+	return time.Date(day.Year(), day.Month(), day.Day(), h, m, 0, 0, u.loc), nil
+}
+
+// logEntry opens the log dialog on the selected micro-goal: Ctrl+E, type the value, Enter.
+func (u *UI) logEntry() {
+	g, ok := u.selectedGoal()
+	if !ok {
+		u.showMessage("Select a micro-goal to log a value for it.")
+		return
+	}
+	value := ""
+	if g.Metric.Kind == model.MetricQualitative {
+		value = "1"
+	}
+	u.newEntryForm("Log “"+g.Title+"”", "Log", g, value, "", u.now(), func(v float64, note string, at time.Time) bool {
+		return u.addEntry(g, model.MetricEntry{GoalID: g.ID, At: at, Value: v, Note: note}, "log "+valueText(g, v), 0)
+	}).show(u)
+}
+
+// correctEntry opens the dialog that logs a correction of e: the old entry stays in the log.
+func (u *UI) correctEntry(g model.MicroGoal, e model.MetricEntry) {
+	log, err := u.store.MetricEntries(u.ctx(), g.ID)
+	if err != nil {
+		u.showError("Could not read the metric log", err)
+		return
+	}
+	before, _ := model.CurrentValue(log, e.ID)
+	u.newEntryForm("Correct the entry of "+e.At.In(u.loc).Format("Mon 2 Jan 15:04"), "Log correction", g,
+		model.FormatValue(e.Value), e.Note, e.At, func(v float64, note string, at time.Time) bool {
+			return u.addEntry(g, model.MetricEntry{GoalID: g.ID, At: at, Value: v, Note: note, CorrectsID: e.ID}, "correct an entry", before)
+		}).show(u)
+}
+
+// addEntry logs e as one undoable action. The log is an audit trail, so undoing does not
+// delete the entry: it logs a correction back to undoValue (zero for a new entry, the value
+// that counted before for a correction), and the history shows both.
+func (u *UI) addEntry(g model.MicroGoal, e model.MetricEntry, label string, undoValue float64) bool {
+	ok := u.do(label, func(ctx context.Context) (func(context.Context) error, string, error) {
+		stored, err := u.store.AddMetricEntry(ctx, e)
+		if err != nil {
+			return nil, "", err
+		}
+		return func(ctx context.Context) error {
+			_, err := u.store.AddMetricEntry(ctx, model.MetricEntry{GoalID: g.ID, At: stored.At, Value: undoValue, Note: "Undone", CorrectsID: stored.ID})
+			return err
+		}, "", nil
+	})
+	if ok {
+		u.showMessage("Logged %s for “%s”.", valueText(g, e.Value), g.Title)
+	}
+	return ok
+}
