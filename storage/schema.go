@@ -88,4 +88,6 @@ CREATE TABLE settings (
 	value TEXT NOT NULL
 ) WITHOUT ROWID;
 `,
+	// 4 (issue 6; renumbered on merge): the notification log.
+	migrationNotifyLog,
 }
