@@ -43,7 +43,12 @@ func Run(store *storage.Store, cfg Config) {
 			case <-deadline:
 			}
 		})
+		// Notifications and the tray come after the window and the plan: neither may slow
+		// the start, and both only matter once the app runs.
+		u.notify.start(notifyStartDelay)
+		time.AfterFunc(notifyStartDelay, func() { fyne.Do(u.setupTray) })
 	})
+	a.Lifecycle().SetOnStopped(u.notify.Stop)
 	u.win.SetMaster()
 	u.win.ShowAndRun()
 }

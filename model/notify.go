@@ -599,3 +599,19 @@ func CleanNotifyText(s string, max int, keepLines bool) string {
 	}
 	return out
 }
+
+// OpenDueOn counts the open micro-goals due on the local day of t (timed or all-day): the
+// count the tray shows as today's.
+func OpenDueOn(goals []MicroGoal, t time.Time, loc *time.Location) int {
+	lt := t.In(loc)
+	y, m, d := lt.Date()
+	from, to := time.Date(y, m, d, 0, 0, 0, 0, loc), time.Date(y, m, d+1, 0, 0, 0, 0, loc)
+	n := 0
+	for i := range goals {
+		g := &goals[i]
+		if g.Status == StatusOpen && g.HasDue() && !g.Due.Before(from) && g.Due.Before(to) {
+			n++
+		}
+	}
+	return n
+}
