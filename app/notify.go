@@ -27,10 +27,11 @@ const (
 	// notifyTick is the coarse wake-up that notices a suspend or a clock change: a timer
 	// runs on the monotonic clock, which stops while the machine sleeps.
 	notifyTick = time.Minute
-	// sendTimeout bounds one desktop notification: a notification service that does not
-	// answer must never hang the loop.
-	sendTimeout = 4 * time.Second
 )
+
+// sendTimeout bounds one desktop notification: a notification service that does not answer
+// must never hang the loop. A variable so that a test need not wait for it.
+var sendTimeout = 4 * time.Second
 
 // notifier is the scheduler loop and the way out to the desktop: it plans with
 // model.PlanNotifications on the plan the window shows, claims each notification in the

@@ -147,12 +147,14 @@ func (f *settingsForm) settings(base model.NotifySettings) model.NotifySettings 
 }
 
 // showSettings opens the Settings dialog. Saving is one undoable action.
-func (u *UI) showSettings() {
+func (u *UI) showSettings() { u.openSettings() }
+
+func (u *UI) openSettings() (*settingsForm, *dialog.FormDialog) {
 	if !u.notify.active() {
 		// The scheduler has not read them yet (the first seconds after start).
 		if err := u.notify.loadSettings(); err != nil {
 			u.showError("Could not read the settings", err)
-			return
+			return nil, nil
 		}
 	}
 	old := u.notify.currentSettings()
@@ -164,6 +166,7 @@ func (u *UI) showSettings() {
 	}, u.win)
 	d.Resize(fyne.NewSize(760, 560))
 	d.Show()
+	return f, d
 }
 
 func (u *UI) saveSettings(old, s model.NotifySettings) {

@@ -536,3 +536,16 @@ func BenchmarkPlanNotifications10k(b *testing.B) {
 		PlanNotifications(goals, nil, s, sent, t0.Add(time.Duration(i%60)*time.Second))
 	}
 }
+
+func TestOpenDueOnCountsTodaysOpenSteps(t *testing.T) {
+	day := time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC)
+	allDay := NewMicroGoal(1, 0, "A", t0)
+	allDay.ID, allDay.Due = 1, day
+	timed := timedGoal(2, "B", t0.Add(10*time.Hour))    // 19:00 today
+	tomorrow := timedGoal(3, "C", t0.Add(15*time.Hour)) // 00:00 tomorrow
+	done := timedGoal(4, "D", t0).WithStatus(StatusDone, "", t0)
+	noDue := NewMicroGoal(1, 0, "E", t0)
+	if n := OpenDueOn([]MicroGoal{allDay, timed, tomorrow, done, noDue}, t0, time.UTC); n != 2 {
+		t.Fatalf("OpenDueOn = %d, want 2", n)
+	}
+}
