@@ -19,7 +19,7 @@ type trayMenu struct {
 }
 
 // setupTray puts Microgoals in the desktop's system tray (where the driver offers one). It
-// runs after start-up: the tray registers over D-Bus and creates a hidden helper window.
+// must run before the app's event loop starts, which is when Fyne registers the tray.
 func (u *UI) setupTray() {
 	desk, ok := u.app.(desktop.App)
 	if !ok || u.tray != nil {
@@ -37,13 +37,14 @@ func (u *UI) setupTray() {
 		quit,
 	)
 	u.tray = t
+	// The 512-pixel icon is what the desktop gets; Fyne scales it to the tray's 64 pixels.
 	desk.SetSystemTrayIcon(fyne.NewStaticResource("icon.png", resources.IconPNG))
-	u.refreshTray()
+	desk.SetSystemTrayMenu(t.menu)
 }
 
 // refreshTray shows today's open count; the tray menu is re-sent only when it changed.
 func (u *UI) refreshTray() {
-	if u.tray == nil {
+	if u.tray == nil || u.tree == nil {
 		return
 	}
 	n := model.OpenDueOn(u.data.Goals, u.now(), u.loc)

@@ -271,7 +271,7 @@ wait_for() {
   local i
   for i in $(seq $(($3 * 5))); do
     grep -qF -- "$2" "$1" 2>/dev/null && return 0
-    kill -0 "$APP_PID" 2>/dev/null || { show_app_output; fail "the app exited while waiting for '$2'"; }
+    kill -0 "$APP_PID" 2>/dev/null || { show_app_output; fail "the app exited while waiting for '$2'"; return 1; }
     sleep 0.2
   done
   return 1
