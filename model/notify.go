@@ -244,7 +244,7 @@ func PlanNotifications(goals []MicroGoal, objectives []Objective, s NotifySettin
 	if s.Off == nil {
 		s.Off = map[NotifyKind]bool{}
 	}
-	p := planner{s: s, sent: sent, now: now, cutoff: now.Add(-Lookback)}
+	p := planner{s: s, sent: sent, now: now, cutoff: now.Add(-Lookback), buf: make([]byte, 0, 64)}
 	if s.Since.After(p.cutoff) {
 		p.cutoff = s.Since
 	}
@@ -305,11 +305,11 @@ func PlanNotifications(goals []MicroGoal, objectives []Objective, s NotifySettin
 				continue
 			}
 			if g.Horizon == HorizonWeek {
-				p.consider(KindWeekly, g.DoneAt, func() string { return idKey(KindWeekly, g.ID) }, func(n *Notification) {
+				p.consider(KindWeekly, g.DoneAt, func(b []byte) []byte { return appendIDKey(b, KindWeekly, g.ID) }, func(n *Notification) {
 					n.GoalID, n.Title, n.Body = g.ID, "Weekly target reached: "+g.Title, "A whole week's target, done. Well played."
 				})
 			} else {
-				p.consider(KindDone, g.DoneAt, func() string { return idKey(KindDone, g.ID) }, func(n *Notification) {
+				p.consider(KindDone, g.DoneAt, func(b []byte) []byte { return appendIDKey(b, KindDone, g.ID) }, func(n *Notification) {
 					n.GoalID, n.Title, n.Body = g.ID, "Done: "+g.Title, "One more small step on the path."
 				})
 			}
@@ -321,13 +321,13 @@ func PlanNotifications(goals []MicroGoal, objectives []Objective, s NotifySettin
 		if o.Status != ObjectiveAchieved || o.AchievedAt.IsZero() {
 			continue
 		}
-		p.consider(KindObjective, o.AchievedAt, func() string { return idKey(KindObjective, o.ID) }, func(n *Notification) {
+		p.consider(KindObjective, o.AchievedAt, func(b []byte) []byte { return appendIDKey(b, KindObjective, o.ID) }, func(n *Notification) {
 			n.Title, n.Body = "Objective achieved: "+o.Title, "You did what you set out to do. Take a moment to celebrate."
 		})
 	}
 
-	dayKey := func(k NotifyKind, day time.Time) func() string {
-		return func() string { return string(k) + ":" + day.Format("2006-01-02") }
+	dayKey := func(k NotifyKind, day time.Time) func([]byte) []byte {
+		return func(b []byte) []byte { return day.AppendFormat(append(append(b, k...), ':'), "2006-01-02") }
 	}
 	// All of today's milestones done.
 	if dueToday > 0 && doneToday == dueToday {
@@ -366,8 +366,9 @@ func PlanNotifications(goals []MicroGoal, objectives []Objective, s NotifySettin
 		}
 		for _, m := range StreakMilestones {
 			if m == streak {
-				p.consider(KindStreak, firstDoneToday, func() string {
-					return string(KindStreak) + ":" + strconv.Itoa(streak) + ":" + today.Format("2006-01-02")
+				p.consider(KindStreak, firstDoneToday, func(b []byte) []byte {
+					b = strconv.AppendInt(append(append(b, KindStreak...), ':'), int64(streak), 10)
+					return today.AppendFormat(append(b, ':'), "2006-01-02")
 				}, func(n *Notification) {
 					n.Title, n.Body = strconv.Itoa(streak)+" days in a row", "A streak of "+strconv.Itoa(streak)+" days with at least one micro-goal done. Keep it going."
 				})
@@ -386,21 +387,19 @@ type planner struct {
 	fire   []Notification
 	stale  []Notification
 	next   time.Time
+	buf    []byte // the key being looked up
 }
 
 // deadlines considers the due soon, due now and overdue notifications of an open step.
 func (p *planner) deadlines(g *MicroGoal) {
 	due := g.DueInstant(p.s.Location)
 	dueMs := due.UnixMilli()
-	key := func(k NotifyKind) func() string {
-		return func() string { return idKey(k, g.ID) + ":" + strconv.FormatInt(dueMs, 10) }
-	}
 	overdue := due.Add(p.s.OverdueAfter)
 	if g.DueHasTime {
 		// Once the deadline has passed, "due soon" has nothing left to say, and "due now"
 		// gives way to the overdue nudge once that is due.
 		if p.s.Lead > 0 && p.now.Before(due) {
-			p.consider(KindDueSoon, due.Add(-p.s.Lead), key(KindDueSoon), func(n *Notification) {
+			p.consider(KindDueSoon, due.Add(-p.s.Lead), func(b []byte) []byte { return appendDueKey(b, KindDueSoon, g.ID, dueMs) }, func(n *Notification) {
 				n.GoalID, n.Title = g.ID, "Due in "+FormatMinutes(int(due.Sub(n.At).Round(time.Minute)/time.Minute))+": "+g.Title
 				n.Body = "Due at " + due.In(p.s.Location).Format("15:04") + "."
 				if g.DoneWhen != "" {
@@ -409,13 +408,13 @@ func (p *planner) deadlines(g *MicroGoal) {
 			})
 		}
 		if p.now.Before(overdue) || p.s.OverdueAfter == 0 {
-			p.consider(KindDueNow, due, key(KindDueNow), func(n *Notification) {
+			p.consider(KindDueNow, due, func(b []byte) []byte { return appendDueKey(b, KindDueNow, g.ID, dueMs) }, func(n *Notification) {
 				n.GoalID, n.Title, n.Body = g.ID, "Due now: "+g.Title, "Its deadline is "+due.In(p.s.Location).Format("15:04")+"."
 			})
 		}
 	}
 	if p.s.OverdueAfter > 0 {
-		p.consider(KindOverdue, overdue, key(KindOverdue), func(n *Notification) {
+		p.consider(KindOverdue, overdue, func(b []byte) []byte { return appendDueKey(b, KindOverdue, g.ID, dueMs) }, func(n *Notification) {
 			n.GoalID, n.Title = g.ID, "Overdue: "+g.Title
 			n.Body = "It was due " + due.In(p.s.Location).Format("Mon 2 Jan 15:04") + ". Finish it, reschedule it or drop it with a reason."
 		})
@@ -423,21 +422,26 @@ func (p *planner) deadlines(g *MicroGoal) {
 }
 
 // consider decides about one candidate that came (or comes) due at t.
-func (p *planner) consider(kind NotifyKind, t time.Time, key func() string, fill func(*Notification)) {
+// Keys are built into a reused buffer and looked up without turning them into strings (the
+// compiler does not allocate for m[string(b)]): the plan runs over every step each time the
+// loop wakes, and most candidates are already in the log.
+func (p *planner) consider(kind NotifyKind, t time.Time, key func([]byte) []byte, fill func(*Notification)) {
 	if t.Before(p.cutoff) {
 		return
 	}
 	at := p.hold(kind, t)
 	if at.After(p.now) {
-		if p.s.Enabled(kind) && (p.next.IsZero() || at.Before(p.next)) && !p.sent[key()] {
-			p.next = at
+		if p.s.Enabled(kind) && (p.next.IsZero() || at.Before(p.next)) {
+			if p.buf = key(p.buf[:0]); !p.sent[string(p.buf)] {
+				p.next = at
+			}
 		}
 		return
 	}
-	k := key()
-	if p.sent[k] {
+	if p.buf = key(p.buf[:0]); p.sent[string(p.buf)] {
 		return
 	}
+	k := string(p.buf)
 	n := Notification{Kind: kind, Key: k, At: at, Urgent: kind.Urgent()}
 	fill(&n)
 	switch {
@@ -452,10 +456,12 @@ func (p *planner) consider(kind NotifyKind, t time.Time, key func() string, fill
 }
 
 // future makes a candidate that cannot be due yet a wake-up time.
-func (p *planner) future(kind NotifyKind, t time.Time, key func() string) {
+func (p *planner) future(kind NotifyKind, t time.Time, key func([]byte) []byte) {
 	at := p.hold(kind, t)
-	if at.After(p.now) && p.s.Enabled(kind) && (p.next.IsZero() || at.Before(p.next)) && !p.sent[key()] {
-		p.next = at
+	if at.After(p.now) && p.s.Enabled(kind) && (p.next.IsZero() || at.Before(p.next)) {
+		if p.buf = key(p.buf[:0]); !p.sent[string(p.buf)] {
+			p.next = at
+		}
 	}
 }
 
@@ -530,7 +536,16 @@ func summarize(stale []Notification, now time.Time) Notification {
 	}
 }
 
-func idKey(k NotifyKind, id int64) string { return string(k) + ":" + strconv.FormatInt(id, 10) }
+// appendDueKey appends the key of a deadline notification: kind, step and due instant (a new
+// due date is a new deadline).
+func appendDueKey(b []byte, k NotifyKind, id, dueMs int64) []byte {
+	return strconv.AppendInt(append(appendIDKey(b, k, id), ':'), dueMs, 10)
+}
+
+// appendIDKey appends the key of a notification about one step or objective.
+func appendIDKey(b []byte, k NotifyKind, id int64) []byte {
+	return strconv.AppendInt(append(append(b, k...), ':'), id, 10)
+}
 
 // dayNumber numbers local calendar days consecutively, whatever their length.
 func dayNumber(t time.Time) int {
