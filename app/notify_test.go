@@ -245,3 +245,34 @@ func TestSettingsDialogSavesAndUndoes(t *testing.T) {
 		t.Fatalf("after undo: %+v", st.Settings)
 	}
 }
+
+func TestWhatCameDueWhileClosedIsOneNotificationAtStart(t *testing.T) {
+	h := newHarness(t)
+	seed(h, "Ship the release", "Write the notes", "Tag the build", "Announce it")
+	for i, title := range []string{"Write the notes", "Tag the build", "Announce it"} {
+		g := h.storedGoal(title)
+		g.Due, g.DueHasTime = clock.Add(-time.Duration(4-i)*time.Hour), true
+		if _, err := h.st.UpdateGoal(context.Background(), g); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// The app last ran five hours ago: notifications began then.
+	if err := h.st.SetSetting(context.Background(), "notify.since", strconv.FormatInt(clock.Add(-5*time.Hour).UnixMilli(), 10)); err != nil {
+		t.Fatal(err)
+	}
+	h.u.reload()
+	d := &desk{}
+	n := startNotifier(h, d)
+	n.step()
+	got := d.got()
+	if len(got) != 1 || !strings.HasPrefix(got[0], "While Microgoals was closed:") || count(got, "Tag the build") != 1 {
+		t.Fatalf("at start: %q", got)
+	}
+	n.step()
+	h.reopen()
+	d2 := &desk{}
+	startNotifier(h, d2).step()
+	if len(d.got())+len(d2.got()) != 1 {
+		t.Fatalf("summary repeated: %q %q", d.got(), d2.got())
+	}
+}
