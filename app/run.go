@@ -43,7 +43,14 @@ func Run(store *storage.Store, cfg Config) {
 			case <-deadline:
 			}
 		})
+		// Notifications and the tray come after the window and the plan: neither may slow
+		// the start, and both only matter once the app runs.
+		u.notify.start(notifyStartDelay)
 	})
+	// Fyne starts the system tray only when its event loop starts: a tray set up any later
+	// would never appear. Until the plan is read it shows "Today: …".
+	u.setupTray()
+	a.Lifecycle().SetOnStopped(u.notify.Stop)
 	u.win.SetMaster()
 	u.win.ShowAndRun()
 }

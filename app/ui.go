@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"image/color"
 	"log"
+	"sync/atomic"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -56,6 +57,9 @@ type UI struct {
 
 	routine        *routine      // calendar and Today settings, read on first use (routine.go)
 	settingsDialog dialog.Dialog // the open settings dialog, for tests
+	notify         *notifier     // the scheduler and the way out to the desktop (notify.go)
+	tray           *trayMenu     // the system tray menu, once set up (tray.go)
+	hidden         atomic.Bool
 }
 
 // New builds the main window on store. Call Load before showing it.
@@ -70,12 +74,10 @@ func New(a fyne.App, store *storage.Store, cfg Config) *UI {
 	// The title is exactly the app's name: the window system takes WM_CLASS from it, and the
 	// .desktop file's StartupWMClass matches it so the launcher groups the window.
 	u.win = a.NewWindow("Microgoals")
+	u.notify = newNotifier(u, store)
 	u.buildUI()
 	restoreWindowSize(a, u.win)
-	u.win.SetCloseIntercept(func() {
-		rememberWindowSize(a, u.win)
-		u.win.Close()
-	})
+	u.win.SetCloseIntercept(u.closeWindow)
 	return u
 }
 
@@ -134,6 +136,7 @@ func (u *UI) mainMenu() *fyne.MainMenu {
 			item("New sub-step", fyne.KeyN, ctrl|fyne.KeyModifierAlt, u.addSubStep),
 			fyne.NewMenuItemSeparator(),
 			item("Trash…", "", 0, u.showTrash),
+			item("Settings…", fyne.KeyComma, ctrl, u.showSettings),
 			fyne.NewMenuItemSeparator(),
 			u.quitItem(),
 		),
@@ -157,10 +160,7 @@ func (u *UI) mainMenu() *fyne.MainMenu {
 // quitItem quits with Ctrl+Q, which Fyne does not bind by itself on Linux. It closes the
 // window the normal way, so its size is remembered.
 func (u *UI) quitItem() *fyne.MenuItem {
-	it := fyne.NewMenuItem("Quit", func() {
-		rememberWindowSize(u.app, u.win)
-		u.app.Quit()
-	})
+	it := fyne.NewMenuItem("Quit", u.quit)
 	it.IsQuit = true
 	it.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: fyne.KeyModifierShortcutDefault}
 	return it
@@ -220,6 +220,7 @@ func (u *UI) setData(data storage.Outline) {
 	u.outline.refresh()
 	u.detail.refreshSelection()
 	u.refreshViews()
+	u.planChanged(data)
 }
 
 // objective returns the objective with id from the loaded outline.
@@ -235,13 +236,25 @@ func (u *UI) objective(id int64) (model.Objective, bool) {
 // showMessage shows a line in the banner at the top of the window.
 func (u *UI) showMessage(format string, args ...any) {
 	u.message.SetText(fmt.Sprintf(format, args...))
-	u.messageBx.Show()
+	if !u.messageBx.Visible() {
+		u.messageBx.Show()
+		// Showing a container does not lay out its parent: without this, a message that
+		// comes on its own (a notification in the banner) stays at zero height until some
+		// other change redraws the window.
+		u.win.Content().Refresh()
+	}
 }
 
 // celebrate marks a win: a micro-goal done, a sprint finished, a target reached. It shows in
-// the window's banner; the notifier, where there is one, sends it to the desktop as well.
+// the window's banner while the window is open, and goes to the desktop through the notifier
+// once that runs. (Wins the plan itself shows — a step done, a streak — come from the
+// notifier's own plan, exactly once; this is for the others.)
 func (u *UI) celebrate(title, body string) {
-	u.showMessage("🎉 %s — %s", title, body)
+	if !u.notify.active() {
+		u.showMessage("🎉 %s — %s", title, body)
+		return
+	}
+	go u.notify.show("", title, body, true)
 }
 
 // showError tells the user in plain words what failed; the details go to stderr.

@@ -28,7 +28,7 @@ METAINFO=$ROOT/resources/io.github.microgoals.Microgoals.metainfo.xml
 TIMEOUT=${E2E_TIMEOUT:-30}
 TITLE=Microgoals
 
-CHECKS=(version desktop_file metainfo window_light window_dark default_database drag_reorder refused_files calendar_today metric_log_sprint_charts)
+CHECKS=(version desktop_file metainfo window_light window_dark default_database drag_reorder refused_files calendar_today metric_log_sprint_charts notifications notifications_no_bus)
 
 # --- the private session -------------------------------------------------------------------
 
@@ -375,6 +375,122 @@ check_calendar_today() {
   got=$(sqlite3 "$db" "SELECT due_day || ' ' || due_has_time || ' ' || strftime('%H:%M', due_at / 1000, 'unixepoch')
     FROM micro_goals WHERE title = 'Write the end-to-end check'")
   [ "$got" = "$today 1 16:00" ] || fail "the quick-added step is stored as '$got', want '$today 1 16:00'"
+
+# --- notifications ---------------------------------------------------------------------------
+
+# add_timed_goal DB TITLE SECONDS: a micro-goal under the first objective due SECONDS from now;
+# prints its id. (The app reads the clock itself, so the deadline is placed relative to now.)
+add_timed_goal() {
+  local now ms day
+  now=$(date +%s); ms=$(( ($now + $3) * 1000 )); day=$(date -d "@$(($now + $3))" +%F)
+  sqlite3 "$1" "INSERT INTO micro_goals (objective_id, position, title, due_at, due_has_time, due_day, created_at, updated_at)
+    SELECT o, coalesce((SELECT max(position) FROM micro_goals WHERE objective_id = o AND parent_id IS NULL), 0) + 1024,
+           '$2', $ms, 1, '$day', $(($now * 1000)), $(($now * 1000))
+    FROM (SELECT min(id) AS o FROM objectives WHERE trash_id IS NULL);
+    SELECT last_insert_rowid();"
+}
+
+# wait_for FILE TEXT SECONDS: true once FILE contains TEXT.
+wait_for() {
+  local i
+  for i in $(seq $(($3 * 5))); do
+    grep -qF -- "$2" "$1" 2>/dev/null && return 0
+    kill -0 "$APP_PID" 2>/dev/null || { show_app_output; fail "the app exited while waiting for '$2'"; return 1; }
+    sleep 0.2
+  done
+  return 1
+}
+
+# Notify calls recorded by dbus-monitor whose strings contain TEXT.
+notify_count() { grep -cF -- "string \"$2" "$1" || true; }
+
+# A real notification daemon (Debian's dunst) on the private session bus, with dbus-monitor
+# recording every Notify call: a micro-goal due shortly fires "due soon" with its title;
+# marking a step done in the window (quick add, Ctrl+D) fires a celebration; a restart repeats
+# neither.
+check_notifications() {
+  local tool
+  for tool in dunst dbus-monitor dbus-send; do command -v "$tool" >/dev/null || fail "$tool not found (run 'make deps')"; done
+  [ -n "${DBUS_SESSION_BUS_ADDRESS:-}" ] || fail "no private D-Bus session bus (dbus-daemon not found)"
+  use_home notify
+  local db=$WORK/notify.db mon=$WORK/notify-monitor.log due="Call the dentist about the crown"
+  local done_title="Stretch for two minutes" dunst_pid mon_pid i
+  make_demo "$db"
+  dunst >"$WORK/dunst.log" 2>&1 &
+  dunst_pid=$!
+  dbus-monitor "interface='org.freedesktop.Notifications',member='Notify'" >"$mon" 2>&1 &
+  mon_pid=$!
+  for i in $(seq 50); do
+    dbus-send --session --print-reply --dest=org.freedesktop.DBus /org/freedesktop/DBus \
+      org.freedesktop.DBus.NameHasOwner string:org.freedesktop.Notifications 2>/dev/null | grep -q 'boolean true' && break
+    sleep 0.1
+  done
+  # Due in 15 min 20 s: with the default 15 min lead, "due soon" comes about 20 s after start.
+  add_timed_goal "$db" "$due" 920 >/dev/null
+  start_app notify --db "$db"
+  wait_window
+  wait_for "$mon" "Due in 15 min: $due" 60 || { show_app_output; cat "$mon" >&2; fail "no 'due soon' notification for '$due'"; }
+  echo "due soon: notified"
+  sleep 0.5
+  import -window root "$ARTIFACTS/e2e-notify-dunst.png" && echo "screenshot $ARTIFACTS/e2e-notify-dunst.png"
+
+  xdotool windowactivate --sync "$WIN" >/dev/null 2>&1 || xdotool windowfocus --sync "$WIN" >/dev/null 2>&1 || true
+  xdotool key --window "$WIN" --clearmodifiers ctrl+l
+  sleep 0.3
+  xdotool type --window "$WIN" --delay 15 "$done_title"
+  xdotool key --window "$WIN" Return
+  sleep 0.8
+  xdotool key --window "$WIN" --clearmodifiers ctrl+d
+  wait_for "$mon" "Done: $done_title" 15 || { show_app_output; fail "marking '$done_title' done sent no celebration"; }
+  [ "$(sqlite3 "$db" "SELECT status FROM micro_goals WHERE title = '$done_title'")" = done ] || fail "'$done_title' is not stored as done"
+  echo "celebration: notified"
+  close_app
+  no_crash_in_log
+
+  local soon1 done1 total1
+  soon1=$(notify_count "$mon" "Due in 15 min: $due"); done1=$(notify_count "$mon" "Done: $done_title")
+  total1=$(grep -c 'member=Notify' "$mon" || true)
+  [ "$soon1" = 1 ] && [ "$done1" = 1 ] || fail "before the restart: $soon1 'due soon' and $done1 celebrations, want 1 each"
+  start_app notify-again --db "$db"
+  wait_window
+  sleep 6  # the scheduler starts 2 s after the window and plans at once
+  close_app
+  no_crash_in_log
+  [ "$(notify_count "$mon" "Due in 15 min: $due")" = 1 ] || fail "the restart repeated 'due soon'"
+  [ "$(notify_count "$mon" "Done: $done_title")" = 1 ] || fail "the restart repeated the celebration"
+  echo "restart: no repeats ($total1 Notify calls before, $(grep -c 'member=Notify' "$mon" || true) after)"
+  [ "$(sqlite3 "$db" "SELECT count(*) FROM notification_log WHERE key LIKE 'due-soon:%' AND outcome = 'sent'")" -ge 1 ] || fail "no 'due soon' in the log"
+  kill "$dunst_pid" "$mon_pid" 2>/dev/null || true
+  wait "$dunst_pid" "$mon_pid" 2>/dev/null || true
+  db_ok "$db"
+}
+
+# No session bus and no notify-send: the app still starts, shows the notification in its
+# banner, and records why desktop notifications are unavailable.
+check_notifications_no_bus() {
+  use_home nobus
+  local db=$WORK/nobus.db due="Book the train to Leipzig" run=$WORK/run-nobus
+  mkdir -p "$run"; chmod 700 "$run"
+  make_demo "$db"
+  add_timed_goal "$db" "$due" 912 >/dev/null
+  APP_ERR=$WORK/app-nobus.stderr
+  # Without DBUS_SESSION_BUS_ADDRESS, with a runtime dir that holds no bus socket and a PATH
+  # without notify-send or dbus-launch (which could start a bus of its own).
+  setsid env -u DBUS_SESSION_BUS_ADDRESS XDG_RUNTIME_DIR="$run" PATH=/nonexistent \
+    "$APP" --db "$db" >"$WORK/app-nobus.stdout" 2>"$APP_ERR" &
+  APP_PID=$!
+  wait_window
+  wait_for "$APP_ERR" "shown in the window instead" 40 || { show_app_output; fail "the notification did not fall back to the banner"; }
+  sleep 0.5
+  screenshot "$WIN" "$ARTIFACTS/e2e-notify-banner.png"
+  [ "$(sqlite3 "$db" "SELECT outcome FROM notification_log WHERE key LIKE 'due-soon:%'")" = banner ] || fail "the log does not say the banner showed it"
+  local why
+  why=$(sqlite3 "$db" "SELECT value FROM settings WHERE key = 'notify.unavailable'")
+  [ -n "$why" ] || fail "no reason recorded why desktop notifications are unavailable"
+  echo "unavailable: $why"
+  close_app
+  no_crash_in_log
+  db_ok "$db"
 }
 
 # --- run ---------------------------------------------------------------------------------------

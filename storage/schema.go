@@ -92,4 +92,6 @@ CREATE TABLE settings (
 	calendarMigration,
 	// 3: focus sprints.
 	sprintsMigration,
+	// 4 (issue 6; renumbered on merge): the notification log.
+	migrationNotifyLog,
 }

@@ -1,0 +1,186 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/microgoals/microgoals/model"
+)
+
+var weekdays = []string{"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"}
+
+// settingsForm is the Settings dialog's content: one switch per notification kind, the lead
+// time, quiet hours, the morning and weekly review times, closing to the tray, and a line
+// that says why desktop notifications are unavailable, when they are.
+type settingsForm struct {
+	kinds        map[model.NotifyKind]*widget.Check
+	lead         *widget.Entry
+	quiet        *widget.Check
+	quietFrom    *widget.Entry
+	quietTo      *widget.Entry
+	morning      *widget.Entry
+	reviewDay    *widget.Select
+	reviewAt     *widget.Entry
+	closeToTray  *widget.Check
+	availability *widget.Label
+}
+
+func minutesEntry(v int) *widget.Entry {
+	e := widget.NewEntry()
+	e.SetText(strconv.Itoa(v))
+	e.Validator = func(s string) error {
+		n, err := strconv.Atoi(strings.TrimSpace(s))
+		if err != nil || n < 0 || n > 24*60 {
+			return fmt.Errorf("write a number of minutes from 0 to 1440")
+		}
+		return nil
+	}
+	return e
+}
+
+func clockEntry(m int) *widget.Entry {
+	e := widget.NewEntry()
+	e.SetText(model.FormatClock(m))
+	e.Validator = func(s string) error {
+		_, _, ok, err := model.ParseClock(s)
+		if err != nil {
+			return err
+		}
+		if !ok {
+			return fmt.Errorf("write the time as HH:MM, for example 08:30")
+		}
+		return nil
+	}
+	return e
+}
+
+func newSettingsForm(s model.NotifySettings, unavailable string) *settingsForm {
+	f := &settingsForm{kinds: map[model.NotifyKind]*widget.Check{}}
+	for _, k := range model.NotifyKinds {
+		c := widget.NewCheck(k.Label(), nil)
+		c.SetChecked(s.Enabled(k))
+		f.kinds[k] = c
+	}
+	f.lead = minutesEntry(int(s.Lead / time.Minute))
+	f.quiet = widget.NewCheck("Hold reminders and celebrations during quiet hours", nil)
+	f.quiet.SetChecked(s.QuietOn)
+	f.quietFrom, f.quietTo = clockEntry(s.QuietFrom), clockEntry(s.QuietTo)
+	f.morning = clockEntry(s.MorningAt)
+	f.reviewDay = widget.NewSelect(weekdays, nil)
+	f.reviewDay.SetSelectedIndex(int(s.ReviewDay))
+	f.reviewAt = clockEntry(s.ReviewAt)
+	f.closeToTray = widget.NewCheck("Closing the window keeps Microgoals in the tray", nil)
+	f.closeToTray.SetChecked(s.CloseToTray)
+	f.availability = widget.NewLabel(availabilityText(unavailable))
+	f.availability.Wrapping = fyne.TextWrapWord
+	return f
+}
+
+// availabilityText is the settings' line about the desktop's notification service.
+func availabilityText(reason string) string {
+	if reason == "" {
+		return "Desktop notifications: sent through the desktop's notification service."
+	}
+	return "Desktop notifications are unavailable, so they show in the window's banner instead. Why: " + reason
+}
+
+func (f *settingsForm) items() []*widget.FormItem {
+	var checks []fyne.CanvasObject
+	for _, k := range model.NotifyKinds {
+		checks = append(checks, f.kinds[k])
+	}
+	hint := func(o fyne.CanvasObject, h string) *widget.FormItem {
+		it := widget.NewFormItem("", o)
+		it.HintText = h
+		return it
+	}
+	lead := widget.NewFormItem("Lead time (min)", f.lead)
+	lead.HintText = "How long before a deadline the first notification comes"
+	return []*widget.FormItem{
+		widget.NewFormItem("Notify", container.NewGridWithColumns(2, checks...)),
+		lead,
+		hint(f.quiet, "Deadlines still come; the rest waits until the quiet hours end"),
+		widget.NewFormItem("Quiet hours", container.NewGridWithColumns(3, f.quietFrom, widget.NewLabel("until"), f.quietTo)),
+		widget.NewFormItem("Morning plan at", f.morning),
+		widget.NewFormItem("Weekly review", container.NewGridWithColumns(2, f.reviewDay, f.reviewAt)),
+		widget.NewFormItem("Window", f.closeToTray),
+		widget.NewFormItem("", f.availability),
+	}
+}
+
+// settings reads the form over base (which keeps Since and Location). The entries have
+// validators, so the dialog cannot be confirmed with a value that does not parse.
+func (f *settingsForm) settings(base model.NotifySettings) model.NotifySettings {
+	s := base
+	s.Off = map[model.NotifyKind]bool{}
+	for k, c := range f.kinds {
+		if !c.Checked {
+			s.Off[k] = true
+		}
+	}
+	if n, err := strconv.Atoi(strings.TrimSpace(f.lead.Text)); err == nil {
+		s.Lead = time.Duration(n) * time.Minute
+	}
+	clock := func(e *widget.Entry, m *int) {
+		if h, mi, ok, err := model.ParseClock(e.Text); ok && err == nil {
+			*m = h*60 + mi
+		}
+	}
+	s.QuietOn = f.quiet.Checked
+	clock(f.quietFrom, &s.QuietFrom)
+	clock(f.quietTo, &s.QuietTo)
+	clock(f.morning, &s.MorningAt)
+	clock(f.reviewAt, &s.ReviewAt)
+	if i := f.reviewDay.SelectedIndex(); i >= 0 {
+		s.ReviewDay = time.Weekday(i)
+	}
+	s.CloseToTray = f.closeToTray.Checked
+	return s
+}
+
+// showSettings opens the Settings dialog. Saving is one undoable action.
+func (u *UI) showSettings() { u.openSettings() }
+
+func (u *UI) openSettings() (*settingsForm, *dialog.FormDialog) {
+	if !u.notify.active() {
+		// The scheduler has not read them yet (the first seconds after start).
+		if err := u.notify.loadSettings(); err != nil {
+			u.showError("Could not read the settings", err)
+			return nil, nil
+		}
+	}
+	old := u.notify.currentSettings()
+	f := newSettingsForm(old, u.notify.unavailableReason())
+	d := dialog.NewForm("Settings", "Save", "Cancel", f.items(), func(ok bool) {
+		if ok {
+			u.saveSettings(old, f.settings(old))
+		}
+	}, u.win)
+	d.Resize(fyne.NewSize(760, 560))
+	d.Show()
+	return f, d
+}
+
+func (u *UI) saveSettings(old, s model.NotifySettings) {
+	u.record("change the settings", func(ctx context.Context) (func(context.Context) error, error) {
+		if err := u.store.SetSettings(ctx, s.Values()); err != nil {
+			return nil, err
+		}
+		u.notify.setSettings(s)
+		return func(ctx context.Context) error {
+			if err := u.store.SetSettings(ctx, old.Values()); err != nil {
+				return err
+			}
+			u.notify.setSettings(old)
+			return nil
+		}, nil
+	})
+}
