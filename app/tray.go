@@ -25,6 +25,11 @@ func (u *UI) setupTray() {
 	if !ok || u.tray != nil {
 		return
 	}
+	// Registering a tray item costs about 100 ms and 7 MB before the window can open; where no
+	// tray host listens (a desktop without a status-notifier tray) it could never be shown.
+	if !trayHostPresent() {
+		return
+	}
 	t := &trayMenu{desk: desk, count: fyne.NewMenuItem("Today: …", nil)}
 	t.count.Disabled = true
 	quit := fyne.NewMenuItem("Quit", u.quit)
@@ -37,8 +42,8 @@ func (u *UI) setupTray() {
 		quit,
 	)
 	u.tray = t
-	// The 512-pixel icon is what the desktop gets; Fyne scales it to the tray's 64 pixels.
-	desk.SetSystemTrayIcon(fyne.NewStaticResource("icon.png", resources.IconPNG))
+	// Trays show 16–64 pixels: the 64-pixel icon, not the 512-pixel one, crosses the bus.
+	desk.SetSystemTrayIcon(fyne.NewStaticResource("tray.png", resources.Icon64PNG))
 	desk.SetSystemTrayMenu(t.menu)
 }
 
