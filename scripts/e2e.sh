@@ -348,6 +348,7 @@ check_refused_files() {
     ls "$f"-* >/dev/null 2>&1 && fail "files were created beside $f"
     echo "$(basename "$f"): refused with: $(head -n 1 "$APP_ERR")"
   done
+}
 
 # The Today and Calendar tabs on a demo database: a step typed into Today's quick add with a
 # time lands in the database due today at that time; the calendar pages with PageDown.
@@ -375,6 +376,7 @@ check_calendar_today() {
   got=$(sqlite3 "$db" "SELECT due_day || ' ' || due_has_time || ' ' || strftime('%H:%M', due_at / 1000, 'unixepoch')
     FROM micro_goals WHERE title = 'Write the end-to-end check'")
   [ "$got" = "$today 1 16:00" ] || fail "the quick-added step is stored as '$got', want '$today 1 16:00'"
+}
 
 # --- notifications ---------------------------------------------------------------------------
 
