@@ -88,4 +88,6 @@ CREATE TABLE settings (
 	value TEXT NOT NULL
 ) WITHOUT ROWID;
 `,
+	// 5 (renumbered on merge): weekly reviews, the decision log, identities for export/import.
+	reviewsSchema,
 }
