@@ -21,7 +21,7 @@ type view interface {
 
 // newViews lists the views after the outline, in tab order. Each feature adds its own here.
 func (u *UI) newViews() []view {
-	return nil
+	return []view{newReviewsView(u)}
 }
 
 // tabbedView holds a view and whether its content exists yet.
