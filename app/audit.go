@@ -65,19 +65,21 @@ func newAudit(u *UI) *audit {
 	a.record.Importance = widget.HighImportance
 	a.history = widget.NewLabel("")
 	a.history.Wrapping = fyne.TextWrapWord
-	a.view = container.NewVScroll(container.NewPadded(container.NewVBox(
-		a.progress, a.subject, a.context,
-		widget.NewSeparator(),
-		form,
-		widget.NewLabelWithStyle("Decision", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), a.choice,
-		widget.NewLabelWithStyle("Rationale", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), a.reason, a.hint,
-		container.NewHBox(a.record,
+	// The questions scroll; the item and the buttons stay in view.
+	a.view = container.NewBorder(
+		container.NewPadded(container.NewVBox(a.progress, a.subject, a.context, widget.NewSeparator())),
+		container.NewPadded(container.NewVBox(a.hint, container.NewHBox(a.record,
 			widget.NewButton("Previous", func() { a.move(-1) }),
 			widget.NewButton("Skip", func() { a.move(1) }),
-			widget.NewButton("Start over", a.restart)),
-		widget.NewSeparator(),
-		widget.NewLabelWithStyle("Earlier decisions", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), a.history,
-	)))
+			widget.NewButton("Start over", a.restart)))),
+		nil, nil,
+		container.NewVScroll(container.NewPadded(container.NewVBox(
+			form,
+			widget.NewLabelWithStyle("Decision", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), a.choice,
+			widget.NewLabelWithStyle("Rationale", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), a.reason,
+			widget.NewSeparator(),
+			widget.NewLabelWithStyle("Earlier decisions", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), a.history,
+		))))
 	return a
 }
 
@@ -310,7 +312,7 @@ func (l *decisionLogList) refresh() {
 }
 
 func (l *decisionLogList) askReverse(d model.Decision) {
-	e := widget.NewMultiLineEntry()
+	e := widget.NewEntry()
 	e.SetPlaceHolder("Why bring it back?")
 	e.Validator = func(s string) error {
 		if strings.TrimSpace(s) == "" {
@@ -318,8 +320,7 @@ func (l *decisionLogList) askReverse(d model.Decision) {
 		}
 		return nil
 	}
-	form := newFormDialog("Reverse the drop of “"+d.Subject+"”", "Reverse", e, func() { l.reverse(d, e.Text) }, l.u)
-	form.Show()
+	showFormDialog("Reverse the drop of “"+d.Subject+"”", "Reverse", e, func() { l.reverse(d, e.Text) }, l.u)
 }
 
 // reverse reopens what the drop d dropped, logging why.

@@ -42,8 +42,9 @@ func (u *UI) saveFile(name, what string, write func(path string) (string, error)
 		u.showMessage("%s", msg)
 	}, u.win)
 	d.SetFileName(name)
-	d.Resize(fyne.NewSize(900, 600))
 	d.Show()
+	d.Resize(fyne.NewSize(900, 600)) // a file dialog can only be resized once shown
+
 }
 
 // writeAtomically writes the output of fn to path through a temporary file.
@@ -109,8 +110,8 @@ func (u *UI) openFile(read func(data []byte)) {
 		}
 		read(data)
 	}, u.win)
-	d.Resize(fyne.NewSize(900, 600))
 	d.Show()
+	d.Resize(fyne.NewSize(900, 600))
 }
 
 func (u *UI) importJSON() { u.openFile(func(data []byte) { u.importData(data, false) }) }

@@ -8,7 +8,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -112,6 +111,7 @@ type weeklyReview struct {
 	wins      *widget.Label
 	completed *widget.Label
 	pending   *fyne.Container
+	openHead  *widget.Label
 	actions   []string
 	actionsLb *widget.Label
 
@@ -142,6 +142,7 @@ func newWeeklyReview(u *UI) *weeklyReview {
 	w.completed = widget.NewLabel("")
 	w.completed.Wrapping = fyne.TextWrapWord
 	w.pending = container.NewVBox()
+	w.openHead = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	w.actionsLb = widget.NewLabel("")
 	w.actionsLb.Wrapping = fyne.TextWrapWord
 	multi := func(ph string) *widget.Entry {
@@ -169,7 +170,7 @@ func newWeeklyReview(u *UI) *weeklyReview {
 		head("1. Celebrate what you completed"),
 		w.wins, w.completed,
 		widget.NewSeparator(),
-		head("2. Decide about what is still open"),
+		w.openHead,
 		w.pending, w.actionsLb,
 		widget.NewSeparator(),
 		head("3. Adjustments"), w.adjustments,
@@ -222,6 +223,7 @@ func (w *weeklyReview) refresh() {
 	w.completed.SetText(strings.Join(lines, "\n"))
 	w.completed.Hidden = len(lines) == 0
 
+	w.openHead.SetText(fmt.Sprintf("2. Decide about what is still open: %d overdue, %d due later this period", len(s.Overdue), len(s.Open)))
 	w.pending.Objects = nil
 	if len(s.Overdue)+len(s.Open) == 0 {
 		w.pending.Add(widget.NewLabel("Nothing open or overdue in this period."))
@@ -287,6 +289,7 @@ func (w *weeklyReview) reschedule(g model.MicroGoal, due time.Time, hasTime bool
 			return nil, "", err
 		}
 		forget := w.noteAction(line)
+		u.showMessage("%s.", line)
 		return func(ctx context.Context) error {
 			if _, err := u.store.RescheduleGoal(ctx, g.ID, g.Due, g.DueHasTime); err != nil {
 				return err
@@ -329,13 +332,7 @@ func (w *weeklyReview) askNewDate(g model.MicroGoal) {
 		}
 		return err
 	}
-	d := dialog.NewForm("New date for “"+g.Title+"”", "Move", "Cancel", []*widget.FormItem{widget.NewFormItem("Date", e)}, func(ok bool) {
-		if ok {
-			w.pickDate(g, e.Text)
-		}
-	}, w.u.win)
-	d.Resize(fyne.NewSize(480, 180))
-	d.Show()
+	showFormDialog("New date for “"+g.Title+"”", "Move", e, func() { w.pickDate(g, e.Text) }, w.u)
 }
 
 // drop drops g with a reason as one undoable action.
@@ -351,6 +348,7 @@ func (w *weeklyReview) drop(g model.MicroGoal, reason string) bool {
 			return nil, "", err
 		}
 		forget := w.noteAction(fmt.Sprintf("Dropped “%s”: %s", g.Title, reason))
+		u.showMessage("Dropped “%s”. The reason is kept with it and in this review.", g.Title)
 		return func(ctx context.Context) error {
 			if _, err := u.store.UpdateGoal(ctx, g); err != nil {
 				return err
@@ -370,13 +368,7 @@ func (w *weeklyReview) askDrop(g model.MicroGoal) {
 		}
 		return nil
 	}
-	d := dialog.NewForm("Drop “"+g.Title+"”", "Drop", "Cancel", []*widget.FormItem{widget.NewFormItem("Reason", e)}, func(ok bool) {
-		if ok {
-			w.drop(g, e.Text)
-		}
-	}, w.u.win)
-	d.Resize(fyne.NewSize(480, 180))
-	d.Show()
+	showFormDialog("Drop “"+g.Title+"”", "Drop", e, func() { w.drop(g, e.Text) }, w.u)
 }
 
 // save stores the review of the period; saving again updates the same review.

@@ -359,3 +359,21 @@ func TestRestoreFromBackupWhileTheAppHasTheFileOpen(t *testing.T) {
 		t.Fatalf("after restart: %q", got)
 	}
 }
+
+// Every menu item of this feature opens its dialog without trouble.
+func TestMenuDialogsOpen(t *testing.T) {
+	h := newHarness(t)
+	seed(h, "Ship the Microgoals 1.0 release", "Write the release notes")
+	for _, open := range []func(){h.u.exportJSON, h.u.exportCSV, h.u.exportICalendar, h.u.importJSON, h.u.importCSV, h.u.exportReport} {
+		open()
+		if len(h.w.Canvas().Overlays().List()) == 0 {
+			t.Fatal("no dialog opened")
+		}
+		h.w.Canvas().Overlays().Remove(h.w.Canvas().Overlays().Top())
+	}
+	h.u.askRestore()
+	h.mustSee("There is no backup yet")
+	h.u.backupNow()
+	h.u.askRestore()
+	h.mustSee("Restore from backup")
+}
