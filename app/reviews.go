@@ -121,15 +121,21 @@ type weeklyReview struct {
 	at                             *widget.Entry
 
 	summary model.WeekSummary
-	saved   model.Review // the review of this period once saved, so saving again updates it
+	saved   model.Review
+	// shown is how many open and overdue steps are listed: a plan left alone for weeks can
+	// have hundreds, and each row is three buttons.
+	shown int // the review of this period once saved, so saving again updates it
 }
 
 var periodLabels = map[model.PeriodKind]string{model.PeriodWeek: "This week (Monday to Sunday)", model.PeriodLast7: "The last 7 days"}
 
+// pendingPage is how many open and overdue steps the review lists at a time.
+const pendingPage = 25
+
 var weekdays = []string{"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 
 func newWeeklyReview(u *UI) *weeklyReview {
-	w := &weeklyReview{u: u}
+	w := &weeklyReview{u: u, shown: pendingPage}
 	w.kind = widget.NewSelect([]string{periodLabels[model.PeriodWeek], periodLabels[model.PeriodLast7]}, nil)
 	w.kind.SetSelectedIndex(0)
 	w.kind.OnChanged = func(string) {
@@ -228,11 +234,17 @@ func (w *weeklyReview) refresh() {
 	if len(s.Overdue)+len(s.Open) == 0 {
 		w.pending.Add(widget.NewLabel("Nothing open or overdue in this period."))
 	}
-	for _, g := range s.Overdue {
-		w.pending.Add(w.pendingRow(g, true))
-	}
-	for _, g := range s.Open {
-		w.pending.Add(w.pendingRow(g, false))
+	all := append(append([]model.MicroGoal(nil), s.Overdue...), s.Open...)
+	for i, g := range all {
+		if i == w.shown {
+			more := widget.NewButton(fmt.Sprintf("Show %d more (%d not shown)", min(pendingPage, len(all)-i), len(all)-i), func() {
+				w.shown += pendingPage
+				w.refresh()
+			})
+			w.pending.Add(container.NewHBox(more))
+			break
+		}
+		w.pending.Add(w.pendingRow(g, i < len(s.Overdue)))
 	}
 	w.pending.Refresh()
 	w.actionsLb.SetText(strings.Join(w.actions, "\n"))
@@ -422,12 +434,9 @@ func (w *weeklyReview) saveReminder() {
 		return
 	}
 	at := fmt.Sprintf("%02d:%02d", h, m)
-	ctx := w.u.ctx()
-	if err := w.u.store.SetSetting(ctx, storage.SettingReviewWeekday, w.weekday.Selected); err != nil {
-		w.u.showError("Could not save the reminder", err)
-		return
-	}
-	if err := w.u.store.SetSetting(ctx, storage.SettingReviewTime, at); err != nil {
+	if err := w.u.store.SetSettings(w.u.ctx(), map[string]string{
+		storage.SettingReviewWeekday: w.weekday.Selected, storage.SettingReviewTime: at,
+	}); err != nil {
 		w.u.showError("Could not save the reminder", err)
 		return
 	}

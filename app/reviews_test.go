@@ -377,3 +377,28 @@ func TestMenuDialogsOpen(t *testing.T) {
 	h.u.askRestore()
 	h.mustSee("Restore from backup")
 }
+
+func TestWeeklyReviewListsOpenStepsAPageAtATime(t *testing.T) {
+	h := newHarness(t)
+	seed(h, "Ship the Microgoals 1.0 release")
+	o := h.stored().Objectives[0]
+	for i := 0; i < pendingPage+5; i++ {
+		g := model.NewMicroGoal(o.ID, 0, "Close issue "+string(rune('A'+i)), clock)
+		g.Due = clock.AddDate(0, 0, -3)
+		if _, err := h.st.CreateGoal(context.Background(), g, 0); err != nil {
+			t.Fatal(err)
+		}
+	}
+	h.u.reload()
+	h.reviews(0)
+	h.mustSee("30 overdue, 0 due later this period")
+	h.mustSee("Show 5 more (5 not shown)")
+	h.mustNotSee("Close issue " + string(rune('A'+pendingPage)))
+	for _, o := range visible(h.w.Content()) {
+		if b, ok := o.(*widget.Button); ok && strings.HasPrefix(b.Text, "Show 5 more") {
+			test.Tap(b)
+		}
+	}
+	h.mustSee("Close issue " + string(rune('A'+pendingPage+4)))
+	h.mustNotSee("not shown")
+}
