@@ -22,10 +22,10 @@ var csvHeader = []string{"entry", "goal", "goal_title", "objective", "at", "valu
 // row. Times are RFC 3339 instants in UTC; values use a dot as decimal separator.
 func (s *Store) ExportCSV(ctx context.Context, w io.Writer) error {
 	cw := csv.NewWriter(w)
-	err := s.write(ctx, func(tx *sql.Tx) error {
-		if err := assignUUIDs(ctx, tx); err != nil {
-			return err
-		}
+	if err := s.ensureUUIDs(ctx); err != nil {
+		return fmt.Errorf("export the metric entries: %w", err)
+	}
+	err := s.read(ctx, func(tx *sql.Conn) error {
 		if err := cw.Write(csvHeader); err != nil {
 			return err
 		}

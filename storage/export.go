@@ -164,18 +164,31 @@ func assignUUIDs(ctx context.Context, tx *sql.Tx) error {
 	return nil
 }
 
+// ensureUUIDs gives rows without an identity one, writing only when some lack it.
+func (s *Store) ensureUUIDs(ctx context.Context) error {
+	var missing bool
+	if err := s.db.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM objectives WHERE uuid IS NULL)
+		OR EXISTS (SELECT 1 FROM micro_goals WHERE uuid IS NULL)
+		OR EXISTS (SELECT 1 FROM metric_entries WHERE uuid IS NULL)`).Scan(&missing); err != nil || !missing {
+		return err
+	}
+	return s.write(ctx, func(tx *sql.Tx) error { return assignUUIDs(ctx, tx) })
+}
+
 // ExportJSON writes everything outside the trash as one JSON Document to w. Rows that have no
 // identity yet get one first (the only write an export makes).
 func (s *Store) ExportJSON(ctx context.Context, w io.Writer) error {
 	var doc Document
-	err := s.write(ctx, func(tx *sql.Tx) error {
-		if err := assignUUIDs(ctx, tx); err != nil {
+	err := s.ensureUUIDs(ctx)
+	if err == nil {
+		// The rows are read from one snapshot without holding the write lock: a large plan
+		// takes a second to read, and the app stays free to save meanwhile.
+		err = s.read(ctx, func(c *sql.Conn) error {
+			var err error
+			doc, err = s.document(ctx, c)
 			return err
-		}
-		var err error
-		doc, err = s.document(ctx, tx)
-		return err
-	})
+		})
+	}
 	if err != nil {
 		return fmt.Errorf("export the plan: %w", err)
 	}
