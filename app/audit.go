@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -20,7 +21,7 @@ type audit struct {
 
 	items    []model.AuditItem
 	pos      int
-	decided  map[string]bool // keys decided in this audit
+	decided  map[string]bool // keys with a decision in this audit's window (auditWindow)
 	progress *widget.Label
 	subject  *widget.Label
 	context  *widget.Label
@@ -83,6 +84,27 @@ func newAudit(u *UI) *audit {
 	return a
 }
 
+// auditWindow is how far back a decision counts as part of the current audit: a quarter.
+const auditWindow = 90 * 24 * time.Hour
+
+// loadDecided marks the items decided within the audit window, so an audit interrupted by a
+// restart carries on where it was.
+func (a *audit) loadDecided() {
+	a.decided = map[string]bool{}
+	log, err := a.u.store.DecisionsSince(a.u.ctx(), a.u.now().Add(-auditWindow))
+	if err != nil {
+		a.u.showError("Could not read the decision log", err)
+		return
+	}
+	for _, d := range log {
+		if d.GoalID != 0 {
+			a.decided[fmt.Sprintf("g:%d", d.GoalID)] = true
+		} else {
+			a.decided[fmt.Sprintf("o:%d", d.ObjectiveID)] = true
+		}
+	}
+}
+
 // refresh re-reads the items from the plan and keeps the audit on the same item.
 func (a *audit) refresh() {
 	key := ""
@@ -90,18 +112,35 @@ func (a *audit) refresh() {
 		key = a.items[a.pos].Key()
 	}
 	a.items = model.AuditItems(a.u.data.Objectives, a.u.data.Goals)
-	a.pos = 0
+	a.loadDecided()
+	a.pos = -1
 	for i, it := range a.items {
 		if it.Key() == key {
 			a.pos = i
 		}
 	}
+	if a.pos < 0 {
+		a.pos = 0
+		a.nextUndecided(0)
+	}
 	a.show()
 }
 
+// nextUndecided moves to the first item from i on (wrapping) that has no decision yet; it
+// stays put when every item has one.
+func (a *audit) nextUndecided(i int) {
+	for k := 0; k < len(a.items); k++ {
+		j := (i + k) % len(a.items)
+		if !a.decided[a.items[j].Key()] {
+			a.pos = j
+			return
+		}
+	}
+}
+
 func (a *audit) restart() {
-	a.decided = map[string]bool{}
 	a.pos = 0
+	a.nextUndecided(0)
 	a.show()
 }
 
@@ -135,7 +174,17 @@ func (a *audit) show() {
 		return
 	}
 	a.record.Enable()
-	a.progress.SetText(fmt.Sprintf("Quarterly audit · %d of %d · %d decided", a.pos+1, len(a.items), len(a.decided)))
+	done := 0
+	for _, x := range a.items {
+		if a.decided[x.Key()] {
+			done++
+		}
+	}
+	progress := fmt.Sprintf("Quarterly audit · %d of %d · %d decided in the last 90 days", a.pos+1, len(a.items), done)
+	if a.decided[it.Key()] {
+		progress += " · this one already has a decision (below)"
+	}
+	a.progress.SetText(progress)
 	if it.IsGoal {
 		a.subject.SetText("Micro-goal: " + it.Goal.Title)
 		ctx := []string{fmt.Sprintf("%s horizon · %s", it.Goal.Horizon, dueText(it.Goal, a.u.loc)), "Objective: " + it.Objective.Title}
@@ -201,17 +250,11 @@ func (a *audit) recordDecision() {
 	}
 	it, _ := a.current()
 	if a.u.recordDecision(d, it.Title()) {
-		a.decided[it.Key()] = true
-		if d.Kind == model.DecisionDrop {
-			// The dropped item leaves the audit's list; the one after it takes its place.
-			a.items = model.AuditItems(a.u.data.Objectives, a.u.data.Goals)
-			if a.pos >= len(a.items) {
-				a.pos = 0
-			}
-		} else {
-			a.move(1)
-			return
-		}
+		// Recording reloaded the plan (a dropped item has left the list): go on with the next
+		// item that has no decision yet.
+		a.items = model.AuditItems(a.u.data.Objectives, a.u.data.Goals)
+		a.loadDecided()
+		a.nextUndecided(min(a.pos, max(len(a.items)-1, 0)))
 		a.show()
 	}
 }

@@ -248,11 +248,19 @@ func TestAuditDropsAndLaterRestoresAGoal(t *testing.T) {
 			t.Fatal("the reversed drop still offers Reverse")
 		}
 	}
-	// Undo takes the reversal back.
+	// Undo takes the reversal back: the step is dropped again and the entry is gone.
 	h.u.undoLast()
 	if g := h.storedGoal("Finish unit 1 of the course"); g.Status != model.StatusDropped {
 		t.Fatalf("undo of reverse: %+v", g)
 	}
+	if log, _ := h.st.DecisionsFor(context.Background(), 0, g.ID); len(log) != 1 {
+		t.Fatalf("after undo the log has %d entries", len(log))
+	}
+
+	// A restarted audit remembers what this quarter decided.
+	h.reopen()
+	h.reviews(1)
+	h.mustSee("1 of 1 · 1 decided in the last 90 days · this one already has a decision")
 }
 
 func TestReportMarkdownAndCharts(t *testing.T) {

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/microgoals/microgoals/model"
 )
@@ -179,4 +180,10 @@ func (s *Store) decisionsWhere(ctx context.Context, where string, args ...any) (
 		out = append(out, d)
 	}
 	return out, rows.Err()
+}
+
+// DecisionsSince returns the decisions made at or after t, newest first: what an audit in
+// progress has already decided.
+func (s *Store) DecisionsSince(ctx context.Context, t time.Time) ([]model.Decision, error) {
+	return s.decisionsWhere(ctx, `decided_at >= ? ORDER BY decided_at DESC, id DESC`, t.UnixMilli())
 }
