@@ -1,6 +1,7 @@
 package storage
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"database/sql"
@@ -178,36 +179,54 @@ func (s *Store) ensureUUIDs(ctx context.Context) error {
 // ExportJSON writes everything outside the trash as one JSON Document to w. Rows that have no
 // identity yet get one first (the only write an export makes).
 func (s *Store) ExportJSON(ctx context.Context, w io.Writer) error {
-	var doc Document
 	err := s.ensureUUIDs(ctx)
 	if err == nil {
 		// The rows are read from one snapshot without holding the write lock: a large plan
 		// takes a second to read, and the app stays free to save meanwhile.
-		err = s.read(ctx, func(c *sql.Conn) error {
-			var err error
-			doc, err = s.document(ctx, c)
-			return err
-		})
+		err = s.read(ctx, func(c *sql.Conn) error { return s.writeDocument(ctx, c, w) })
 	}
 	if err != nil {
-		return fmt.Errorf("export the plan: %w", err)
-	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(doc); err != nil {
 		return fmt.Errorf("export the plan: %w", err)
 	}
 	return nil
 }
 
-// document reads every exported table in a stable order: by creation time and identity,
-// never by the local integer ids, so two databases with the same content export the same.
-func (s *Store) document(ctx context.Context, q querier) (Document, error) {
-	doc := Document{Format: ExportFormat, Version: ExportVersion, ExportedAt: s.now().UTC().Format(isoMilli),
-		Objectives: []DocObjective{}, Goals: []DocGoal{}, Entries: []DocEntry{}, Reviews: []DocReview{},
-		Decisions: []DocDecision{}, Settings: []DocSetting{}}
-	scan := func(query string, row func(sc func(...any) error) error) error {
+// writeDocument streams every exported table to w as a Document, one row a line, in a stable
+// order: by creation time and identity, never by the local integer ids, so two databases with
+// the same content export the same bytes. Rows are written as they are read, so a plan of
+// 100,000 entries is never held in memory twice.
+func (s *Store) writeDocument(ctx context.Context, q querier, w io.Writer) error {
+	bw := bufio.NewWriterSize(w, 64<<10)
+	var line bytes.Buffer
+	enc := json.NewEncoder(&line)
+	enc.SetEscapeHTML(false)
+	head := struct {
+		Format     string `json:"format"`
+		Version    int    `json:"version"`
+		ExportedAt string `json:"exported_at"`
+	}{ExportFormat, ExportVersion, s.now().UTC().Format(isoMilli)}
+	if err := enc.Encode(head); err != nil {
+		return err
+	}
+	// The head object without its closing brace; each table follows as a member.
+	bw.Write(bytes.TrimSuffix(bytes.TrimSpace(line.Bytes()), []byte("}")))
+	n := 0
+	put := func(v any) error {
+		line.Reset()
+		if err := enc.Encode(v); err != nil {
+			return err
+		}
+		if n > 0 {
+			bw.WriteString(",")
+		}
+		n++
+		bw.WriteString("\n  ")
+		_, err := bw.Write(bytes.TrimSuffix(line.Bytes(), []byte("\n")))
+		return err
+	}
+	scan := func(name, query string, row func(sc func(...any) error) error) error {
+		fmt.Fprintf(bw, ",\n\"%s\": [", name)
+		n = 0
 		rows, err := q.QueryContext(ctx, query)
 		if err != nil {
 			return err
@@ -218,9 +237,13 @@ func (s *Store) document(ctx context.Context, q querier) (Document, error) {
 				return err
 			}
 		}
+		if n > 0 {
+			bw.WriteString("\n")
+		}
+		bw.WriteString("]")
 		return rows.Err()
 	}
-	err := scan(`SELECT uuid, title, why, target_date, status, in_focus, position, created_at, updated_at, achieved_at
+	err := scan("objectives", `SELECT uuid, title, why, target_date, status, in_focus, position, created_at, updated_at, achieved_at
 		FROM objectives WHERE trash_id IS NULL ORDER BY created_at, uuid`, func(sc func(...any) error) error {
 		var o DocObjective
 		var target sql.NullString
@@ -230,13 +253,12 @@ func (s *Store) document(ctx context.Context, q querier) (Document, error) {
 			return err
 		}
 		o.TargetDate, o.CreatedAt, o.UpdatedAt, o.AchievedAt = nullText(target), msText(created), msText(updated), nullMsText(achieved)
-		doc.Objectives = append(doc.Objectives, o)
-		return nil
+		return put(o)
 	})
 	if err != nil {
-		return doc, err
+		return err
 	}
-	err = scan(`SELECT g.uuid, o.uuid, p.uuid, g.position, g.title, g.outcome, g.done_when, g.due_at, g.due_has_time,
+	err = scan("micro_goals", `SELECT g.uuid, o.uuid, p.uuid, g.position, g.title, g.outcome, g.done_when, g.due_at, g.due_has_time,
 		g.due_day, g.horizon, g.stage, g.status, g.estimate_minutes, g.metric_kind, g.metric_unit, g.metric_target,
 		g.owner, g.partner, g.created_at, g.updated_at, g.done_at, g.dropped_at, g.drop_reason
 		FROM micro_goals g JOIN objectives o ON o.id = g.objective_id LEFT JOIN micro_goals p ON p.id = g.parent_id
@@ -252,13 +274,12 @@ func (s *Store) document(ctx context.Context, q querier) (Document, error) {
 		}
 		g.Parent, g.DueAt, g.DueDay = nullText(parent), nullMsText(due), nullText(day)
 		g.CreatedAt, g.UpdatedAt, g.DoneAt, g.DroppedAt = msText(created), msText(updated), nullMsText(done), nullMsText(dropped)
-		doc.Goals = append(doc.Goals, g)
-		return nil
+		return put(g)
 	})
 	if err != nil {
-		return doc, err
+		return err
 	}
-	err = scan(`SELECT e.uuid, g.uuid, e.at, e.value, e.note, c.uuid, e.created_at
+	err = scan("metric_entries", `SELECT e.uuid, g.uuid, e.at, e.value, e.note, c.uuid, e.created_at
 		FROM metric_entries e JOIN micro_goals g ON g.id = e.goal_id JOIN objectives o ON o.id = g.objective_id
 		LEFT JOIN metric_entries c ON c.id = e.corrects_id
 		WHERE g.trash_id IS NULL AND o.trash_id IS NULL ORDER BY e.at, e.uuid`, func(sc func(...any) error) error {
@@ -269,13 +290,12 @@ func (s *Store) document(ctx context.Context, q querier) (Document, error) {
 			return err
 		}
 		e.At, e.Corrects, e.CreatedAt = msText(at), nullText(corrects), msText(created)
-		doc.Entries = append(doc.Entries, e)
-		return nil
+		return put(e)
 	})
 	if err != nil {
-		return doc, err
+		return err
 	}
-	err = scan(`SELECT uuid, period_start, period_end, completed, streak, actions, adjustments, wins, lessons, created_at, updated_at
+	err = scan("reviews", `SELECT uuid, period_start, period_end, completed, streak, actions, adjustments, wins, lessons, created_at, updated_at
 		FROM reviews ORDER BY period_start, created_at, uuid`, func(sc func(...any) error) error {
 		var r DocReview
 		var created, updated int64
@@ -283,13 +303,12 @@ func (s *Store) document(ctx context.Context, q querier) (Document, error) {
 			return err
 		}
 		r.CreatedAt, r.UpdatedAt = msText(created), msText(updated)
-		doc.Reviews = append(doc.Reviews, r)
-		return nil
+		return put(r)
 	})
 	if err != nil {
-		return doc, err
+		return err
 	}
-	err = scan(`SELECT d.uuid, o.uuid, g.uuid, d.subject, d.decision, d.essential, d.best_use, d.evidence, d.rationale, r.uuid, d.decided_at
+	err = scan("decisions", `SELECT d.uuid, o.uuid, g.uuid, d.subject, d.decision, d.essential, d.best_use, d.evidence, d.rationale, r.uuid, d.decided_at
 		FROM decisions d LEFT JOIN objectives o ON o.id = d.objective_id LEFT JOIN micro_goals g ON g.id = d.goal_id
 		LEFT JOIN objectives go ON go.id = g.objective_id LEFT JOIN decisions r ON r.id = d.reverses_id
 		WHERE coalesce(o.trash_id, g.trash_id, go.trash_id) IS NULL ORDER BY d.decided_at, d.uuid`, func(sc func(...any) error) error {
@@ -300,13 +319,12 @@ func (s *Store) document(ctx context.Context, q querier) (Document, error) {
 			return err
 		}
 		d.Objective, d.Goal, d.Reverses, d.DecidedAt = nullText(obj), nullText(goal), nullText(rev), msText(at)
-		doc.Decisions = append(doc.Decisions, d)
-		return nil
+		return put(d)
 	})
 	if err != nil {
-		return doc, err
+		return err
 	}
-	err = scan(`SELECT key, value FROM settings ORDER BY key`, func(sc func(...any) error) error {
+	err = scan("settings", `SELECT key, value FROM settings ORDER BY key`, func(sc func(...any) error) error {
 		var st DocSetting
 		if err := sc(&st.Key, &st.Value); err != nil {
 			return err
@@ -316,10 +334,13 @@ func (s *Store) document(ctx context.Context, q querier) (Document, error) {
 				return nil
 			}
 		}
-		doc.Settings = append(doc.Settings, st)
-		return nil
+		return put(st)
 	})
-	return doc, err
+	if err != nil {
+		return err
+	}
+	bw.WriteString("\n}\n")
+	return bw.Flush()
 }
 
 // ImportResult counts what an import added and updated.
