@@ -5,10 +5,12 @@ import (
 	"fmt"
 	"image"
 	"image/color"
+	"image/draw"
 	"image/png"
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -16,6 +18,9 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	fynestorage "fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
+	"golang.org/x/image/font"
+	"golang.org/x/image/font/basicfont"
+	"golang.org/x/image/math/fixed"
 
 	"github.com/microgoals/microgoals/model"
 	"github.com/microgoals/microgoals/storage"
@@ -200,21 +205,28 @@ func (u *UI) writeReport(path string, p model.Period) (string, error) {
 	charts := map[string]string{"completions": stem + "-completions.png", "metrics": stem + "-metrics.png"}
 	dir := filepath.Dir(path)
 	if err := writeAtomically(filepath.Join(dir, charts["completions"]), func(w io.Writer) error {
-		return png.Encode(w, barChart(model.CompletionsPerDay(data.Goals, p, u.loc), 0))
+		var days []string
+		for d := p.Start; d.Before(p.End); d = d.AddDate(0, 0, 1) {
+			days = append(days, d.Format("2"))
+		}
+		return png.Encode(w, barChart("Steps completed per day, "+p.Start.Format("Mon 2 Jan")+" to "+p.Last().Format("Mon 2 Jan 2006"), model.CompletionsPerDay(data.Goals, p, u.loc), 0, days, false))
 	}); err != nil {
 		return "", err
 	}
 	rows := model.MetricRows(data.Goals, totals)
 	if len(rows) > 0 {
+		// The first 20 rows of the report's metric table, numbered as its rows are.
 		shares := make([]float64, 0, len(rows))
-		for _, r := range rows {
+		var nums []string
+		for i, r := range rows {
 			if len(shares) == 20 {
 				break
 			}
 			shares = append(shares, r.Fraction())
+			nums = append(nums, strconv.Itoa(i+1))
 		}
 		if err := writeAtomically(filepath.Join(dir, charts["metrics"]), func(w io.Writer) error {
-			return png.Encode(w, barChart(shares, 1))
+			return png.Encode(w, barChart("Share of target logged (rows 1-20 of the table)", shares, 1, nums, true))
 		}); err != nil {
 			return "", err
 		}
@@ -226,30 +238,37 @@ func (u *UI) writeReport(path string, p model.Period) (string, error) {
 	return md, writeAtomically(path, func(w io.Writer) error { _, err := io.WriteString(w, md); return err })
 }
 
-// barChart draws values as bars on a light background, scaled to max (or to the largest value
-// when max is 0), with a line at the top of the scale. It carries no text: the report around
-// it says what it shows.
-func barChart(values []float64, max float64) image.Image {
-	const w, h, pad = 640, 240, 16
+// barChart draws values as labelled bars on a light background, scaled to max (or to the
+// largest value when max is 0), with a line at the top of the scale: a title, each bar's
+// value above it (as a percentage when asPercent) and its label below it. The text is
+// drawn with the fixed 7×13 bitmap face, which needs no font files and has ASCII only.
+func barChart(title string, values []float64, max float64, labels []string, asPercent bool) image.Image {
+	const w, h, pad, top, bottom = 640, 260, 16, 40, 24
 	img := image.NewRGBA(image.Rect(0, 0, w, h))
 	bg := color.RGBA{0xfa, 0xfa, 0xfa, 0xff}
 	bar := color.RGBA{0x29, 0x79, 0xff, 0xff}
 	axis := color.RGBA{0x9e, 0x9e, 0x9e, 0xff}
+	ink := color.RGBA{0x21, 0x21, 0x21, 0xff}
 	fill := func(x0, y0, x1, y1 int, c color.Color) {
-		for y := y0; y < y1; y++ {
-			for x := x0; x < x1; x++ {
-				img.Set(x, y, c)
-			}
+		draw.Draw(img, image.Rect(x0, y0, x1, y1), image.NewUniform(c), image.Point{}, draw.Src)
+	}
+	text := func(s string, x, y int, centre bool) {
+		d := font.Drawer{Dst: img, Src: image.NewUniform(ink), Face: basicfont.Face7x13}
+		if centre {
+			x -= d.MeasureString(s).Round() / 2
 		}
+		d.Dot = fixed.P(x, y)
+		d.DrawString(s)
 	}
 	fill(0, 0, w, h, bg)
+	text(title, pad, 20, false)
 	if max == 0 {
 		for _, v := range values {
 			max = maxf(max, v)
 		}
 	}
-	fill(pad, pad, w-pad, pad+1, axis)     // top of the scale
-	fill(pad, h-pad, w-pad, h-pad+1, axis) // baseline
+	fill(pad, top, w-pad, top+1, axis)           // top of the scale
+	fill(pad, h-bottom, w-pad, h-bottom+1, axis) // baseline
 	if len(values) == 0 || max <= 0 {
 		return img
 	}
@@ -261,10 +280,26 @@ func barChart(values []float64, max float64) image.Image {
 		}
 		x0 := pad + int(float64(i)*slot+slot*0.15)
 		x1 := pad + int(float64(i+1)*slot-slot*0.15)
-		top := h - pad - int(frac*float64(h-2*pad))
-		fill(x0, top, x1, h-pad, bar)
+		y := h - bottom - int(frac*float64(h-bottom-top))
+		fill(x0, y, x1, h-bottom, bar)
+		mid := (x0 + x1) / 2
+		// Labels only where they fit: a bar at least as wide as its text.
+		value := formatValue(v, asPercent)
+		if x1-x0+int(slot*0.3) >= 7*len(value) {
+			text(value, mid, y-4, true)
+		}
+		if i < len(labels) && x1-x0+int(slot*0.3) >= 7*len(labels[i]) {
+			text(labels[i], mid, h-8, true)
+		}
 	}
 	return img
+}
+
+func formatValue(v float64, asPercent bool) string {
+	if asPercent {
+		return fmt.Sprintf("%.0f%%", v*100)
+	}
+	return strconv.FormatFloat(v, 'f', -1, 64)
 }
 
 func maxf(a, b float64) float64 {

@@ -137,14 +137,14 @@ func ProgressReport(in ReportInput) string {
 	if len(rows) == 0 {
 		b.WriteString("No values logged in this period.\n\n")
 	} else {
-		b.WriteString("| Micro-goal | Logged | Target | Share |\n|---|---:|---:|---:|\n")
-		for _, r := range rows {
+		b.WriteString("| # | Micro-goal | Logged | Target | Share |\n|---:|---|---:|---:|---:|\n")
+		for i, r := range rows {
 			target, share := "—", "—"
 			if r.Target > 0 {
 				target = formatNumber(r.Target) + " " + esc(r.Goal.Metric.Unit)
 				share = fmt.Sprintf("%.0f%%", r.Total/r.Target*100)
 			}
-			fmt.Fprintf(&b, "| %s | %s %s | %s | %s |\n", esc(r.Goal.Title), formatNumber(r.Total), esc(r.Goal.Metric.Unit), target, share)
+			fmt.Fprintf(&b, "| %d | %s | %s %s | %s | %s |\n", i+1, esc(r.Goal.Title), formatNumber(r.Total), esc(r.Goal.Metric.Unit), target, share)
 		}
 		b.WriteString("\n")
 		if c := in.Charts["metrics"]; c != "" {
