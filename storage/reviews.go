@@ -75,8 +75,6 @@ const (
 	SettingReviewWeekday = "review.weekday"
 	// SettingReviewTime is the time of day of the reminder, "HH:MM" in the user's zone.
 	SettingReviewTime = "review.time"
-	// SettingReviewPeriod is how a review looks back: "week" (Monday to Sunday) or "last7".
-	SettingReviewPeriod = "review.period"
 )
 
 // newUUID returns a random identity in the form the migration's SQL would make
