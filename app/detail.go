@@ -56,6 +56,8 @@ type detail struct {
 	saveBtn    *widget.Button
 	doneBtn    *widget.Button
 	objSaveBtn *widget.Button
+	// decisions shows the quarterly audit's decision log of the selected item (decisionlog.go).
+	decisions, objDecisions *widget.Label
 
 	horizon, stage, metricKind, objStatus *widget.Select
 	inFocus                               *widget.Check
@@ -187,6 +189,7 @@ func (d *detail) buildGoalForm() {
 		widget.NewSeparator(),
 		d.stamps,
 		buttons,
+		decisionSection(&d.decisions),
 	)
 }
 
@@ -212,6 +215,7 @@ func (d *detail) buildObjectiveForm() {
 		container.NewHBox(d.objSaveBtn,
 			widget.NewButton("Add micro-goal", d.u.addGoal),
 			widget.NewButton("Delete", d.u.deleteSelected)),
+		decisionSection(&d.objDecisions),
 	)
 }
 
@@ -322,6 +326,7 @@ func (d *detail) fillGoal(g model.MicroGoal) {
 	}
 	d.fill(d.goalFields, v)
 	d.changed()
+	d.refreshDecisions()
 }
 
 func (d *detail) fillObjective(o model.Objective) {
@@ -331,6 +336,7 @@ func (d *detail) fillObjective(o model.Objective) {
 	}
 	d.fill(d.objFields, v)
 	d.changed()
+	d.refreshDecisions()
 }
 
 // goalFromForm reads the form into a copy of the stored goal. Parse errors come back as

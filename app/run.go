@@ -51,8 +51,15 @@ func Run(store *storage.Store, cfg Config) {
 	// would never appear. Until the plan is read it shows "Today: …".
 	u.setupTray()
 	a.Lifecycle().SetOnStopped(u.notify.Stop)
+	u.scheduleBackup()
 	u.win.SetMaster()
 	u.win.ShowAndRun()
+	// On quit: the daily backup if it is still due (the app may have run for less than the
+	// start-up delay), then close a store that a restore opened.
+	u.backupIfDue()
+	if st := u.currentStore(); st != store {
+		st.Close()
+	}
 }
 
 // themeWait is how long the plan waits for the desktop's theme preference before it is shown

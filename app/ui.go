@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"image/color"
 	"log"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -35,8 +36,10 @@ type UI struct {
 	app   fyne.App
 	win   fyne.Window
 	store *storage.Store
-	now   func() time.Time
-	loc   *time.Location
+	// storeMu guards store against the background backup while a restore replaces it.
+	storeMu sync.Mutex
+	now     func() time.Time
+	loc     *time.Location
 
 	data     storage.Outline
 	tree     *model.Tree
@@ -137,6 +140,19 @@ func (u *UI) mainMenu() *fyne.MainMenu {
 			fyne.NewMenuItemSeparator(),
 			item("Trash…", "", 0, u.showTrash),
 			item("Settings…", fyne.KeyComma, ctrl, u.showSettings),
+			fyne.NewMenuItemSeparator(),
+			item("Weekly review…", "", 0, func() { u.openReviews(0) }),
+			item("Quarterly audit…", "", 0, func() { u.openReviews(1) }),
+			fyne.NewMenuItemSeparator(),
+			item("Export progress report…", "", 0, u.exportReport),
+			item("Export milestones (iCalendar)…", "", 0, u.exportICalendar),
+			item("Export metric entries (CSV)…", "", 0, u.exportMetricsCSV),
+			item("Export everything (JSON)…", "", 0, u.exportJSON),
+			item("Import JSON…", "", 0, u.importJSON),
+			item("Import metric entries (CSV)…", "", 0, u.importCSV),
+			fyne.NewMenuItemSeparator(),
+			item("Back up now", "", 0, u.backupNow),
+			item("Restore from backup…", "", 0, u.askRestore),
 			fyne.NewMenuItemSeparator(),
 			u.quitItem(),
 		),

@@ -28,7 +28,7 @@ METAINFO=$ROOT/resources/io.github.microgoals.Microgoals.metainfo.xml
 TIMEOUT=${E2E_TIMEOUT:-30}
 TITLE=Microgoals
 
-CHECKS=(version desktop_file metainfo window_light window_dark default_database drag_reorder refused_files calendar_today metric_log_sprint_charts notifications notifications_no_bus)
+CHECKS=(version desktop_file metainfo window_light window_dark default_database drag_reorder refused_files calendar_today metric_log_sprint_charts notifications notifications_no_bus reviews_and_backup)
 
 # --- the private session -------------------------------------------------------------------
 
@@ -493,6 +493,34 @@ check_notifications_no_bus() {
   close_app
   no_crash_in_log
   db_ok "$db"
+}
+
+# The Reviews tab opens on a demo plan (screenshot kept), and quitting makes the daily backup:
+# a healthy Microgoals database in backups/ beside the plan, and only one however often it quits.
+check_reviews_and_backup() {
+  use_home reviews
+  local db=$WORK/reviews/plan.db backups
+  mkdir -p "$WORK/reviews"
+  make_demo "$db" 300 2000
+  start_app reviews --db "$db"
+  wait_window
+  sleep 1
+  # The Reviews tab is the fifth: Outline, Today, Calendar, Charts, Reviews.
+  xdotool mousemove --window "$WIN" 415 53 click 1
+  sleep 1
+  screenshot "$WIN" "$ARTIFACTS/e2e-reviews.png"
+  close_app
+  no_crash_in_log
+  backups=("$WORK"/reviews/backups/microgoals-*.db)
+  [ -f "${backups[0]}" ] || fail "no daily backup in $WORK/reviews/backups after quitting"
+  [ "$(sqlite3 "${backups[0]}" 'PRAGMA integrity_check; PRAGMA application_id;' | tr '\n' ' ')" = "ok 1296518988 " ] ||
+    fail "the backup ${backups[0]} is not a healthy Microgoals database"
+  [ "$(sqlite3 "${backups[0]}" 'SELECT count(*) FROM micro_goals')" = 300 ] || fail "the backup lacks the plan's steps"
+  start_app reviews2 --db "$db"
+  wait_window
+  close_app
+  backups=("$WORK"/reviews/backups/microgoals-*.db)
+  [ "${#backups[@]}" = 1 ] || fail "a second quit the same day made another backup: ${backups[*]}"
 }
 
 # --- run ---------------------------------------------------------------------------------------

@@ -10,7 +10,7 @@ import (
 	"github.com/microgoals/microgoals/model"
 )
 
-func openAt(t *testing.T, path string, now *time.Time) *Store {
+func openNotifyAt(t *testing.T, path string, now *time.Time) *Store {
 	t.Helper()
 	st, err := Open(path, Options{Location: time.UTC, Now: func() time.Time { return *now }})
 	if err != nil {
@@ -24,7 +24,7 @@ func TestNotifyStateSinceIsFixedOnceAndSettingsRoundTrip(t *testing.T) {
 	ctx := context.Background()
 	now := time.Date(2026, 11, 25, 9, 0, 0, 0, time.UTC)
 	path := filepath.Join(t.TempDir(), "plan.db")
-	st := openAt(t, path, &now)
+	st := openNotifyAt(t, path, &now)
 	first, err := st.LoadNotifyState(ctx)
 	if err != nil {
 		t.Fatal(err)
@@ -42,7 +42,7 @@ func TestNotifyStateSinceIsFixedOnceAndSettingsRoundTrip(t *testing.T) {
 	}
 	now = now.Add(48 * time.Hour)
 	st.Close()
-	st = openAt(t, path, &now)
+	st = openNotifyAt(t, path, &now)
 	again, err := st.LoadNotifyState(ctx)
 	if err != nil {
 		t.Fatal(err)
@@ -60,7 +60,7 @@ func TestClaimIsExactlyOnceAcrossInstances(t *testing.T) {
 	ctx := context.Background()
 	now := time.Date(2026, 11, 25, 9, 0, 0, 0, time.UTC)
 	path := filepath.Join(t.TempDir(), "plan.db")
-	a, b := openAt(t, path, &now), openAt(t, path, &now)
+	a, b := openNotifyAt(t, path, &now), openNotifyAt(t, path, &now)
 	var mu sync.Mutex
 	wins := map[string]int{}
 	var wg sync.WaitGroup

@@ -94,4 +94,6 @@ CREATE TABLE settings (
 	sprintsMigration,
 	// 4 (issue 6; renumbered on merge): the notification log.
 	migrationNotifyLog,
+	// 5 (renumbered on merge): weekly reviews, the decision log, identities for export/import.
+	reviewsSchema,
 }

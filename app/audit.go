@@ -1,0 +1,377 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/microgoals/microgoals/model"
+)
+
+// audit is the guided quarterly audit: one objective or long-horizon micro-goal at a time,
+// the three questions, a decision and its rationale, written to the decision log.
+type audit struct {
+	u    *UI
+	view fyne.CanvasObject
+
+	items    []model.AuditItem
+	pos      int
+	decided  map[string]bool // keys with a decision in this audit's window (auditWindow)
+	progress *widget.Label
+	subject  *widget.Label
+	context  *widget.Label
+	answers  [3]*widget.Entry
+	choice   *widget.RadioGroup
+	reason   *widget.Entry
+	hint     *widget.Label
+	record   *widget.Button
+	history  *widget.Label
+}
+
+var decisionLabels = map[model.DecisionKind]string{
+	model.DecisionKeep: "Keep", model.DecisionAdjust: "Adjust", model.DecisionDrop: "Drop",
+}
+
+func newAudit(u *UI) *audit {
+	a := &audit{u: u, decided: map[string]bool{}}
+	a.progress = widget.NewLabel("")
+	a.subject = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	a.subject.Wrapping = fyne.TextWrapWord
+	a.context = widget.NewLabel("")
+	a.context.Wrapping = fyne.TextWrapWord
+	form := container.NewVBox()
+	for i, q := range model.AuditQuestions {
+		a.answers[i] = widget.NewMultiLineEntry()
+		a.answers[i].SetMinRowsVisible(2)
+		a.answers[i].Wrapping = fyne.TextWrapWord
+		form.Add(widget.NewLabelWithStyle(q, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+		form.Add(a.answers[i])
+	}
+	a.choice = widget.NewRadioGroup([]string{"Keep", "Adjust", "Drop"}, func(string) { a.validate() })
+	a.choice.Horizontal = true
+	a.reason = widget.NewMultiLineEntry()
+	a.reason.SetMinRowsVisible(2)
+	a.reason.Wrapping = fyne.TextWrapWord
+	a.reason.SetPlaceHolder("Why? Required to adjust or drop.")
+	a.reason.OnChanged = func(string) { a.validate() }
+	a.hint = widget.NewLabel("")
+	a.hint.Importance = widget.DangerImportance
+	a.hint.Wrapping = fyne.TextWrapWord
+	a.record = widget.NewButton("Record decision", a.recordDecision)
+	a.record.Importance = widget.HighImportance
+	a.history = widget.NewLabel("")
+	a.history.Wrapping = fyne.TextWrapWord
+	// The questions scroll; the item and the buttons stay in view.
+	a.view = container.NewBorder(
+		container.NewPadded(container.NewVBox(a.progress, a.subject, a.context, widget.NewSeparator())),
+		container.NewPadded(container.NewVBox(a.hint, container.NewHBox(a.record,
+			widget.NewButton("Previous", func() { a.move(-1) }),
+			widget.NewButton("Skip", func() { a.move(1) }),
+			widget.NewButton("Start over", a.restart)))),
+		nil, nil,
+		container.NewVScroll(container.NewPadded(container.NewVBox(
+			form,
+			widget.NewLabelWithStyle("Decision", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), a.choice,
+			widget.NewLabelWithStyle("Rationale", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), a.reason,
+			widget.NewSeparator(),
+			widget.NewLabelWithStyle("Earlier decisions", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), a.history,
+		))))
+	return a
+}
+
+// auditWindow is how far back a decision counts as part of the current audit: a quarter.
+const auditWindow = 90 * 24 * time.Hour
+
+// loadDecided marks the items decided within the audit window, so an audit interrupted by a
+// restart carries on where it was.
+func (a *audit) loadDecided() {
+	a.decided = map[string]bool{}
+	log, err := a.u.store.DecisionsSince(a.u.ctx(), a.u.now().Add(-auditWindow))
+	if err != nil {
+		a.u.showError("Could not read the decision log", err)
+		return
+	}
+	for _, d := range log {
+		if d.GoalID != 0 {
+			a.decided[fmt.Sprintf("g:%d", d.GoalID)] = true
+		} else {
+			a.decided[fmt.Sprintf("o:%d", d.ObjectiveID)] = true
+		}
+	}
+}
+
+// refresh re-reads the items from the plan and keeps the audit on the same item.
+func (a *audit) refresh() {
+	key := ""
+	if a.pos < len(a.items) {
+		key = a.items[a.pos].Key()
+	}
+	a.items = model.AuditItems(a.u.data.Objectives, a.u.data.Goals)
+	a.loadDecided()
+	a.pos = -1
+	for i, it := range a.items {
+		if it.Key() == key {
+			a.pos = i
+		}
+	}
+	if a.pos < 0 {
+		a.pos = 0
+		a.nextUndecided(0)
+	}
+	a.show()
+}
+
+// nextUndecided moves to the first item from i on (wrapping) that has no decision yet; it
+// stays put when every item has one.
+func (a *audit) nextUndecided(i int) {
+	for k := 0; k < len(a.items); k++ {
+		j := (i + k) % len(a.items)
+		if !a.decided[a.items[j].Key()] {
+			a.pos = j
+			return
+		}
+	}
+}
+
+func (a *audit) restart() {
+	a.pos = 0
+	a.nextUndecided(0)
+	a.show()
+}
+
+func (a *audit) move(d int) {
+	if n := len(a.items); n > 0 {
+		a.pos = (a.pos + d + n) % n
+	}
+	a.show()
+}
+
+func (a *audit) current() (model.AuditItem, bool) {
+	if a.pos < len(a.items) {
+		return a.items[a.pos], true
+	}
+	return model.AuditItem{}, false
+}
+
+func (a *audit) show() {
+	for _, e := range a.answers {
+		e.SetText("")
+	}
+	a.reason.SetText("")
+	a.choice.SetSelected("")
+	it, ok := a.current()
+	if !ok {
+		a.progress.SetText("Nothing to audit: no active objective.")
+		a.subject.SetText("")
+		a.context.SetText("")
+		a.history.SetText("")
+		a.record.Disable()
+		return
+	}
+	a.record.Enable()
+	done := 0
+	for _, x := range a.items {
+		if a.decided[x.Key()] {
+			done++
+		}
+	}
+	progress := fmt.Sprintf("Quarterly audit · %d of %d · %d decided in the last 90 days", a.pos+1, len(a.items), done)
+	if a.decided[it.Key()] {
+		progress += " · this one already has a decision (below)"
+	}
+	a.progress.SetText(progress)
+	if it.IsGoal {
+		a.subject.SetText("Micro-goal: " + it.Goal.Title)
+		ctx := []string{fmt.Sprintf("%s horizon · %s", it.Goal.Horizon, dueText(it.Goal, a.u.loc)), "Objective: " + it.Objective.Title}
+		if it.Goal.DoneWhen != "" {
+			ctx = append(ctx, "Done when: "+it.Goal.DoneWhen)
+		}
+		a.context.SetText(strings.Join(ctx, "\n"))
+	} else {
+		a.subject.SetText("Objective: " + it.Objective.Title)
+		p := model.ObjectiveProgress(a.u.data.Goals)[it.Objective.ID]
+		why := it.Objective.Why
+		if why == "" {
+			why = "no reason written down"
+		}
+		a.context.SetText(fmt.Sprintf("%d of %d steps done · why: %s", p.Done, p.Total, why))
+	}
+	a.history.SetText(a.u.decisionLogText(it.Objective.ID, it.Goal.ID))
+	a.validate()
+}
+
+func (a *audit) decision() model.Decision {
+	it, _ := a.current()
+	d := model.Decision{Essential: strings.TrimSpace(a.answers[0].Text), BestUse: strings.TrimSpace(a.answers[1].Text),
+		Evidence: strings.TrimSpace(a.answers[2].Text), Rationale: strings.TrimSpace(a.reason.Text)}
+	if it.IsGoal {
+		d.GoalID = it.Goal.ID
+	} else {
+		d.ObjectiveID = it.Objective.ID
+	}
+	for k, l := range decisionLabels {
+		if l == a.choice.Selected {
+			d.Kind = k
+		}
+	}
+	return d
+}
+
+// validate shows what still stops the decision from being recorded.
+func (a *audit) validate() {
+	d := a.decision()
+	if d.Kind == "" {
+		a.hint.SetText("Choose keep, adjust or drop.")
+		a.hint.Importance = widget.MediumImportance
+		a.hint.Refresh()
+		return
+	}
+	ps := model.Blocking(model.ValidateDecision(d))
+	if len(ps) == 0 {
+		a.hint.SetText("")
+		return
+	}
+	a.hint.Importance = widget.DangerImportance
+	a.hint.SetText(capitalize(ps[0].Message) + ".")
+}
+
+// recordDecision writes the decision (and its effect) as one undoable action and moves on.
+func (a *audit) recordDecision() {
+	d := a.decision()
+	if d.Kind == "" || len(model.Blocking(model.ValidateDecision(d))) > 0 {
+		a.validate()
+		a.u.showMessage("The decision was not recorded: %s", a.hint.Text)
+		return
+	}
+	it, _ := a.current()
+	if a.u.recordDecision(d, it.Title()) {
+		// Recording reloaded the plan (a dropped item has left the list): go on with the next
+		// item that has no decision yet.
+		a.items = model.AuditItems(a.u.data.Objectives, a.u.data.Goals)
+		a.loadDecided()
+		a.nextUndecided(min(a.pos, max(len(a.items)-1, 0)))
+		a.show()
+	}
+}
+
+// recordDecision writes d to the decision log as one undoable action.
+func (u *UI) recordDecision(d model.Decision, title string) bool {
+	verb := map[model.DecisionKind]string{model.DecisionKeep: "keep", model.DecisionAdjust: "adjust", model.DecisionDrop: "drop", model.DecisionReverse: "reverse the drop of"}[d.Kind]
+	ok := u.do(verb+" “"+title+"”", func(ctx context.Context) (func(context.Context) error, string, error) {
+		out, err := u.store.RecordDecision(ctx, d)
+		if err != nil {
+			return nil, "", err
+		}
+		return func(ctx context.Context) error { return u.store.UndoDecision(ctx, out) }, "", nil
+	})
+	if ok {
+		u.showMessage("Decision recorded: %s “%s”. It is in the decision log.", verb, title)
+		u.detail.refreshDecisions()
+	}
+	return ok
+}
+
+// decisionLogText is the decision log of one objective or micro-goal, newest first.
+func (u *UI) decisionLogText(objectiveID, goalID int64) string {
+	var log []model.Decision
+	var err error
+	if goalID != 0 {
+		log, err = u.store.DecisionsFor(u.ctx(), 0, goalID)
+	} else if objectiveID != 0 {
+		log, err = u.store.DecisionsFor(u.ctx(), objectiveID, 0)
+	}
+	if err != nil {
+		return "The decision log could not be read: " + err.Error()
+	}
+	if len(log) == 0 {
+		return "No decisions yet."
+	}
+	lines := make([]string, len(log))
+	for i, d := range log {
+		lines[i] = d.At.In(u.loc).Format("2 Jan 2006") + " · " + d.Summary()
+	}
+	return strings.Join(lines, "\n")
+}
+
+// decisionLogList is the searchable list of every decision, with the drops reversible.
+type decisionLogList struct {
+	u      *UI
+	view   fyne.CanvasObject
+	search *widget.Entry
+	list   *widget.List
+	count  *widget.Label
+	items  []model.Decision
+	undone map[int64]bool // drops that a later decision reversed
+}
+
+func newDecisionLogList(u *UI) *decisionLogList {
+	l := &decisionLogList{u: u}
+	l.search = widget.NewEntry()
+	l.search.SetPlaceHolder("Search the decisions: a goal, a word of a rationale…")
+	l.search.OnChanged = func(string) { l.refresh() }
+	l.count = widget.NewLabel("")
+	l.list = widget.NewList(func() int { return len(l.items) }, func() fyne.CanvasObject {
+		text := widget.NewLabel("")
+		text.Truncation = fyne.TextTruncateEllipsis
+		return container.NewBorder(nil, nil, nil, widget.NewButton("Reverse…", nil), text)
+	}, func(i widget.ListItemID, o fyne.CanvasObject) {
+		c := o.(*fyne.Container)
+		text, btn := c.Objects[0].(*widget.Label), c.Objects[1].(*widget.Button)
+		d := l.items[i]
+		text.SetText(fmt.Sprintf("%s · %s: %s", d.At.In(u.loc).Format("2 Jan 2006"), d.Subject, d.Summary()))
+		btn.Hidden = d.Kind != model.DecisionDrop || l.undone[d.ID]
+		btn.OnTapped = func() { l.askReverse(d) }
+		btn.Refresh()
+	})
+	l.view = container.NewBorder(container.NewVBox(l.search, l.count), nil, nil, nil, l.list)
+	return l
+}
+
+func (l *decisionLogList) refresh() {
+	items, err := l.u.store.SearchDecisions(l.u.ctx(), l.search.Text, 2000)
+	if err != nil {
+		l.u.showError("Could not read the decision log", err)
+		return
+	}
+	all, err := l.u.store.SearchDecisions(l.u.ctx(), "", 100000)
+	if err != nil {
+		l.u.showError("Could not read the decision log", err)
+		return
+	}
+	l.undone = map[int64]bool{}
+	for _, d := range all {
+		if d.Kind == model.DecisionReverse {
+			l.undone[d.ReversesID] = true
+		}
+	}
+	l.items = items
+	l.count.SetText(fmt.Sprintf("%d decisions", len(items)))
+	l.list.Refresh()
+}
+
+func (l *decisionLogList) askReverse(d model.Decision) {
+	e := widget.NewEntry()
+	e.SetPlaceHolder("Why bring it back?")
+	e.Validator = func(s string) error {
+		if strings.TrimSpace(s) == "" {
+			return fmt.Errorf("a rationale is needed")
+		}
+		return nil
+	}
+	showFormDialog("Reverse the drop of “"+d.Subject+"”", "Reverse", e, func() { l.reverse(d, e.Text) }, l.u)
+}
+
+// reverse reopens what the drop d dropped, logging why.
+func (l *decisionLogList) reverse(d model.Decision, rationale string) bool {
+	ok := l.u.recordDecision(model.Decision{ObjectiveID: d.ObjectiveID, GoalID: d.GoalID, Kind: model.DecisionReverse,
+		ReversesID: d.ID, Rationale: rationale}, d.Subject)
+	if ok {
+		l.refresh()
+	}
+	return ok
+}

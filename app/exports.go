@@ -1,0 +1,334 @@
+package app
+
+import (
+	"bytes"
+	"fmt"
+	"image"
+	"image/color"
+	"image/draw"
+	"image/png"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	fynestorage "fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+	"golang.org/x/image/font"
+	"golang.org/x/image/font/basicfont"
+	"golang.org/x/image/math/fixed"
+
+	"github.com/microgoals/microgoals/model"
+	"github.com/microgoals/microgoals/storage"
+)
+
+// saveFile asks where to save name and hands the chosen path to write. The file is written
+// to a temporary name beside it and renamed, so a failed export leaves no half file.
+func (u *UI) saveFile(name, what string, write func(path string) (string, error)) {
+	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
+		if err != nil {
+			u.showError("Could not choose the file", err)
+			return
+		}
+		if wc == nil {
+			return // cancelled
+		}
+		path := wc.URI().Path()
+		wc.Close()
+		msg, err := write(path)
+		if err != nil {
+			u.showError("Could not export "+what, err)
+			return
+		}
+		u.showMessage("%s", msg)
+	}, u.win)
+	d.SetFileName(name)
+	d.Show()
+	d.Resize(fyne.NewSize(900, 600)) // a file dialog can only be resized once shown
+
+}
+
+// writeAtomically writes the output of fn to path through a temporary file.
+func writeAtomically(path string, fn func(w io.Writer) error) error {
+	tmp := path + ".tmp"
+	f, err := os.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
+	if err != nil {
+		return err
+	}
+	if err := fn(f); err != nil {
+		f.Close()
+		os.Remove(tmp)
+		return err
+	}
+	if err := f.Close(); err != nil {
+		os.Remove(tmp)
+		return err
+	}
+	return os.Rename(tmp, path)
+}
+
+func (u *UI) exportJSON() {
+	u.saveFile("microgoals-"+u.now().In(u.loc).Format("2006-01-02")+".json", "the plan", func(path string) (string, error) {
+		err := writeAtomically(path, func(w io.Writer) error { return u.store.ExportJSON(u.ctx(), w) })
+		return "Exported everything to " + path + ".", err
+	})
+}
+
+func (u *UI) exportMetricsCSV() {
+	u.saveFile("microgoals-metrics.csv", "the metric entries", func(path string) (string, error) {
+		err := writeAtomically(path, func(w io.Writer) error { return u.store.ExportCSV(u.ctx(), w) })
+		return "Exported the metric entries to " + path + ".", err
+	})
+}
+
+func (u *UI) exportICalendar() {
+	u.saveFile("microgoals-milestones.ics", "the milestones", func(path string) (string, error) {
+		n := 0
+		err := writeAtomically(path, func(w io.Writer) error {
+			var err error
+			n, err = u.store.ExportICalendar(u.ctx(), w)
+			return err
+		})
+		return fmt.Sprintf("Exported %d milestones to %s: open it with your calendar program.", n, path), err
+	})
+}
+
+// openFile asks for a file to import and hands its content to read.
+func (u *UI) openFile(read func(data []byte)) {
+	d := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
+		if err != nil {
+			u.showError("Could not open the file", err)
+			return
+		}
+		if rc == nil {
+			return
+		}
+		data, err := io.ReadAll(io.LimitReader(rc, 512<<20+1))
+		rc.Close()
+		if err != nil {
+			u.showError("Could not read the file", err)
+			return
+		}
+		read(data)
+	}, u.win)
+	d.Show()
+	d.Resize(fyne.NewSize(900, 600))
+}
+
+func (u *UI) importJSON() { u.openFile(func(data []byte) { u.importData(data, false) }) }
+func (u *UI) importCSV()  { u.openFile(func(data []byte) { u.importData(data, true) }) }
+
+// importData merges a JSON export (or a metric CSV) into the plan. An import is not on the
+// undo stack: a backup is taken first instead, and "Restore from backup…" puts it back.
+func (u *UI) importData(data []byte, csv bool) bool {
+	b, err := u.store.Backup(u.ctx(), storage.BackupDir(u.store.Path()))
+	if err != nil {
+		u.showError("Could not back up the plan before the import, so nothing was imported", err)
+		return false
+	}
+	var res storage.ImportResult
+	if csv {
+		res, err = u.store.ImportCSV(u.ctx(), bytes.NewReader(data))
+	} else {
+		res, err = u.store.ImportJSON(u.ctx(), bytes.NewReader(data))
+	}
+	if err != nil {
+		os.Remove(b.Path) // nothing changed: the backup is not needed
+		u.showMessage("%s", capitalize(err.Error())+".")
+		return false
+	}
+	u.reload()
+	u.showMessage("Imported: %s. The plan as it was before is kept as a backup (File → Restore from backup…).", res)
+	return true
+}
+
+// exportReport asks for the period and the file of a progress report.
+func (u *UI) exportReport() {
+	p := model.ReviewPeriod(u.now(), u.loc, model.PeriodWeek)
+	from, to := widget.NewEntry(), widget.NewEntry()
+	from.SetText(p.Start.Format("2006-01-02"))
+	to.SetText(p.Last().Format("2006-01-02"))
+	dayValidator := func(s string) error {
+		d, err := model.ParseDay(s, u.loc)
+		if err == nil && d.IsZero() {
+			return fmt.Errorf("write the day as YYYY-MM-DD")
+		}
+		return err
+	}
+	from.Validator, to.Validator = dayValidator, dayValidator
+	d := dialog.NewForm("Progress report", "Choose file…", "Cancel", []*widget.FormItem{
+		widget.NewFormItem("From", from), widget.NewFormItem("To", to),
+	}, func(ok bool) {
+		if !ok {
+			return
+		}
+		a, _ := model.ParseDay(from.Text, u.loc)
+		b, _ := model.ParseDay(to.Text, u.loc)
+		if b.Before(a) {
+			a, b = b, a
+		}
+		period := model.PeriodOf(a, b, u.loc)
+		u.saveFile("progress-"+a.Format("2006-01-02")+".md", "the report", func(path string) (string, error) {
+			md, err := u.writeReport(path, period)
+			if err != nil {
+				return "", err
+			}
+			u.showReport(path, md)
+			return "Wrote the report to " + path + ", with its charts beside it.", nil
+		})
+	}, u.win)
+	d.Resize(fyne.NewSize(420, 220))
+	d.Show()
+}
+
+// writeReport writes the Markdown report for p to path and its two chart images beside it
+// (NAME-completions.png, NAME-metrics.png), and returns the Markdown.
+func (u *UI) writeReport(path string, p model.Period) (string, error) {
+	ctx := u.ctx()
+	data, err := u.store.LoadOutline(ctx)
+	if err != nil {
+		return "", err
+	}
+	totals, err := u.store.MetricTotals(ctx, p)
+	if err != nil {
+		return "", err
+	}
+	reviews, err := u.store.ReviewsOverlapping(ctx, p)
+	if err != nil {
+		return "", err
+	}
+	stem := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
+	charts := map[string]string{"completions": stem + "-completions.png", "metrics": stem + "-metrics.png"}
+	dir := filepath.Dir(path)
+	if err := writeAtomically(filepath.Join(dir, charts["completions"]), func(w io.Writer) error {
+		var days []string
+		for d := p.Start; d.Before(p.End); d = d.AddDate(0, 0, 1) {
+			days = append(days, d.Format("2"))
+		}
+		return png.Encode(w, barChart("Steps completed per day, "+p.Start.Format("Mon 2 Jan")+" to "+p.Last().Format("Mon 2 Jan 2006"), model.CompletionsPerDay(data.Goals, p, u.loc), 0, days, false))
+	}); err != nil {
+		return "", err
+	}
+	rows := model.PeriodTotals(data.Goals, totals)
+	if len(rows) > 0 {
+		// The first 20 rows of the report's metric table, numbered as its rows are.
+		shares := make([]float64, 0, len(rows))
+		var nums []string
+		for i, r := range rows {
+			if len(shares) == 20 {
+				break
+			}
+			shares = append(shares, r.Fraction())
+			nums = append(nums, strconv.Itoa(i+1))
+		}
+		if err := writeAtomically(filepath.Join(dir, charts["metrics"]), func(w io.Writer) error {
+			return png.Encode(w, barChart("Share of target logged (rows 1-20 of the table)", shares, 1, nums, true))
+		}); err != nil {
+			return "", err
+		}
+	} else {
+		delete(charts, "metrics")
+	}
+	md := model.ProgressReport(model.ReportInput{Period: p, Now: u.now(), Location: u.loc, Objectives: data.Objectives,
+		Goals: data.Goals, Totals: totals, Reviews: reviews, Charts: charts})
+	return md, writeAtomically(path, func(w io.Writer) error { _, err := io.WriteString(w, md); return err })
+}
+
+// barChart draws values as labelled bars on a light background, scaled to max (or to the
+// largest value when max is 0), with a line at the top of the scale: a title, each bar's
+// value above it (as a percentage when asPercent) and its label below it. The text is
+// drawn with the fixed 7×13 bitmap face, which needs no font files and has ASCII only.
+func barChart(title string, values []float64, max float64, labels []string, asPercent bool) image.Image {
+	const w, h, pad, top, bottom = 640, 260, 16, 40, 24
+	img := image.NewRGBA(image.Rect(0, 0, w, h))
+	bg := color.RGBA{0xfa, 0xfa, 0xfa, 0xff}
+	bar := color.RGBA{0x29, 0x79, 0xff, 0xff}
+	axis := color.RGBA{0x9e, 0x9e, 0x9e, 0xff}
+	ink := color.RGBA{0x21, 0x21, 0x21, 0xff}
+	fill := func(x0, y0, x1, y1 int, c color.Color) {
+		draw.Draw(img, image.Rect(x0, y0, x1, y1), image.NewUniform(c), image.Point{}, draw.Src)
+	}
+	text := func(s string, x, y int, centre bool) {
+		d := font.Drawer{Dst: img, Src: image.NewUniform(ink), Face: basicfont.Face7x13}
+		if centre {
+			x -= d.MeasureString(s).Round() / 2
+		}
+		d.Dot = fixed.P(x, y)
+		d.DrawString(s)
+	}
+	fill(0, 0, w, h, bg)
+	text(title, pad, 20, false)
+	if max == 0 {
+		for _, v := range values {
+			max = maxf(max, v)
+		}
+	}
+	fill(pad, top, w-pad, top+1, axis)           // top of the scale
+	fill(pad, h-bottom, w-pad, h-bottom+1, axis) // baseline
+	if len(values) == 0 || max <= 0 {
+		return img
+	}
+	slot := float64(w-2*pad) / float64(len(values))
+	for i, v := range values {
+		frac := v / max
+		if frac > 1 {
+			frac = 1
+		}
+		x0 := pad + int(float64(i)*slot+slot*0.15)
+		x1 := pad + int(float64(i+1)*slot-slot*0.15)
+		y := h - bottom - int(frac*float64(h-bottom-top))
+		fill(x0, y, x1, h-bottom, bar)
+		mid := (x0 + x1) / 2
+		// Labels only where they fit: a bar at least as wide as its text.
+		value := formatValue(v, asPercent)
+		if x1-x0+int(slot*0.3) >= 7*len(value) {
+			text(value, mid, y-4, true)
+		}
+		if i < len(labels) && x1-x0+int(slot*0.3) >= 7*len(labels[i]) {
+			text(labels[i], mid, h-8, true)
+		}
+	}
+	return img
+}
+
+func formatValue(v float64, asPercent bool) string {
+	if asPercent {
+		return fmt.Sprintf("%.0f%%", v*100)
+	}
+	return strconv.FormatFloat(v, 'f', -1, 64)
+}
+
+func maxf(a, b float64) float64 {
+	if a > b {
+		return a
+	}
+	return b
+}
+
+// showReport opens a written report in a window: the Markdown rendered, its charts shown
+// from the files beside it.
+func (u *UI) showReport(path, md string) fyne.Window {
+	dir := filepath.Dir(path)
+	// The report links its charts by bare file name (so the folder can be moved); the viewer
+	// needs them as file URIs.
+	for _, name := range []string{"-completions.png", "-metrics.png"} {
+		stem := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path)) + name
+		md = strings.ReplaceAll(md, "]("+stem+")", "]("+fynestorage.NewFileURI(filepath.Join(dir, stem)).String()+")")
+	}
+	rt := widget.NewRichTextFromMarkdown(md)
+	rt.Wrapping = fyne.TextWrapWord
+	for _, seg := range rt.Segments {
+		if img, ok := seg.(*widget.ImageSegment); ok {
+			img.Alignment = fyne.TextAlignLeading
+		}
+	}
+	w := u.app.NewWindow("Report — " + filepath.Base(path))
+	w.SetContent(container.NewVScroll(container.NewPadded(rt)))
+	w.Resize(fyne.NewSize(820, 700))
+	w.Show()
+	return w
+}

@@ -1,0 +1,449 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/microgoals/microgoals/model"
+)
+
+// reviewsView is the Reviews tab: the guided weekly review, the quarterly audit, the history
+// of saved reviews and the searchable decision log.
+type reviewsView struct {
+	u    *UI
+	tabs *container.AppTabs
+
+	weekly  *weeklyReview
+	audit   *audit
+	history *widget.Label
+	log     *decisionLogList
+}
+
+func newReviewsView(u *UI) *reviewsView { return &reviewsView{u: u} }
+
+func (v *reviewsView) Title() string       { return "Reviews" }
+func (v *reviewsView) Icon() fyne.Resource { return theme.HistoryIcon() }
+
+func (v *reviewsView) Build() fyne.CanvasObject {
+	v.weekly = newWeeklyReview(v.u)
+	v.audit = newAudit(v.u)
+	v.history = widget.NewLabel("")
+	v.history.Wrapping = fyne.TextWrapWord
+	v.log = newDecisionLogList(v.u)
+	v.tabs = container.NewAppTabs(
+		container.NewTabItem("Weekly review", v.weekly.view),
+		container.NewTabItem("Quarterly audit", v.audit.view),
+		container.NewTabItem("History", container.NewVScroll(container.NewPadded(v.history))),
+		container.NewTabItem("Decision log", v.log.view),
+	)
+	v.tabs.OnSelected = func(*container.TabItem) { v.Refresh() }
+	return v.tabs
+}
+
+// Refresh redraws the open sub-tab from the plan; the others catch up when they are opened.
+func (v *reviewsView) Refresh() {
+	switch v.tabs.SelectedIndex() {
+	case 0:
+		v.weekly.refresh()
+	case 1:
+		v.audit.refresh()
+	case 2:
+		v.refreshHistory()
+	case 3:
+		v.log.refresh()
+	}
+}
+
+func (v *reviewsView) refreshHistory() {
+	list, err := v.u.store.Reviews(v.u.ctx())
+	if err != nil {
+		v.u.showError("Could not read the saved reviews", err)
+		return
+	}
+	if len(list) == 0 {
+		v.history.SetText("No review saved yet. A weekly review closes the week: see what you did, decide what to do with what is left, and write down one lesson.")
+		return
+	}
+	var b strings.Builder
+	for _, r := range list {
+		fmt.Fprintf(&b, "Week %s — %d completed, streak %d days (saved %s)\n", r.Period, r.Completed, r.Streak,
+			r.UpdatedAt.In(v.u.loc).Format("Mon 2 Jan 15:04"))
+		for _, part := range []struct{ head, text string }{{"Wins", r.Wins}, {"Adjustments", r.Adjustments}, {"Lessons", r.Lessons}} {
+			if t := strings.TrimSpace(part.text); t != "" {
+				fmt.Fprintf(&b, "    %s: %s\n", part.head, strings.ReplaceAll(t, "\n", " "))
+			}
+		}
+		for _, a := range r.Actions {
+			fmt.Fprintf(&b, "    • %s\n", a)
+		}
+		b.WriteString("\n")
+	}
+	v.history.SetText(strings.TrimSpace(b.String()))
+}
+
+// openReviews opens the Reviews tab at the sub-tab i.
+func (u *UI) openReviews(i int) {
+	u.selectView("Reviews")
+	for _, tv := range u.views {
+		if rv, ok := tv.view.(*reviewsView); ok && rv.tabs != nil {
+			rv.tabs.SelectIndex(i)
+			rv.Refresh()
+		}
+	}
+}
+
+// weeklyReview is the guided weekly review: wins first, then each open and overdue step with
+// its actions, then what to adjust, the wins and the lessons, saved as one review.
+type weeklyReview struct {
+	u    *UI
+	view fyne.CanvasObject
+
+	kind      *widget.Select
+	period    *widget.Label
+	wins      *widget.Label
+	completed *widget.Label
+	pending   *fyne.Container
+	openHead  *widget.Label
+	actions   []string
+	actionsLb *widget.Label
+
+	adjustments, winsText, lessons *widget.Entry
+	saveBtn                        *widget.Button
+	weekday                        *widget.Select
+	at                             *widget.Entry
+
+	summary model.WeekSummary
+	saved   model.Review
+	// shown is how many open and overdue steps are listed: a plan left alone for weeks can
+	// have hundreds, and each row is three buttons.
+	shown int // the review of this period once saved, so saving again updates it
+}
+
+var periodLabels = map[model.PeriodKind]string{model.PeriodWeek: "This week (Monday to Sunday)", model.PeriodLast7: "The last 7 days"}
+
+// pendingPage is how many open and overdue steps the review lists at a time.
+const pendingPage = 25
+
+var reviewWeekdays = []string{"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+
+func newWeeklyReview(u *UI) *weeklyReview {
+	w := &weeklyReview{u: u, shown: pendingPage}
+	w.kind = widget.NewSelect([]string{periodLabels[model.PeriodWeek], periodLabels[model.PeriodLast7]}, nil)
+	w.kind.SetSelectedIndex(0)
+	w.kind.OnChanged = func(string) {
+		w.saved = model.Review{}
+		w.actions = nil
+		w.refresh()
+	}
+	w.period = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	w.wins = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	w.completed = widget.NewLabel("")
+	w.completed.Wrapping = fyne.TextWrapWord
+	w.pending = container.NewVBox()
+	w.openHead = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	w.actionsLb = widget.NewLabel("")
+	w.actionsLb.Wrapping = fyne.TextWrapWord
+	multi := func(ph string) *widget.Entry {
+		e := widget.NewMultiLineEntry()
+		e.SetPlaceHolder(ph)
+		e.Wrapping = fyne.TextWrapWord
+		e.SetMinRowsVisible(2)
+		return e
+	}
+	w.adjustments = multi("What will you change next week? Fewer steps, another time of day, a smaller first step…")
+	w.winsText = multi("What went well? Name the wins, small ones too.")
+	w.lessons = multi("What did not go to plan — and what does it teach you?")
+	w.saveBtn = widget.NewButton("Save the review", w.save)
+	w.saveBtn.Importance = widget.HighImportance
+	w.weekday = widget.NewSelect(reviewWeekdays, nil)
+	w.at = widget.NewEntry()
+	w.at.SetPlaceHolder("HH:MM")
+	head := func(s string) fyne.CanvasObject {
+		return widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	}
+	w.view = container.NewVScroll(container.NewPadded(container.NewVBox(
+		container.NewBorder(nil, nil, widget.NewLabel("Review"), nil, w.kind),
+		w.period,
+		widget.NewSeparator(),
+		head("1. Celebrate what you completed"),
+		w.wins, w.completed,
+		widget.NewSeparator(),
+		w.openHead,
+		w.pending, w.actionsLb,
+		widget.NewSeparator(),
+		head("3. Adjustments"), w.adjustments,
+		head("4. Wins"), w.winsText,
+		head("5. Lessons"), w.lessons,
+		container.NewHBox(w.saveBtn),
+		widget.NewSeparator(),
+		head("Weekly reminder"),
+		container.NewHBox(widget.NewLabel("Remind me on"), w.weekday, widget.NewLabel("at"), container.NewGridWrap(fyne.NewSize(90, w.at.MinSize().Height), w.at),
+			widget.NewButton("Save reminder", w.saveReminder)),
+	)))
+	w.loadReminder()
+	return w
+}
+
+func (w *weeklyReview) periodKind() model.PeriodKind {
+	if w.kind.Selected == periodLabels[model.PeriodLast7] {
+		return model.PeriodLast7
+	}
+	return model.PeriodWeek
+}
+
+func (w *weeklyReview) refresh() {
+	u := w.u
+	p := model.ReviewPeriod(u.now(), u.loc, w.periodKind())
+	w.summary = model.SummarizeWeek(u.data.Goals, p, u.now(), u.loc)
+	s := w.summary
+	w.period.SetText("Week " + p.String())
+	n := len(s.Completed)
+	switch {
+	case n == 0:
+		w.wins.SetText("No step completed yet this week — the review is where the next win starts.")
+	default:
+		var parts []string
+		for _, h := range model.Horizons {
+			if c := s.ByHorizon[h]; c > 0 {
+				parts = append(parts, fmt.Sprintf("%d %s", c, h))
+			}
+		}
+		w.wins.SetText(fmt.Sprintf("🎉 %d steps completed (%s) · streak %d days", n, strings.Join(parts, ", "), s.Streak))
+	}
+	var lines []string
+	for i, g := range s.Completed {
+		if i == 15 {
+			lines = append(lines, fmt.Sprintf("…and %d more", n-i))
+			break
+		}
+		lines = append(lines, "✓ "+g.Title+" — "+g.DoneAt.In(u.loc).Format("Mon 15:04"))
+	}
+	w.completed.SetText(strings.Join(lines, "\n"))
+	w.completed.Hidden = len(lines) == 0
+
+	w.openHead.SetText(fmt.Sprintf("2. Decide about what is still open: %d overdue, %d due later this period", len(s.Overdue), len(s.Open)))
+	w.pending.Objects = nil
+	if len(s.Overdue)+len(s.Open) == 0 {
+		w.pending.Add(widget.NewLabel("Nothing open or overdue in this period."))
+	}
+	all := append(append([]model.MicroGoal(nil), s.Overdue...), s.Open...)
+	for i, g := range all {
+		if i == w.shown {
+			more := widget.NewButton(fmt.Sprintf("Show %d more (%d not shown)", min(pendingPage, len(all)-i), len(all)-i), func() {
+				w.shown += pendingPage
+				w.refresh()
+			})
+			w.pending.Add(container.NewHBox(more))
+			break
+		}
+		w.pending.Add(w.pendingRow(g, i < len(s.Overdue)))
+	}
+	w.pending.Refresh()
+	w.actionsLb.SetText(strings.Join(w.actions, "\n"))
+	w.actionsLb.Hidden = len(w.actions) == 0
+}
+
+// pendingRow is one open or overdue step and what can be done with it.
+func (w *weeklyReview) pendingRow(g model.MicroGoal, overdue bool) fyne.CanvasObject {
+	when := dueText(g, w.u.loc)
+	if overdue {
+		when = "overdue · " + when
+	}
+	title := widget.NewLabel(g.Title + "  (" + when + ")")
+	title.Truncation = fyne.TextTruncateEllipsis
+	if overdue {
+		title.Importance = widget.DangerImportance
+	}
+	return container.NewBorder(nil, nil, nil, container.NewHBox(
+		widget.NewButton("Carry over", func() { w.carryOver(g) }),
+		widget.NewButton("New date…", func() { w.askNewDate(g) }),
+		widget.NewButton("Drop…", func() { w.askDrop(g) }),
+	), title)
+}
+
+func dueText(g model.MicroGoal, loc *time.Location) string {
+	if !g.HasDue() {
+		return "no date"
+	}
+	if g.DueHasTime {
+		return "due " + g.Due.In(loc).Format("Mon 2 Jan 15:04")
+	}
+	return "due " + g.Due.In(loc).Format("Mon 2 Jan")
+}
+
+// noteAction remembers an action for the review and returns how to forget it on undo.
+func (w *weeklyReview) noteAction(line string) func() {
+	w.actions = append(w.actions, line)
+	return func() {
+		for i := len(w.actions) - 1; i >= 0; i-- {
+			if w.actions[i] == line {
+				w.actions = append(w.actions[:i], w.actions[i+1:]...)
+				return
+			}
+		}
+	}
+}
+
+// reschedule moves g to due as one undoable action.
+func (w *weeklyReview) reschedule(g model.MicroGoal, due time.Time, hasTime bool, verb string) bool {
+	u := w.u
+	line := fmt.Sprintf("%s “%s” to %s", verb, g.Title, dueText(model.MicroGoal{Due: due, DueHasTime: hasTime}, u.loc)[4:])
+	return u.do(strings.ToLower(verb)+" “"+g.Title+"”", func(ctx context.Context) (func(context.Context) error, string, error) {
+		if _, err := u.store.RescheduleGoal(ctx, g.ID, due, hasTime); err != nil {
+			return nil, "", err
+		}
+		forget := w.noteAction(line)
+		u.showMessage("%s.", line)
+		return func(ctx context.Context) error {
+			if _, err := u.store.RescheduleGoal(ctx, g.ID, g.Due, g.DueHasTime); err != nil {
+				return err
+			}
+			forget()
+			return nil
+		}, "", nil
+	})
+}
+
+func (w *weeklyReview) carryOver(g model.MicroGoal) bool {
+	return w.reschedule(g, model.CarryOverDue(g, w.summary.Period, w.u.loc), g.DueHasTime, "Carried over")
+}
+
+// pickDate moves g to the day written in text (YYYY-MM-DD), keeping its time of day.
+func (w *weeklyReview) pickDate(g model.MicroGoal, text string) bool {
+	day, err := model.ParseDay(text, w.u.loc)
+	if err == nil && day.IsZero() {
+		err = fmt.Errorf("write the new date as YYYY-MM-DD")
+	}
+	if err != nil {
+		w.u.showMessage("Could not move “%s”: %s.", g.Title, err)
+		return false
+	}
+	due := day
+	if g.DueHasTime {
+		t := g.Due.In(w.u.loc)
+		due = time.Date(day.Year(), day.Month(), day.Day(), t.Hour(), t.Minute(), 0, 0, w.u.loc)
+	}
+	return w.reschedule(g, due, g.DueHasTime, "Moved")
+}
+
+func (w *weeklyReview) askNewDate(g model.MicroGoal) {
+	e := widget.NewEntry()
+	e.SetText(model.CarryOverDue(g, w.summary.Period, w.u.loc).Format("2006-01-02"))
+	e.Validator = func(s string) error {
+		d, err := model.ParseDay(s, w.u.loc)
+		if err == nil && d.IsZero() {
+			return fmt.Errorf("write the date as YYYY-MM-DD")
+		}
+		return err
+	}
+	showFormDialog("New date for “"+g.Title+"”", "Move", e, func() { w.pickDate(g, e.Text) }, w.u)
+}
+
+// drop drops g with a reason as one undoable action.
+func (w *weeklyReview) drop(g model.MicroGoal, reason string) bool {
+	u := w.u
+	reason = strings.TrimSpace(reason)
+	if reason == "" {
+		u.showMessage("Write why you drop “%s”: the reason is what the review learns from.", g.Title)
+		return false
+	}
+	return u.do("drop “"+g.Title+"”", func(ctx context.Context) (func(context.Context) error, string, error) {
+		if _, err := u.store.SetGoalStatus(ctx, g.ID, model.StatusDropped, reason); err != nil {
+			return nil, "", err
+		}
+		forget := w.noteAction(fmt.Sprintf("Dropped “%s”: %s", g.Title, reason))
+		u.showMessage("Dropped “%s”. The reason is kept with it and in this review.", g.Title)
+		return func(ctx context.Context) error {
+			if _, err := u.store.UpdateGoal(ctx, g); err != nil {
+				return err
+			}
+			forget()
+			return nil
+		}, "", nil
+	})
+}
+
+func (w *weeklyReview) askDrop(g model.MicroGoal) {
+	e := widget.NewEntry()
+	e.SetPlaceHolder("Why drop it?")
+	e.Validator = func(s string) error {
+		if strings.TrimSpace(s) == "" {
+			return fmt.Errorf("a reason is needed")
+		}
+		return nil
+	}
+	showFormDialog("Drop “"+g.Title+"”", "Drop", e, func() { w.drop(g, e.Text) }, w.u)
+}
+
+// save stores the review of the period; saving again updates the same review.
+func (w *weeklyReview) save() {
+	u := w.u
+	r := w.saved
+	r.Period = w.summary.Period
+	r.Completed, r.Streak = len(w.summary.Completed), w.summary.Streak
+	r.Actions = append([]string(nil), w.actions...)
+	r.Adjustments, r.Wins, r.Lessons = strings.TrimSpace(w.adjustments.Text), strings.TrimSpace(w.winsText.Text), strings.TrimSpace(w.lessons.Text)
+	prev := w.saved
+	ok := u.record("save the weekly review", func(ctx context.Context) (func(context.Context) error, error) {
+		saved, err := u.store.SaveReview(ctx, r)
+		if err != nil {
+			return nil, err
+		}
+		w.saved = saved
+		return func(ctx context.Context) error {
+			w.saved = prev
+			if prev.ID == 0 {
+				return u.store.DeleteReview(ctx, saved.ID)
+			}
+			_, err := u.store.SaveReview(ctx, prev)
+			return err
+		}, nil
+	})
+	if ok {
+		u.celebrate("Weekly review saved", fmt.Sprintf("%d steps completed, streak %d days. See it under History.", r.Completed, r.Streak))
+	}
+}
+
+// loadReminder shows the weekly review reminder's day and time: the notifier's own settings,
+// which the Settings dialog edits too.
+func (w *weeklyReview) loadReminder() {
+	if err := w.u.notify.loadSettings(); err != nil {
+		w.u.showError("Could not read the reminder", err)
+	}
+	s := w.u.notify.currentSettings()
+	w.weekday.SetSelected(reviewWeekdays[(int(s.ReviewDay)+6)%7])
+	w.at.SetText(fmt.Sprintf("%02d:%02d", s.ReviewAt/60, s.ReviewAt%60))
+}
+
+// saveReminder sets the day and time of the weekly review reminder, as one undoable change of
+// the notifier's settings.
+func (w *weeklyReview) saveReminder() {
+	h, m, ok, err := model.ParseClock(w.at.Text)
+	if err != nil || !ok {
+		w.u.showMessage("Write the reminder time as HH:MM, for example 17:00.")
+		return
+	}
+	day := -1
+	for i, d := range reviewWeekdays {
+		if d == w.weekday.Selected {
+			day = (i + 1) % 7 // reviewWeekdays starts on Monday; time.Weekday on Sunday
+		}
+	}
+	if day < 0 {
+		w.u.showMessage("Choose the day of the weekly review.")
+		return
+	}
+	old := w.u.notify.currentSettings()
+	s := old
+	s.ReviewDay, s.ReviewAt = time.Weekday(day), h*60+m
+	w.u.saveSettings(old, s)
+	w.at.SetText(fmt.Sprintf("%02d:%02d", h, m))
+	w.u.showMessage("The weekly review reminder is set for %s at %02d:%02d.", capitalize(w.weekday.Selected), h, m)
+}

@@ -1,0 +1,185 @@
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// csvHeader is the first row of a metric entries CSV file. The entry and goal columns are the
+// identities of the JSON export, so an exported file can be imported again (into this plan
+// or another with the same goals) without duplicating anything.
+var csvHeader = []string{"entry", "goal", "goal_title", "objective", "at", "value", "unit", "note", "corrects", "logged_at"}
+
+// ExportCSV writes every metric entry outside the trash as CSV, in time order, with a header
+// row. Times are RFC 3339 instants in UTC; values use a dot as decimal separator.
+func (s *Store) ExportCSV(ctx context.Context, w io.Writer) error {
+	cw := csv.NewWriter(w)
+	if err := s.ensureUUIDs(ctx); err != nil {
+		return fmt.Errorf("export the metric entries: %w", err)
+	}
+	err := s.read(ctx, func(tx *sql.Conn) error {
+		if err := cw.Write(csvHeader); err != nil {
+			return err
+		}
+		rows, err := tx.QueryContext(ctx, `SELECT e.uuid, g.uuid, g.title, o.title, e.at, e.value, g.metric_unit, e.note,
+			coalesce(c.uuid, ''), e.created_at
+			FROM metric_entries e JOIN micro_goals g ON g.id = e.goal_id JOIN objectives o ON o.id = g.objective_id
+			LEFT JOIN metric_entries c ON c.id = e.corrects_id
+			WHERE g.trash_id IS NULL AND o.trash_id IS NULL ORDER BY e.at, e.uuid`)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		rec := make([]string, len(csvHeader))
+		for rows.Next() {
+			var at, created int64
+			var v float64
+			if err := rows.Scan(&rec[0], &rec[1], &rec[2], &rec[3], &at, &v, &rec[6], &rec[7], &rec[8], &created); err != nil {
+				return err
+			}
+			rec[4], rec[5], rec[9] = msText(at), strconv.FormatFloat(v, 'f', -1, 64), msText(created)
+			if err := cw.Write(rec); err != nil {
+				return err
+			}
+		}
+		return rows.Err()
+	})
+	if err == nil {
+		cw.Flush()
+		err = cw.Error()
+	}
+	if err != nil {
+		return fmt.Errorf("export the metric entries: %w", err)
+	}
+	return nil
+}
+
+// ImportCSV adds the metric entries of a CSV file in the ExportCSV format, in one
+// transaction. Each row must name a micro-goal of this plan by its identity (the goal
+// column); an entry already present (same entry identity) is skipped; an empty entry column
+// gets a new identity. A file that is not such a CSV, or a row with a bad value, is refused
+// with an error matching ErrBadImport that names the line, and nothing changes.
+func (s *Store) ImportCSV(ctx context.Context, r io.Reader) (ImportResult, error) {
+	data, err := io.ReadAll(io.LimitReader(r, maxImportSize+1))
+	if err != nil {
+		return ImportResult{}, fmt.Errorf("import: read the file: %w", err)
+	}
+	if len(data) > maxImportSize {
+		return ImportResult{}, badImport("the file is larger than any metric export (over %d MB)", maxImportSize>>20)
+	}
+	if !utf8.Valid(data) {
+		return ImportResult{}, badImport("it is not a text file (not UTF-8), so not a metric entries CSV")
+	}
+	cr := csv.NewReader(strings.NewReader(strings.TrimPrefix(string(data), "\ufeff")))
+	cr.FieldsPerRecord = len(csvHeader)
+	head, err := cr.Read()
+	if err != nil || strings.Join(head, ",") != strings.Join(csvHeader, ",") {
+		return ImportResult{}, badImport("it is not a Microgoals metric entries CSV (the first line must be %s)", strings.Join(csvHeader, ","))
+	}
+	type row struct {
+		line              int
+		entry, goal, note string
+		corrects          string
+		at, created       int64
+		value             float64
+	}
+	var recs []row
+	for {
+		rec, err := cr.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			var pe *csv.ParseError
+			if errors.As(err, &pe) {
+				return ImportResult{}, badImport("line %d is not valid CSV (%v)", pe.Line, pe.Err)
+			}
+			return ImportResult{}, badImport("the CSV cannot be read (%v)", err)
+		}
+		line, _ := cr.FieldPos(0)
+		rw := row{line: line, entry: strings.TrimSpace(rec[0]), goal: strings.TrimSpace(rec[1]), note: rec[7], corrects: strings.TrimSpace(rec[8])}
+		if rw.goal == "" {
+			return ImportResult{}, badImport("line %d names no micro-goal (goal column)", line)
+		}
+		if rw.at, err = parseMs("line "+strconv.Itoa(line)+": at", strings.TrimSpace(rec[4])); err != nil {
+			return ImportResult{}, err
+		}
+		rw.value, err = strconv.ParseFloat(strings.TrimSpace(rec[5]), 64)
+		if err != nil || math.IsNaN(rw.value) || math.IsInf(rw.value, 0) {
+			return ImportResult{}, badImport("line %d: value “%s” is not a number", line, rec[5])
+		}
+		rw.created = s.now().UnixMilli()
+		if c := strings.TrimSpace(rec[9]); c != "" {
+			if rw.created, err = parseMs("line "+strconv.Itoa(line)+": logged_at", c); err != nil {
+				return ImportResult{}, err
+			}
+		}
+		if rw.entry == "" {
+			rw.entry = newUUID()
+		}
+		recs = append(recs, rw)
+	}
+	var res ImportResult
+	err = s.write(ctx, func(tx *sql.Tx) error {
+		if err := assignUUIDs(ctx, tx); err != nil {
+			return err
+		}
+		goals, err := localIDs(ctx, tx, "micro_goals")
+		if err != nil {
+			return err
+		}
+		entries, err := localIDs(ctx, tx, "metric_entries")
+		if err != nil {
+			return err
+		}
+		for _, rw := range recs {
+			if _, ok := entries[rw.entry]; ok {
+				res.Unchanged++
+				continue
+			}
+			goal, ok := goals[rw.goal]
+			if !ok {
+				return badImport("line %d names a micro-goal (%s) that is not in this plan", rw.line, rw.goal)
+			}
+			var corrects any
+			if rw.corrects != "" {
+				id, ok := entries[rw.corrects]
+				var owner int64
+				if ok {
+					if err := tx.QueryRowContext(ctx, `SELECT goal_id FROM metric_entries WHERE id = ?`, id).Scan(&owner); err != nil {
+						return err
+					}
+				}
+				if !ok || owner != goal {
+					return badImport("line %d corrects an entry that is not in this micro-goal's log", rw.line)
+				}
+				corrects = id
+			}
+			r, err := tx.ExecContext(ctx, `INSERT INTO metric_entries (uuid, goal_id, at, value, note, corrects_id, created_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?)`, rw.entry, goal, rw.at, rw.value, rw.note, corrects, rw.created)
+			if err != nil {
+				return badImport("line %d cannot be stored (%v)", rw.line, err)
+			}
+			if entries[rw.entry], err = r.LastInsertId(); err != nil {
+				return err
+			}
+			res.Added++
+		}
+		return nil
+	})
+	if err != nil {
+		if errors.Is(err, ErrBadImport) {
+			return ImportResult{}, err
+		}
+		return ImportResult{}, fmt.Errorf("import the metric entries: %w", err)
+	}
+	return res, nil
+}
