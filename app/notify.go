@@ -70,6 +70,7 @@ func newNotifier(u *UI, store *storage.Store) *notifier {
 		stop: make(chan struct{}), done: make(chan struct{}), settings: model.DefaultNotifySettings()}
 	n.settings.Location = u.loc
 	n.send = n.beeepSend
+	beeep.AppName = "Microgoals" // the name the desktop shows for our notifications
 	return n
 }
 
@@ -96,8 +97,6 @@ func writeNotifyIcon() string {
 	}
 	return p
 }
-
-func init() { beeep.AppName = "Microgoals" }
 
 // update hands the loop the plan the window now shows and wakes it.
 func (n *notifier) update(data storage.Outline) {
