@@ -217,11 +217,13 @@ check_metric_log_sprint_charts() {
   start_app metrics --db "$db"
   wait_window
   sleep 2
+  # Keys go to the focused window (the click focuses it): sending them to a window id has
+  # failed with BadWindow when the search matched a short-lived window of the same name.
   xdotool mousemove --window "$WIN" 300 219 click 1; sleep 0.5
-  xdotool key --window "$WIN" --clearmodifiers ctrl+e; sleep 0.5
-  xdotool type --window "$WIN" 7; xdotool key --window "$WIN" Return; sleep 0.5
-  xdotool key --window "$WIN" --clearmodifiers ctrl+r; sleep 0.5
-  xdotool key --window "$WIN" Return; sleep 1
+  xdotool key --clearmodifiers ctrl+e; sleep 0.5
+  xdotool type 7; xdotool key Return; sleep 0.5
+  xdotool key --clearmodifiers ctrl+r; sleep 0.5
+  xdotool key Return; sleep 1
   screenshot "$WIN" "$ARTIFACTS/e2e-sprint-running.png"
   close_app
   no_crash_in_log
