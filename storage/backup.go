@@ -109,7 +109,7 @@ func (s *Store) backupAs(ctx context.Context, dir, suffix string) (Backup, error
 		os.Remove(tmp)
 		return Backup{}, fmt.Errorf("back up “%s”: %w", s.path, err)
 	}
-	if err := pruneBackups(dir, s.loc); err != nil {
+	if err := pruneBackups(dir, s.loc, final); err != nil {
 		return Backup{}, err
 	}
 	fi, err := os.Stat(final)
@@ -139,14 +139,24 @@ func (s *Store) BackupIfDue(ctx context.Context, dir string) (b Backup, made boo
 	return b, err == nil, err
 }
 
-func pruneBackups(dir string, loc *time.Location) error {
+func pruneBackups(dir string, loc *time.Location, newest string) error {
 	list, err := Backups(dir, loc)
 	if err != nil {
 		return err
 	}
-	for i := KeepBackups; i < len(list); i++ {
-		if err := os.Remove(list[i].Path); err != nil && !errors.Is(err, os.ErrNotExist) {
-			return fmt.Errorf("remove the old backup “%s”: %w", list[i].Path, err)
+	// The backup just written is kept whatever its place in the list: several taken within
+	// one second carry the same time, and their order among themselves is not their age.
+	kept := 1
+	for _, b := range list {
+		if b.Path == newest {
+			continue
+		}
+		if kept < KeepBackups {
+			kept++
+			continue
+		}
+		if err := os.Remove(b.Path); err != nil && !errors.Is(err, os.ErrNotExist) {
+			return fmt.Errorf("remove the old backup “%s”: %w", b.Path, err)
 		}
 	}
 	return nil

@@ -1,6 +1,7 @@
 package storage
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -91,5 +92,32 @@ func TestRestoreBackupReplacesThePlanAndKeepsIt(t *testing.T) {
 	ko, _ := k.LoadOutline(ctx)
 	if len(ko.Objectives) != 2 {
 		t.Fatalf("the replaced plan was not kept: %+v", ko.Objectives)
+	}
+}
+
+// TestBackupsWithinOneSecondKeepTheNewest takes more backups than are kept, all at the same
+// instant: each call returns a file that exists, and the newest seven remain.
+func TestBackupsWithinOneSecondKeepTheNewest(t *testing.T) {
+	at := time.Date(2026, 11, 25, 9, 45, 2, 0, time.UTC)
+	s, err := Open(filepath.Join(t.TempDir(), "plan.db"), Options{Location: time.UTC, Now: func() time.Time { return at }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	dir := t.TempDir()
+	var last Backup
+	for i := 0; i < KeepBackups+5; i++ {
+		b, err := s.Backup(context.Background(), dir)
+		if err != nil {
+			t.Fatalf("backup %d: %v", i, err)
+		}
+		last = b
+	}
+	list, err := Backups(dir, time.UTC)
+	if err != nil || len(list) != KeepBackups {
+		t.Fatalf("%d backups kept, want %d (%v)", len(list), KeepBackups, err)
+	}
+	if _, err := os.Stat(last.Path); err != nil {
+		t.Fatalf("the newest backup is gone: %v", err)
 	}
 }
