@@ -27,6 +27,10 @@ func newFyneApp() fyne.App {
 // Run opens the main window on store and blocks until the user quits. The window appears
 // first and the plan is read into it a moment later, so a large plan never delays it.
 func Run(store *storage.Store, cfg Config) {
+	// Whether a tray host listens is a question to the session bus: ask it while the window is
+	// being built rather than before.
+	trayHost := make(chan bool, 1)
+	go func() { trayHost <- trayHostPresent() }()
 	a := newFyneApp()
 	u := New(a, store, cfg)
 	// Fyne asks the desktop for its light or dark preference as it starts and, when it hears
@@ -49,7 +53,9 @@ func Run(store *storage.Store, cfg Config) {
 	})
 	// Fyne starts the system tray only when its event loop starts: a tray set up any later
 	// would never appear. Until the plan is read it shows "Today: …".
-	u.setupTray()
+	if <-trayHost {
+		u.setupTray()
+	}
 	a.Lifecycle().SetOnStopped(u.notify.Stop)
 	u.scheduleBackup()
 	u.win.SetMaster()
