@@ -77,25 +77,7 @@ func validateObjective(o model.Objective) error {
 // CreatedAt is kept when set, otherwise it is now; UpdatedAt is now. An objective created
 // in focus takes the focus from the others.
 func (s *Store) CreateObjective(ctx context.Context, o model.Objective) (model.Objective, error) {
-	if err := validateObjective(o); err != nil {
-		return model.Objective{}, fmt.Errorf("create objective: %w", err)
-	}
-	now := s.now()
-	if o.CreatedAt.IsZero() {
-		o.CreatedAt = now
-	}
-	o.UpdatedAt = now
-	o.AchievedAt = achievedAt(o, now)
-	var out model.Objective
-	err := s.write(ctx, func(tx *sql.Tx) error {
-		var err error
-		out, err = s.createObjectiveTx(ctx, tx, o)
-		return err
-	})
-	if err != nil {
-		return model.Objective{}, fmt.Errorf("create objective: %w", err)
-	}
-	return out, nil
+	return s.CreateObjectiveWithGoals(ctx, o, nil)
 }
 
 // createObjectiveTx inserts o after all other objectives inside tx.
@@ -183,8 +165,8 @@ func (s *Store) CreateObjectiveWithGoals(ctx context.Context, o model.Objective,
 		return model.Objective{}, fmt.Errorf("create objective: %w", err)
 	}
 	now := s.now()
+	goals = append([]model.MicroGoal(nil), goals...) // stamped here; the caller's stay as given
 	for i := range goals {
-		goals[i].ObjectiveID, goals[i].ParentID = 1, 0 // any objective: only the fields are checked here
 		if err := validateGoal(goals[i]); err != nil {
 			return model.Objective{}, fmt.Errorf("create micro-goal %d of the objective: %w", i+1, err)
 		}
@@ -213,7 +195,7 @@ func (s *Store) CreateObjectiveWithGoals(ctx context.Context, o model.Objective,
 		return nil
 	})
 	if err != nil {
-		return model.Objective{}, fmt.Errorf("create objective with its micro-goals: %w", err)
+		return model.Objective{}, fmt.Errorf("create objective: %w", err)
 	}
 	return out, nil
 }
