@@ -131,7 +131,6 @@ var periodLabels = map[model.PeriodKind]string{model.PeriodWeek: "This week (Mon
 // pendingPage is how many open and overdue steps the review lists at a time.
 const pendingPage = 25
 
-var reviewWeekdays = []string{"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 
 func newWeeklyReview(u *UI) *weeklyReview {
 	w := &weeklyReview{u: u, shown: pendingPage}
@@ -162,7 +161,7 @@ func newWeeklyReview(u *UI) *weeklyReview {
 	w.lessons = multi("What did not go to plan — and what does it teach you?")
 	w.saveBtn = widget.NewButton("Save the review", w.save)
 	w.saveBtn.Importance = widget.HighImportance
-	w.weekday = widget.NewSelect(reviewWeekdays, nil)
+	w.weekday = widget.NewSelect(weekdays, nil) // the Settings dialog's list: index is time.Weekday
 	w.at = widget.NewEntry()
 	w.at.SetPlaceHolder("HH:MM")
 	head := func(s string) fyne.CanvasObject {
@@ -418,7 +417,7 @@ func (w *weeklyReview) loadReminder() {
 		w.u.showError("Could not read the reminder", err)
 	}
 	s := w.u.notify.currentSettings()
-	w.weekday.SetSelected(reviewWeekdays[(int(s.ReviewDay)+6)%7])
+	w.weekday.SetSelectedIndex(int(s.ReviewDay))
 	w.at.SetText(fmt.Sprintf("%02d:%02d", s.ReviewAt/60, s.ReviewAt%60))
 }
 
@@ -430,12 +429,7 @@ func (w *weeklyReview) saveReminder() {
 		w.u.showMessage("Write the reminder time as HH:MM, for example 17:00.")
 		return
 	}
-	day := -1
-	for i, d := range reviewWeekdays {
-		if d == w.weekday.Selected {
-			day = (i + 1) % 7 // reviewWeekdays starts on Monday; time.Weekday on Sunday
-		}
-	}
+	day := w.weekday.SelectedIndex()
 	if day < 0 {
 		w.u.showMessage("Choose the day of the weekly review.")
 		return
@@ -445,5 +439,5 @@ func (w *weeklyReview) saveReminder() {
 	s.ReviewDay, s.ReviewAt = time.Weekday(day), h*60+m
 	w.u.saveSettings(old, s)
 	w.at.SetText(fmt.Sprintf("%02d:%02d", h, m))
-	w.u.showMessage("The weekly review reminder is set for %s at %02d:%02d.", capitalize(w.weekday.Selected), h, m)
+	w.u.showMessage("The weekly review reminder is set for %s at %02d:%02d.", w.weekday.Selected, h, m)
 }

@@ -168,7 +168,7 @@ func TestWeeklyReviewFlowWithEveryAction(t *testing.T) {
 
 	// The reminder's day and time are settings the notifier reads.
 	rv = h.reviews(0)
-	rv.weekly.weekday.SetSelected("friday")
+	rv.weekly.weekday.SetSelected("Friday")
 	rv.weekly.at.SetText("5pm")
 	rv.weekly.saveReminder()
 	day2, _, _ := h.st.Setting(context.Background(), model.SettingReviewDay)
