@@ -355,15 +355,8 @@ func (l *decisionLogList) refresh() {
 }
 
 func (l *decisionLogList) askReverse(d model.Decision) {
-	e := widget.NewEntry()
-	e.SetPlaceHolder("Why bring it back?")
-	e.Validator = func(s string) error {
-		if strings.TrimSpace(s) == "" {
-			return fmt.Errorf("a rationale is needed")
-		}
-		return nil
-	}
-	showFormDialog("Reverse the drop of “"+d.Subject+"”", "Reverse", e, func() { l.reverse(d, e.Text) }, l.u)
+	askRequired(l.u, "Reverse the drop of “"+d.Subject+"”", "Reverse", "Why bring it back?", "a rationale is needed",
+		func(why string) { l.reverse(d, why) })
 }
 
 // reverse reopens what the drop d dropped, logging why.

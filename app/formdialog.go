@@ -1,6 +1,9 @@
 package app
 
 import (
+	"errors"
+	"strings"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
@@ -20,4 +23,18 @@ func showFormDialog(title, confirm string, e *widget.Entry, done func(), u *UI) 
 	d.Show()
 	u.win.Canvas().Focus(e)
 	return d
+}
+
+// askRequired asks for a line of text that may not be blank (a reason, a rationale) and calls
+// done with it; missing is the message shown while it is blank.
+func askRequired(u *UI, title, confirm, placeholder, missing string, done func(string)) {
+	e := widget.NewEntry()
+	e.SetPlaceHolder(placeholder)
+	e.Validator = func(s string) error {
+		if strings.TrimSpace(s) == "" {
+			return errors.New(missing)
+		}
+		return nil
+	}
+	showFormDialog(title, confirm, e, func() { done(e.Text) }, u)
 }

@@ -131,7 +131,6 @@ var periodLabels = map[model.PeriodKind]string{model.PeriodWeek: "This week (Mon
 // pendingPage is how many open and overdue steps the review lists at a time.
 const pendingPage = 25
 
-
 func newWeeklyReview(u *UI) *weeklyReview {
 	w := &weeklyReview{u: u, shown: pendingPage}
 	w.kind = widget.NewSelect([]string{periodLabels[model.PeriodWeek], periodLabels[model.PeriodLast7]}, nil)
@@ -370,15 +369,8 @@ func (w *weeklyReview) drop(g model.MicroGoal, reason string) bool {
 }
 
 func (w *weeklyReview) askDrop(g model.MicroGoal) {
-	e := widget.NewEntry()
-	e.SetPlaceHolder("Why drop it?")
-	e.Validator = func(s string) error {
-		if strings.TrimSpace(s) == "" {
-			return fmt.Errorf("a reason is needed")
-		}
-		return nil
-	}
-	showFormDialog("Drop “"+g.Title+"”", "Drop", e, func() { w.drop(g, e.Text) }, w.u)
+	askRequired(w.u, "Drop “"+g.Title+"”", "Drop", "Why drop it?", "a reason is needed",
+		func(why string) { w.drop(g, why) })
 }
 
 // save stores the review of the period; saving again updates the same review.
