@@ -418,20 +418,24 @@ func (d *detail) changed() {
 	}
 	kind, _ := parseKey(d.key)
 	var ps []model.Problem
+	var differs bool // the form holds something other than what is stored
 	fields := d.goalFields
 	switch kind {
 	case 'g':
 		var g model.MicroGoal
 		g, ps = d.goalFromForm()
+		differs = !sameGoal(g, d.goal)
 		d.showGoalState(g)
 	case 'o':
 		fields = d.objFields
 		var o model.Objective
 		o, ps = d.objectiveFromForm()
+		differs = !sameObjective(o, d.obj)
 		d.showObjectiveState(o)
 	default:
 		return
 	}
+	blocked := len(model.Blocking(ps)) > 0
 	for name, f := range fields {
 		if f.hint == nil {
 			continue
@@ -441,11 +445,6 @@ func (d *detail) changed() {
 		for _, p := range model.ForField(ps, name) {
 			msgs = append(msgs, p.Message)
 			danger = danger || p.Blocking
-		}
-		if name == "metric" {
-			for _, p := range model.ForField(ps, "metric") {
-				msgs = append(msgs, p.Message)
-			}
 		}
 		if len(msgs) == 0 {
 			f.hint.Hide()
@@ -459,10 +458,8 @@ func (d *detail) changed() {
 		f.hint.Show()
 		f.hint.Refresh()
 	}
-	if !d.loading {
-		d.dirty = d.dirty || d.differs()
-	}
-	canSave := d.dirty && len(model.Blocking(ps)) == 0
+	d.dirty = d.dirty || differs || blocked
+	canSave := d.dirty && !blocked
 	for _, b := range []*widget.Button{d.saveBtn, d.objSaveBtn} {
 		if canSave {
 			b.Enable()
@@ -470,19 +467,6 @@ func (d *detail) changed() {
 			b.Disable()
 		}
 	}
-}
-
-// differs reports whether the form holds something other than what is stored.
-func (d *detail) differs() bool {
-	switch kind, _ := parseKey(d.key); kind {
-	case 'g':
-		g, ps := d.goalFromForm()
-		return len(model.Blocking(ps)) > 0 || !sameGoal(g, d.goal)
-	case 'o':
-		o, ps := d.objectiveFromForm()
-		return len(model.Blocking(ps)) > 0 || !sameObjective(o, d.obj)
-	}
-	return false
 }
 
 func sameGoal(a, b model.MicroGoal) bool {
