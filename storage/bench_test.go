@@ -36,6 +36,23 @@ func BenchmarkLoadOutline10k(b *testing.B) {
 	}
 }
 
+// The same outline after the user has reordered it: the rows no longer come off the table in
+// the outline's order, so the load sorts them.
+func BenchmarkLoadOutline10kReordered(b *testing.B) {
+	s := benchStore(b)
+	if _, err := s.db.Exec(`UPDATE micro_goals SET position = abs(random()) % 1000000000`); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		out, err := s.LoadOutline(ctx)
+		if err != nil || len(out.Goals) != 10000 {
+			b.Fatal(err, len(out.Goals))
+		}
+	}
+}
+
 func BenchmarkUpdateGoal(b *testing.B) {
 	s := benchStore(b)
 	g, err := s.Goal(ctx, 5000)

@@ -1,12 +1,14 @@
 package storage
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"database/sql/driver"
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 
 	"github.com/microgoals/microgoals/model"
 )
@@ -168,11 +170,17 @@ func (s *Store) LoadOutline(ctx context.Context) (Outline, error) {
 			return err
 		}
 		out.Goals = make([]model.MicroGoal, 0, nGoals)
-		return q.Raw(func(dc any) error {
-			out.Goals, err = s.rawGoals(ctx, dc, out.Goals,
-				`trash_id IS NULL ORDER BY objective_id, parent_id, position, id`)
+		// A scan of the table in rowid order reads each page once and in file order; walking
+		// the outline index instead costs one B-tree search per step. The order is put right
+		// afterwards in memory.
+		if err := q.Raw(func(dc any) error {
+			out.Goals, err = s.rawGoals(ctx, dc, out.Goals, `trash_id IS NULL`)
 			return err
-		})
+		}); err != nil {
+			return err
+		}
+		sortOutline(out.Goals)
+		return nil
 	})
 	if err != nil {
 		return Outline{}, fmt.Errorf("load the outline: %w", err)
@@ -335,6 +343,61 @@ func (s *Store) SetGoalStatus(ctx context.Context, id int64, status model.Status
 		return model.MicroGoal{}, fmt.Errorf("mark micro-goal %d %s: %w", id, status, err)
 	}
 	return out, nil
+}
+
+// sortOutline orders goals by objective, parent (top-level steps first), position and id —
+// the order of the outline index. It sorts small keys and then moves each goal once, along
+// the cycles of the permutation, instead of swapping whole goals during the sort.
+func sortOutline(goals []model.MicroGoal) {
+	keys := make([]outlineKey, len(goals))
+	sorted := true
+	for i := range goals {
+		g := &goals[i]
+		keys[i] = outlineKey{g.ObjectiveID, g.ParentID, g.Position, g.ID, i}
+		if sorted && i > 0 && keys[i-1].compare(keys[i]) > 0 {
+			sorted = false
+		}
+	}
+	if sorted {
+		return
+	}
+	slices.SortFunc(keys, outlineKey.compare)
+	// keys[j].at is the index of the goal that belongs at j.
+	for start := range keys {
+		if keys[start].at == start || keys[start].at < 0 {
+			continue
+		}
+		held := goals[start]
+		j := start
+		for {
+			from := keys[j].at
+			keys[j].at = -1
+			if from == start {
+				goals[j] = held
+				break
+			}
+			goals[j] = goals[from]
+			j = from
+		}
+	}
+}
+
+type outlineKey struct {
+	objective, parent, position, id int64
+	at                              int
+}
+
+func (a outlineKey) compare(b outlineKey) int {
+	if c := cmp.Compare(a.objective, b.objective); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(a.parent, b.parent); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(a.position, b.position); c != 0 {
+		return c
+	}
+	return cmp.Compare(a.id, b.id)
 }
 
 // rawGoals reads micro-goals straight from the driver's rows, without database/sql's

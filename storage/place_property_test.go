@@ -182,6 +182,26 @@ func checkAgainstReference(t *testing.T, s *Store, ref *refTree, objectives []in
 	if len(out.Goals) != n {
 		t.Fatalf("%d goals stored, want %d", len(out.Goals), n)
 	}
+	// The outline comes in the order of the outline index, whatever order the rows are in.
+	rows, err := s.db.Query(`SELECT id FROM micro_goals WHERE trash_id IS NULL ORDER BY objective_id, parent_id, position, id`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var wantOrder, gotOrder []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			t.Fatal(err)
+		}
+		wantOrder = append(wantOrder, id)
+	}
+	rows.Close()
+	for _, g := range out.Goals {
+		gotOrder = append(gotOrder, g.ID)
+	}
+	if !slices.Equal(gotOrder, wantOrder) {
+		t.Fatalf("LoadOutline order %v, the outline index's %v", gotOrder, wantOrder)
+	}
 	byID := map[int64]model.MicroGoal{}
 	for _, g := range out.Goals {
 		byID[g.ID] = g
