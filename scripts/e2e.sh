@@ -105,11 +105,24 @@ make_demo() {
 start_app() {
   local name=$1; shift
   APP_ERR=$WORK/app-$name.stderr
+  release_keys
   setsid "$APP" "$@" >"$WORK/app-$name.stdout" 2>"$APP_ERR" &
   APP_PID=$!
 }
 
+# app_state: whether the last app started still runs, and how it ended if not (for a failure).
+app_state() {
+  [ -n "${APP_PID:-}" ] || return 0
+  if kill -0 "$APP_PID" 2>/dev/null; then
+    echo "the app (pid $APP_PID) is running: $(ps -o pid=,pgid=,sid=,stat=,etime=,args= -p "$APP_PID" 2>/dev/null)" >&2
+  else
+    local st=0; wait "$APP_PID" 2>/dev/null || st=$?
+    echo "the app (pid $APP_PID) has exited with status $st" >&2
+  fi
+}
+
 show_app_output() {
+  app_state
   echo "----- app stderr ($APP_ERR) -----" >&2
   tail -n 60 "$APP_ERR" >&2 || true
   echo "-----" >&2
@@ -142,10 +155,20 @@ wait_exit() {
   return 1
 }
 
+# release_keys: lets go of every key a check presses. A key left down auto-repeats into
+# whichever window has the focus next: a Ctrl+Q left down quit every later app at once.
+release_keys() {
+  xdotool keyup Control_L Control_R Shift_L Shift_R Alt_L Alt_R q e r d l Return >/dev/null 2>&1 || true
+}
+
 # close_app: Ctrl+Q first, then SIGTERM (Fyne quits cleanly on it); SIGKILL fails the check.
+# Ctrl+Q goes to the focused window through XTEST, not to "$WIN": with a window named, xdotool
+# looks the window up between pressing and releasing the keys, and when the app had already
+# closed it, died of BadWindow with Ctrl and Q still down.
 close_app() {
   xdotool windowactivate --sync "$WIN" >/dev/null 2>&1 || xdotool windowfocus --sync "$WIN" >/dev/null 2>&1 || true
-  xdotool key --window "$WIN" --clearmodifiers ctrl+q >/dev/null 2>&1 || true
+  xdotool key ctrl+q >/dev/null 2>&1 || true
+  release_keys
   if wait_exit 5; then
     echo "closed with Ctrl+Q"
   else
@@ -220,9 +243,9 @@ check_metric_log_sprint_charts() {
   # Keys go to the focused window (the click focuses it): sending them to a window id has
   # failed with BadWindow when the search matched a short-lived window of the same name.
   xdotool mousemove --window "$WIN" 300 219 click 1; sleep 0.5
-  xdotool key --clearmodifiers ctrl+e; sleep 0.5
+  xdotool key ctrl+e; sleep 0.5
   xdotool type 7; xdotool key Return; sleep 0.5
-  xdotool key --clearmodifiers ctrl+r; sleep 0.5
+  xdotool key ctrl+r; sleep 0.5
   xdotool key Return; sleep 1
   screenshot "$WIN" "$ARTIFACTS/e2e-sprint-running.png"
   close_app
@@ -439,12 +462,12 @@ check_notifications() {
   import -window root "$ARTIFACTS/e2e-notify-dunst.png" && echo "screenshot $ARTIFACTS/e2e-notify-dunst.png"
 
   xdotool windowactivate --sync "$WIN" >/dev/null 2>&1 || xdotool windowfocus --sync "$WIN" >/dev/null 2>&1 || true
-  xdotool key --window "$WIN" --clearmodifiers ctrl+l
+  xdotool key ctrl+l
   sleep 0.3
-  xdotool type --window "$WIN" --delay 15 "$done_title"
-  xdotool key --window "$WIN" Return
+  xdotool type --delay 15 "$done_title"
+  xdotool key Return
   sleep 0.8
-  xdotool key --window "$WIN" --clearmodifiers ctrl+d
+  xdotool key ctrl+d
   wait_for "$mon" "Done: $done_title" 15 || { show_app_output; fail "marking '$done_title' done sent no celebration"; }
   [ "$(sqlite3 "$db" "SELECT status FROM micro_goals WHERE title = '$done_title'")" = done ] || fail "'$done_title' is not stored as done"
   echo "celebration: notified"
@@ -532,7 +555,7 @@ passed=0 failed=0 failed_names=()
 for name in "${CHECKS[@]}"; do
   echo "=== $name"
   set +e
-  ( set -eE; trap '[[ $BASH_COMMAND == return* ]] || echo "FAIL: line $LINENO: $BASH_COMMAND" >&2' ERR; "check_$name" )
+  ( set -eE; trap '[[ $BASH_COMMAND == return* ]] || { echo "FAIL: line $LINENO: $BASH_COMMAND" >&2; app_state; }' ERR; "check_$name" )
   rc=$?
   set -e
   if [ $rc = 0 ]; then
