@@ -32,6 +32,7 @@ func Run(store *storage.Store, cfg Config) {
 	trayHost := make(chan bool, 1)
 	go func() { trayHost <- trayHostPresent() }()
 	a := newFyneApp()
+	cfg.buildLater = true
 	u := New(a, store, cfg)
 	// Fyne asks the desktop for its light or dark preference as it starts and, when it hears
 	// back, re-applies the theme and drops every loaded font. Content laid out before that
@@ -47,9 +48,6 @@ func Run(store *storage.Store, cfg Config) {
 			case <-deadline:
 			}
 		})
-		// Notifications and the tray come after the window and the plan: neither may slow
-		// the start, and both only matter once the app runs.
-		u.notify.start(notifyStartDelay)
 	})
 	// Fyne starts the system tray only when its event loop starts: a tray set up any later
 	// would never appear. Until the plan is read it shows "Today: …".
@@ -79,6 +77,9 @@ func (u *UI) loadInBackground(ready func()) {
 	data, err := u.store.LoadOutline(u.ctx())
 	ready()
 	fyne.DoAndWait(func() {
+		if !u.built() {
+			u.buildUI()
+		}
 		if err != nil {
 			u.showError("Could not read the plan", err)
 			return
@@ -92,6 +93,9 @@ func (u *UI) loadInBackground(ready func()) {
 		debug.FreeOSMemory()
 		releaseCMemory()
 	})
+	// Notifications come after the window and the plan: they may not slow the start, and
+	// they only matter once the app runs.
+	u.notify.start(notifyStartDelay)
 	if err := u.store.Checked(u.ctx()); err != nil {
 		fyne.Do(func() {
 			u.showMessage("%v. Nothing will be written to it: your changes would not be saved.", capitalize(err.Error()))

@@ -33,7 +33,12 @@ func (u *UI) setupTray() {
 	quit.IsQuit = true
 	t.menu = fyne.NewMenu("Microgoals",
 		fyne.NewMenuItem("Open Microgoals", u.showWindow),
-		fyne.NewMenuItem("Quick add…", func() { u.showWindow(); u.addGoal() }),
+		fyne.NewMenuItem("Quick add…", func() {
+			u.showWindow()
+			if u.built() { // the plan may still be loading
+				u.addGoal()
+			}
+		}),
 		t.count,
 		fyne.NewMenuItemSeparator(),
 		quit,

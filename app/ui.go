@@ -29,6 +29,11 @@ type Config struct {
 	Now      func() time.Time // the clock; time.Now when nil
 	Location *time.Location   // the user's zone; time.Local when nil
 	Version  string
+
+	// buildLater leaves the window empty until the plan is read (Run sets it): every font is
+	// loaded when the first text is measured, and text measured before the app has applied the
+	// desktop's light or dark variant loads every font a second time (about 4 MB that stay).
+	buildLater bool
 }
 
 // UI is the main window of Microgoals and everything it shows.
@@ -78,7 +83,12 @@ func New(a fyne.App, store *storage.Store, cfg Config) *UI {
 	// .desktop file's StartupWMClass matches it so the launcher groups the window.
 	u.win = a.NewWindow("Microgoals")
 	u.notify = newNotifier(u, store)
-	u.buildUI()
+	// The window opens empty and gets its content with the plan (setData).
+	u.win.SetContent(canvas.NewRectangle(color.Transparent))
+	u.win.Resize(fyne.NewSize(1240, 760))
+	if !cfg.buildLater {
+		u.buildUI()
+	}
 	restoreWindowSize(a, u.win)
 	u.win.SetCloseIntercept(u.closeWindow)
 	return u
@@ -114,12 +124,10 @@ func (u *UI) buildUI() {
 	split.Offset = 0.6
 	u.mainView = u.buildTabs(container.NewBorder(u.toolbar, nil, nil, nil, split))
 	u.body = container.NewStack()
-	// The window opens empty and gets its content with the plan (setData): text measured
-	// before the app has applied the desktop's light or dark variant would load every font a
-	// second time.
-	u.win.SetContent(canvas.NewRectangle(color.Transparent))
-	u.win.Resize(fyne.NewSize(1240, 760))
 }
+
+// built reports whether the window's widgets exist (see Config.buildLater).
+func (u *UI) built() bool { return u.outline != nil }
 
 func (u *UI) mainMenu() *fyne.MainMenu {
 	ctrl := fyne.KeyModifierShortcutDefault
