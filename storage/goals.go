@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strings"
 
 	"github.com/microgoals/microgoals/model"
 )
@@ -400,6 +401,45 @@ func (a outlineKey) compare(b outlineKey) int {
 	return cmp.Compare(a.id, b.id)
 }
 
+// rawGoalCols is goalCols with the four enum columns turned into their index in the lists
+// below by SQLite: a small integer crosses the driver without the two allocations of a string.
+// A value outside the lists (the schema's CHECKs allow none) comes as its text.
+var rawGoalCols = func() string {
+	cols := goalCols
+	for _, e := range []struct {
+		col  string
+		vals []string
+	}{{"horizon", horizons}, {"stage", stages}, {"status", statuses}, {"metric_kind", metricKinds}} {
+		expr := "(CASE " + e.col
+		for i, v := range e.vals {
+			expr += fmt.Sprintf(" WHEN '%s' THEN %d", v, i)
+		}
+		expr += " ELSE " + e.col + " END)"
+		cols = strings.Replace(cols, " "+e.col+",", " "+expr+",", 1)
+	}
+	return cols
+}()
+
+var (
+	horizons    = []string{string(model.HorizonDay), string(model.HorizonWeek), string(model.HorizonFortnight), string(model.HorizonMonth)}
+	stages      = []string{string(model.StageInput), string(model.StagePlanning), string(model.StageExecution), string(model.StageReview), string(model.StageCelebration)}
+	statuses    = []string{string(model.StatusOpen), string(model.StatusDone), string(model.StatusDropped)}
+	metricKinds = []string{string(model.MetricNone), string(model.MetricQuantitative), string(model.MetricQualitative)}
+)
+
+// enum is the string of an enum column read through rawGoalCols.
+func enum(x driver.Value, vals []string) string {
+	switch x := x.(type) {
+	case int64:
+		if x >= 0 && x < int64(len(vals)) {
+			return vals[x]
+		}
+	case string:
+		return intern(x)
+	}
+	return ""
+}
+
 // rawGoals reads micro-goals straight from the driver's rows, without database/sql's
 // per-column conversions: the outline of 10,000 steps loads in about two thirds of the time.
 // The value types are go-sqlite3's: int64, float64, string and nil for our column types.
@@ -408,7 +448,7 @@ func (s *Store) rawGoals(ctx context.Context, dc any, out []model.MicroGoal, whe
 	if !ok {
 		return out, errors.New("the SQLite driver cannot run queries directly")
 	}
-	rows, err := qc.QueryContext(ctx, `SELECT `+goalCols+` FROM micro_goals WHERE `+where, nil)
+	rows, err := qc.QueryContext(ctx, `SELECT `+rawGoalCols+` FROM micro_goals WHERE `+where, nil)
 	if err != nil {
 		return out, err
 	}
@@ -437,8 +477,9 @@ func (s *Store) rawGoals(ctx context.Context, dc any, out []model.MicroGoal, whe
 		if n, ok := v[16].(int64); ok {
 			r.metricTarget = float64(n)
 		}
-		r.dueDay, r.horizon, r.stage, r.status = str(v[9]), str(v[10]), str(v[11]), str(v[12])
-		r.metricKind, r.metricUnit = str(v[14]), str(v[15])
+		r.dueDay, r.metricUnit = str(v[9]), str(v[15])
+		r.horizon, r.stage, r.status = enum(v[10], horizons), enum(v[11], stages), enum(v[12], statuses)
+		r.metricKind = enum(v[14], metricKinds)
 		out = append(out, s.goalFrom(&r))
 	}
 }
