@@ -85,7 +85,7 @@ func New(a fyne.App, store *storage.Store, cfg Config) *UI {
 	u.notify = newNotifier(u, store)
 	// The window opens empty and gets its content with the plan (setData).
 	u.win.SetContent(canvas.NewRectangle(color.Transparent))
-	u.win.Resize(fyne.NewSize(1240, 760))
+	u.win.Resize(defaultWindowSize)
 	if !cfg.buildLater {
 		u.buildUI()
 	}

@@ -15,6 +15,10 @@ const (
 	prefHeight = "window.height"
 )
 
+// defaultWindowSize is the first window's size, until the user resizes it: with a title bar
+// and a desktop panel it still fits a 1366×768 laptop screen, the smallest common one.
+var defaultWindowSize = fyne.NewSize(1080, 680)
+
 // restoreWindowSize gives the window the size it had when it was last closed.
 func restoreWindowSize(a fyne.App, w fyne.Window) {
 	p := a.Preferences()

@@ -316,9 +316,9 @@ check_default_database() {
   db_ok "$db"
 }
 
-# The outline's geometry in a 1240x760 window on a path database: rows are 40 px apart and the
-# first step's row is centred 221 px from the window's top (menu bar, tabs, toolbar, quick add,
-# objective row above it). A layout change that moves them fails this check loudly.
+# The outline's geometry in a window of the default size (1080x680) on a path database: rows
+# are 40 px apart and the first step's row is centred 221 px from the window's top (menu bar,
+# tabs, toolbar, quick add, objective row above it). A layout change that moves them fails this check loudly.
 ROW1_Y=221 ROW_PITCH=40 ROW_X=200
 
 # check_drag_reorder: press on the third micro-goal, move up in steps, release above the first;
@@ -385,7 +385,7 @@ check_calendar_today() {
   wait_window
   sleep 2
   xdotool windowactivate --sync "$WIN" >/dev/null 2>&1 || true
-  # The tabs sit under the menu bar: Outline, Today, Calendar (the window opens at 1240x760).
+  # The tabs sit under the menu bar: Outline, Today, Calendar (the window opens at its default 1080x680).
   xdotool mousemove --window "$WIN" 240 50 click 1; sleep 1
   xdotool key Next; sleep 1
   screenshot "$WIN" "$ARTIFACTS/e2e-calendar-next-month.png"
