@@ -48,6 +48,10 @@ type notifier struct {
 	wake chan struct{}
 	stop chan struct{}
 	done chan struct{}
+	// planned is closed once the loop has read its settings and planned once (or given up):
+	// the end of the start-up work.
+	planned     chan struct{}
+	plannedOnce sync.Once
 
 	mu          sync.Mutex
 	data        storage.Outline
@@ -67,7 +71,8 @@ type notifier struct {
 
 func newNotifier(u *UI, store *storage.Store) *notifier {
 	n := &notifier{u: u, store: store, now: u.now, loc: u.loc, wake: make(chan struct{}, 1),
-		stop: make(chan struct{}), done: make(chan struct{}), settings: model.DefaultNotifySettings()}
+		stop: make(chan struct{}), done: make(chan struct{}), planned: make(chan struct{}),
+		settings: model.DefaultNotifySettings()}
 	n.settings.Location = u.loc
 	n.send = n.beeepSend
 	beeep.AppName = "Microgoals" // the name the desktop shows for our notifications
@@ -214,6 +219,8 @@ func (n *notifier) load() error {
 }
 
 func (n *notifier) run() {
+	planned := func() { n.plannedOnce.Do(func() { close(n.planned) }) }
+	defer planned()
 	if err := n.load(); err != nil {
 		log.Printf("notifications: %v", err)
 		fyne.Do(func() { n.u.showMessage("Notifications are off for this session: %v", err) })
@@ -225,6 +232,9 @@ func (n *notifier) run() {
 	defer ticker.Stop()
 	for {
 		next := n.step()
+		if n.haveDataNow() {
+			planned()
+		}
 		timer.Stop()
 		if !next.IsZero() {
 			d := next.Sub(n.now())
@@ -241,6 +251,12 @@ func (n *notifier) run() {
 		case <-ticker.C:
 		}
 	}
+}
+
+func (n *notifier) haveDataNow() bool {
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	return n.haveData
 }
 
 // step plans once, claims and shows what is due, and returns when to plan next.

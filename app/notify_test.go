@@ -276,3 +276,28 @@ func TestWhatCameDueWhileClosedIsOneNotificationAtStart(t *testing.T) {
 		t.Fatalf("summary repeated: %q %q", d.got(), d2.got())
 	}
 }
+
+// The loop says when its first pass is done (the app then hands start-up memory back), and
+// only once the plan is there to plan with.
+func TestTheLoopSaysWhenItHasPlannedOnce(t *testing.T) {
+	h := newHarness(t)
+	seed(h, "Ship the release", "Write the notes")
+	n := h.u.notify
+	n.send = (&desk{}).send
+	n.mu.Lock()
+	n.haveData = false
+	n.mu.Unlock()
+	n.start(0)
+	t.Cleanup(n.Stop)
+	select {
+	case <-n.planned:
+		t.Fatal("planned before the plan was handed to the loop")
+	case <-time.After(200 * time.Millisecond):
+	}
+	n.update(h.u.data)
+	select {
+	case <-n.planned:
+	case <-time.After(5 * time.Second):
+		t.Fatal("the loop never said it had planned")
+	}
+}

@@ -86,16 +86,24 @@ func (u *UI) loadInBackground(ready func()) {
 		}
 		u.setData(data)
 	})
-	// Reading the plan and the first frames (font loading, text shaping) allocate several times
-	// what the window keeps; once they have settled, hand that memory back to the system
-	// rather than carrying it for the whole session.
-	time.AfterFunc(time.Second, func() {
+	// Reading the plan, the first frames (font loading, text shaping) and the scheduler's first
+	// pass allocate several times what the window keeps; once each has settled, hand that
+	// memory back to the system rather than carrying it for the whole session.
+	release := func() {
 		debug.FreeOSMemory()
 		releaseCMemory()
-	})
+	}
+	time.AfterFunc(time.Second, release)
 	// Notifications come after the window and the plan: they may not slow the start, and
 	// they only matter once the app runs.
 	u.notify.start(notifyStartDelay)
+	go func() {
+		select {
+		case <-u.notify.planned:
+			release()
+		case <-u.notify.stop:
+		}
+	}()
 	if err := u.store.Checked(u.ctx()); err != nil {
 		fyne.Do(func() {
 			u.showMessage("%v. Nothing will be written to it: your changes would not be saved.", capitalize(err.Error()))
