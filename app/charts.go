@@ -111,8 +111,8 @@ func (v *chartsView) Build() fyne.CanvasObject {
 		card("wins", "Daily wins, last 12 weeks", "daily-wins.png", nil, v.wins, v.winsInfo),
 		card("patterns", "Patterns", "patterns.png", v.measure, hoursDays, v.patInfo),
 	)
-	csv := widget.NewButtonWithIcon("Export CSV…", theme.DocumentSaveIcon(), func() { v.u.exportCSV(v.goalID) })
-	csvAll := widget.NewButton("All entries…", func() { v.u.exportCSV(0) })
+	csv := widget.NewButtonWithIcon("Export CSV…", theme.DocumentSaveIcon(), func() { v.u.exportMetricsCSV(v.goalID) })
+	csvAll := widget.NewButton("All entries…", func() { v.u.exportMetricsCSV(0) })
 	bar := container.NewBorder(nil, nil, widget.NewLabel("Objective"), nil,
 		container.NewGridWithColumns(2, v.objective,
 			container.NewBorder(nil, nil, widget.NewLabel("Micro-goal"), container.NewHBox(csv, csvAll), v.goal)))

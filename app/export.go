@@ -1,7 +1,6 @@
 package app
 
 import (
-	"fmt"
 	"image"
 	"image/png"
 	"io"
@@ -11,8 +10,6 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/software"
 	"fyne.io/fyne/v2/storage"
-
-	"github.com/microgoals/microgoals/model"
 )
 
 // saveAs asks where to save a file named name and hands the chosen file to write.
@@ -39,22 +36,6 @@ func (u *UI) saveAs(name, what string, write func(w io.Writer) error) {
 	d.SetFilter(storage.NewExtensionFileFilter([]string{name[strings.LastIndex(name, "."):]}))
 	d.Show()
 	d.Resize(fyne.NewSize(760, 520)) // only once shown: the dialog is built by Show
-}
-
-// exportCSV saves the metric entries of goalID (of every micro-goal when zero) as CSV.
-func (u *UI) exportCSV(goalID int64) {
-	rows, err := u.store.MetricRows(u.ctx(), goalID)
-	if err != nil {
-		u.showError("Could not read the metric entries", err)
-		return
-	}
-	name := "microgoals-metrics.csv"
-	if goalID != 0 {
-		name = fmt.Sprintf("microgoals-metrics-goal-%d.csv", goalID)
-	}
-	u.saveAs(name, fmt.Sprintf("%d metric entries", len(rows)), func(w io.Writer) error {
-		return model.WriteMetricCSV(w, rows, u.loc)
-	})
 }
 
 // exportScale is the pixel density of exported charts: twice the screen's units, so the

@@ -78,10 +78,20 @@ func (u *UI) exportJSON() {
 	})
 }
 
-func (u *UI) exportMetricsCSV() {
-	u.saveFile("microgoals-metrics.csv", "the metric entries", func(path string) (string, error) {
-		err := writeAtomically(path, func(w io.Writer) error { return u.store.ExportCSV(u.ctx(), w) })
-		return "Exported the metric entries to " + path + ".", err
+// exportMetricsCSV saves the metric entries of goalID (of every micro-goal when zero) as CSV,
+// in the one format that File › Import metric entries reads back.
+func (u *UI) exportMetricsCSV(goalID int64) {
+	name := "microgoals-metrics.csv"
+	if goalID != 0 {
+		name = fmt.Sprintf("microgoals-metrics-goal-%d.csv", goalID)
+	}
+	u.saveFile(name, "the metric entries", func(path string) (string, error) {
+		n := 0
+		err := writeAtomically(path, func(w io.Writer) (err error) {
+			n, err = u.store.ExportCSV(u.ctx(), w, goalID)
+			return err
+		})
+		return fmt.Sprintf("Exported %d metric entries to %s.", n, path), err
 	})
 }
 

@@ -41,7 +41,7 @@ func newMetricLog(u *UI) *metricLog {
 		container.NewHBox(
 			widget.NewButton("Log entry… (Ctrl+E)", u.logEntry),
 			widget.NewButton("Focus sprint… (Ctrl+R)", u.startSprint),
-			widget.NewButton("Export CSV…", func() { u.exportCSV(m.goal.ID) })),
+			widget.NewButton("Export CSV…", func() { u.exportMetricsCSV(m.goal.ID) })),
 		m.rows,
 	)
 	return m

@@ -375,7 +375,7 @@ func TestRestoreFromBackupWhileTheAppHasTheFileOpen(t *testing.T) {
 func TestMenuDialogsOpen(t *testing.T) {
 	h := newHarness(t)
 	seed(h, "Ship the Microgoals 1.0 release", "Write the release notes")
-	for _, open := range []func(){h.u.exportJSON, h.u.exportMetricsCSV, h.u.exportICalendar, h.u.importJSON, h.u.importCSV, h.u.exportReport} {
+	for _, open := range []func(){h.u.exportJSON, func() { h.u.exportMetricsCSV(0) }, h.u.exportICalendar, h.u.importJSON, h.u.importCSV, h.u.exportReport} {
 		open()
 		if len(h.w.Canvas().Overlays().List()) == 0 {
 			t.Fatal("no dialog opened")

@@ -358,8 +358,8 @@ func (u *UI) metricsMenu() *fyne.Menu {
 				u.showMessage("Select a micro-goal to export its entries, or export all of them.")
 				return
 			}
-			u.exportCSV(g.ID)
+			u.exportMetricsCSV(g.ID)
 		}),
-		item("Export all metric entries (CSV)…", "", func() { u.exportCSV(0) }),
+		item("Export all metric entries (CSV)…", "", func() { u.exportMetricsCSV(0) }),
 	)
 }

@@ -154,7 +154,7 @@ func (u *UI) mainMenu() *fyne.MainMenu {
 			fyne.NewMenuItemSeparator(),
 			item("Export progress report…", "", 0, u.exportReport),
 			item("Export milestones (iCalendar)…", "", 0, u.exportICalendar),
-			item("Export metric entries (CSV)…", "", 0, u.exportMetricsCSV),
+			item("Export metric entries (CSV)…", "", 0, func() { u.exportMetricsCSV(0) }),
 			item("Export everything (JSON)…", "", 0, u.exportJSON),
 			item("Import JSON…", "", 0, u.importJSON),
 			item("Import metric entries (CSV)…", "", 0, u.importCSV),

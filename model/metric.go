@@ -235,3 +235,11 @@ func CurrentValue(log []MetricEntry, id int64) (float64, bool) {
 	}
 	return latest.Value, true
 }
+
+// MetricRow is a metric entry with the title and unit of its micro-goal, as storage reads
+// the log for charts and exports.
+type MetricRow struct {
+	Entry MetricEntry
+	Goal  string
+	Unit  string
+}

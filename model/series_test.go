@@ -1,9 +1,7 @@
 package model
 
 import (
-	"bytes"
 	"math"
-	"strings"
 	"testing"
 	"time"
 )
@@ -299,74 +297,6 @@ func TestSprintTimer(t *testing.T) {
 	if NewSprint(1, 25, t0).Worked(t0.Add(-time.Hour)) != 0 {
 		t.Fatal("negative work")
 	}
-}
-
-func TestMetricCSVRoundTrip(t *testing.T) {
-	rows := []MetricRow{
-		{Entry: entry(1, day(-1), 30, 0, day(-1)), Goal: "Write 500 words", Unit: "words"},
-		{Entry: MetricEntry{ID: 2, GoalID: 1, At: day(0), Value: 2.5, Note: "a, \"quoted\"\nnote", CorrectsID: 1, CreatedAt: day(0)}, Goal: "Write 500 words", Unit: "words"},
-	}
-	var buf bytes.Buffer
-	if err := WriteMetricCSV(&buf, rows, utc); err != nil {
-		t.Fatal(err)
-	}
-	if !strings.HasPrefix(buf.String(), "entry_id,goal_id,goal,unit,at,value,note,corrects_id,logged_at\n1,1,Write 500 words,words,2026-11-24T09:00:00Z,30,,,") {
-		t.Fatalf("csv:\n%s", buf.String())
-	}
-	back, err := ReadMetricCSV(&buf)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(back) != 2 || !sameRow(back[1], rows[1]) || !sameRow(back[0], rows[0]) {
-		t.Fatalf("round trip: %+v", back)
-	}
-	if _, err := ReadMetricCSV(strings.NewReader("a,b\n")); err == nil {
-		t.Fatal("a foreign CSV must be refused")
-	}
-	bad := "entry_id,goal_id,goal,unit,at,value,note,corrects_id,logged_at\n1,1,g,u,yesterday,3,,,2026-11-24T09:00:00Z\n"
-	if _, err := ReadMetricCSV(strings.NewReader(bad)); err == nil || !strings.Contains(err.Error(), "line 2: at") {
-		t.Fatalf("bad time: %v", err)
-	}
-}
-
-func sameRow(a, b MetricRow) bool {
-	ea, eb := a.Entry, b.Entry
-	sameValue := ea.Value == eb.Value || (math.IsNaN(ea.Value) && math.IsNaN(eb.Value))
-	return a.Goal == b.Goal && a.Unit == b.Unit && ea.ID == eb.ID && ea.GoalID == eb.GoalID &&
-		ea.At.Equal(eb.At) && sameValue && ea.Note == eb.Note && ea.CorrectsID == eb.CorrectsID &&
-		ea.CreatedAt.Equal(eb.CreatedAt)
-}
-
-func FuzzMetricCSVRoundTrip(f *testing.F) {
-	f.Add(int64(1), int64(2), "Write", "words", int64(1764061200000), 30.5, "note, with \"quotes\"", int64(0), int64(1764061200000))
-	f.Add(int64(-1), int64(0), "", "", int64(0), math.Inf(1), "\r\nline\rbreaks\n", int64(7), int64(-5))
-	f.Fuzz(func(t *testing.T, id, goalID int64, title, unit string, atMs int64, value float64, note string, corrects, loggedMs int64) {
-		// RFC 3339 holds years 0000–9999 only.
-		clampMs := func(ms int64) time.Time {
-			const span = 253402300799000 // 9999-12-31T23:59:59Z
-			ms %= span
-			if ms < -62135596800000 {
-				ms = -ms
-			}
-			return time.UnixMilli(ms)
-		}
-		// Texts as storage keeps them: line breaks are "\n" (encoding/csv reads "\r\n" in a
-		// quoted field as "\n").
-		title, unit, note = CleanNote(title), CleanNote(unit), CleanNote(note)
-		row := MetricRow{Goal: title, Unit: unit, Entry: MetricEntry{ID: id, GoalID: goalID, At: clampMs(atMs), Value: value, Note: note, CorrectsID: corrects, CreatedAt: clampMs(loggedMs)}}
-		zone := time.FixedZone("", 5*3600+1800)
-		var buf bytes.Buffer
-		if err := WriteMetricCSV(&buf, []MetricRow{row}, zone); err != nil {
-			t.Fatal(err)
-		}
-		back, err := ReadMetricCSV(&buf)
-		if err != nil {
-			t.Fatalf("cannot read back %q: %v", buf.String(), err)
-		}
-		if len(back) != 1 || !sameRow(back[0], row) {
-			t.Fatalf("round trip of %+v gave %+v", row, back)
-		}
-	})
 }
 
 func TestCurrentValueFollowsTheChain(t *testing.T) {

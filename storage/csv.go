@@ -18,13 +18,16 @@ import (
 // or another with the same goals) without duplicating anything.
 var csvHeader = []string{"entry", "goal", "goal_title", "objective", "at", "value", "unit", "note", "corrects", "logged_at"}
 
-// ExportCSV writes every metric entry outside the trash as CSV, in time order, with a header
-// row. Times are RFC 3339 instants in UTC; values use a dot as decimal separator.
-func (s *Store) ExportCSV(ctx context.Context, w io.Writer) error {
+// ExportCSV writes the metric entries of goalID — of every micro-goal outside the trash when
+// goalID is zero — as CSV, in time order, with a header row, and returns how many it wrote.
+// Times are RFC 3339 instants in UTC; values use a dot as decimal separator. ImportCSV reads
+// the file back.
+func (s *Store) ExportCSV(ctx context.Context, w io.Writer, goalID int64) (int, error) {
 	cw := csv.NewWriter(w)
 	if err := s.ensureUUIDs(ctx); err != nil {
-		return fmt.Errorf("export the metric entries: %w", err)
+		return 0, fmt.Errorf("export the metric entries: %w", err)
 	}
+	n := 0
 	err := s.read(ctx, func(tx *sql.Conn) error {
 		if err := cw.Write(csvHeader); err != nil {
 			return err
@@ -33,7 +36,7 @@ func (s *Store) ExportCSV(ctx context.Context, w io.Writer) error {
 			coalesce(c.uuid, ''), e.created_at
 			FROM metric_entries e JOIN micro_goals g ON g.id = e.goal_id JOIN objectives o ON o.id = g.objective_id
 			LEFT JOIN metric_entries c ON c.id = e.corrects_id
-			WHERE g.trash_id IS NULL AND o.trash_id IS NULL ORDER BY e.at, e.uuid`)
+			WHERE g.trash_id IS NULL AND o.trash_id IS NULL AND (?1 = 0 OR g.id = ?1) ORDER BY e.at, e.uuid`, goalID)
 		if err != nil {
 			return err
 		}
@@ -49,6 +52,7 @@ func (s *Store) ExportCSV(ctx context.Context, w io.Writer) error {
 			if err := cw.Write(rec); err != nil {
 				return err
 			}
+			n++
 		}
 		return rows.Err()
 	})
@@ -57,9 +61,9 @@ func (s *Store) ExportCSV(ctx context.Context, w io.Writer) error {
 		err = cw.Error()
 	}
 	if err != nil {
-		return fmt.Errorf("export the metric entries: %w", err)
+		return 0, fmt.Errorf("export the metric entries: %w", err)
 	}
-	return nil
+	return n, nil
 }
 
 // ImportCSV adds the metric entries of a CSV file in the ExportCSV format, in one

@@ -345,7 +345,7 @@ func TestICalendarHasEveryMilestone(t *testing.T) {
 func TestCSVExportImport(t *testing.T) {
 	a := demoWithRituals(t, 50, 300)
 	var csv bytes.Buffer
-	if err := a.ExportCSV(ctx, &csv); err != nil {
+	if _, err := a.ExportCSV(ctx, &csv, 0); err != nil {
 		t.Fatal(err)
 	}
 	lines := strings.Split(strings.TrimSpace(csv.String()), "\n")
@@ -370,11 +370,32 @@ func TestCSVExportImport(t *testing.T) {
 		t.Fatalf("second CSV import: %v, %v", res, err)
 	}
 	var again bytes.Buffer
-	if err := b.ExportCSV(ctx, &again); err != nil {
+	if _, err := b.ExportCSV(ctx, &again, 0); err != nil {
 		t.Fatal(err)
 	}
 	if again.String() != csv.String() {
 		t.Fatalf("CSV after import differs:\n%s", firstDiff(csv.Bytes(), again.Bytes()))
+	}
+	// One micro-goal's log, as the metric log and the charts export it: only its entries,
+	// and the same file format, so it imports too.
+	var goalID int64
+	var want int
+	if err := a.db.QueryRow(`SELECT goal_id, count(*) FROM metric_entries GROUP BY goal_id ORDER BY count(*) DESC LIMIT 1`).Scan(&goalID, &want); err != nil {
+		t.Fatal(err)
+	}
+	var one bytes.Buffer
+	n, err := a.ExportCSV(ctx, &one, goalID)
+	if err != nil || n != want || n == 300 {
+		t.Fatalf("one goal's CSV: %d entries, %v; want %d", n, err, want)
+	}
+	g, _ := a.Goal(ctx, goalID)
+	for _, l := range strings.Split(strings.TrimSpace(one.String()), "\n")[1:] {
+		if !strings.Contains(l, ","+g.Title+",") && !strings.Contains(l, `,"`+g.Title+`",`) {
+			t.Fatalf("one goal's CSV has a line of another goal: %q", l)
+		}
+	}
+	if res, err := b.ImportCSV(ctx, bytes.NewReader(one.Bytes())); err != nil || res.Unchanged != want {
+		t.Fatalf("import of one goal's CSV: %v, %v", res, err)
 	}
 	sum := dbChecksum(t, b)
 	for name, data := range map[string]string{
