@@ -113,8 +113,10 @@ func (v *chartsView) Build() fyne.CanvasObject {
 	)
 	csv := widget.NewButtonWithIcon("Export CSV…", theme.DocumentSaveIcon(), func() { v.u.exportMetricsCSV(v.goalID) })
 	csvAll := widget.NewButton("All entries…", func() { v.u.exportMetricsCSV(0) })
+	// Half the width each, but no wider at least than the two halves' own minimum: a grid
+	// would make each half as wide as the wider one and push the window past its default size.
 	bar := container.NewBorder(nil, nil, widget.NewLabel("Objective"), nil,
-		container.NewGridWithColumns(2, v.objective,
+		container.New(&proportional{weights: []float32{1, 1}}, v.objective,
 			container.NewBorder(nil, nil, widget.NewLabel("Micro-goal"), container.NewHBox(csv, csvAll), v.goal)))
 	return container.NewBorder(bar, nil, nil, nil, container.NewVScroll(grid))
 }

@@ -490,3 +490,20 @@ func TestValidEditsAreSavedWhenTheSelectionMoves(t *testing.T) {
 	h.u.undoLast()
 	h.mustOutline("Ship the Microgoals 1.0 release", "  Write the release notes", "  Tag the release")
 }
+
+// No tab may need a window wider or taller than the one the app opens with: Fyne would grow
+// the window past the screen of a small laptop.
+func TestEveryTabFitsTheDefaultWindow(t *testing.T) {
+	h := newHarness(t)
+	seed(h, "Ship the release", "Write the notes", "Tag the build")
+	for _, name := range []string{"Outline", "Today", "Calendar", "Charts", "Reviews"} {
+		if name == "Outline" {
+			h.u.tabs.selectTab(0)
+		} else {
+			h.u.selectView(name)
+		}
+		if m := h.u.win.Content().MinSize(); m.Width > defaultWindowSize.Width || m.Height > defaultWindowSize.Height {
+			t.Errorf("the %s tab needs %.0f×%.0f, more than the default window %.0f×%.0f", name, m.Width, m.Height, defaultWindowSize.Width, defaultWindowSize.Height)
+		}
+	}
+}

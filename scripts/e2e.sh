@@ -260,8 +260,13 @@ check_metric_log_sprint_charts() {
     wait_window
     sleep 2
     # The sprint bar sits above the tabs while the sprint runs: the Charts tab is 40 px lower.
-    xdotool mousemove --window "$WIN" 142 94 click 1; sleep 1.5
+    xdotool mousemove --window "$WIN" 325 94 click 1; sleep 1.5
     screenshot "$WIN" "$ARTIFACTS/e2e-charts-$theme.png"
+    # The selected tab is underlined in the theme's blue: it must be Charts that is selected,
+    # and the charts must not have widened the window past its default size.
+    tab_blue=$(convert "$ARTIFACTS/e2e-charts-$theme.png" -crop 60x4+295+106 -format '%[fx:mean.b-mean.r]' info:)
+    awk -v b="$tab_blue" 'BEGIN{ exit !(b > 0.15) }' || fail "the Charts tab is not the selected one (blue-red under it: $tab_blue)"
+    [ "$(identify -format '%w' "$ARTIFACTS/e2e-charts-$theme.png")" = 1080 ] || fail "the Charts tab widened the window past 1080 px"
     close_app
     no_crash_in_log
   done
