@@ -321,27 +321,36 @@ func (s *Store) UpdateGoal(ctx context.Context, g model.MicroGoal) (model.MicroG
 // status timestamps consistent as model.MicroGoal.WithStatus does, and returns it as stored.
 func (s *Store) SetGoalStatus(ctx context.Context, id int64, status model.Status, reason string) (model.MicroGoal, error) {
 	now := s.now()
+	return s.changeGoal(ctx, id, func(tx *sql.Tx, g model.MicroGoal) error {
+		g = g.WithStatus(status, reason, now)
+		if err := validateGoal(g); err != nil {
+			return err
+		}
+		_, err := tx.ExecContext(ctx, `UPDATE micro_goals SET status = ?, updated_at = ?, done_at = ?,
+			dropped_at = ?, drop_reason = ? WHERE id = ?`,
+			string(g.Status), g.UpdatedAt.UnixMilli(), msOrNull(g.DoneAt), msOrNull(g.DroppedAt), g.DropReason, id)
+		return err
+	}, "mark micro-goal %d %s", id, status)
+}
+
+// changeGoal is one action on the stored micro-goal id: in one write transaction it reads the
+// goal, lets change write to it, and returns the goal as stored afterwards. An error is
+// wrapped with the action's description, format and args.
+func (s *Store) changeGoal(ctx context.Context, id int64, change func(tx *sql.Tx, g model.MicroGoal) error, format string, args ...any) (model.MicroGoal, error) {
 	var out model.MicroGoal
 	err := s.write(ctx, func(tx *sql.Tx) error {
 		g, err := s.goalIn(ctx, tx, id)
 		if err != nil {
 			return err
 		}
-		g = g.WithStatus(status, reason, now)
-		if err := validateGoal(g); err != nil {
-			return err
-		}
-		_, err = tx.ExecContext(ctx, `UPDATE micro_goals SET status = ?, updated_at = ?, done_at = ?,
-			dropped_at = ?, drop_reason = ? WHERE id = ?`,
-			string(g.Status), g.UpdatedAt.UnixMilli(), msOrNull(g.DoneAt), msOrNull(g.DroppedAt), g.DropReason, id)
-		if err != nil {
+		if err := change(tx, g); err != nil {
 			return err
 		}
 		out, err = s.goalIn(ctx, tx, id)
 		return err
 	})
 	if err != nil {
-		return model.MicroGoal{}, fmt.Errorf("mark micro-goal %d %s: %w", id, status, err)
+		return model.MicroGoal{}, fmt.Errorf(format+": %w", append(args, err)...)
 	}
 	return out, nil
 }

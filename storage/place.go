@@ -265,16 +265,10 @@ func renumber(ctx context.Context, tx *sql.Tx, objectiveID, parentID, exclude in
 // siblings renumbered, which writes each of them once.
 func (s *Store) PlaceGoal(ctx context.Context, id, objectiveID, parentID, beforeID int64) (model.MicroGoal, error) {
 	now := s.now()
-	var out model.MicroGoal
-	err := s.write(ctx, func(tx *sql.Tx) error {
-		g, err := s.goalIn(ctx, tx, id)
-		if err != nil {
-			return err
-		}
+	return s.changeGoal(ctx, id, func(tx *sql.Tx, g model.MicroGoal) error {
 		if beforeID == id {
 			// Before itself is where it already is, if it is in that place at all.
 			if g.ObjectiveID == objectiveID && g.ParentID == parentID {
-				out = g
 				return nil
 			}
 			return fmt.Errorf("neighbour %d: %w", beforeID, ErrWrongObjective)
@@ -283,6 +277,7 @@ func (s *Store) PlaceGoal(ctx context.Context, id, objectiveID, parentID, before
 			return err
 		}
 		var pos int64
+		var err error
 		if beforeID == 0 {
 			pos, err = lastPosition(ctx, tx, objectiveID, parentID, id)
 		} else {
@@ -291,16 +286,8 @@ func (s *Store) PlaceGoal(ctx context.Context, id, objectiveID, parentID, before
 		if err != nil {
 			return err
 		}
-		if err := setPlacement(ctx, tx, g, objectiveID, parentID, pos, now.UnixMilli()); err != nil {
-			return err
-		}
-		out, err = s.goalIn(ctx, tx, id)
-		return err
-	})
-	if err != nil {
-		return model.MicroGoal{}, fmt.Errorf("move micro-goal %d: %w", id, err)
-	}
-	return out, nil
+		return setPlacement(ctx, tx, g, objectiveID, parentID, pos, now.UnixMilli())
+	}, "move micro-goal %d", id)
 }
 
 // RestorePlacement puts the micro-goal id back exactly where it was: under parentID in
@@ -308,25 +295,12 @@ func (s *Store) PlaceGoal(ctx context.Context, id, objectiveID, parentID, before
 // PlaceGoal and writes one row (plus the sub-steps when the objective changes).
 func (s *Store) RestorePlacement(ctx context.Context, id, objectiveID, parentID, position int64) (model.MicroGoal, error) {
 	now := s.now()
-	var out model.MicroGoal
-	err := s.write(ctx, func(tx *sql.Tx) error {
-		g, err := s.goalIn(ctx, tx, id)
-		if err != nil {
-			return err
-		}
+	return s.changeGoal(ctx, id, func(tx *sql.Tx, g model.MicroGoal) error {
 		if err := s.checkPlacement(ctx, tx, g, objectiveID, parentID); err != nil {
 			return err
 		}
-		if err := setPlacement(ctx, tx, g, objectiveID, parentID, position, now.UnixMilli()); err != nil {
-			return err
-		}
-		out, err = s.goalIn(ctx, tx, id)
-		return err
-	})
-	if err != nil {
-		return model.MicroGoal{}, fmt.Errorf("put micro-goal %d back in place: %w", id, err)
-	}
-	return out, nil
+		return setPlacement(ctx, tx, g, objectiveID, parentID, position, now.UnixMilli())
+	}, "put micro-goal %d back in place", id)
 }
 
 // Siblings returns the micro-goals directly under parentID (zero for the top) in objectiveID,

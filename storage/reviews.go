@@ -209,26 +209,14 @@ func (s *Store) MetricTotals(ctx context.Context, p model.Period) (map[int64]flo
 // over" and "pick a new date" do.
 func (s *Store) RescheduleGoal(ctx context.Context, id int64, due time.Time, hasTime bool) (model.MicroGoal, error) {
 	now := s.now()
-	var out model.MicroGoal
-	err := s.write(ctx, func(tx *sql.Tx) error {
-		g, err := s.goalIn(ctx, tx, id)
-		if err != nil {
-			return err
-		}
+	return s.changeGoal(ctx, id, func(tx *sql.Tx, g model.MicroGoal) error {
 		g.Due, g.DueHasTime = due, hasTime && !due.IsZero()
 		if err := validateGoal(g); err != nil {
 			return err
 		}
 		at, day := s.dueColumns(g)
-		if _, err := tx.ExecContext(ctx, `UPDATE micro_goals SET due_at = ?, due_has_time = ?, due_day = ?, updated_at = ? WHERE id = ?`,
-			at, boolInt(g.DueHasTime), day, now.UnixMilli(), id); err != nil {
-			return err
-		}
-		out, err = s.goalIn(ctx, tx, id)
+		_, err := tx.ExecContext(ctx, `UPDATE micro_goals SET due_at = ?, due_has_time = ?, due_day = ?, updated_at = ? WHERE id = ?`,
+			at, boolInt(g.DueHasTime), day, now.UnixMilli(), id)
 		return err
-	})
-	if err != nil {
-		return model.MicroGoal{}, fmt.Errorf("reschedule micro-goal %d: %w", id, err)
-	}
-	return out, nil
+	}, "reschedule micro-goal %d", id)
 }
