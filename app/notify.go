@@ -219,8 +219,7 @@ func (n *notifier) load() error {
 }
 
 func (n *notifier) run() {
-	planned := func() { n.plannedOnce.Do(func() { close(n.planned) }) }
-	defer planned()
+	defer n.markPlanned() // also when the loop gives up or stops before a first pass
 	if err := n.load(); err != nil {
 		log.Printf("notifications: %v", err)
 		fyne.Do(func() { n.u.showMessage("Notifications are off for this session: %v", err) })
@@ -232,9 +231,6 @@ func (n *notifier) run() {
 	defer ticker.Stop()
 	for {
 		next := n.step()
-		if n.haveDataNow() {
-			planned()
-		}
 		timer.Stop()
 		if !next.IsZero() {
 			d := next.Sub(n.now())
@@ -253,11 +249,8 @@ func (n *notifier) run() {
 	}
 }
 
-func (n *notifier) haveDataNow() bool {
-	n.mu.Lock()
-	defer n.mu.Unlock()
-	return n.haveData
-}
+// markPlanned closes planned, once.
+func (n *notifier) markPlanned() { n.plannedOnce.Do(func() { close(n.planned) }) }
 
 // step plans once, claims and shows what is due, and returns when to plan next.
 func (n *notifier) step() time.Time {
@@ -267,6 +260,7 @@ func (n *notifier) step() time.Time {
 	if !have {
 		return time.Time{} // the plan is not loaded yet: setData wakes the loop
 	}
+	defer n.markPlanned()
 	now := n.now()
 	fire, next := model.PlanNotifications(data.Goals, data.Objectives, s, n.sent, now)
 	for _, nt := range fire {
