@@ -65,8 +65,7 @@ func newFirstRun(u *UI) *firstRun {
 	)
 	f.pages = container.NewStack(page1, page2)
 	f.view = container.NewCenter(container.NewGridWrap(fyne.NewSize(560, 360), f.pages))
-	f.reset()
-	return f
+	return f // setData resets it once it is in the window
 }
 
 func (f *firstRun) show(page int) {

@@ -235,12 +235,13 @@ func (u *UI) setData(data storage.Outline) {
 		if u.firstRun == nil {
 			u.firstRun = newFirstRun(u)
 		}
-		u.firstRun.reset()
 		u.body.Objects = []fyne.CanvasObject{u.firstRun.view}
+		u.body.Refresh()
+		u.firstRun.reset() // after it is in the window: reset focuses the objective's entry
 	} else {
 		u.body.Objects = []fyne.CanvasObject{u.mainView}
+		u.body.Refresh()
 	}
-	u.body.Refresh()
 	u.outline.refresh()
 	u.detail.refreshSelection()
 	u.refreshViews()

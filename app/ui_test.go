@@ -215,6 +215,9 @@ func TestFirstRunWritesObjectiveAndFirstSteps(t *testing.T) {
 	h := newHarness(t)
 	h.mustSee("What do you want to achieve?")
 	f := h.u.firstRun
+	if h.u.win.Canvas().Focused() != f.objective {
+		t.Fatal("the first run does not put the cursor in the objective's entry")
+	}
 	if !f.nextBtn.Disabled() {
 		t.Fatal("Next should wait for an objective")
 	}
