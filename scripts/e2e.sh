@@ -10,7 +10,7 @@
 #
 # Each check is a function check_NAME run in a subshell with `set -e`: the first failing command
 # fails the check (its line and command are printed), and so does an explicit `fail MESSAGE`.
-# To add one, write check_NAME and list NAME in CHECKS. Screenshots go to build/artifacts/.
+# To add one, write check_NAME and list NAME in CHECKS (or in a file of scripts/e2e.d/, below). Screenshots go to build/artifacts/.
 # The last line is "e2e: N passed, M failed"; the exit status is non-zero if any check failed.
 #
 # Environment: E2E_TIMEOUT (seconds to wait for the window, default 30), E2E_KEEP=1 keeps the
@@ -552,6 +552,15 @@ check_reviews_and_backup() {
   backups=("$WORK"/reviews/backups/microgoals-*.db)
   [ "${#backups[@]}" = 1 ] || fail "a second quit the same day made another backup: ${backups[*]}"
 }
+
+# --- checks kept in their own files --------------------------------------------------------------
+# Each scripts/e2e.d/NAME.sh defines its check_ functions and appends their names to CHECKS, so
+# work on different parts of the app adds checks without touching this file.
+for f in "$ROOT"/scripts/e2e.d/*.sh; do
+  [ -e "$f" ] || continue
+  # shellcheck source=/dev/null
+  . "$f"
+done
 
 # --- run ---------------------------------------------------------------------------------------
 
