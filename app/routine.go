@@ -260,7 +260,7 @@ func (u *UI) createParsedGoal(objectiveID, parentID, afterID int64, q model.Quic
 	}
 	ok := u.do("add the micro-goal", func(ctx context.Context) (func(context.Context) error, string, error) {
 		g := model.NewMicroGoal(objectiveID, parentID, q.Title, u.now())
-		g.Due, g.DueHasTime = q.Due, q.HasTime
+		g.Due, g.DueHasTime, g.Tags = q.Due, q.HasTime, q.Tags
 		g, err := u.store.CreateGoal(ctx, g, afterID)
 		if err != nil {
 			return nil, "", err

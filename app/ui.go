@@ -176,6 +176,8 @@ func (u *UI) mainMenu() *fyne.MainMenu {
 			item("Move down", fyne.KeyDown, fyne.KeyModifierAlt, func() { u.moveSelected(fyne.KeyDown) }),
 			item("Nest under the step above", fyne.KeyRight, fyne.KeyModifierAlt, func() { u.moveSelected(fyne.KeyRight) }),
 			item("Lift one level", fyne.KeyLeft, fyne.KeyModifierAlt, func() { u.moveSelected(fyne.KeyLeft) }),
+			fyne.NewMenuItemSeparator(),
+			item("Find…", fyne.KeyF, ctrl, u.find),
 		),
 		u.metricsMenu(),
 	)
@@ -197,8 +199,8 @@ func (u *UI) addShortcuts() {
 	})
 	// A drag takes the focus away from any entry, so Escape reaches the canvas and cancels it.
 	u.win.Canvas().SetOnTypedKey(func(ev *fyne.KeyEvent) {
-		if ev.Name == fyne.KeyEscape {
-			u.outline.cancelDrag()
+		if ev.Name == fyne.KeyEscape && !u.outline.cancelDrag() && u.outline.search.active() {
+			u.outline.search.reset()
 		}
 	})
 }

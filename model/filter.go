@@ -366,3 +366,18 @@ func containsAll(text string, words []string) bool {
 	}
 	return true
 }
+
+// Reveal shows step id and its ancestors in r as context, when the filter hides it: the step
+// being edited stays on screen after an edit that makes it stop matching.
+func (ix *SearchIndex) Reveal(r *FilterResult, id int64) {
+	p, ok := ix.pos[id]
+	if !r.active || !ok {
+		return
+	}
+	for ; p >= 0 && r.goals[p] == rowHidden; p = ix.parent[p] {
+		r.goals[p] = rowContext
+	}
+	if r.objectives[ix.goals[ix.pos[id]].ObjectiveID] == rowHidden {
+		r.objectives[ix.goals[ix.pos[id]].ObjectiveID] = rowContext
+	}
+}
