@@ -13,6 +13,8 @@ import (
 // The detail panel's tags field and Markdown notes, kept here so that detail.go only hooks
 // them in.
 
+const notesPlaceholder = "Notes in Markdown: **bold**, - lists, [links](https://…)"
+
 // notesField is a Markdown notes editor with a rendered preview: the preview (links open in
 // the browser) shows when there are notes, Edit switches to the text.
 type notesField struct {
@@ -29,7 +31,7 @@ func (d *detail) newNotesField(fields map[string]*field) *field {
 	n.entry = widget.NewMultiLineEntry()
 	n.entry.Wrapping = fyne.TextWrapWord
 	n.entry.SetMinRowsVisible(4)
-	n.entry.SetPlaceHolder("Notes in Markdown: **bold**, - lists, [links](https://…)")
+	n.entry.SetPlaceHolder(notesPlaceholder)
 	n.entry.OnChanged = func(string) { d.changed() }
 	n.preview = widget.NewRichTextFromMarkdown("")
 	n.preview.Wrapping = fyne.TextWrapWord
