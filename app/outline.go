@@ -70,9 +70,9 @@ type outline struct {
 	selected  string
 	collapsed map[rowRef]bool
 
-	progress     map[int64]model.Progress
-	openDueToday int
-	now          time.Time
+	progress   map[int64]model.Progress
+	inProgress int // steps in progress, for the focus limit (model.FocusCount)
+	now        time.Time
 
 	list     *widget.List
 	quickAdd *widget.Entry
@@ -120,12 +120,7 @@ func (o *outline) refresh() {
 	u := o.u
 	o.now = u.now()
 	o.progress = model.ObjectiveProgress(u.data.Goals)
-	o.openDueToday = 0
-	for _, g := range u.data.Goals {
-		if g.Status == model.StatusOpen && g.HasDue() && model.SameDay(g.DueInstant(u.loc), o.now, u.loc) {
-			o.openDueToday++
-		}
-	}
+	o.inProgress = model.FocusCount(u.data.Goals, u.sprintGoalID())
 	o.rows = o.rows[:0]
 	// The objective in focus comes first; a search shows its matches only (search.go).
 	objectives := focusFirst(u.data.Objectives)
@@ -514,7 +509,7 @@ func (u *UI) smartContext(g model.MicroGoal) model.SMARTContext {
 	_, ok := u.objective(g.ObjectiveID)
 	return model.SMARTContext{
 		Now: u.outline.now, Location: u.loc, ObjectiveExists: ok,
-		OpenDueToday: u.outline.openDueToday, FocusLimit: model.DefaultFocusLimit,
+		InProgress: u.outline.inProgress, SprintGoalID: u.sprintGoalID(), FocusLimit: u.routineSettings().focusLimit,
 	}
 }
 

@@ -52,8 +52,8 @@ func TestFilterMatchesKeepAncestors(t *testing.T) {
 		{"", []int64{10, 11, 12, 13, 20, 21}, nil, []int64{1, 2}},
 		{"detective", []int64{12}, []int64{10, 11}, nil},
 		{"POLICE", []int64{12}, []int64{10, 11}, nil}, // outcome, any case
-		{"quiet", []int64{13}, nil, nil},             // notes
-		{"fit", []int64{20}, nil, nil},               // done when
+		{"quiet", []int64{13}, nil, nil},              // notes
+		{"fit", []int64{20}, nil, nil},                // done when
 		{"#research", []int64{12}, []int64{10, 11}, nil},
 		{"@library interview", []int64{12}, []int64{10, 11}, nil},
 		{"stage:execute", []int64{10}, nil, nil},
