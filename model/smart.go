@@ -55,7 +55,7 @@ func (s SMART) Hints() []string {
 type SMARTContext struct {
 	Now             time.Time
 	Location        *time.Location
-	ObjectiveExists bool // the goal's objective exists and is not in the trash
+	ObjectiveExists bool  // the goal's objective exists and is not in the trash
 	InProgress      int   // steps in progress across the plan (FocusCount), this one included when it is
 	SprintGoalID    int64 // the step a focus sprint runs on, 0 when none
 	FocusLimit      int   // steps in progress before the plan is overloaded (the setting); 0 = no limit
