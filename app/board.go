@@ -50,7 +50,7 @@ func newBoardView(u *UI) *boardView { return &boardView{u: u, dragFrom: -1, drag
 func (bv *boardView) Title() string { return "Board" }
 
 // Icon is the tab's icon.
-func (bv *boardView) Icon() fyne.Resource { return theme.GridIcon() }
+func (bv *boardView) Icon() fyne.Resource { return theme.ViewRestoreIcon() }
 
 // Build makes the view.
 func (bv *boardView) Build() fyne.CanvasObject {
@@ -63,6 +63,8 @@ func (bv *boardView) Build() fyne.CanvasObject {
 	cols := make([]fyne.CanvasObject, len(bv.cols))
 	for i, s := range model.Stages {
 		c := &boardColumn{stage: s, heading: widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})}
+		// Headings give way to the window's width; the card lists do too (clipped titles).
+		c.heading.Truncation = fyne.TextTruncateEllipsis
 		c.bg = canvas.NewRectangle(color.Transparent)
 		c.bg.CornerRadius = theme.InputRadiusSize()
 		col := i
@@ -125,7 +127,7 @@ func (bv *boardView) Refresh() {
 		c.heading.Importance = widget.MediumImportance
 		if c.stage == model.StageExecution {
 			// The limit is the plan's: the count is every step in progress, on any board.
-			text = fmt.Sprintf("%s · %d in progress / limit %d", stageTitle(c.stage), bv.board.Focus, bv.board.Limit)
+			text = fmt.Sprintf("%s · %d / %d", stageTitle(c.stage), bv.board.Focus, bv.board.Limit)
 			if bv.board.OverLimit() {
 				c.heading.Importance = widget.WarningImportance
 			}
@@ -240,7 +242,7 @@ func (u *UI) completeToCelebrate(id int64) {
 	})
 }
 
-// boardCard is one step on the board: its title, due date, owner and tags; drag it to
+// boardCard is one step on the board: its title, and its due date, owner and tags on one line; drag it to
 // another column, ✓ completes it, a tap selects it in the outline.
 type boardCard struct {
 	widget.BaseWidget
@@ -250,7 +252,6 @@ type boardCard struct {
 	bg      *canvas.Rectangle
 	title   *widget.Label
 	meta    *widget.Label
-	chips   *tagChips
 	done    *iconButton
 	content *fyne.Container
 }
@@ -265,9 +266,8 @@ func newBoardCard(bv *boardView) *boardCard {
 	c.meta.Truncation = fyne.TextTruncateClip
 	c.meta.SizeName = theme.SizeNameCaptionText
 	c.meta.Importance = widget.LowImportance
-	c.chips = newTagChips()
 	c.done = newIconButton(theme.CheckButtonIcon(), func() { bv.u.completeToCelebrate(c.id) })
-	body := container.NewVBox(c.title, container.NewBorder(nil, nil, nil, c.chips.box, c.meta))
+	body := container.NewVBox(c.title, c.meta)
 	c.content = container.NewStack(c.bg, container.NewBorder(nil, nil, nil, container.NewCenter(c.done), body))
 	c.ExtendBaseWidget(c)
 	return c
@@ -297,8 +297,11 @@ func (c *boardCard) set(id int64, col int) {
 	if g.Owner != "" {
 		meta = append(meta, g.Owner)
 	}
+	if len(g.Tags) > 0 {
+		// As text, clipped with the rest: chips would set a minimum width for every column.
+		meta = append(meta, model.FormatTags(g.Tags))
+	}
 	c.meta.SetText(strings.Join(meta, " · "))
-	c.chips.set(g.Tags, c.Theme())
 	v := fyne.CurrentApp().Settings().ThemeVariant()
 	c.bg.FillColor = c.Theme().Color(theme.ColorNameBackground, v)
 	c.bg.StrokeColor = c.Theme().Color(theme.ColorNameSeparator, v)

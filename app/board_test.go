@@ -59,7 +59,7 @@ func TestBoardDragChangesStageAndWarnsPastLimit(t *testing.T) {
 	if got := h.columnTitles(bv, 1); len(got) != 4 {
 		t.Fatalf("plan column shows %q", got)
 	}
-	h.mustSee("Execute · 1 in progress / limit 3") // "Buy running shoes", on the other objective's board
+	h.mustSee("Execute · 1 / 3") // "Buy running shoes", on the other objective's board
 
 	// Drag "Read the draft aloud" from plan to execute: its stage changes, undoably.
 	c := h.card(bv, "Read the draft aloud")
@@ -72,7 +72,7 @@ func TestBoardDragChangesStageAndWarnsPastLimit(t *testing.T) {
 	if got := h.columnTitles(bv, 2); len(got) != 1 || got[0] != "Read the draft aloud" {
 		t.Fatalf("execute column shows %q", got)
 	}
-	h.mustSee("Execute · 2 in progress / limit 3")
+	h.mustSee("Execute · 2 / 3")
 	h.u.undoItem.Action()
 	if g := h.storedGoal("Read the draft aloud"); g.Stage != model.StagePlanning {
 		t.Fatalf("undo left stage %s", g.Stage)
@@ -85,7 +85,7 @@ func TestBoardDragChangesStageAndWarnsPastLimit(t *testing.T) {
 		target := fyne.CurrentApp().Driver().AbsolutePositionForObject(bv.cols[2].list).AddXY(30, 30)
 		test.Drag(h.w.Canvas(), from, target.X-from.X, target.Y-from.Y)
 	}
-	h.mustSee("Execute · 4 in progress / limit 3")
+	h.mustSee("Execute · 4 / 3")
 	h.mustSee("4 steps in progress, over the focus limit of 3")
 
 	// ✓ on a card completes it and moves it to celebrate.
@@ -97,7 +97,7 @@ func TestBoardDragChangesStageAndWarnsPastLimit(t *testing.T) {
 	if got := h.columnTitles(bv, 4); len(got) != 1 || got[0] != "Draft part one" {
 		t.Fatalf("celebrate column shows %q", got)
 	}
-	h.mustSee("Execute · 3 in progress / limit 3")
+	h.mustSee("Execute · 3 / 3")
 }
 
 // BenchmarkBoard1000 builds the board of an objective of 1,000 steps: the model's columns

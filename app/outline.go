@@ -111,7 +111,7 @@ func newOutline(u *UI) *outline {
 	o.quickAdd.OnSubmitted = o.submitQuickAdd
 	o.overlay = newDragOverlay()
 	o.search = newSearchBar(o)
-	o.view = container.NewBorder(container.NewPadded(container.NewVBox(o.search.view, o.quickAdd)), nil, nil, nil, container.NewStack(o.list, o.overlay.box))
+	o.view = container.NewBorder(container.NewPadded(o.quickAdd), nil, nil, nil, container.NewStack(o.list, o.overlay.box))
 	return o
 }
 

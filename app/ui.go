@@ -122,7 +122,9 @@ func (u *UI) buildUI() {
 	)
 	split := container.NewHSplit(u.outline.view, u.detail.view)
 	split.Offset = 0.6
-	u.mainView = u.buildTabs(container.NewBorder(u.toolbar, nil, nil, nil, split))
+	// The search shares the toolbar's line (search.go), so the outline keeps its place.
+	top := container.NewBorder(nil, nil, u.toolbar, nil, u.outline.search.view)
+	u.mainView = u.buildTabs(container.NewBorder(top, nil, nil, nil, split))
 	u.body = container.NewStack()
 }
 
