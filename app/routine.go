@@ -270,6 +270,9 @@ func (u *UI) createParsedGoal(objectiveID, parentID, afterID int64, q model.Quic
 	if ok && q.Phrase != "" {
 		u.showMessage("Added “%s”, due %s (read from “%s”).", q.Title, formatDue(model.MicroGoal{Due: q.Due, DueHasTime: q.HasTime}, u.now(), u.loc), q.Phrase)
 	}
+	if ok && len(q.Tags) > 0 {
+		u.suggestOwner(q.Tags)
+	}
 	return ok
 }
 

@@ -166,20 +166,7 @@ type ContextPatterns struct {
 // was said to be done with. A sprint's are its environment and partner. Groups are ordered by
 // completions, then sprint minutes; the unnamed are left out.
 func ContextPatternsOf(goals []MicroGoal, sprints []Sprint, loc *time.Location) ContextPatterns {
-	places, people := map[string]*Group{}, map[string]*Group{}
-	get := func(m map[string]*Group, name string) *Group {
-		name = strings.TrimSpace(strings.TrimPrefix(name, "@"))
-		if name == "" {
-			return nil
-		}
-		k := strings.ToLower(name)
-		g, ok := m[k]
-		if !ok {
-			g = &Group{Name: name}
-			m[k] = g
-		}
-		return g
-	}
+	places, people := newGroups(), newGroups()
 	for i := range goals {
 		g := &goals[i]
 		if g.Status != StatusDone {
@@ -194,10 +181,10 @@ func ContextPatternsOf(goals []MicroGoal, sprints []Sprint, loc *time.Location) 
 				}
 			}
 		}
-		if p := get(places, where); p != nil {
+		if p := places.get(where); p != nil {
 			p.Done.add(g, loc)
 		}
-		if p := get(people, g.DoneWith); p != nil {
+		if p := people.get(g.DoneWith); p != nil {
 			p.Done.add(g, loc)
 		}
 	}
@@ -207,16 +194,16 @@ func ContextPatternsOf(goals []MicroGoal, sprints []Sprint, loc *time.Location) 
 			continue
 		}
 		m := s.Worked(s.EndedAt).Minutes()
-		if p := get(places, s.Environment); p != nil {
+		if p := places.get(s.Environment); p != nil {
 			p.SprintMinutes += m
 		}
-		if p := get(people, s.Partner); p != nil {
+		if p := people.get(s.Partner); p != nil {
 			p.SprintMinutes += m
 		}
 	}
-	order := func(m map[string]*Group) []Group {
-		out := make([]Group, 0, len(m))
-		for _, g := range m {
+	order := func(gs *groups) []Group {
+		out := make([]Group, 0, len(gs.byKey))
+		for _, g := range gs.byKey {
 			g.SprintMinutes = math.Round(g.SprintMinutes)
 			out = append(out, *g)
 		}
@@ -232,6 +219,33 @@ func ContextPatternsOf(goals []MicroGoal, sprints []Sprint, loc *time.Location) 
 		return out
 	}
 	return ContextPatterns{Places: order(places), People: order(people)}
+}
+
+// groups are the places or the collaborators being counted, by name ignoring case.
+type groups struct {
+	byKey map[string]*Group
+	// seen maps each spelling met to its group (nil for none), so the usual repeated name
+	// costs one lookup and no lower-casing.
+	seen map[string]*Group
+}
+
+func newGroups() *groups { return &groups{byKey: map[string]*Group{}, seen: map[string]*Group{}} }
+
+// get is the group of name ("@home" and "home" are one place), nil for a blank name.
+func (gs *groups) get(name string) *Group {
+	if g, ok := gs.seen[name]; ok {
+		return g
+	}
+	var g *Group
+	if clean := strings.TrimSpace(strings.TrimPrefix(name, "@")); clean != "" {
+		k := strings.ToLower(clean)
+		if g = gs.byKey[k]; g == nil {
+			g = &Group{Name: clean}
+			gs.byKey[k] = g
+		}
+	}
+	gs.seen[name] = g
+	return g
 }
 
 // Projection is when an objective will be finished at its recent rate.

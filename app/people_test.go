@@ -1,0 +1,84 @@
+package app
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/microgoals/microgoals/model"
+)
+
+// peoplePlan: Alex did three #writing steps on time, Sam two of three; Maria partners one.
+func peoplePlan(h *harness) int64 {
+	h.t.Helper()
+	ctx := context.Background()
+	o, err := h.st.CreateObjective(ctx, model.Objective{Title: "Write the book", Status: model.ObjectiveActive,
+		TargetDate: time.Date(2026, 12, 31, 0, 0, 0, 0, time.UTC)})
+	if err != nil {
+		h.t.Fatal(err)
+	}
+	add := func(title, owner string, done, late bool, tags ...string) {
+		g := model.NewMicroGoal(o.ID, 0, title, clock.AddDate(0, 0, -20))
+		g.Owner, g.Tags, g.Partner = owner, tags, "Maria"
+		g.Due, g.DueHasTime = clock.AddDate(0, 0, -3), true
+		g, err := h.st.CreateGoal(ctx, g, 0)
+		if err != nil {
+			h.t.Fatal(err)
+		}
+		if done {
+			at := g.Due.Add(-time.Hour)
+			if late {
+				at = g.Due.Add(48 * time.Hour)
+			}
+			g = g.WithStatus(model.StatusDone, "", at)
+			if _, err := h.st.UpdateGoal(ctx, g); err != nil {
+				h.t.Fatal(err)
+			}
+		}
+	}
+	add("Draft chapter one", "Alex", true, false, "writing")
+	add("Draft chapter two", "Alex", true, false, "writing")
+	add("Draft chapter three", "Alex", true, false, "writing", "@home")
+	add("Edit chapter one", "Sam", true, false, "writing")
+	add("Edit chapter two", "Sam", true, false, "writing")
+	add("Edit chapter three", "Sam", true, true, "writing")
+	add("Fix the build script", "Sam", false, false, "code")
+	h.u.reload()
+	return o.ID
+}
+
+func TestPeopleViewAndOwnerSuggestion(t *testing.T) {
+	h := newHarness(t)
+	peoplePlan(h)
+	h.u.selectView("People")
+	h.mustSee("Sam")
+	h.mustSee("Owns: 1 open · 3 done · 2 of 3 on time (67%)")
+	h.mustSee("#writing: 0 open · 3 done · 2 of 3 on time (67%)")
+	h.mustSee("#code: 1 open · 0 done")
+	h.mustSee("Owns: 0 open · 3 done · 3 of 3 on time (100%)") // Alex
+	h.mustSee("Partner of: 1 open · 6 done · 5 of 6 on time (83%)") // Maria
+	h.mustNotSee("@home:")                                         // a place is not a skill
+
+	// Adding a #writing step suggests Alex, who does them on time most often.
+	h.u.tabs.selectTab(0)
+	h.selectRow("Write the book")
+	h.typeInto(h.u.outline.quickAdd, "Draft the epilogue #writing")
+	h.submit(h.u.outline.quickAdd)
+	h.mustSee("Suggested owner: Alex did 3 of 3 #writing steps on time")
+
+	// The People view follows the owner given.
+	h.update("Draft the epilogue", func(g *model.MicroGoal) { g.Owner = "Alex" })
+	h.u.selectView("People")
+	h.mustSee("#writing: 1 open · 3 done · 3 of 3 on time (100%)")
+}
+
+func TestChartsShowProjectionAndPlaces(t *testing.T) {
+	h := newHarness(t)
+	peoplePlan(h)
+	h.selectRow("Write the book")
+	h.u.selectView("Charts")
+	// 6 done in four weeks (1.5 a week), 1 open: 5 days from Wed 25 Nov, 31 days before the 31st.
+	h.mustSee("At 1.5 steps a week (last four weeks), the open step is done by Mon 30 Nov 2026: 31")
+	h.mustSee("days ahead of the target date.")
+	h.mustSee("By place — home: 1 done, 100% on time")
+}
