@@ -55,9 +55,9 @@ func TestPeopleViewAndOwnerSuggestion(t *testing.T) {
 	h.mustSee("Owns: 1 open · 3 done · 2 of 3 on time (67%)")
 	h.mustSee("#writing: 0 open · 3 done · 2 of 3 on time (67%)")
 	h.mustSee("#code: 1 open · 0 done")
-	h.mustSee("Owns: 0 open · 3 done · 3 of 3 on time (100%)") // Alex
+	h.mustSee("Owns: 0 open · 3 done · 3 of 3 on time (100%)")      // Alex
 	h.mustSee("Partner of: 1 open · 6 done · 5 of 6 on time (83%)") // Maria
-	h.mustNotSee("@home:")                                         // a place is not a skill
+	h.mustNotSee("@home:")                                          // a place is not a skill
 
 	// Adding a #writing step suggests Alex, who does them on time most often.
 	h.u.tabs.selectTab(0)
