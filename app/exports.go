@@ -243,8 +243,12 @@ func (u *UI) writeReport(path string, p model.Period) (string, error) {
 	} else {
 		delete(charts, "metrics")
 	}
+	sprints, err := u.store.Sprints(ctx)
+	if err != nil {
+		return "", err
+	}
 	md := model.ProgressReport(model.ReportInput{Period: p, Now: u.now(), Location: u.loc, Objectives: data.Objectives,
-		Goals: data.Goals, Totals: totals, Reviews: reviews, Charts: charts})
+		Goals: data.Goals, Totals: totals, Reviews: reviews, Charts: charts, Sprints: sprints})
 	return md, writeAtomically(path, func(w io.Writer) error { _, err := io.WriteString(w, md); return err })
 }
 

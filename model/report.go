@@ -21,6 +21,8 @@ type ReportInput struct {
 	// Charts are the image files written beside the report, by name: "completions" and
 	// "metrics". A chart that is absent is left out of the report.
 	Charts map[string]string
+	// Sprints are the focus sprints, for the patterns by place and collaborator.
+	Sprints []Sprint
 }
 
 // CompletionsPerDay counts the steps done on each day of p, first day first.
@@ -171,6 +173,7 @@ func ProgressReport(in ReportInput) string {
 			b.WriteString("\n")
 		}
 	}
+	writePeopleAndPlaces(&b, in)
 	return b.String()
 }
 
