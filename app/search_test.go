@@ -4,6 +4,7 @@ import (
 	"context"
 	"slices"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -165,4 +166,16 @@ func (h *harness) noteEntry() *widget.Entry {
 	}
 	h.t.Fatal("the notes editor is not on screen")
 	return nil
+}
+
+// A step's tags show on its calendar item too.
+func TestCalendarItemShowsTags(t *testing.T) {
+	h := newHarness(t)
+	searchPlan(h)
+	h.update("Interview a retired detective", func(g *model.MicroGoal) { g.Due = clock })
+	cv := h.calendar()
+	lines := cellLines(h.cell(cv, model.DateOf(clock, time.UTC)))
+	if !slices.Contains(lines, "Interview a retired detective  #research @library") {
+		t.Fatalf("the calendar cell shows %q", lines)
+	}
 }
