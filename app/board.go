@@ -232,7 +232,7 @@ func (u *UI) completeToCelebrate(id int64) {
 	if !ok {
 		return
 	}
-	u.do("complete “"+g.Title+"”", func(ctx context.Context) (func(context.Context) error, string, error) {
+	done := u.do("complete “"+g.Title+"”", func(ctx context.Context) (func(context.Context) error, string, error) {
 		ng := g.WithStatus(model.StatusDone, "", u.now())
 		ng.Stage = model.StageCelebration
 		if _, err := u.store.UpdateGoal(ctx, ng); err != nil {
@@ -240,6 +240,9 @@ func (u *UI) completeToCelebrate(id int64) {
 		}
 		return func(ctx context.Context) error { _, err := u.store.UpdateGoal(ctx, g); return err }, "", nil
 	})
+	if done {
+		u.askDoneContext(g)
+	}
 }
 
 // boardCard is one step on the board: its title, and its due date, owner and tags on one line; drag it to

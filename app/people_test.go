@@ -5,6 +5,10 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
 	"github.com/microgoals/microgoals/model"
 )
 
@@ -81,4 +85,50 @@ func TestChartsShowProjectionAndPlaces(t *testing.T) {
 	h.mustSee("At 1.5 steps a week (last four weeks), the open step is done by Mon 30 Nov 2026: 31")
 	h.mustSee("days ahead of the target date.")
 	h.mustSee("By place — home: 1 done, 100% on time")
+}
+
+// Completing a step asks where and with whom, optionally; the answers are stored and offered
+// again next time.
+func TestDoneAsksWhereAndWith(t *testing.T) {
+	h := newHarness(t)
+	searchPlan(h)
+	h.selectRow("Read the draft aloud")
+	h.menuItem(fyne.KeyD).Action()
+	d := h.u.doneCtx
+	if d == nil || !d.popup.Visible() {
+		t.Fatal("no question after marking done")
+	}
+	h.mustSee("Done “Read the draft aloud”: where, with whom? (optional)")
+	h.typeInto(d.where, "library")
+	h.typeInto(d.with, "Sam")
+	test.Tap(h.buttonIn(d.popup, "Save"))
+	g := h.storedGoal("Read the draft aloud")
+	if g.Status != model.StatusDone || g.DoneWhere != "library" || g.DoneWith != "Sam" {
+		t.Fatalf("stored %s where %q with %q", g.Status, g.DoneWhere, g.DoneWith)
+	}
+	if d.popup.Visible() {
+		t.Fatal("the question stays after Save")
+	}
+	// The next completion offers the same answers; Skip leaves the step as it is.
+	h.selectRow("Buy running shoes")
+	h.menuItem(fyne.KeyD).Action()
+	if d.where.Text != "library" || d.with.Text != "Sam" {
+		t.Fatalf("remembered %q / %q", d.where.Text, d.with.Text)
+	}
+	test.Tap(h.buttonIn(d.popup, "Skip"))
+	if g := h.storedGoal("Buy running shoes"); g.Status != model.StatusDone || g.DoneWhere != "" {
+		t.Fatalf("skipped: %s where %q", g.Status, g.DoneWhere)
+	}
+}
+
+// buttonIn finds the button labelled label under root.
+func (h *harness) buttonIn(root fyne.CanvasObject, label string) *widget.Button {
+	h.t.Helper()
+	for _, o := range visible(root) {
+		if b, ok := o.(*widget.Button); ok && b.Text == label {
+			return b
+		}
+	}
+	h.t.Fatalf("no button %q", label)
+	return nil
 }

@@ -53,6 +53,7 @@ type UI struct {
 	firstRun *firstRun
 	undo     undoStack
 	sprint   *sprintTimer
+	doneCtx  *doneContext // where and with whom a completed step was done (donecontext.go)
 
 	message   *widget.Label
 	messageBx *fyne.Container
@@ -451,7 +452,7 @@ func (u *UI) addSubStep() {
 // setStatus changes a micro-goal's status as one undoable action.
 func (u *UI) setStatus(g model.MicroGoal, s model.Status, reason string) {
 	label := map[model.Status]string{model.StatusDone: "mark done", model.StatusOpen: "reopen", model.StatusDropped: "drop"}[s]
-	u.do(label+" “"+g.Title+"”", func(ctx context.Context) (func(context.Context) error, string, error) {
+	done := u.do(label+" “"+g.Title+"”", func(ctx context.Context) (func(context.Context) error, string, error) {
 		if _, err := u.store.SetGoalStatus(ctx, g.ID, s, reason); err != nil {
 			return nil, "", err
 		}
@@ -461,6 +462,9 @@ func (u *UI) setStatus(g model.MicroGoal, s model.Status, reason string) {
 			return err
 		}, "", nil
 	})
+	if done && s == model.StatusDone {
+		u.askDoneContext(g)
+	}
 }
 
 func (u *UI) toggleDone() {
