@@ -95,3 +95,14 @@ func (d *doneContext) save() {
 		return func(ctx context.Context) error { _, err := u.store.UpdateGoal(ctx, g); return err }, "", nil
 	})
 }
+
+// lastSprintContext is where and with whom the latest ended sprint ran, offered again when a
+// sprint starts ("" when unknown).
+func (u *UI) lastSprintContext() (where, with string) {
+	sprints, err := u.store.Sprints(u.ctx())
+	if err != nil || len(sprints) == 0 {
+		return "", ""
+	}
+	last := sprints[len(sprints)-1]
+	return last.Environment, last.Partner
+}

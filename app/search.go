@@ -202,6 +202,16 @@ func focusFirst(objectives []model.Objective) []model.Objective {
 	return objectives
 }
 
+// focusObjectiveID is the objective in focus, 0 when none is.
+func (u *UI) focusObjectiveID() int64 {
+	for _, o := range u.data.Objectives {
+		if o.InFocus {
+			return o.ID
+		}
+	}
+	return 0
+}
+
 // find puts the cursor in the search (Ctrl+F, a menu shortcut so it works while an entry has
 // the focus).
 func (u *UI) find() {

@@ -1,6 +1,10 @@
 package model
 
-import "fmt"
+import (
+	"fmt"
+	"sort"
+	"time"
+)
 
 // InProgress reports whether g is work in progress for the focus limit: open, and in the
 // execute stage or being worked on in a focus sprint (sprintGoalID, 0 when none runs).
@@ -76,4 +80,29 @@ func BuildBoard(tree *Tree, goals []MicroGoal, objectiveID int64, limit int, spr
 	walk(0)
 	b.Focus = FocusCount(goals, sprintGoalID)
 	return b
+}
+
+// FocusFirst puts the steps of the objective in focus first among the steps of each anchor
+// group that fall at the same time (for untimed steps: the whole "any time" part), keeping
+// the order otherwise. objectiveID 0 changes nothing.
+func (p *TodayPlan) FocusFirst(objectiveID int64, loc *time.Location) {
+	if objectiveID == 0 {
+		return
+	}
+	minute := func(o Occurrence) int {
+		if !o.Goal.DueHasTime {
+			return 24 * 60
+		}
+		t := o.Goal.Due.In(loc)
+		return t.Hour()*60 + t.Minute()
+	}
+	for _, g := range p.Groups {
+		sort.SliceStable(g.Items, func(a, b int) bool {
+			ma, mb := minute(g.Items[a]), minute(g.Items[b])
+			if ma != mb {
+				return ma < mb
+			}
+			return g.Items[a].Goal.ObjectiveID == objectiveID && g.Items[b].Goal.ObjectiveID != objectiveID
+		})
+	}
 }

@@ -59,3 +59,31 @@ func TestSMARTUsesFocusLimit(t *testing.T) {
 		t.Fatal("a step not in progress is blamed for the overload")
 	}
 }
+
+func TestTodayFocusFirst(t *testing.T) {
+	loc := time.UTC
+	day := D(2026, 11, 25)
+	at := func(h int) time.Time { return time.Date(2026, 11, 25, h, 0, 0, 0, loc) }
+	goals := []MicroGoal{
+		{ID: 1, ObjectiveID: 1, Title: "a", Due: day.Start(loc), Status: StatusOpen},
+		{ID: 2, ObjectiveID: 2, Title: "b", Due: day.Start(loc), Status: StatusOpen},
+		{ID: 3, ObjectiveID: 1, Title: "c", Due: at(20), DueHasTime: true, Status: StatusOpen},
+		{ID: 4, ObjectiveID: 2, Title: "d", Due: at(20), DueHasTime: true, Status: StatusOpen},
+		{ID: 5, ObjectiveID: 1, Title: "e", Due: at(19), DueHasTime: true, Status: StatusOpen},
+	}
+	var occs []Occurrence
+	for i := range goals {
+		occs = append(occs, Occurrence{Goal: &goals[i], Day: day})
+	}
+	p := PlanToday(day, occs, nil, 3)
+	p.FocusFirst(2, loc)
+	var got []string
+	for _, g := range p.Groups {
+		for _, o := range g.Items {
+			got = append(got, o.Goal.Title)
+		}
+	}
+	if want := []string{"e", "d", "c", "b", "a"}; !slices.Equal(got, want) {
+		t.Fatalf("today with objective 2 in focus: %q, want %q", got, want)
+	}
+}
