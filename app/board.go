@@ -218,6 +218,16 @@ func (u *UI) setStage(id int64, stage model.Stage) {
 	}
 }
 
+// warnIfStarted warns past the focus limit when the step saved under key has just entered
+// the execute stage (it was in stage before).
+func (u *UI) warnIfStarted(before model.Stage, key string) {
+	if kind, id := parseKey(key); kind == 'g' && before != model.StageExecution {
+		if g, ok := u.tree.Goal(id); ok && g.Stage == model.StageExecution {
+			u.warnFocus()
+		}
+	}
+}
+
 // warnFocus tells the user when the work in progress is past the focus limit; it is called
 // where work is added to it.
 func (u *UI) warnFocus() {

@@ -572,10 +572,12 @@ func (d *detail) save() {
 		d.u.showMessage("Fix the fields marked in red, then save.")
 		return
 	}
+	before := d.goal.Stage
 	if d.saveKey(d.key) {
 		delete(d.drafts, d.key)
 		d.dirty = false
 		d.u.reload()
+		d.u.warnIfStarted(before, d.key)
 	}
 }
 
