@@ -187,6 +187,7 @@ func (u *UI) exportReport() {
 			if err != nil {
 				return "", err
 			}
+			u.rememberReportDir(path)
 			u.showReport(path, md)
 			return "Wrote the report to " + path + ", with its charts beside it.", nil
 		})
@@ -247,8 +248,18 @@ func (u *UI) writeReport(path string, p model.Period) (string, error) {
 	if err != nil {
 		return "", err
 	}
+	decisions, err := u.store.DecisionsSince(ctx, p.Start)
+	if err != nil {
+		return "", err
+	}
+	charts["burnup"] = stem + "-burnup.png"
+	if ok, err := u.writeBurnUpPNG(filepath.Join(dir, charts["burnup"]), data.Objectives, data.Goals); err != nil {
+		return "", err
+	} else if !ok {
+		delete(charts, "burnup")
+	}
 	md := model.ProgressReport(model.ReportInput{Period: p, Now: u.now(), Location: u.loc, Objectives: data.Objectives,
-		Goals: data.Goals, Totals: totals, Reviews: reviews, Charts: charts, Sprints: sprints})
+		Goals: data.Goals, Totals: totals, Reviews: reviews, Charts: charts, Sprints: sprints, Decisions: decisions})
 	return md, writeAtomically(path, func(w io.Writer) error { _, err := io.WriteString(w, md); return err })
 }
 

@@ -2,6 +2,10 @@ package app
 
 import (
 	"context"
+	"image/png"
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -131,4 +135,52 @@ func (h *harness) buttonIn(root fyne.CanvasObject, label string) *widget.Button 
 	}
 	h.t.Fatalf("no button %q", label)
 	return nil
+}
+
+// "Report for last week" writes last week's report in one click, into the folder of the
+// previous report, with sections by owner, the decisions and the burn-up.
+func TestReportForLastWeekInOneClick(t *testing.T) {
+	h := newHarness(t)
+	peoplePlan(h)
+	dir := t.TempDir()
+	if err := h.st.SetSetting(context.Background(), settingReportDir, dir); err != nil {
+		t.Fatal(err)
+	}
+	var item *fyne.MenuItem
+	for _, m := range h.w.MainMenu().Items {
+		for _, it := range m.Items {
+			if it.Label == "Report for last week" {
+				item = it
+			}
+		}
+	}
+	if item == nil {
+		t.Fatal("no “Report for last week” in the menu")
+	}
+	item.Action()
+	path := filepath.Join(dir, "progress-2026-11-16.md") // the week before Wed 25 Nov
+	md, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("no report at %s: %v (banner: %q)", path, err, h.u.message.Text)
+	}
+	for _, want := range []string{"# Progress report: Mon 16 Nov – Sun 22 Nov 2026", "## By owner", "- **Alex**: 3 done, 3 of 3 on time",
+		"## Decisions", "![Burn-up of the objective in focus](progress-2026-11-16-burnup.png)", "| Place | home | 1 | 100% | 0 |"} {
+		if !strings.Contains(string(md), want) {
+			t.Errorf("report lacks %q:\n%s", want, md)
+		}
+	}
+	if f, err := os.Open(filepath.Join(dir, "progress-2026-11-16-burnup.png")); err != nil {
+		t.Fatal(err)
+	} else {
+		img, err := png.Decode(f)
+		f.Close()
+		if err != nil || img.Bounds().Dx() < 640 {
+			t.Fatalf("burn-up image: %v", err)
+		}
+	}
+	for _, w := range fyne.CurrentApp().Driver().AllWindows() {
+		if strings.Contains(w.Title(), "progress-2026-11-16.md") {
+			w.Close()
+		}
+	}
 }

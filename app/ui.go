@@ -156,6 +156,7 @@ func (u *UI) mainMenu() *fyne.MainMenu {
 			item("Quarterly audit…", "", 0, func() { u.openReviews(1) }),
 			fyne.NewMenuItemSeparator(),
 			item("Export progress report…", "", 0, u.exportReport),
+			item("Report for last week", "", 0, u.reportLastWeek),
 			item("Export milestones (iCalendar)…", "", 0, u.exportICalendar),
 			item("Export metric entries (CSV)…", "", 0, func() { u.exportMetricsCSV(0) }),
 			item("Export everything (JSON)…", "", 0, u.exportJSON),

@@ -50,6 +50,25 @@ func writePeopleAndPlaces(b *strings.Builder, in ReportInput) {
 	if n == 0 {
 		b.WriteString("No step with an owner was done in this period.\n")
 	}
+	b.WriteString("\n## Decisions\n\n")
+	nd := 0
+	for _, d := range in.Decisions {
+		if !in.Period.Contains(d.At) {
+			continue
+		}
+		nd++
+		line := fmt.Sprintf("- %s — **%s** %s", d.At.In(in.Location).Format("Mon 2 Jan"), d.Kind, markdownEscape(d.Subject))
+		if r := strings.TrimSpace(d.Rationale); r != "" {
+			line += ": " + markdownEscape(r)
+		}
+		b.WriteString(line + "\n")
+	}
+	if nd == 0 {
+		b.WriteString("No decisions in this period.\n")
+	}
+	if c := in.Charts["burnup"]; c != "" {
+		fmt.Fprintf(b, "\n## Burn-up\n\n![Burn-up of the objective in focus](%s)\n", c)
+	}
 	b.WriteString("\n## Places and collaborators\n\n")
 	c := ContextPatternsOf(done, sprints, in.Location)
 	if len(c.Places)+len(c.People) == 0 {
