@@ -52,11 +52,11 @@ func newDoneContext(u *UI) *doneContext {
 // ask shows the pop-up for the completed step g, with the last answers filled in.
 func (d *doneContext) ask(g model.MicroGoal) {
 	d.goalID = g.ID
-	d.title.SetText("Done “" + ellipsis(g.Title, 28) + "”: where, with whom? (optional)")
+	d.title.SetText("Done “" + ellipsis(g.Title, 24) + "”: where, with whom?")
 	where, with := lastDoneContext(d.u.data.Goals, g.ID)
 	d.where.SetText(where)
 	d.with.SetText(with)
-	size := fyne.NewSize(420, d.popup.MinSize().Height)
+	size := fyne.NewSize(460, d.popup.MinSize().Height)
 	win := d.u.win.Canvas().Size()
 	d.popup.Resize(size)
 	d.popup.ShowAtPosition(fyne.NewPos(win.Width-size.Width-8, win.Height-size.Height-8))

@@ -102,7 +102,7 @@ func TestDoneAsksWhereAndWith(t *testing.T) {
 	if d == nil || !d.popup.Visible() {
 		t.Fatal("no question after marking done")
 	}
-	h.mustSee("Done “Read the draft aloud”: where, with whom? (optional)")
+	h.mustSee("Done “Read the draft aloud”: where, with whom?")
 	h.typeInto(d.where, "library")
 	h.typeInto(d.with, "Sam")
 	test.Tap(h.buttonIn(d.popup, "Save"))

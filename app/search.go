@@ -66,8 +66,8 @@ func newSearchBar(o *outline) *searchBar {
 	s.count = widget.NewLabel("")
 	s.count.Importance = widget.LowImportance
 	s.count.Hide()
+	// The clear button stays, so the bar does not jump as a search starts and ends.
 	s.clear = newIconButton(theme.CancelIcon(), s.reset)
-	s.clear.Hide()
 	right := container.NewHBox(s.count, s.stage, s.due, s.focus, s.clear)
 	s.view = container.NewBorder(nil, nil, nil, right, s.entry)
 	return s
@@ -119,7 +119,6 @@ func (s *searchBar) apply() bool {
 	if !s.active() {
 		s.result = model.FilterResult{}
 		s.count.Hide()
-		s.clear.Hide()
 		return false
 	}
 	goals := u.data.Goals
@@ -145,7 +144,6 @@ func (s *searchBar) apply() bool {
 	}
 	s.count.SetText(text)
 	s.count.Show()
-	s.clear.Show()
 	return true
 }
 

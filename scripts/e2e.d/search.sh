@@ -3,7 +3,7 @@
 
 # search_and_board THEME: Ctrl+F, a query typed into the search, a screenshot of the filtered
 # outline; a click on the first match's check box marks it done (it must be a step the query
-# asks for); then the Board tab, screenshotted.
+# asks for); Escape clears the search; then the Board and People tabs, screenshotted.
 search_and_board() {
   local theme=$1 db=$WORK/demo-search-$1.db got
   use_home "search-$theme"
@@ -28,6 +28,11 @@ search_and_board() {
   # The Board tab, the last of the tabs.
   xdotool mousemove --window "$WIN" 510 53 click 1; sleep 1.5
   screenshot "$WIN" "$ARTIFACTS/e2e-board-$theme.png"
+  # Five columns must fit the default window, not widen it.
+  [ "$(identify -format '%w' "$ARTIFACTS/e2e-board-$theme.png")" = 1080 ] || fail "the Board tab widened the window past 1080 px"
+  # The People tab, after the Board.
+  xdotool mousemove --window "$WIN" 590 53 click 1; sleep 1
+  screenshot "$WIN" "$ARTIFACTS/e2e-people-$theme.png"
   close_app
   no_crash_in_log
   db_ok "$db"
