@@ -267,6 +267,15 @@ type boardCard struct {
 	meta    *widget.Label
 	done    *iconButton
 	content *fyne.Container
+	look    cardLook // what the card shows, to skip redrawing an unchanged card
+	shown   bool
+}
+
+// cardLook is everything a card shows.
+type cardLook struct {
+	title, meta string
+	done        bool
+	variant     fyne.ThemeVariant
 }
 
 func newBoardCard(bv *boardView) *boardCard {
@@ -293,16 +302,6 @@ func (c *boardCard) set(id int64, col int) {
 	c.id, c.col = id, col
 	u := c.bv.u
 	g, _ := u.tree.Goal(id)
-	c.title.SetText(g.Title)
-	c.title.Importance = widget.MediumImportance
-	if g.Status == model.StatusDone {
-		c.title.Importance = widget.LowImportance
-		c.done.SetIcon(theme.NewSuccessThemedResource(theme.CheckButtonCheckedIcon()))
-		c.done.Disable()
-	} else {
-		c.done.SetIcon(theme.CheckButtonIcon())
-		c.done.Enable()
-	}
 	var meta []string
 	if d := formatDue(g, u.outline.now, u.loc); d != "" {
 		meta = append(meta, d)
@@ -314,8 +313,25 @@ func (c *boardCard) set(id int64, col int) {
 		// As text, clipped with the rest: chips would set a minimum width for every column.
 		meta = append(meta, model.FormatTags(g.Tags))
 	}
-	c.meta.SetText(strings.Join(meta, " · "))
 	v := fyne.CurrentApp().Settings().ThemeVariant()
+	look := cardLook{title: g.Title, meta: strings.Join(meta, " · "), done: g.Status == model.StatusDone, variant: v}
+	if c.shown && look == c.look {
+		return
+	}
+	c.look, c.shown = look, true
+	c.title.Importance = widget.MediumImportance
+	if look.done {
+		c.title.Importance = widget.LowImportance
+	}
+	c.title.SetText(g.Title)
+	if look.done {
+		c.done.SetIcon(theme.NewSuccessThemedResource(theme.CheckButtonCheckedIcon()))
+		c.done.Disable()
+	} else {
+		c.done.SetIcon(theme.CheckButtonIcon())
+		c.done.Enable()
+	}
+	c.meta.SetText(look.meta)
 	c.bg.FillColor = c.Theme().Color(theme.ColorNameBackground, v)
 	c.bg.StrokeColor = c.Theme().Color(theme.ColorNameSeparator, v)
 	c.bg.StrokeWidth = 1
