@@ -36,6 +36,7 @@ type chartsView struct {
 	images                                  map[string]func() image.Image // each card drawn for export
 
 	patterns model.Patterns
+	context  string // the patterns by place and by collaborator, as text (people.go)
 }
 
 func newChartsView(u *UI) *chartsView { return &chartsView{u: u} }
@@ -233,6 +234,9 @@ func (v *chartsView) drawBurnUp() {
 		if b.Undated > 0 {
 			text += fmt.Sprintf(" %d without a due date are not on the plan line.", b.Undated)
 		}
+		if obj, ok := u.objective(v.objID); ok {
+			text += "\n" + projectionText(model.ProjectFinish(u.data.Goals, obj, u.now(), u.loc))
+		}
 		v.burnInfo.SetText(text)
 	}
 }
@@ -279,6 +283,7 @@ func (v *chartsView) loadPatterns() {
 		u.showError("Could not read the focus sprints", err)
 	}
 	v.patterns = model.PatternsOf(u.data.Goals, sprints, u.loc)
+	v.context = contextPatternsText(model.ContextPatternsOf(u.data.Goals, sprints, u.loc))
 	v.drawPatterns()
 }
 
@@ -315,12 +320,15 @@ func (v *chartsView) drawPatterns() {
 	v.days.setPlot(&barPlot{title: "By weekday", labels: model.WeekdayNames[:], every: 1, values: days, unit: unit,
 		name: func(i int) string { return model.WeekdayNames[i] }, empty: " "})
 	if p.Completions == 0 && p.SprintMinutes == 0 {
-		v.patInfo.SetText("")
+		v.patInfo.SetText(v.context)
 		return
 	}
 	text := fmt.Sprintf("Best hour: %s · best day: %s.", hourName(argmax(hours)), model.WeekdayNames[argmax(days)])
 	if n := p.OnTime + p.Late; n > 0 {
 		text += fmt.Sprintf(" On time: %.0f%% of %d dated steps; the late ones slipped %.1f days on average.", p.OnTimeRate()*100, n, p.AvgSlipDays)
+	}
+	if v.context != "" {
+		text += "\n" + v.context
 	}
 	v.patInfo.SetText(text)
 }

@@ -179,6 +179,10 @@ func (c *dayCell) entries() (texts []string, occs []*model.Occurrence) {
 		if o.Recurring() {
 			s = "↻ " + s
 		}
+		if len(o.Goal.Tags) > 0 {
+			// Tags after the title, cut first when the line is too long (issue 13).
+			s += "  " + model.FormatTags(o.Goal.Tags)
+		}
 		texts, occs = append(texts, s), append(occs, o)
 	}
 	return texts, occs

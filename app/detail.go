@@ -181,6 +181,8 @@ func (d *detail) buildGoalForm() {
 		d.routineRow(),
 		row(kindF, d.entryField(gf, "unit", "Unit", "minutes, pages, words…", false), d.entryField(gf, "target", "Target", "500", false)),
 		row(d.entryField(gf, "owner", "Owner", "Who does it", false), d.entryField(gf, "partner", "Accountability partner", "Who checks in", false)),
+		row(d.tagsField(gf)),
+		row(d.newNotesField(gf)),
 		d.dropRow,
 		widget.NewSeparator(),
 		widget.NewLabelWithStyle("SMART check", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
@@ -209,6 +211,7 @@ func (d *detail) buildObjectiveForm() {
 		widget.NewLabelWithStyle("Objective", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		row(d.entryField(of, "title", "In one sentence", "What do you want to achieve?", false)),
 		row(d.entryField(of, "why", "Why it matters", "The reason that keeps you going", true)),
+		row(d.newNotesField(of)),
 		row(d.entryField(of, "target", "Target date", "YYYY-MM-DD", false), statusF),
 		d.inFocus,
 		d.objStats,
@@ -310,7 +313,7 @@ func (d *detail) fillGoal(g model.MicroGoal) {
 		"title": g.Title, "outcome": g.Outcome, "doneWhen": g.DoneWhen,
 		"horizon": string(g.Horizon), "stage": string(g.Stage), "metric": metricKindLabels[g.Metric.Kind],
 		"unit": g.Metric.Unit, "owner": g.Owner, "partner": g.Partner, "dropReason": g.DropReason,
-		"anchor": g.Anchor, "repeat": g.Repeat,
+		"anchor": g.Anchor, "repeat": g.Repeat, "tags": model.FormatTags(g.Tags), "notes": g.Notes,
 	}
 	if g.HasDue() {
 		v["due"] = g.Due.In(loc).Format("2006-01-02")
@@ -330,7 +333,7 @@ func (d *detail) fillGoal(g model.MicroGoal) {
 }
 
 func (d *detail) fillObjective(o model.Objective) {
-	v := map[string]string{"title": o.Title, "why": o.Why, "status": string(o.Status), "focus": strconv.FormatBool(o.InFocus)}
+	v := map[string]string{"title": o.Title, "why": o.Why, "status": string(o.Status), "focus": strconv.FormatBool(o.InFocus), "notes": o.Notes}
 	if !o.TargetDate.IsZero() {
 		v["target"] = o.TargetDate.In(d.u.loc).Format("2006-01-02")
 	}
@@ -392,6 +395,7 @@ func (d *detail) goalFromForm() (model.MicroGoal, []model.Problem) {
 	if g.Metric.Kind != model.MetricQuantitative {
 		g.Metric.Unit, g.Metric.Target = "", 0
 	}
+	ps = append(ps, d.goalExtras(&g)...)
 	return g, append(ps, model.ValidateGoal(g)...)
 }
 
@@ -403,6 +407,7 @@ func (d *detail) objectiveFromForm() (model.Objective, []model.Problem) {
 	o.Why = f["why"].text()
 	o.Status = model.ObjectiveStatus(f["status"].text())
 	o.InFocus = d.inFocus.Checked
+	o.Notes = f["notes"].text()
 	day, err := model.ParseDay(f["target"].text(), d.u.loc)
 	if err != nil {
 		ps = append(ps, model.Problem{Field: "target", Message: capitalize(err.Error()), Blocking: true})
@@ -474,12 +479,12 @@ func sameGoal(a, b model.MicroGoal) bool {
 		a.Due.Equal(b.Due) && a.DueHasTime == b.DueHasTime && a.Horizon == b.Horizon &&
 		a.Stage == b.Stage && a.EstimateMinutes == b.EstimateMinutes && a.Metric == b.Metric &&
 		a.Owner == b.Owner && a.Partner == b.Partner && a.DropReason == b.DropReason &&
-		a.Anchor == b.Anchor && a.Repeat == b.Repeat
+		a.Anchor == b.Anchor && a.Repeat == b.Repeat && sameGoalExtras(a, b)
 }
 
 func sameObjective(a, b model.Objective) bool {
 	return a.Title == b.Title && a.Why == b.Why && a.TargetDate.Equal(b.TargetDate) &&
-		a.Status == b.Status && a.InFocus == b.InFocus
+		a.Status == b.Status && a.InFocus == b.InFocus && a.Notes == b.Notes
 }
 
 func (d *detail) valid() bool {
@@ -567,10 +572,12 @@ func (d *detail) save() {
 		d.u.showMessage("Fix the fields marked in red, then save.")
 		return
 	}
+	before := d.goal.Stage
 	if d.saveKey(d.key) {
 		delete(d.drafts, d.key)
 		d.dirty = false
 		d.u.reload()
+		d.u.warnIfStarted(before, d.key)
 	}
 }
 

@@ -187,6 +187,7 @@ func (u *UI) exportReport() {
 			if err != nil {
 				return "", err
 			}
+			u.rememberReportDir(path)
 			u.showReport(path, md)
 			return "Wrote the report to " + path + ", with its charts beside it.", nil
 		})
@@ -243,8 +244,22 @@ func (u *UI) writeReport(path string, p model.Period) (string, error) {
 	} else {
 		delete(charts, "metrics")
 	}
+	sprints, err := u.store.Sprints(ctx)
+	if err != nil {
+		return "", err
+	}
+	decisions, err := u.store.DecisionsSince(ctx, p.Start)
+	if err != nil {
+		return "", err
+	}
+	charts["burnup"] = stem + "-burnup.png"
+	if ok, err := u.writeBurnUpPNG(filepath.Join(dir, charts["burnup"]), data.Objectives, data.Goals); err != nil {
+		return "", err
+	} else if !ok {
+		delete(charts, "burnup")
+	}
 	md := model.ProgressReport(model.ReportInput{Period: p, Now: u.now(), Location: u.loc, Objectives: data.Objectives,
-		Goals: data.Goals, Totals: totals, Reviews: reviews, Charts: charts})
+		Goals: data.Goals, Totals: totals, Reviews: reviews, Charts: charts, Sprints: sprints, Decisions: decisions})
 	return md, writeAtomically(path, func(w io.Writer) error { _, err := io.WriteString(w, md); return err })
 }
 

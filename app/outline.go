@@ -39,6 +39,7 @@ type outlineRow struct {
 	isObjective bool
 	hasChildren bool
 	expanded    bool
+	context     bool // shown only as the ancestor of a search match: dimmed
 }
 
 func (r outlineRow) key() string {
@@ -69,12 +70,13 @@ type outline struct {
 	selected  string
 	collapsed map[rowRef]bool
 
-	progress     map[int64]model.Progress
-	openDueToday int
-	now          time.Time
+	progress   map[int64]model.Progress
+	inProgress int // steps in progress, for the focus limit (model.FocusCount)
+	now        time.Time
 
 	list     *widget.List
 	quickAdd *widget.Entry
+	search   *searchBar // search.go
 	view     fyne.CanvasObject
 	syncing  bool
 
@@ -108,6 +110,7 @@ func newOutline(u *UI) *outline {
 	o.quickAdd = widget.NewEntry()
 	o.quickAdd.OnSubmitted = o.submitQuickAdd
 	o.overlay = newDragOverlay()
+	o.search = newSearchBar(o)
 	o.view = container.NewBorder(container.NewPadded(o.quickAdd), nil, nil, nil, container.NewStack(o.list, o.overlay.box))
 	return o
 }
@@ -117,20 +120,14 @@ func (o *outline) refresh() {
 	u := o.u
 	o.now = u.now()
 	o.progress = model.ObjectiveProgress(u.data.Goals)
-	o.openDueToday = 0
-	for _, g := range u.data.Goals {
-		if g.Status == model.StatusOpen && g.HasDue() && model.SameDay(g.DueInstant(u.loc), o.now, u.loc) {
-			o.openDueToday++
-		}
-	}
+	o.inProgress = model.FocusCount(u.data.Goals, u.sprintGoalID())
 	o.rows = o.rows[:0]
-	for _, obj := range u.data.Objectives {
-		kids := u.tree.Children(obj.ID, 0)
-		exp := !o.collapsed[rowRef{true, obj.ID}]
-		o.rows = append(o.rows, outlineRow{id: obj.ID, isObjective: true, hasChildren: len(kids) > 0, expanded: exp})
-		if exp {
-			o.appendGoals(obj.ID, kids, 1)
-		}
+	// The objective in focus comes first; a search shows its matches only (search.go).
+	objectives := focusFirst(u.data.Objectives)
+	if o.search.apply() {
+		o.appendFiltered(objectives)
+	} else {
+		o.appendAll(objectives)
 	}
 	clear(o.index)
 	for i, r := range o.rows {
@@ -142,6 +139,17 @@ func (o *outline) refresh() {
 	o.list.Refresh()
 	o.syncSelection()
 	o.updateQuickAddHint()
+}
+
+func (o *outline) appendAll(objectives []model.Objective) {
+	for _, obj := range objectives {
+		kids := o.u.tree.Children(obj.ID, 0)
+		exp := !o.collapsed[rowRef{true, obj.ID}]
+		o.rows = append(o.rows, outlineRow{id: obj.ID, isObjective: true, hasChildren: len(kids) > 0, expanded: exp})
+		if exp {
+			o.appendGoals(obj.ID, kids, 1)
+		}
+	}
 }
 
 func (o *outline) appendGoals(objectiveID int64, ids []int64, depth int32) {
@@ -301,6 +309,7 @@ type rowView struct {
 	title    *widget.Label
 	due      *widget.Label
 	badges   *smartBadges
+	chips    *tagChips // chips.go
 	progress *widget.ProgressBar
 	progBox  *fyne.Container
 	content  *fyne.Container
@@ -317,12 +326,13 @@ func newRowView(o *outline) *rowView {
 	r.title.Truncation = fyne.TextTruncateEllipsis
 	r.due = widget.NewLabel("")
 	r.badges = newSMARTBadges()
+	r.chips = newTagChips()
 	r.progress = widget.NewProgressBar()
 	r.progBox = container.NewGridWrap(fyne.NewSize(150, r.progress.MinSize().Height), r.progress)
 	left := container.NewHBox(r.indent, r.expander, r.status)
 	gutter := canvas.NewRectangle(color.Transparent) // keeps the badges clear of the scroll bar
 	gutter.SetMinSize(fyne.NewSize(theme.ScrollBarSize(), 1))
-	right := container.NewHBox(r.due, r.progBox, container.NewCenter(r.badges.box), gutter)
+	right := container.NewHBox(r.chips.box, r.due, r.progBox, container.NewCenter(r.badges.box), gutter)
 	r.content = container.NewBorder(nil, nil, left, right, r.title)
 	r.ExtendBaseWidget(r)
 	return r
@@ -362,6 +372,7 @@ type rowLook struct {
 	achieved  bool
 	smart     [5]bool
 	progress  model.Progress
+	tags      string
 	themeName fyne.ThemeVariant
 }
 
@@ -381,6 +392,7 @@ func (r *rowView) set(row outlineRow) {
 		g, _ = o.u.tree.Goal(row.id)
 		smart = model.CheckSMART(g, o.u.smartContext(g))
 		look.title, look.status, look.due = g.Title, g.Status, formatDue(g, o.now, o.u.loc)
+		look.tags = model.JoinTags(g.Tags)
 		look.overdue = g.Status == model.StatusOpen && g.HasDue() && g.Repeat == "" && g.DueInstant(o.u.loc).Before(o.now)
 		for i, b := range smart {
 			look.smart[i] = b.OK
@@ -412,7 +424,11 @@ func (r *rowView) set(row outlineRow) {
 		// A larger size rather than bold: every font style costs its own set of parsed fonts.
 		r.title.SizeName = theme.SizeNameSubHeadingText
 		r.title.Importance = widget.MediumImportance
+		if row.context {
+			r.title.Importance = widget.LowImportance
+		}
 		r.title.SetText(obj.Title)
+		r.chips.set(nil, r.Theme())
 		p := look.progress
 		r.progress.TextFormatter = func() string { return fmt.Sprintf("%d / %d done", p.Done, p.Total) }
 		r.progress.SetValue(p.Fraction())
@@ -425,10 +441,11 @@ func (r *rowView) set(row outlineRow) {
 		r.status.SetIcon(statusIcon(g.Status))
 		r.title.SizeName = theme.SizeNameText
 		r.title.Importance = widget.MediumImportance
-		if g.Status != model.StatusOpen {
+		if g.Status != model.StatusOpen || row.context {
 			r.title.Importance = widget.LowImportance
 		}
 		r.title.SetText(g.Title)
+		r.chips.set(g.Tags, r.Theme())
 		if look.overdue {
 			r.due.Importance = widget.DangerImportance
 		}
@@ -492,7 +509,7 @@ func (u *UI) smartContext(g model.MicroGoal) model.SMARTContext {
 	_, ok := u.objective(g.ObjectiveID)
 	return model.SMARTContext{
 		Now: u.outline.now, Location: u.loc, ObjectiveExists: ok,
-		OpenDueToday: u.outline.openDueToday, FocusLimit: model.DefaultFocusLimit,
+		InProgress: u.outline.inProgress, SprintGoalID: u.sprintGoalID(), FocusLimit: u.routineSettings().focusLimit,
 	}
 }
 

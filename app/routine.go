@@ -260,7 +260,7 @@ func (u *UI) createParsedGoal(objectiveID, parentID, afterID int64, q model.Quic
 	}
 	ok := u.do("add the micro-goal", func(ctx context.Context) (func(context.Context) error, string, error) {
 		g := model.NewMicroGoal(objectiveID, parentID, q.Title, u.now())
-		g.Due, g.DueHasTime = q.Due, q.HasTime
+		g.Due, g.DueHasTime, g.Tags = q.Due, q.HasTime, q.Tags
 		g, err := u.store.CreateGoal(ctx, g, afterID)
 		if err != nil {
 			return nil, "", err
@@ -269,6 +269,9 @@ func (u *UI) createParsedGoal(objectiveID, parentID, afterID int64, q model.Quic
 	})
 	if ok && q.Phrase != "" {
 		u.showMessage("Added “%s”, due %s (read from “%s”).", q.Title, formatDue(model.MicroGoal{Due: q.Due, DueHasTime: q.HasTime}, u.now(), u.loc), q.Phrase)
+	}
+	if ok && len(q.Tags) > 0 {
+		u.suggestOwner(q.Tags)
 	}
 	return ok
 }

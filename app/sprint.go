@@ -242,7 +242,14 @@ func (u *UI) startSprint() {
 	minutes.SetText(strconv.Itoa(n))
 	minutes.Validator = func(s string) error { _, err := parseSprintMinutes(s); return err }
 	env.SetPlaceHolder("Optional: home office, library…")
-	partner.SetText(g.Partner)
+	// Where and with whom are remembered from the last sprint (issue 13).
+	lastWhere, lastWith := u.lastSprintContext()
+	env.SetText(lastWhere)
+	with := g.Partner
+	if with == "" {
+		with = lastWith
+	}
+	partner.SetText(with)
 	partner.SetPlaceHolder("Optional: who works alongside")
 	var dlg *dialog.FormDialog
 	dlg = dialog.NewForm("Focus sprint on “"+g.Title+"”", "Start", "Cancel", []*widget.FormItem{

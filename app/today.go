@@ -80,6 +80,7 @@ func (tv *todayView) Refresh() {
 	// Overdue steps are looked for over the last year; older ones belong to a review.
 	occs := u.occurrences(today.AddDays(-366), today)
 	tv.plan = model.PlanToday(today, occs, r.anchors, r.focusLimit)
+	tv.plan.FocusFirst(u.focusObjectiveID(), u.loc)
 	p := tv.plan
 	tv.head.SetText(now.In(u.loc).Format("Monday 2 January"))
 	tv.focus.SetText(fmt.Sprintf("%d open · %d done · focus limit %d", p.Open, p.Done, p.Limit))

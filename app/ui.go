@@ -53,6 +53,7 @@ type UI struct {
 	firstRun *firstRun
 	undo     undoStack
 	sprint   *sprintTimer
+	doneCtx  *doneContext // where and with whom a completed step was done (donecontext.go)
 
 	message   *widget.Label
 	messageBx *fyne.Container
@@ -122,7 +123,9 @@ func (u *UI) buildUI() {
 	)
 	split := container.NewHSplit(u.outline.view, u.detail.view)
 	split.Offset = 0.6
-	u.mainView = u.buildTabs(container.NewBorder(u.toolbar, nil, nil, nil, split))
+	// The search shares the toolbar's line (search.go), so the outline keeps its place.
+	top := container.NewBorder(nil, nil, u.toolbar, nil, u.outline.search.view)
+	u.mainView = u.buildTabs(container.NewBorder(top, nil, nil, nil, split))
 	u.body = container.NewStack()
 }
 
@@ -153,6 +156,7 @@ func (u *UI) mainMenu() *fyne.MainMenu {
 			item("Quarterly audit…", "", 0, func() { u.openReviews(1) }),
 			fyne.NewMenuItemSeparator(),
 			item("Export progress report…", "", 0, u.exportReport),
+			item("Report for last week", "", 0, u.reportLastWeek),
 			item("Export milestones (iCalendar)…", "", 0, u.exportICalendar),
 			item("Export metric entries (CSV)…", "", 0, func() { u.exportMetricsCSV(0) }),
 			item("Export everything (JSON)…", "", 0, u.exportJSON),
@@ -176,6 +180,8 @@ func (u *UI) mainMenu() *fyne.MainMenu {
 			item("Move down", fyne.KeyDown, fyne.KeyModifierAlt, func() { u.moveSelected(fyne.KeyDown) }),
 			item("Nest under the step above", fyne.KeyRight, fyne.KeyModifierAlt, func() { u.moveSelected(fyne.KeyRight) }),
 			item("Lift one level", fyne.KeyLeft, fyne.KeyModifierAlt, func() { u.moveSelected(fyne.KeyLeft) }),
+			fyne.NewMenuItemSeparator(),
+			item("Find…", fyne.KeyF, ctrl, u.find),
 		),
 		u.metricsMenu(),
 	)
@@ -197,8 +203,8 @@ func (u *UI) addShortcuts() {
 	})
 	// A drag takes the focus away from any entry, so Escape reaches the canvas and cancels it.
 	u.win.Canvas().SetOnTypedKey(func(ev *fyne.KeyEvent) {
-		if ev.Name == fyne.KeyEscape {
-			u.outline.cancelDrag()
+		if ev.Name == fyne.KeyEscape && !u.outline.cancelDrag() && u.outline.search.active() {
+			u.outline.search.reset()
 		}
 	})
 }
@@ -447,7 +453,7 @@ func (u *UI) addSubStep() {
 // setStatus changes a micro-goal's status as one undoable action.
 func (u *UI) setStatus(g model.MicroGoal, s model.Status, reason string) {
 	label := map[model.Status]string{model.StatusDone: "mark done", model.StatusOpen: "reopen", model.StatusDropped: "drop"}[s]
-	u.do(label+" “"+g.Title+"”", func(ctx context.Context) (func(context.Context) error, string, error) {
+	done := u.do(label+" “"+g.Title+"”", func(ctx context.Context) (func(context.Context) error, string, error) {
 		if _, err := u.store.SetGoalStatus(ctx, g.ID, s, reason); err != nil {
 			return nil, "", err
 		}
@@ -457,6 +463,9 @@ func (u *UI) setStatus(g model.MicroGoal, s model.Status, reason string) {
 			return err
 		}, "", nil
 	})
+	if done && s == model.StatusDone {
+		u.askDoneContext(g)
+	}
 }
 
 func (u *UI) toggleDone() {

@@ -21,7 +21,7 @@ type view interface {
 
 // newViews lists the views after the outline, in tab order. Each feature adds its own here.
 func (u *UI) newViews() []view {
-	return []view{newTodayView(u), newCalendarView(u), newChartsView(u), newReviewsView(u)}
+	return []view{newTodayView(u), newCalendarView(u), newChartsView(u), newReviewsView(u), newBoardView(u), newPeopleView(u)}
 }
 
 // tabbedView holds a view, its tab and whether its content exists yet.

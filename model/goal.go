@@ -81,6 +81,7 @@ type Objective struct {
 	Status     ObjectiveStatus
 	InFocus    bool
 	Position   int64
+	Notes      string // Markdown
 	CreatedAt  time.Time
 	UpdatedAt  time.Time
 	AchievedAt time.Time // zero unless achieved
@@ -112,6 +113,13 @@ type MicroGoal struct {
 	DropReason      string
 	Anchor          string // the routine anchor it is paired with ("" for none); see Anchor
 	Repeat          string // an RFC 5545 RRULE when it repeats from its due day, "" otherwise
+	// Tags are the step's tags and contexts: a tag without its '#' ("writing"), a place or
+	// context with its '@' ("@home"). See NormalizeTags.
+	Tags  []string
+	Notes string // Markdown
+	// DoneWhere and DoneWith are where and with whom the step was completed ("" when not said).
+	DoneWhere string
+	DoneWith  string
 }
 
 // HasDue reports whether the micro-goal has a due date.

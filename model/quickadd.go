@@ -24,6 +24,8 @@ type QuickAdd struct {
 	// Problem says why words that looked like a date were left in the title ("February has
 	// 28 days"); "" otherwise.
 	Problem string
+	// Tags are the line's "#tag" and "@place" words (see SplitTagWords), out of the title.
+	Tags []string
 }
 
 // HasDue reports whether the line named a due date.
@@ -48,11 +50,16 @@ var leadWords = map[string]bool{"on": true, "by": true, "due": true, "at": true}
 
 // ParseQuickAdd reads a line such as "Draft intro section tomorrow 9am" or "Review chapter 2
 // fri" relative to now in loc. The first date phrase becomes the due date and leaves the
-// title; everything else stays in the title. A line that would be left without a title keeps
-// all its words as the title and gets no date.
+// title; "#tag" and "@place" words become tags; everything else stays in the title. A line
+// that would be left without a title keeps all its words as the title and gets no date (nor
+// tags, when they were all it had).
 func ParseQuickAdd(line string, now time.Time, loc *time.Location) QuickAdd {
 	line = strings.ToValidUTF8(line, "\uFFFD")
-	q := QuickAdd{Title: CleanTitle(line)}
+	var tags []string
+	if rest, t := SplitTagWords(line); len(t) > 0 && CleanTitle(rest) != "" {
+		line, tags = rest, t
+	}
+	q := QuickAdd{Title: CleanTitle(line), Tags: tags}
 	now = now.In(loc)
 	left, right, due, hasTime, problem, ok := findISODate(line, loc)
 	if !ok && problem == "" {

@@ -49,7 +49,8 @@ func words(s ...string) []string {
 
 func FuzzParseQuickAdd(f *testing.F) {
 	for _, s := range []string{"Draft intro section tomorrow 9am", "Review chapter 2 fri", "x 2026-12-01 9", "on on Monday",
-		"next week", "in 3 days", "Call Ann at noon", "12/24 party", "Öl wechseln übermorgen", "a\u00a0tomorrow", "by 2026-1-1 13:00pm"} {
+		"next week", "in 3 days", "Call Ann at noon", "12/24 party", "Öl wechseln übermorgen", "a\u00a0tomorrow", "by 2026-1-1 13:00pm",
+		"Write intro #writing @home tomorrow", "#a", "#a #A x", "Call @Ann #2", "x #über-alles @café"} {
 		f.Add(s)
 	}
 	loc := mustZone(f, "America/New_York")
@@ -57,10 +58,26 @@ func FuzzParseQuickAdd(f *testing.F) {
 	f.Fuzz(func(t *testing.T, line string) {
 		q := ParseQuickAdd(line, now, loc)
 		clean := CleanTitle(strings.ToValidUTF8(line, "\uFFFD"))
-		// Nothing is lost: the title and the date phrase hold every word of the line.
-		got, want := words(q.Title, q.Phrase), words(clean)
-		if strings.Join(got, "\x00") != strings.Join(want, "\x00") {
-			t.Fatalf("words lost or invented: %q -> title %q phrase %q", line, q.Title, q.Phrase)
+		// Nothing is lost: the title and the date phrase hold every word of the line but its
+		// tag words, and the tags hold each of those (a repeated tag once).
+		var untagged []string
+		for _, w := range words(clean) {
+			if tag, ok := TagOfWord(w); ok && len(q.Tags) > 0 {
+				if !HasTag(q.Tags, tag) {
+					t.Fatalf("%q: tag word %q lost (tags %q)", line, w, q.Tags)
+				}
+				continue
+			}
+			untagged = append(untagged, w)
+		}
+		got := words(q.Title, q.Phrase)
+		if strings.Join(got, "\x00") != strings.Join(untagged, "\x00") {
+			t.Fatalf("words lost or invented: %q -> title %q phrase %q tags %q", line, q.Title, q.Phrase, q.Tags)
+		}
+		for _, tag := range q.Tags {
+			if !strings.Contains(clean, TagWord(tag)) {
+				t.Fatalf("%q: tag %q invented", line, tag)
+			}
 		}
 		if q.HasDue() != (q.Phrase != "") {
 			t.Fatalf("%q: due %v but phrase %q", line, q.Due, q.Phrase)

@@ -21,6 +21,11 @@ type ReportInput struct {
 	// Charts are the image files written beside the report, by name: "completions" and
 	// "metrics". A chart that is absent is left out of the report.
 	Charts map[string]string
+	// Sprints are the focus sprints, for the patterns by place and collaborator; Decisions
+	// the audit decisions (those made in the period are listed). Charts["burnup"] is the
+	// burn-up of the objective in focus.
+	Sprints   []Sprint
+	Decisions []Decision
 }
 
 // CompletionsPerDay counts the steps done on each day of p, first day first.
@@ -171,6 +176,7 @@ func ProgressReport(in ReportInput) string {
 			b.WriteString("\n")
 		}
 	}
+	writePeopleAndPlaces(&b, in)
 	return b.String()
 }
 

@@ -55,12 +55,13 @@ func (s SMART) Hints() []string {
 type SMARTContext struct {
 	Now             time.Time
 	Location        *time.Location
-	ObjectiveExists bool // the goal's objective exists and is not in the trash
-	OpenDueToday    int  // open micro-goals due today, this one included when it is
-	FocusLimit      int  // open steps in focus today before the plan is overloaded; 0 = no limit
+	ObjectiveExists bool  // the goal's objective exists and is not in the trash
+	InProgress      int   // steps in progress across the plan (FocusCount), this one included when it is
+	SprintGoalID    int64 // the step a focus sprint runs on, 0 when none
+	FocusLimit      int   // steps in progress before the plan is overloaded (the setting); 0 = no limit
 }
 
-// DefaultFocusLimit is how many open steps a day holds before the app warns of overload.
+// DefaultFocusLimit is how many steps may be in progress before the app warns of overload.
 const DefaultFocusLimit = 3
 
 // MaxDailyEstimate is the longest estimate a daily step may carry before it should be split.
@@ -100,8 +101,8 @@ func CheckSMART(g MicroGoal, c SMARTContext) SMART {
 	if g.Horizon == HorizonDay && g.EstimateMinutes > MaxDailyEstimate {
 		fail(Achievable, fmt.Sprintf("A daily step estimated at %s: split it into steps under 4 h", FormatMinutes(g.EstimateMinutes)))
 	}
-	if c.FocusLimit > 0 && c.OpenDueToday > c.FocusLimit && g.Status == StatusOpen && g.HasDue() && SameDay(g.DueInstant(loc), c.Now, loc) {
-		fail(Achievable, fmt.Sprintf("%d open steps due today, over the focus limit of %d", c.OpenDueToday, c.FocusLimit))
+	if c.FocusLimit > 0 && c.InProgress > c.FocusLimit && InProgress(g, c.SprintGoalID) {
+		fail(Achievable, fmt.Sprintf("%d steps in progress, over the focus limit of %d", c.InProgress, c.FocusLimit))
 	}
 
 	if g.ObjectiveID == 0 || !c.ObjectiveExists {

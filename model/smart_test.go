@@ -30,12 +30,10 @@ func TestCheckSMART(t *testing.T) {
 			g.EstimateMinutes = 300
 			g.Horizon = HorizonWeek
 		}, "", ""},
-		{"over focus limit", func(_ *MicroGoal, c *SMARTContext) { c.OpenDueToday = 4 }, "A", "4 open steps due today, over the focus limit of 3"},
-		{"at focus limit", func(_ *MicroGoal, c *SMARTContext) { c.OpenDueToday = 3 }, "", ""},
-		{"over limit but due tomorrow", func(g *MicroGoal, c *SMARTContext) {
-			c.OpenDueToday = 5
-			g.Due = now.Add(20 * time.Hour)
-		}, "", ""},
+		{"over focus limit", func(g *MicroGoal, c *SMARTContext) { g.Stage, c.InProgress = StageExecution, 4 }, "A", "4 steps in progress, over the focus limit of 3"},
+		{"at focus limit", func(g *MicroGoal, c *SMARTContext) { g.Stage, c.InProgress = StageExecution, 3 }, "", ""},
+		{"over limit in a sprint", func(g *MicroGoal, c *SMARTContext) { g.ID, c.SprintGoalID, c.InProgress = 7, 7, 4 }, "A", "over the focus limit"},
+		{"over limit but not in progress", func(g *MicroGoal, c *SMARTContext) { c.InProgress = 5 }, "", ""},
 		{"no objective", func(_ *MicroGoal, c *SMARTContext) { c.ObjectiveExists = false }, "R", "objective"},
 		{"no due", func(g *MicroGoal, _ *SMARTContext) { g.Due = time.Time{} }, "T", "due date"},
 		{"daily due in 3 days", func(g *MicroGoal, _ *SMARTContext) { g.Due = now.Add(72 * time.Hour) }, "T", "24 h ahead"},
@@ -108,7 +106,7 @@ func generatedGoals(n int, now time.Time) []MicroGoal {
 
 func BenchmarkCheckSMART10k(b *testing.B) {
 	goals := generatedGoals(10000, created)
-	c := SMARTContext{Now: created, Location: time.UTC, ObjectiveExists: true, FocusLimit: 3, OpenDueToday: 4}
+	c := SMARTContext{Now: created, Location: time.UTC, ObjectiveExists: true, FocusLimit: 3, InProgress: 4}
 	b.ResetTimer()
 	for b.Loop() {
 		fails := 0

@@ -66,7 +66,29 @@ var (
 	demoOwners       = []string{"me", "me", "me", "Sam", "Alex"}
 	demoPartners     = []string{"", "", "", "Sam", "Maria", "coach"}
 	demoEnvironments = []string{"", "home office", "library", "café", "train"}
+	// Tags and places of the demo steps, by objective theme. They are chosen from the step's
+	// number rather than the random source, so the rest of the demo stays what it was.
+	demoTags     = [][]string{{"writing", "research"}, {"running", "health"}, {"code", "release"}, {"spanish", "reading"}, {"money"}, {"garden", "diy"}}
+	demoPlaces   = []string{"@home", "@office", "@library", "@outside"}
+	demoStepNote = "Keep it **small**: one sitting, then log it.\n\n- Check the [method](https://example.com/method) first\n- Note what got in the way"
 )
+
+// demoExtras are the tags, notes and completion context of demo step i of theme.
+func demoExtras(i, theme int, done bool) (tags, notes, where, with string) {
+	ts := demoTags[theme%len(demoTags)]
+	list := []string{ts[i%len(ts)]}
+	if i%3 == 0 {
+		list = append(list, demoPlaces[(i/3)%len(demoPlaces)])
+	}
+	if i%7 == 0 {
+		notes = demoStepNote
+	}
+	if done {
+		where = demoEnvironments[1+i%(len(demoEnvironments)-1)]
+		with = []string{"", "Sam", "Maria"}[i%3]
+	}
+	return model.JoinTags(list), notes, where, with
+}
 
 // GenerateDemo writes demonstration data: several objectives, goals micro-goals nested up to
 // three levels with due dates spread over the weeks around now, a realistic share of them done
@@ -143,8 +165,9 @@ func (g *demoGen) run(goals, entries int) error {
 			target = dayText(now.AddDate(0, 2+i, 0), g.s.loc)
 		}
 		res, err := tx.ExecContext(ctx, `INSERT INTO objectives (title, why, target_date, status, in_focus, position,
-			created_at, updated_at) VALUES (?, ?, ?, 'active', ?, ?, ?, ?)`,
-			d.title, d.why, target, boolInt(i == 0), objPos, created.UnixMilli(), created.UnixMilli())
+			created_at, updated_at, notes) VALUES (?, ?, ?, 'active', ?, ?, ?, ?, ?)`,
+			d.title, d.why, target, boolInt(i == 0), objPos, created.UnixMilli(), created.UnixMilli(),
+			"Why it matters: *"+d.why+"*")
 		if err != nil {
 			return err
 		}
@@ -156,7 +179,8 @@ func (g *demoGen) run(goals, entries int) error {
 	ins, err := tx.PrepareContext(ctx, `INSERT INTO micro_goals (objective_id, parent_id, position, title,
 		outcome, done_when, due_at, due_has_time, due_day, horizon, stage, status, estimate_minutes,
 		metric_kind, metric_unit, metric_target, owner, partner, created_at, updated_at, done_at,
-		dropped_at, drop_reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+		dropped_at, drop_reason, tags, notes, done_where, done_with)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 	if err != nil {
 		return err
 	}
@@ -271,10 +295,12 @@ func (g *demoGen) run(goals, entries int) error {
 		if !due.IsZero() {
 			dueAt, dueDay = due.UnixMilli(), dayText(due, g.s.loc)
 		}
+		tags, notes, where, with := demoExtras(i, oi, status == model.StatusDone)
 		res, err := ins.ExecContext(ctx, parent.objective, idOrNull(parent.id), g.nextPos(parent.objective, parent.id),
 			title, outcome, doneWhen, dueAt, boolInt(hasTime), dueDay, string(horizon), string(stage), string(status),
 			estimate, string(metric.Kind), metric.Unit, metric.Target, g.pick(demoOwners), g.pick(demoPartners),
-			created.UnixMilli(), updated.UnixMilli(), msOrNull(doneAt), msOrNull(droppedAt), reason)
+			created.UnixMilli(), updated.UnixMilli(), msOrNull(doneAt), msOrNull(droppedAt), reason,
+			tags, notes, where, with)
 		if err != nil {
 			return err
 		}

@@ -56,6 +56,7 @@ type DocObjective struct {
 	CreatedAt  string  `json:"created_at"`
 	UpdatedAt  string  `json:"updated_at"`
 	AchievedAt *string `json:"achieved_at"`
+	Notes      string  `json:"notes"`
 }
 
 // DocGoal is a micro_goals row of a Document.
@@ -84,6 +85,11 @@ type DocGoal struct {
 	DoneAt          *string `json:"done_at"`
 	DroppedAt       *string `json:"dropped_at"`
 	DropReason      string  `json:"drop_reason"`
+	// Issue 13: tags ("writing", "@home"), Markdown notes, where and with whom it was done.
+	Tags      []string `json:"tags"`
+	Notes     string   `json:"notes"`
+	DoneWhere string   `json:"done_where"`
+	DoneWith  string   `json:"done_with"`
 }
 
 // DocEntry is a metric_entries row of a Document.
@@ -243,13 +249,13 @@ func (s *Store) writeDocument(ctx context.Context, q querier, w io.Writer) error
 		bw.WriteString("]")
 		return rows.Err()
 	}
-	err := scan("objectives", `SELECT uuid, title, why, target_date, status, in_focus, position, created_at, updated_at, achieved_at
+	err := scan("objectives", `SELECT uuid, title, why, target_date, status, in_focus, position, created_at, updated_at, achieved_at, notes
 		FROM objectives WHERE trash_id IS NULL ORDER BY created_at, uuid`, func(sc func(...any) error) error {
 		var o DocObjective
 		var target sql.NullString
 		var created, updated int64
 		var achieved sql.NullInt64
-		if err := sc(&o.UUID, &o.Title, &o.Why, &target, &o.Status, &o.InFocus, &o.Position, &created, &updated, &achieved); err != nil {
+		if err := sc(&o.UUID, &o.Title, &o.Why, &target, &o.Status, &o.InFocus, &o.Position, &created, &updated, &achieved, &o.Notes); err != nil {
 			return err
 		}
 		o.TargetDate, o.CreatedAt, o.UpdatedAt, o.AchievedAt = nullText(target), msText(created), msText(updated), nullMsText(achieved)
@@ -260,17 +266,24 @@ func (s *Store) writeDocument(ctx context.Context, q querier, w io.Writer) error
 	}
 	err = scan("micro_goals", `SELECT g.uuid, o.uuid, p.uuid, g.position, g.title, g.outcome, g.done_when, g.due_at, g.due_has_time,
 		g.due_day, g.horizon, g.stage, g.status, g.estimate_minutes, g.metric_kind, g.metric_unit, g.metric_target,
-		g.owner, g.partner, g.created_at, g.updated_at, g.done_at, g.dropped_at, g.drop_reason
+		g.owner, g.partner, g.created_at, g.updated_at, g.done_at, g.dropped_at, g.drop_reason,
+		g.tags, g.notes, g.done_where, g.done_with
 		FROM micro_goals g JOIN objectives o ON o.id = g.objective_id LEFT JOIN micro_goals p ON p.id = g.parent_id
 		WHERE g.trash_id IS NULL AND o.trash_id IS NULL ORDER BY g.created_at, g.uuid`, func(sc func(...any) error) error {
 		var g DocGoal
+		var tags string
 		var parent, day sql.NullString
 		var created, updated int64
 		var due, done, dropped sql.NullInt64
 		if err := sc(&g.UUID, &g.Objective, &parent, &g.Position, &g.Title, &g.Outcome, &g.DoneWhen, &due, &g.DueHasTime,
 			&day, &g.Horizon, &g.Stage, &g.Status, &g.EstimateMinutes, &g.MetricKind, &g.MetricUnit, &g.MetricTarget,
-			&g.Owner, &g.Partner, &created, &updated, &done, &dropped, &g.DropReason); err != nil {
+			&g.Owner, &g.Partner, &created, &updated, &done, &dropped, &g.DropReason,
+			&tags, &g.Notes, &g.DoneWhere, &g.DoneWith); err != nil {
 			return err
+		}
+		g.Tags = model.SplitTags(tags)
+		if g.Tags == nil {
+			g.Tags = []string{}
 		}
 		g.Parent, g.DueAt, g.DueDay = nullText(parent), nullMsText(due), nullText(day)
 		g.CreatedAt, g.UpdatedAt, g.DoneAt, g.DroppedAt = msText(created), msText(updated), nullMsText(done), nullMsText(dropped)
@@ -558,11 +571,11 @@ func (s *Store) merge(ctx context.Context, tx *sql.Tx, doc Document) (ImportResu
 			return res, err
 		}
 		id, known := objIDs[o.UUID]
-		cols := []any{o.Title, o.Why, o.TargetDate, o.Status, boolInt(o.InFocus), updated, achieved}
+		cols := []any{o.Title, o.Why, o.TargetDate, o.Status, boolInt(o.InFocus), updated, achieved, o.Notes}
 		switch {
 		case !known:
 			r, err := tx.ExecContext(ctx, `INSERT INTO objectives (title, why, target_date, status, in_focus, updated_at,
-				achieved_at, position, created_at, uuid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, append(cols, o.Position, created, o.UUID)...)
+				achieved_at, notes, position, created_at, uuid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, append(cols, o.Position, created, o.UUID)...)
 			if err != nil {
 				return res, badImport("objective “%s” cannot be stored (%v)", o.Title, err)
 			}
@@ -578,7 +591,7 @@ func (s *Store) merge(ctx context.Context, tx *sql.Tx, doc Document) (ImportResu
 				continue
 			}
 			if _, err := tx.ExecContext(ctx, `UPDATE objectives SET title = ?, why = ?, target_date = ?, status = ?,
-				in_focus = ?, updated_at = ?, achieved_at = ? WHERE id = ?`, append(cols, id)...); err != nil {
+				in_focus = ?, updated_at = ?, achieved_at = ?, notes = ? WHERE id = ?`, append(cols, id)...); err != nil {
 				return res, badImport("objective “%s” cannot be stored (%v)", o.Title, err)
 			}
 			res.Updated++
@@ -811,6 +824,10 @@ func (s *Store) mergeGoal(ctx context.Context, tx *sql.Tx, g DocGoal, objIDs, go
 		Stage: model.Stage(g.Stage), Status: model.Status(g.Status), EstimateMinutes: int(g.EstimateMinutes),
 		Metric: model.Metric{Kind: model.MetricKind(g.MetricKind), Unit: g.MetricUnit, Target: g.MetricTarget},
 		Owner:  g.Owner, Partner: g.Partner, DropReason: g.DropReason}
+	tags, bad := model.ParseTags(model.FormatTags(g.Tags))
+	if len(bad) > 0 || len(tags) != len(g.Tags) {
+		return badImport("micro-goal “%s” has tags that cannot be read (%q)", g.Title, g.Tags)
+	}
 	if ps := model.Blocking(model.ValidateGoal(mg)); len(ps) > 0 {
 		return badImport("micro-goal “%s”: %s", g.Title, ps[0].Message)
 	}
@@ -832,13 +849,14 @@ func (s *Store) mergeGoal(ctx context.Context, tx *sql.Tx, g DocGoal, objIDs, go
 		return badImport("micro-goal “%s” has no created_at or updated_at", g.Title)
 	}
 	cols := []any{g.Title, g.Outcome, g.DoneWhen, times[0], boolInt(g.DueHasTime), g.DueDay, g.Horizon, g.Stage, g.Status,
-		g.EstimateMinutes, g.MetricKind, g.MetricUnit, g.MetricTarget, g.Owner, g.Partner, times[2], times[3], times[4], g.DropReason}
+		g.EstimateMinutes, g.MetricKind, g.MetricUnit, g.MetricTarget, g.Owner, g.Partner, times[2], times[3], times[4], g.DropReason,
+		model.JoinTags(tags), g.Notes, g.DoneWhere, g.DoneWith}
 	id, known := goalIDs[g.UUID]
 	if !known {
 		r, err := tx.ExecContext(ctx, `INSERT INTO micro_goals (title, outcome, done_when, due_at, due_has_time, due_day,
 			horizon, stage, status, estimate_minutes, metric_kind, metric_unit, metric_target, owner, partner, updated_at,
-			done_at, dropped_at, drop_reason, objective_id, parent_id, position, created_at, uuid)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			done_at, dropped_at, drop_reason, tags, notes, done_where, done_with, objective_id, parent_id, position, created_at, uuid)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			append(cols, objective, parent, g.Position, times[1], g.UUID)...)
 		if err != nil {
 			return badImport("micro-goal “%s” cannot be stored (%v)", g.Title, err)
@@ -858,7 +876,7 @@ func (s *Store) mergeGoal(ctx context.Context, tx *sql.Tx, g DocGoal, objIDs, go
 	if _, err := tx.ExecContext(ctx, `UPDATE micro_goals SET title = ?, outcome = ?, done_when = ?, due_at = ?,
 		due_has_time = ?, due_day = ?, horizon = ?, stage = ?, status = ?, estimate_minutes = ?, metric_kind = ?,
 		metric_unit = ?, metric_target = ?, owner = ?, partner = ?, updated_at = ?, done_at = ?, dropped_at = ?,
-		drop_reason = ? WHERE id = ?`, append(cols, id)...); err != nil {
+		drop_reason = ?, tags = ?, notes = ?, done_where = ?, done_with = ? WHERE id = ?`, append(cols, id)...); err != nil {
 		return badImport("micro-goal “%s” cannot be stored (%v)", g.Title, err)
 	}
 	res.Updated++

@@ -319,6 +319,15 @@ func TestICalendarHasEveryMilestone(t *testing.T) {
 		if g.DoneWhen != "" && !strings.Contains(desc, "Done when: "+g.DoneWhen) {
 			t.Errorf("%q: description %q lacks done when", title, desc)
 		}
+		var cats []string
+		for _, p := range todo.Properties {
+			if p.IANAToken == string(ics.ComponentPropertyCategories) {
+				cats = append(cats, p.Value)
+			}
+		}
+		if len(g.Tags) == 0 || strings.Join(cats, " ") != model.JoinTags(g.Tags) {
+			t.Errorf("%q: CATEGORIES %q, want the tags %q", title, cats, g.Tags)
+		}
 		due := todo.GetProperty(ics.ComponentPropertyDue)
 		if due == nil {
 			t.Fatalf("%q has no DUE", title)

@@ -16,7 +16,8 @@ import (
 
 const goalCols = `id, objective_id, parent_id, position, title, outcome, done_when, due_at, due_has_time,
 	due_day, horizon, stage, status, estimate_minutes, metric_kind, metric_unit, metric_target,
-	owner, partner, created_at, updated_at, done_at, dropped_at, drop_reason, anchor, rrule`
+	owner, partner, created_at, updated_at, done_at, dropped_at, drop_reason, anchor, rrule,
+	tags, notes, done_where, done_with`
 
 // goalRow is one micro_goals row as read from the database.
 type goalRow struct {
@@ -25,6 +26,7 @@ type goalRow struct {
 	title, outcome, doneWhen, owner, partner, dropReason      string
 	dueDay, horizon, stage, status, metricKind, metricUnit    string
 	anchor, repeat                                            string
+	tags, notes, doneWhere, doneWith                          string
 	dueHasTime                                                bool
 	metricTarget                                              float64
 }
@@ -41,7 +43,8 @@ func (r *goalScan) dest() []any {
 	return []any{&g.id, &g.objectiveID, &g.parentID, &g.position, &g.title, &g.outcome, &g.doneWhen,
 		&g.dueAt, &g.dueHasTime, &r.dueDay, &r.horizon, &r.stage, &r.status, &g.estimate,
 		&r.metricKind, &r.metricUnit, &g.metricTarget, &g.owner, &g.partner, &g.createdAt,
-		&g.updatedAt, &g.doneAt, &g.droppedAt, &g.dropReason, &g.anchor, &g.repeat}
+		&g.updatedAt, &g.doneAt, &g.droppedAt, &g.dropReason, &g.anchor, &g.repeat,
+		&g.tags, &g.notes, &g.doneWhere, &g.doneWith}
 }
 
 // scanned completes the row from the raw bytes of the last Scan.
@@ -84,6 +87,10 @@ func (s *Store) goalFrom(r *goalRow) model.MicroGoal {
 		DropReason: r.dropReason,
 		Anchor:     r.anchor,
 		Repeat:     r.repeat,
+		Tags:       model.SplitTags(r.tags),
+		Notes:      r.notes,
+		DoneWhere:  r.doneWhere,
+		DoneWith:   r.doneWith,
 	}
 	if r.dueAt.Valid {
 		if r.dueHasTime {
@@ -193,6 +200,9 @@ func validateGoal(g model.MicroGoal) error {
 	if ps := model.Blocking(model.ValidateGoal(g)); len(ps) > 0 {
 		return &ValidationError{What: "micro-goal", Problems: ps}
 	}
+	if ps := model.ValidateTags(g.Tags); len(ps) > 0 {
+		return &ValidationError{What: "micro-goal", Problems: ps}
+	}
 	return nil
 }
 
@@ -264,12 +274,13 @@ func (s *Store) createGoalTx(ctx context.Context, tx *sql.Tx, g model.MicroGoal,
 	res, err := tx.ExecContext(ctx, `INSERT INTO micro_goals (objective_id, parent_id, position, title,
 		outcome, done_when, due_at, due_has_time, due_day, horizon, stage, status, estimate_minutes,
 		metric_kind, metric_unit, metric_target, owner, partner, created_at, updated_at, done_at,
-		dropped_at, drop_reason, anchor, rrule) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		dropped_at, drop_reason, anchor, rrule, tags, notes, done_where, done_with)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		g.ObjectiveID, idOrNull(g.ParentID), g.Position, g.Title, g.Outcome, g.DoneWhen, dueAt,
 		boolInt(g.DueHasTime && !g.Due.IsZero()), dueDay, string(g.Horizon), string(g.Stage), string(g.Status),
 		g.EstimateMinutes, string(g.Metric.Kind), g.Metric.Unit, g.Metric.Target, g.Owner, g.Partner,
 		g.CreatedAt.UnixMilli(), g.UpdatedAt.UnixMilli(), msOrNull(g.DoneAt), msOrNull(g.DroppedAt),
-		g.DropReason, g.Anchor, g.Repeat)
+		g.DropReason, g.Anchor, g.Repeat, model.JoinTags(g.Tags), g.Notes, g.DoneWhere, g.DoneWith)
 	if err != nil {
 		return model.MicroGoal{}, err
 	}
@@ -295,11 +306,12 @@ func (s *Store) UpdateGoal(ctx context.Context, g model.MicroGoal) (model.MicroG
 			due_at = ?, due_has_time = ?, due_day = ?, horizon = ?, stage = ?, status = ?,
 			estimate_minutes = ?, metric_kind = ?, metric_unit = ?, metric_target = ?, owner = ?,
 			partner = ?, updated_at = ?, done_at = ?, dropped_at = ?, drop_reason = ?, anchor = ?,
-			rrule = ? WHERE id = ? AND trash_id IS NULL`,
+			rrule = ?, tags = ?, notes = ?, done_where = ?, done_with = ? WHERE id = ? AND trash_id IS NULL`,
 			g.Title, g.Outcome, g.DoneWhen, dueAt, boolInt(g.DueHasTime && !g.Due.IsZero()), dueDay,
 			string(g.Horizon), string(g.Stage), string(g.Status), g.EstimateMinutes,
 			string(g.Metric.Kind), g.Metric.Unit, g.Metric.Target, g.Owner, g.Partner,
-			now.UnixMilli(), msOrNull(g.DoneAt), msOrNull(g.DroppedAt), g.DropReason, g.Anchor, g.Repeat, g.ID)
+			now.UnixMilli(), msOrNull(g.DoneAt), msOrNull(g.DroppedAt), g.DropReason, g.Anchor, g.Repeat,
+			model.JoinTags(g.Tags), g.Notes, g.DoneWhere, g.DoneWith, g.ID)
 		if err != nil {
 			return err
 		}
@@ -463,8 +475,8 @@ func (s *Store) rawGoals(ctx context.Context, dc any, out []model.MicroGoal, whe
 	}
 	defer rows.Close()
 	v := make([]driver.Value, len(rows.Columns()))
-	if len(v) != 26 {
-		return out, fmt.Errorf("micro_goals query has %d columns, want 26", len(v))
+	if len(v) != 30 {
+		return out, fmt.Errorf("micro_goals query has %d columns, want 30", len(v))
 	}
 	str := func(x driver.Value) string { s, _ := x.(string); return s }
 	num := func(x driver.Value) int64 { n, _ := x.(int64); return n }
@@ -481,6 +493,7 @@ func (s *Store) rawGoals(ctx context.Context, dc any, out []model.MicroGoal, whe
 			dueHasTime: num(v[8]) != 0, estimate: num(v[13]), owner: str(v[17]), partner: str(v[18]),
 			createdAt: num(v[19]), updatedAt: num(v[20]), doneAt: null(v[21]), droppedAt: null(v[22]),
 			dropReason: str(v[23]), anchor: str(v[24]), repeat: str(v[25]),
+			tags: str(v[26]), notes: str(v[27]), doneWhere: str(v[28]), doneWith: str(v[29]),
 		}
 		r.metricTarget, _ = v[16].(float64)
 		if n, ok := v[16].(int64); ok {

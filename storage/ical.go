@@ -114,6 +114,11 @@ func MilestoneCalendar(out Outline, uuids map[int64]string, now time.Time, loc *
 			ev.SetAllDayEndAt(day.AddDate(0, 0, 1))
 			todo.SetAllDayDueAt(day)
 		}
+		// One CATEGORIES line per tag, as stored ("writing", "@home"): a tag holds no comma.
+		for _, t := range g.Tags {
+			ev.AddCategory(t)
+			todo.AddCategory(t)
+		}
 		switch g.Status {
 		case model.StatusDone:
 			ev.SetStatus(ics.ObjectStatusConfirmed)

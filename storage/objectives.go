@@ -10,12 +10,12 @@ import (
 	"github.com/microgoals/microgoals/model"
 )
 
-const objectiveCols = `id, title, why, target_date, status, in_focus, position, created_at, updated_at, achieved_at`
+const objectiveCols = `id, title, why, target_date, status, in_focus, position, created_at, updated_at, achieved_at, notes`
 
 // objectiveRow is the scan target for one objectives row.
 type objectiveRow struct {
 	id, position, createdAt, updatedAt int64
-	title, why, status                 string
+	title, why, status, notes          string
 	target                             []byte // copied: objectives are few
 	inFocus                            bool
 	achievedAt                         sql.NullInt64
@@ -23,7 +23,7 @@ type objectiveRow struct {
 
 func (r *objectiveRow) dest() []any {
 	return []any{&r.id, &r.title, &r.why, &r.target, &r.status, &r.inFocus, &r.position,
-		&r.createdAt, &r.updatedAt, &r.achievedAt}
+		&r.createdAt, &r.updatedAt, &r.achievedAt, &r.notes}
 }
 
 func (s *Store) objectiveFrom(r *objectiveRow) model.Objective {
@@ -38,6 +38,7 @@ func (s *Store) objectiveFrom(r *objectiveRow) model.Objective {
 		CreatedAt:  s.timeOf(r.createdAt),
 		UpdatedAt:  s.timeOf(r.updatedAt),
 		AchievedAt: s.timeOrZero(r.achievedAt),
+		Notes:      r.notes,
 	}
 }
 
@@ -93,10 +94,10 @@ func (s *Store) createObjectiveTx(ctx context.Context, tx *sql.Tx, o model.Objec
 		}
 	}
 	res, err := tx.ExecContext(ctx, `INSERT INTO objectives
-		(title, why, target_date, status, in_focus, position, created_at, updated_at, achieved_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		(title, why, target_date, status, in_focus, position, created_at, updated_at, achieved_at, notes)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		o.Title, o.Why, dayText(o.TargetDate, s.loc), string(o.Status), boolInt(o.InFocus), o.Position,
-		o.CreatedAt.UnixMilli(), o.UpdatedAt.UnixMilli(), msOrNull(o.AchievedAt))
+		o.CreatedAt.UnixMilli(), o.UpdatedAt.UnixMilli(), msOrNull(o.AchievedAt), o.Notes)
 	if err != nil {
 		return model.Objective{}, err
 	}
@@ -143,9 +144,9 @@ func (s *Store) UpdateObjective(ctx context.Context, o model.Objective) (model.O
 			}
 		}
 		_, err = tx.ExecContext(ctx, `UPDATE objectives SET title = ?, why = ?, target_date = ?, status = ?,
-			in_focus = ?, updated_at = ?, achieved_at = ? WHERE id = ?`,
+			in_focus = ?, updated_at = ?, achieved_at = ?, notes = ? WHERE id = ?`,
 			o.Title, o.Why, dayText(o.TargetDate, s.loc), string(o.Status), boolInt(o.InFocus),
-			now.UnixMilli(), msOrNull(o.AchievedAt), o.ID)
+			now.UnixMilli(), msOrNull(o.AchievedAt), o.Notes, o.ID)
 		if err != nil {
 			return err
 		}

@@ -96,4 +96,6 @@ CREATE TABLE settings (
 	migrationNotifyLog,
 	// 5 (renumbered on merge): weekly reviews, the decision log, identities for export/import.
 	reviewsSchema,
+	// 6 (issue 13): tags and notes on steps, notes on objectives, where and with whom a step was done.
+	tagsNotesMigration,
 }

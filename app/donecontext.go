@@ -1,0 +1,108 @@
+package app
+
+import (
+	"context"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/microgoals/microgoals/model"
+)
+
+// doneContext asks, once a step is completed, where and with whom it was done, for the
+// patterns by place and people. It is a small pop-up in the window's corner that does not move
+// anything: answering is optional (a tap elsewhere dismisses it), and the last answers are
+// offered again, read from the most recently completed step that has them.
+type doneContext struct {
+	u      *UI
+	popup  *widget.PopUp
+	title  *widget.Label
+	where  *widget.Entry
+	with   *widget.Entry
+	goalID int64
+}
+
+func (u *UI) askDoneContext(g model.MicroGoal) {
+	if u.doneCtx == nil {
+		u.doneCtx = newDoneContext(u)
+	}
+	u.doneCtx.ask(g)
+}
+
+func newDoneContext(u *UI) *doneContext {
+	d := &doneContext{u: u}
+	d.title = widget.NewLabel("")
+	d.title.Truncation = fyne.TextTruncateEllipsis
+	d.where = widget.NewEntry()
+	d.where.SetPlaceHolder("Where? (@home, library…)")
+	d.with = widget.NewEntry()
+	d.with.SetPlaceHolder("With whom?")
+	save := widget.NewButton("Save", d.save)
+	save.Importance = widget.HighImportance
+	skip := widget.NewButton("Skip", func() { d.popup.Hide() })
+	d.where.OnSubmitted = func(string) { d.save() }
+	d.with.OnSubmitted = func(string) { d.save() }
+	box := container.NewVBox(d.title, container.NewGridWithColumns(2, d.where, d.with), container.NewHBox(save, skip))
+	d.popup = widget.NewPopUp(container.NewPadded(box), u.win.Canvas())
+	return d
+}
+
+// ask shows the pop-up for the completed step g, with the last answers filled in.
+func (d *doneContext) ask(g model.MicroGoal) {
+	d.goalID = g.ID
+	d.title.SetText("Done “" + ellipsis(g.Title, 24) + "”: where, with whom?")
+	where, with := lastDoneContext(d.u.data.Goals, g.ID)
+	d.where.SetText(where)
+	d.with.SetText(with)
+	size := fyne.NewSize(460, d.popup.MinSize().Height)
+	win := d.u.win.Canvas().Size()
+	d.popup.Resize(size)
+	d.popup.ShowAtPosition(fyne.NewPos(win.Width-size.Width-8, win.Height-size.Height-8))
+}
+
+// lastDoneContext is where and with whom the most recently completed step (other than skip)
+// was done, as remembered answers.
+func lastDoneContext(goals []model.MicroGoal, skip int64) (where, with string) {
+	var best model.MicroGoal
+	for _, g := range goals {
+		if g.ID != skip && g.Status == model.StatusDone && (g.DoneWhere != "" || g.DoneWith != "") && g.DoneAt.After(best.DoneAt) {
+			best = g
+		}
+	}
+	return best.DoneWhere, best.DoneWith
+}
+
+// save stores the answers on the step, as one undoable action.
+func (d *doneContext) save() {
+	u := d.u
+	d.popup.Hide()
+	g, ok := u.tree.Goal(d.goalID)
+	if !ok {
+		return
+	}
+	where, with := strings.TrimSpace(d.where.Text), strings.TrimSpace(d.with.Text)
+	if where == g.DoneWhere && with == g.DoneWith {
+		return
+	}
+	u.do("note where “"+g.Title+"” was done", func(ctx context.Context) (func(context.Context) error, string, error) {
+		ng := g
+		ng.DoneWhere, ng.DoneWith = where, with
+		if _, err := u.store.UpdateGoal(ctx, ng); err != nil {
+			return nil, "", err
+		}
+		return func(ctx context.Context) error { _, err := u.store.UpdateGoal(ctx, g); return err }, "", nil
+	})
+}
+
+// lastSprintContext is where and with whom the latest ended sprint ran, offered again when a
+// sprint starts ("" when unknown).
+func (u *UI) lastSprintContext() (where, with string) {
+	sprints, err := u.store.Sprints(u.ctx())
+	if err != nil || len(sprints) == 0 {
+		return "", ""
+	}
+	last := sprints[len(sprints)-1]
+	return last.Environment, last.Partner
+}

@@ -1,0 +1,98 @@
+package app
+
+import (
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/microgoals/microgoals/model"
+)
+
+// The detail panel's tags field and Markdown notes, kept here so that detail.go only hooks
+// them in.
+
+const notesPlaceholder = "Notes in Markdown: **bold**, - lists, [links](https://…)"
+
+// notesField is a Markdown notes editor with a rendered preview: the preview (links open in
+// the browser) shows when there are notes, Edit switches to the text.
+type notesField struct {
+	d       *detail
+	entry   *widget.Entry
+	preview *widget.RichText
+	toggle  *widget.Button
+	editing bool
+	box     *fyne.Container
+}
+
+func (d *detail) newNotesField(fields map[string]*field) *field {
+	n := &notesField{d: d}
+	n.entry = widget.NewMultiLineEntry()
+	n.entry.Wrapping = fyne.TextWrapWord
+	n.entry.SetMinRowsVisible(4)
+	n.entry.SetPlaceHolder(notesPlaceholder)
+	n.entry.OnChanged = func(string) { d.changed() }
+	n.preview = widget.NewRichTextFromMarkdown("")
+	n.preview.Wrapping = fyne.TextWrapWord
+	n.toggle = widget.NewButton("Edit", n.flip)
+	n.toggle.Importance = widget.LowImportance
+	n.box = container.NewStack(n.entry, n.preview)
+	f := &field{name: "notes", label: "Notes", widget: container.NewBorder(nil, nil, nil, container.NewVBox(n.toggle), n.box),
+		text: func() string { return n.entry.Text },
+		set: func(s string) {
+			n.entry.SetText(s)
+			n.editing = strings.TrimSpace(s) == ""
+			n.show()
+		}}
+	fields["notes"] = f
+	return f
+}
+
+// flip switches between the text and its rendering.
+func (n *notesField) flip() {
+	n.editing = !n.editing
+	n.show()
+	if n.editing {
+		if c := fyne.CurrentApp().Driver().CanvasForObject(n.entry); c != nil {
+			c.Focus(n.entry)
+		}
+	}
+}
+
+func (n *notesField) show() {
+	if n.editing {
+		n.preview.Hide()
+		n.entry.Show()
+		n.toggle.SetText("Preview")
+		return
+	}
+	n.preview.ParseMarkdown(n.entry.Text)
+	n.entry.Hide()
+	n.preview.Show()
+	n.toggle.SetText("Edit")
+}
+
+// tagsField is the step's tags as the user types them: "#writing @home".
+func (d *detail) tagsField(fields map[string]*field) *field {
+	f := d.entryField(fields, "tags", "Tags and places", "#writing @home", false)
+	return f
+}
+
+// goalExtras reads the tags and notes of the form into g, with a problem for words that are
+// not tags (they stay in the field: nothing typed is dropped).
+func (d *detail) goalExtras(g *model.MicroGoal) []model.Problem {
+	tags, bad := model.ParseTags(d.goalFields["tags"].text())
+	g.Tags = tags
+	g.Notes = d.goalFields["notes"].text()
+	if len(bad) > 0 {
+		return []model.Problem{{Field: "tags", Blocking: true,
+			Message: "“" + strings.Join(bad, "”, “") + "” is not a tag: start with # or @ and use letters, digits, '-', '_' or '/'"}}
+	}
+	return nil
+}
+
+// sameGoalExtras reports whether a and b have the same tags and notes.
+func sameGoalExtras(a, b model.MicroGoal) bool {
+	return model.JoinTags(a.Tags) == model.JoinTags(b.Tags) && a.Notes == b.Notes
+}

@@ -1,0 +1,148 @@
+package app
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/microgoals/microgoals/model"
+)
+
+// peopleView is the People tab: every owner and accountability partner with their open, done
+// and on-time steps, overall and by tag, so work can be given to whoever does it well.
+type peopleView struct {
+	u     *UI
+	intro *widget.Label
+	list  *fyne.Container
+}
+
+func newPeopleView(u *UI) *peopleView { return &peopleView{u: u} }
+
+// Title is the tab's label.
+func (pv *peopleView) Title() string { return "People" }
+
+// Icon is the tab's icon.
+func (pv *peopleView) Icon() fyne.Resource { return theme.AccountIcon() }
+
+// Build makes the view.
+func (pv *peopleView) Build() fyne.CanvasObject {
+	pv.intro = widget.NewLabel("")
+	pv.intro.Wrapping = fyne.TextWrapWord
+	pv.list = container.NewVBox()
+	return container.NewVScroll(container.NewPadded(container.NewVBox(pv.intro, pv.list)))
+}
+
+// Refresh redraws the people from the loaded plan.
+func (pv *peopleView) Refresh() {
+	people := model.PeopleOf(pv.u.data.Goals, pv.u.loc)
+	pv.list.RemoveAll()
+	if len(people) == 0 {
+		pv.intro.SetText("Nobody is named yet. Give steps an owner and an accountability partner in the detail panel, and each person's record shows here.")
+		return
+	}
+	pv.intro.SetText("Who owns what, and how often it is done on time — overall and by tag — so you can give work to whoever does it well.")
+	for _, p := range people {
+		name := widget.NewLabelWithStyle(p.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		lines := []string{}
+		if p.Owned.Open+p.Owned.Done > 0 {
+			lines = append(lines, "Owns: "+tallyText(p.Owned))
+		}
+		if p.Partner.Open+p.Partner.Done > 0 {
+			lines = append(lines, "Partner of: "+tallyText(p.Partner))
+		}
+		tags := make([]string, 0, len(p.ByTag))
+		for t := range p.ByTag {
+			tags = append(tags, t)
+		}
+		sort.Strings(tags)
+		for _, t := range tags {
+			lines = append(lines, "    "+model.TagWord(t)+": "+tallyText(p.ByTag[t]))
+		}
+		body := widget.NewLabel(strings.Join(lines, "\n"))
+		body.Wrapping = fyne.TextWrapWord
+		pv.list.Add(container.NewVBox(name, body, widget.NewSeparator()))
+	}
+}
+
+// tallyText is "3 open · 12 done · 10 of 11 on time (91%)".
+func tallyText(t model.Tally) string {
+	s := fmt.Sprintf("%d open · %d done", t.Open, t.Done)
+	if t.Dated > 0 {
+		s += fmt.Sprintf(" · %d of %d on time (%.0f%%)", t.OnTime, t.Dated, t.OnTimeRate()*100)
+	}
+	return s
+}
+
+// suggestOwner tells the user, after a step with tags was added without an owner, who does
+// those tags on time most often.
+func (u *UI) suggestOwner(tags []string) {
+	s, ok := model.SuggestOwner(u.data.Goals, tags, u.loc)
+	if !ok {
+		return
+	}
+	u.showMessage("Suggested owner: %s did %d of %d %s steps on time. Set the owner in the detail panel.",
+		s.Owner, s.OnTime, s.Dated, model.TagWord(s.Tag))
+}
+
+// contextPatternsText is the patterns by place and by collaborator as lines of text for the
+// Charts tab and the report.
+func contextPatternsText(c model.ContextPatterns) string {
+	var lines []string
+	line := func(title string, gs []model.Group) {
+		if len(gs) == 0 {
+			return
+		}
+		var parts []string
+		for _, g := range gs {
+			s := fmt.Sprintf("%s: %d done", g.Name, g.Done.Done)
+			if g.Done.Dated > 0 {
+				s += fmt.Sprintf(", %.0f%% on time", g.Done.OnTimeRate()*100)
+			}
+			if g.SprintMinutes > 0 {
+				s += fmt.Sprintf(", %s in sprints", model.FormatMinutes(int(g.SprintMinutes)))
+			}
+			parts = append(parts, s)
+		}
+		lines = append(lines, title+" "+strings.Join(parts, " · "))
+	}
+	line("By place —", c.Places)
+	line("With —", c.People)
+	return strings.Join(lines, "\n")
+}
+
+// projectionText says when the objective will be finished at the last four weeks' rate, and
+// how that compares with its target date.
+func projectionText(p model.Projection) string {
+	switch {
+	case p.AlreadyAll:
+		return "Every step is done."
+	case !p.HasFinish:
+		return "Nothing done in the last four weeks: no rate to project a finish from."
+	}
+	open := fmt.Sprintf("the %d open steps are", p.Remaining)
+	if p.Remaining == 1 {
+		open = "the open step is"
+	}
+	s := fmt.Sprintf("At %.1f steps a week (last four weeks), %s done by %s", p.PerWeek, open, p.Finish.Format("Mon 2 Jan 2006"))
+	switch {
+	case !p.HasTarget:
+		return s + "."
+	case p.DaysAhead > 0:
+		return fmt.Sprintf("%s: %s ahead of the target date.", s, dayCount(p.DaysAhead))
+	case p.DaysAhead < 0:
+		return fmt.Sprintf("%s: %s behind the target date.", s, dayCount(-p.DaysAhead))
+	}
+	return s + ": on the target date."
+}
+
+func dayCount(n int) string {
+	if n == 1 {
+		return "1 day"
+	}
+	return fmt.Sprintf("%d days", n)
+}

@@ -1,0 +1,66 @@
+package app
+
+import (
+	"image/png"
+	"io"
+	"os"
+	"path/filepath"
+
+	"fyne.io/fyne/v2"
+
+	"github.com/microgoals/microgoals/model"
+)
+
+// settingReportDir is the folder the last progress report was written to: "Report for last
+// week" writes there again without asking.
+const settingReportDir = "report.dir"
+
+// reportLastWeek writes the progress report of last week in one click, into the folder of the
+// previous report (the plan's folder before any), and shows it.
+func (u *UI) reportLastWeek() {
+	p := model.ReviewPeriod(u.now().AddDate(0, 0, -7), u.loc, model.PeriodWeek)
+	dir := filepath.Dir(u.store.Path())
+	if d, ok, err := u.store.Setting(u.ctx(), settingReportDir); err == nil && ok {
+		if st, err := os.Stat(d); err == nil && st.IsDir() {
+			dir = d
+		}
+	}
+	path := filepath.Join(dir, "progress-"+p.Start.Format("2006-01-02")+".md")
+	md, err := u.writeReport(path, p)
+	if err != nil {
+		u.showError("Could not write the report", err)
+		return
+	}
+	u.rememberReportDir(path)
+	u.showReport(path, md)
+	u.showMessage("Wrote the report for last week to %s, with its charts beside it.", path)
+}
+
+// rememberReportDir keeps the folder of a report just written for the next "Report for last
+// week". Failing to remember it costs nothing but a question next time: it is only logged.
+func (u *UI) rememberReportDir(path string) {
+	if err := u.store.SetSetting(u.ctx(), settingReportDir, filepath.Dir(path)); err != nil {
+		u.showError("Could not remember the report's folder", err)
+	}
+}
+
+// writeBurnUpPNG draws the burn-up of the objective in focus (the first objective when none
+// is) as the Charts tab draws it, for the report; it reports whether there was one to draw.
+func (u *UI) writeBurnUpPNG(path string, data []model.Objective, goals []model.MicroGoal) (bool, error) {
+	id := int64(0)
+	for _, o := range data {
+		if o.InFocus {
+			id = o.ID
+		}
+	}
+	if id == 0 && len(data) > 0 {
+		id = data[0].ID
+	}
+	if id == 0 {
+		return false, nil
+	}
+	b := model.BurnUpOf(goals, id, u.loc, u.now())
+	size := fyne.NewSize(640, 300)
+	img := renderImage(newChart(&burnUpPlot{b: b, loc: u.loc, now: u.now()}, size), size)
+	return true, writeAtomically(path, func(w io.Writer) error { return png.Encode(w, img) })
+}

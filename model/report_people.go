@@ -1,0 +1,90 @@
+package model
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+)
+
+// writePeopleAndPlaces adds to a report the period's steps by owner, and the patterns by
+// place and collaborator of the steps done and sprints ended in the period (issue 13).
+func writePeopleAndPlaces(b *strings.Builder, in ReportInput) {
+	if in.Location == nil {
+		in.Location = time.UTC
+	}
+	var done []MicroGoal
+	open := map[string]int{}
+	for _, g := range in.Goals {
+		if g.Status == StatusDone && in.Period.Contains(g.DoneAt) {
+			done = append(done, g)
+		}
+		if g.Status == StatusOpen && strings.TrimSpace(g.Owner) != "" {
+			open[strings.TrimSpace(g.Owner)]++
+		}
+	}
+	var sprints []Sprint
+	for _, s := range in.Sprints {
+		if !s.InProgress() && in.Period.Contains(s.EndedAt) {
+			sprints = append(sprints, s)
+		}
+	}
+	b.WriteString("\n## By owner\n\n")
+	people := PeopleOf(done, in.Location)
+	sort.SliceStable(people, func(i, j int) bool { return people[i].Owned.Done > people[j].Owned.Done })
+	n := 0
+	for _, p := range people {
+		if p.Owned.Done == 0 {
+			continue
+		}
+		n++
+		line := fmt.Sprintf("- **%s**: %d done", markdownEscape(p.Name), p.Owned.Done)
+		if p.Owned.Dated > 0 {
+			line += fmt.Sprintf(", %d of %d on time", p.Owned.OnTime, p.Owned.Dated)
+		}
+		if o := open[p.Name]; o > 0 {
+			line += fmt.Sprintf("; %d still open", o)
+		}
+		b.WriteString(line + "\n")
+	}
+	if n == 0 {
+		b.WriteString("No step with an owner was done in this period.\n")
+	}
+	b.WriteString("\n## Decisions\n\n")
+	nd := 0
+	for _, d := range in.Decisions {
+		if !in.Period.Contains(d.At) {
+			continue
+		}
+		nd++
+		line := fmt.Sprintf("- %s — **%s** %s", d.At.In(in.Location).Format("Mon 2 Jan"), d.Kind, markdownEscape(d.Subject))
+		if r := strings.TrimSpace(d.Rationale); r != "" {
+			line += ": " + markdownEscape(r)
+		}
+		b.WriteString(line + "\n")
+	}
+	if nd == 0 {
+		b.WriteString("No decisions in this period.\n")
+	}
+	if c := in.Charts["burnup"]; c != "" {
+		fmt.Fprintf(b, "\n## Burn-up\n\n![Burn-up of the objective in focus](%s)\n", c)
+	}
+	b.WriteString("\n## Places and collaborators\n\n")
+	c := ContextPatternsOf(done, sprints, in.Location)
+	if len(c.Places)+len(c.People) == 0 {
+		b.WriteString("No place or collaborator noted for the steps and sprints of this period.\n")
+		return
+	}
+	b.WriteString("| | Name | Done | On time | Sprint minutes |\n|---|---|---:|---:|---:|\n")
+	row := func(kind string, gs []Group) {
+		for _, g := range gs {
+			rate := "—"
+			if g.Done.Dated > 0 {
+				rate = fmt.Sprintf("%.0f%%", g.Done.OnTimeRate()*100)
+			}
+			fmt.Fprintf(b, "| %s | %s | %d | %s | %.0f |\n", kind, markdownEscape(g.Name), g.Done.Done, rate, g.SprintMinutes)
+		}
+	}
+	row("Place", c.Places)
+	row("With", c.People)
+}

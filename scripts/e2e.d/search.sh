@@ -1,0 +1,47 @@
+# search.sh — issue 13: the outline's search typed with xdotool, and the stage board, in both
+# themes. Sourced by scripts/e2e.sh.
+
+# search_and_board THEME: Ctrl+F, a query typed into the search, a screenshot of the filtered
+# outline; a click on the first match's check box marks it done (it must be a step the query
+# asks for); Escape clears the search; then the Board and People tabs, screenshotted.
+search_and_board() {
+  local theme=$1 db=$WORK/demo-search-$1.db got
+  use_home "search-$theme"
+  make_demo "$db"
+  FYNE_THEME=$theme start_app "search-$theme" --db "$db"
+  wait_window
+  sleep 2
+  xdotool windowactivate --sync "$WIN" >/dev/null 2>&1 || true
+  # A click on the detail pane's empty side gives the window the focus without selecting a row.
+  xdotool mousemove --window "$WIN" 900 600 click 1; sleep 0.3
+  xdotool key ctrl+f; sleep 0.5
+  xdotool type --delay 30 "horizon:month #writing"; sleep 1
+  screenshot "$WIN" "$ARTIFACTS/e2e-search-$theme.png"
+  # The filtered outline: the objective (dimmed, as context), then the matches. The first
+  # match's check box is 82 px in, on the second row.
+  xdotool mousemove --window "$WIN" 82 225 click 1; sleep 1
+  # The filter stays after the change; Escape in the search clears it.
+  screenshot "$WIN" "$ARTIFACTS/e2e-search-after-done-$theme.png"
+  xdotool mousemove --window "$WIN" 450 98 click 1; sleep 0.3
+  xdotool key Escape; sleep 0.5
+  screenshot "$WIN" "$ARTIFACTS/e2e-search-cleared-$theme.png"
+  # The Board tab, the last of the tabs.
+  xdotool mousemove --window "$WIN" 510 53 click 1; sleep 1.5
+  screenshot "$WIN" "$ARTIFACTS/e2e-board-$theme.png"
+  # Five columns must fit the default window, not widen it.
+  [ "$(identify -format '%w' "$ARTIFACTS/e2e-board-$theme.png")" = 1080 ] || fail "the Board tab widened the window past 1080 px"
+  # The People tab, after the Board.
+  xdotool mousemove --window "$WIN" 590 53 click 1; sleep 1
+  screenshot "$WIN" "$ARTIFACTS/e2e-people-$theme.png"
+  close_app
+  no_crash_in_log
+  db_ok "$db"
+  got=$(sqlite3 "$db" "SELECT status || ' ' || horizon || ' ' || (' ' || tags || ' ' LIKE '% writing %')
+    FROM micro_goals ORDER BY updated_at DESC LIMIT 1")
+  [ "$got" = "done month 1" ] || fail "the step marked done in the filtered outline is '$got', want a done month step tagged writing"
+}
+
+check_search_light() { search_and_board light; }
+check_search_dark() { search_and_board dark; }
+
+CHECKS+=(search_light search_dark)
