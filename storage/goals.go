@@ -14,10 +14,6 @@ import (
 	"github.com/microgoals/microgoals/model"
 )
 
-const goalCols = `id, objective_id, parent_id, position, title, outcome, done_when, due_at, due_has_time,
-	due_day, horizon, stage, status, estimate_minutes, metric_kind, metric_unit, metric_target,
-	owner, partner, created_at, updated_at, done_at, dropped_at, drop_reason, anchor, rrule`
-
 // goalRow is one micro_goals row as read from the database.
 type goalRow struct {
 	id, objectiveID, position, estimate, createdAt, updatedAt int64
@@ -189,6 +185,13 @@ func (s *Store) LoadOutline(ctx context.Context) (Outline, error) {
 	return out, nil
 }
 
+// goalInsert and goalUpdate write a whole micro_goals row (less its placement, for an
+// update), their values in the order of goalsTable's column list.
+var (
+	goalInsert = goalsTable.insertSQL(func(c column) bool { return !c.local && !c.noScan })
+	goalUpdate = goalsTable.setSQL(func(c column) bool { return !c.local && !c.noScan && !c.placement })
+)
+
 func validateGoal(g model.MicroGoal) error {
 	if ps := model.Blocking(model.ValidateGoal(g)); len(ps) > 0 {
 		return &ValidationError{What: "micro-goal", Problems: ps}
@@ -261,10 +264,7 @@ func (s *Store) createGoalTx(ctx context.Context, tx *sql.Tx, g model.MicroGoal,
 		return model.MicroGoal{}, err
 	}
 	dueAt, dueDay := s.dueColumns(g)
-	res, err := tx.ExecContext(ctx, `INSERT INTO micro_goals (objective_id, parent_id, position, title,
-		outcome, done_when, due_at, due_has_time, due_day, horizon, stage, status, estimate_minutes,
-		metric_kind, metric_unit, metric_target, owner, partner, created_at, updated_at, done_at,
-		dropped_at, drop_reason, anchor, rrule) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+	res, err := tx.ExecContext(ctx, goalInsert,
 		g.ObjectiveID, idOrNull(g.ParentID), g.Position, g.Title, g.Outcome, g.DoneWhen, dueAt,
 		boolInt(g.DueHasTime && !g.Due.IsZero()), dueDay, string(g.Horizon), string(g.Stage), string(g.Status),
 		g.EstimateMinutes, string(g.Metric.Kind), g.Metric.Unit, g.Metric.Target, g.Owner, g.Partner,
@@ -291,11 +291,7 @@ func (s *Store) UpdateGoal(ctx context.Context, g model.MicroGoal) (model.MicroG
 	var out model.MicroGoal
 	err := s.write(ctx, func(tx *sql.Tx) error {
 		dueAt, dueDay := s.dueColumns(g)
-		res, err := tx.ExecContext(ctx, `UPDATE micro_goals SET title = ?, outcome = ?, done_when = ?,
-			due_at = ?, due_has_time = ?, due_day = ?, horizon = ?, stage = ?, status = ?,
-			estimate_minutes = ?, metric_kind = ?, metric_unit = ?, metric_target = ?, owner = ?,
-			partner = ?, updated_at = ?, done_at = ?, dropped_at = ?, drop_reason = ?, anchor = ?,
-			rrule = ? WHERE id = ? AND trash_id IS NULL`,
+		res, err := tx.ExecContext(ctx, `UPDATE micro_goals SET `+goalUpdate+` WHERE id = ? AND trash_id IS NULL`,
 			g.Title, g.Outcome, g.DoneWhen, dueAt, boolInt(g.DueHasTime && !g.Due.IsZero()), dueDay,
 			string(g.Horizon), string(g.Stage), string(g.Status), g.EstimateMinutes,
 			string(g.Metric.Kind), g.Metric.Unit, g.Metric.Target, g.Owner, g.Partner,

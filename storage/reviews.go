@@ -79,8 +79,6 @@ func newUUID() string {
 	return hex.EncodeToString(b[:])
 }
 
-const reviewCols = `id, uuid, period_start, period_end, completed, streak, actions, adjustments, wins, lessons, created_at, updated_at`
-
 func (s *Store) scanReview(sc interface{ Scan(...any) error }) (model.Review, error) {
 	var (
 		r                model.Review
