@@ -70,6 +70,9 @@ type Metric struct {
 	Kind   MetricKind
 	Unit   string  // minutes, pages, tasks, words or a custom unit; quantitative only
 	Target float64 // target value in Unit; quantitative only
+	// CanDecrease says the measured quantity can go down (a weight, a backlog), so a logged
+	// value may be negative; otherwise a negative value is refused.
+	CanDecrease bool
 }
 
 // Objective is the big goal a person states in one sentence.

@@ -545,6 +545,11 @@ func (m *merger) mergeRow(t *table, i int, row Row) error {
 	if err := checkRow(t, vals, row); err != nil {
 		return badImport("%s: %s", lbl, err.Error())
 	}
+	if v, _ := vals["value"].(float64); t == entriesTable && v < 0 {
+		if err := m.checkNegative(vals["goal_id"].(int64), v); err != nil {
+			return badImport("%s: %s", lbl, err.Error())
+		}
+	}
 	// Is the row already here?
 	var where []string
 	var keyArgs []any
@@ -628,6 +633,18 @@ func (m *merger) mergeRow(t *table, i int, row Row) error {
 		return badImport("%s cannot be stored (%v)", lbl, err)
 	}
 	m.res.Updated++
+	return nil
+}
+
+// checkNegative refuses a negative value for a metric that cannot go down.
+func (m *merger) checkNegative(goal int64, v float64) error {
+	var can bool
+	if err := m.tx.QueryRowContext(m.ctx, `SELECT metric_can_decrease FROM micro_goals WHERE id = ?`, goal).Scan(&can); err != nil {
+		return err
+	}
+	if ps := model.ValidateEntryValue(model.Metric{CanDecrease: can}, v); len(ps) > 0 {
+		return errors.New(ps[0].Message)
+	}
 	return nil
 }
 

@@ -96,4 +96,6 @@ CREATE TABLE settings (
 	migrationNotifyLog,
 	// 5 (renumbered on merge): weekly reviews, the decision log, identities for export/import.
 	reviewsSchema,
+	// 6 (issue 11): whether a micro-goal's metric can go down (negative entries allowed).
+	`ALTER TABLE micro_goals ADD COLUMN metric_can_decrease INTEGER NOT NULL DEFAULT 0 CHECK (metric_can_decrease IN (0, 1));`,
 }
