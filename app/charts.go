@@ -211,7 +211,7 @@ func (v *chartsView) onGoalChanged() {
 
 func (v *chartsView) drawBurnUp() {
 	u := v.u
-	b := model.BurnUpOf(u.data.Goals, v.objID, u.loc, u.now())
+	b := model.BurnUpOf(u.completedWork(), v.objID, u.loc, u.now())
 	v.burn.setPlot(&burnUpPlot{b: b, loc: u.loc, now: u.now()})
 	switch {
 	case b.Total == 0:
@@ -260,7 +260,7 @@ func (v *chartsView) drawMetric() {
 
 func (v *chartsView) drawWins() {
 	u := v.u
-	w := model.DailyWinsOf(u.data.Goals, u.loc, u.now())
+	w := model.DailyWinsOf(u.completedWork(), u.loc, u.now())
 	v.wins.setPlot(&heatPlot{w: w})
 	plural := func(n int, one string) string {
 		if n == 1 {
@@ -278,7 +278,7 @@ func (v *chartsView) loadPatterns() {
 	if err != nil {
 		u.showError("Could not read the focus sprints", err)
 	}
-	v.patterns = model.PatternsOf(u.data.Goals, sprints, u.loc)
+	v.patterns = model.PatternsOf(u.completedWork(), sprints, u.loc)
 	v.drawPatterns()
 }
 

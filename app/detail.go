@@ -180,6 +180,7 @@ func (d *detail) buildGoalForm() {
 		row(horizonF, stageF, d.entryField(gf, "estimate", "Estimate", "45 min, 1h 30m", false)),
 		d.routineRow(),
 		row(kindF, d.entryField(gf, "unit", "Unit", "minutes, pages, words…", false), d.entryField(gf, "target", "Target", "500", false)),
+		row(d.canDecreaseField()),
 		row(d.entryField(gf, "owner", "Owner", "Who does it", false), d.entryField(gf, "partner", "Accountability partner", "Who checks in", false)),
 		d.dropRow,
 		widget.NewSeparator(),
@@ -324,6 +325,9 @@ func (d *detail) fillGoal(g model.MicroGoal) {
 	if g.Metric.Target != 0 {
 		v["target"] = strconv.FormatFloat(g.Metric.Target, 'f', -1, 64)
 	}
+	if g.Metric.CanDecrease {
+		v["canDecrease"] = "1"
+	}
 	d.fill(d.goalFields, v)
 	d.changed()
 	d.refreshDecisions()
@@ -389,8 +393,9 @@ func (d *detail) goalFromForm() (model.MicroGoal, []model.Problem) {
 	if g.Metric.Target, err = model.ParseNumber(f["target"].text()); err != nil {
 		bad("target", err)
 	}
+	g.Metric.CanDecrease = f["canDecrease"].text() == "1"
 	if g.Metric.Kind != model.MetricQuantitative {
-		g.Metric.Unit, g.Metric.Target = "", 0
+		g.Metric.Unit, g.Metric.Target, g.Metric.CanDecrease = "", 0, false
 	}
 	return g, append(ps, model.ValidateGoal(g)...)
 }
@@ -531,6 +536,13 @@ func (d *detail) showGoalState(g model.MicroGoal) {
 			} else {
 				e.Disable()
 			}
+		}
+	}
+	if c, ok := d.goalFields["canDecrease"].widget.(*widget.Check); ok {
+		if unitOn {
+			c.Enable()
+		} else {
+			c.Disable()
 		}
 	}
 }

@@ -203,6 +203,11 @@ func (u *UI) writeReport(path string, p model.Period) (string, error) {
 	if err != nil {
 		return "", err
 	}
+	ex, err := u.store.Exceptions(ctx, model.DateOf(p.Start, u.loc), model.DateOf(p.End, u.loc))
+	if err != nil {
+		return "", err
+	}
+	work := model.WithCompletedOccurrences(data.Goals, model.NewExceptions(ex), model.DateOf(p.Start, u.loc), model.DateOf(p.End, u.loc), u.loc)
 	totals, err := u.store.MetricTotals(ctx, p)
 	if err != nil {
 		return "", err
@@ -219,7 +224,7 @@ func (u *UI) writeReport(path string, p model.Period) (string, error) {
 		for d := p.Start; d.Before(p.End); d = d.AddDate(0, 0, 1) {
 			days = append(days, d.Format("2"))
 		}
-		return png.Encode(w, barChart("Steps completed per day, "+p.Start.Format("Mon 2 Jan")+" to "+p.Last().Format("Mon 2 Jan 2006"), model.CompletionsPerDay(data.Goals, p, u.loc), 0, days, false))
+		return png.Encode(w, barChart("Steps completed per day, "+p.Start.Format("Mon 2 Jan")+" to "+p.Last().Format("Mon 2 Jan 2006"), model.CompletionsPerDay(work, p, u.loc), 0, days, false))
 	}); err != nil {
 		return "", err
 	}
@@ -244,7 +249,7 @@ func (u *UI) writeReport(path string, p model.Period) (string, error) {
 		delete(charts, "metrics")
 	}
 	md := model.ProgressReport(model.ReportInput{Period: p, Now: u.now(), Location: u.loc, Objectives: data.Objectives,
-		Goals: data.Goals, Totals: totals, Reviews: reviews, Charts: charts})
+		Goals: work, Totals: totals, Reviews: reviews, Charts: charts})
 	return md, writeAtomically(path, func(w io.Writer) error { _, err := io.WriteString(w, md); return err })
 }
 

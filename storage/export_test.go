@@ -294,20 +294,29 @@ func TestICalendarHasEveryMilestone(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := map[string]model.MicroGoal{} // by the VTODO's UID
+	milestones := 0
 	for _, g := range out.Goals {
+		want[uuids[g.ID]+"-todo@microgoals"] = g
 		if g.HasDue() {
-			want[uuids[g.ID]+"-todo@microgoals"] = g
+			milestones++
 		}
 	}
-	if n != len(want) || len(cal.Events()) != len(want) || len(cal.Todos()) != len(want) {
-		t.Fatalf("%d milestones, written %d, parsed %d events and %d todos", len(want), n, len(cal.Events()), len(cal.Todos()))
+	if n != milestones || len(cal.Events()) != milestones || len(cal.Todos()) != len(want) {
+		t.Fatalf("%d milestones of %d steps, written %d, parsed %d events and %d todos", milestones, len(want), n, len(cal.Events()), len(cal.Todos()))
 	}
 	for _, todo := range cal.Todos() {
 		g, ok := want[todo.Id()]
 		if !ok {
-			t.Fatalf("VTODO %s is no milestone", todo.Id())
+			t.Fatalf("VTODO %s is no step", todo.Id())
 		}
 		delete(want, todo.Id())
+		rel := todo.GetProperty(ics.ComponentPropertyRelatedTo)
+		if (g.ParentID != 0) != (rel != nil) || (rel != nil && rel.Value != uuids[g.ParentID]+"-todo@microgoals") {
+			t.Fatalf("%q: RELATED-TO %v, parent %d", g.Title, rel, g.ParentID)
+		}
+		if !g.HasDue() {
+			continue
+		}
 		title := g.Title
 		if got := todo.GetProperty(ics.ComponentPropertySummary).Value; got != title {
 			t.Errorf("summary %q, want %q", got, title)
@@ -333,7 +342,7 @@ func TestICalendarHasEveryMilestone(t *testing.T) {
 		}
 	}
 	if len(want) != 0 {
-		t.Fatalf("%d milestones missing from the calendar", len(want))
+		t.Fatalf("%d steps missing from the calendar", len(want))
 	}
 	for _, ev := range cal.Events() {
 		if _, err := ev.GetStartAt(); err != nil {
@@ -589,5 +598,63 @@ func TestImportEnforcesTheAppsRules(t *testing.T) {
 	// Six levels are what the app allows, and import.
 	if res, err := s.ImportJSON(ctx, bytes.NewReader(chainDoc(model.MaxDepth, nil))); err != nil || res.Added != model.MaxDepth+1 {
 		t.Fatalf("a chain of %d levels: %v, %v", model.MaxDepth, res, err)
+	}
+}
+
+// TestICalendarLinesAndEscaping: CRLF line ends, RFC 5545 escaping of text (a CR from an
+// outcome included), and a repeating step as one recurring event with its skipped day excluded.
+func TestICalendarLinesAndEscaping(t *testing.T) {
+	s := openAt(t, filepath.Join(t.TempDir(), "ical.db"))
+	o, err := s.CreateObjective(ctx, model.NewObjective("Get fit", stillClock()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := model.NewMicroGoal(o.ID, 0, "Run, stretch; rest\\repeat", stillClock())
+	g.Outcome = "Line one\r\nline two\rline three\x07"
+	g.Due, g.DueHasTime, g.Repeat, g.Anchor = time.Date(2026, 11, 23, 7, 0, 0, 0, time.UTC), true, "FREQ=DAILY", "Work start"
+	g, err = s.CreateGoal(ctx, g, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := s.SetOccurrence(ctx, model.OccurrenceException{GoalID: g.ID, Original: model.D(2026, 11, 25), Status: model.StatusDropped}); err != nil {
+		t.Fatal(err)
+	}
+	sub, err := s.CreateGoal(ctx, model.NewMicroGoal(o.ID, g.ID, "Buy shoes", stillClock()), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if _, err := s.ExportICalendar(ctx, &b); err != nil {
+		t.Fatal(err)
+	}
+	text := b.String()
+	if strings.Count(text, "\r\n") != strings.Count(text, "\n") || strings.Contains(strings.ReplaceAll(text, "\r\n", ""), "\r") {
+		t.Fatalf("lines do not all end in CRLF:\n%q", text)
+	}
+	unfolded := strings.ReplaceAll(text, "\r\n ", "")
+	for _, want := range []string{`SUMMARY:Run\, stretch\; rest\\repeat`, `Outcome: Line one\nline two\nline three\n`,
+		"RRULE:FREQ=DAILY\r\n", "EXDATE:20261125T070000Z\r\n", "RELATED-TO:"} {
+		if !strings.Contains(unfolded, want) {
+			t.Errorf("the calendar lacks %q:\n%s", want, unfolded)
+		}
+	}
+	if strings.Contains(unfolded, "\x07") {
+		t.Error("a control character reached the calendar")
+	}
+	cal, err := ics.ParseCalendar(strings.NewReader(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, todo := range cal.Todos() {
+		if strings.Contains(todo.GetProperty(ics.ComponentPropertySummary).Value, "Buy shoes") {
+			if rel := todo.GetProperty(ics.ComponentPropertyRelatedTo); rel == nil || !strings.HasSuffix(rel.Value, "-todo@microgoals") {
+				t.Fatalf("sub-step %d has no RELATED-TO its parent", sub.ID)
+			}
+		}
+		if strings.HasPrefix(todo.GetProperty(ics.ComponentPropertySummary).Value, "Run,") {
+			if got := todo.GetProperty(ics.ComponentPropertyDescription).Value; !strings.Contains(got, "Line one\nline two\nline three") {
+				t.Fatalf("description read back %q", got)
+			}
+		}
 	}
 }

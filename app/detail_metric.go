@@ -1,0 +1,22 @@
+package app
+
+import (
+	"fyne.io/fyne/v2/widget"
+)
+
+// canDecreaseField is the goal form's "can go down" switch of a quantitative metric: a
+// weight or a backlog goes down, so negative values may be logged; pages written do not.
+// Its text is "1" when on, so the form's drafts keep it like any other field.
+func (d *detail) canDecreaseField() *field {
+	check := widget.NewCheck("Can go down", func(bool) { d.changed() })
+	f := &field{name: "canDecrease", label: "Direction", widget: check,
+		text: func() string {
+			if check.Checked {
+				return "1"
+			}
+			return ""
+		},
+		set: func(s string) { check.SetChecked(s == "1") }}
+	d.goalFields["canDecrease"] = f
+	return f
+}

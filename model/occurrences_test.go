@@ -1,0 +1,122 @@
+package model
+
+import (
+	"strings"
+	"testing"
+	"time"
+)
+
+// runDaily is a step repeating every day at 07:00 from Monday 16 Nov 2026; Tuesday's and
+// Wednesday's occurrences are done, Thursday's skipped, the rest open.
+func runDaily() ([]MicroGoal, Exceptions, *time.Location) {
+	loc := time.UTC
+	g := MicroGoal{ID: 7, ObjectiveID: 1, Title: "Run 5 km", Status: StatusOpen, Horizon: HorizonDay,
+		Due: time.Date(2026, 11, 16, 7, 0, 0, 0, loc), DueHasTime: true, Repeat: "FREQ=DAILY",
+		CreatedAt: time.Date(2026, 11, 15, 9, 0, 0, 0, loc)}
+	one := MicroGoal{ID: 8, ObjectiveID: 1, Title: "Buy shoes", Status: StatusDone, Horizon: HorizonDay,
+		Due: time.Date(2026, 11, 16, 0, 0, 0, 0, loc), DoneAt: time.Date(2026, 11, 16, 18, 0, 0, 0, loc),
+		CreatedAt: time.Date(2026, 11, 15, 9, 0, 0, 0, loc)}
+	ex := NewExceptions([]OccurrenceException{
+		{GoalID: 7, Original: D(2026, 11, 17), Status: StatusDone, At: time.Date(2026, 11, 17, 7, 40, 0, 0, loc)},
+		{GoalID: 7, Original: D(2026, 11, 18), Status: StatusDone, At: time.Date(2026, 11, 18, 7, 35, 0, 0, loc)},
+		{GoalID: 7, Original: D(2026, 11, 19), Status: StatusDropped, At: time.Date(2026, 11, 19, 8, 0, 0, 0, loc)},
+	})
+	return []MicroGoal{g, one}, ex, loc
+}
+
+func TestOccurrenceCompletionsCountEverywhere(t *testing.T) {
+	goals, ex, loc := runDaily()
+	now := time.Date(2026, 11, 21, 12, 0, 0, 0, loc) // Saturday
+	week := ReviewPeriod(now, loc, PeriodWeek)
+	all := WithCompletedOccurrences(goals, ex, DateOf(now.AddDate(0, 0, -60), loc), DateOf(now, loc), loc)
+
+	// Wins and streaks: Monday (the shoes), Tuesday and Wednesday (runs).
+	w := DailyWinsOf(all, loc, now)
+	if w.Total != 3 || w.Longest != 3 {
+		t.Fatalf("daily wins: total %d, longest streak %d; want 3 and 3", w.Total, w.Longest)
+	}
+	if plain := DailyWinsOf(goals, loc, now); plain.Total != 1 {
+		t.Fatalf("without occurrences the wins are %d, want 1 (the test would prove nothing)", plain.Total)
+	}
+	// The weekly review lists both runs as completed.
+	s := SummarizeWeek(all, week, now, loc)
+	if len(s.Completed) != 3 {
+		t.Fatalf("weekly review: %d completed, want 3", len(s.Completed))
+	}
+	// The report's completions per day.
+	per := CompletionsPerDay(all, week, loc)
+	if per[0] != 1 || per[1] != 1 || per[2] != 1 || per[3] != 0 {
+		t.Fatalf("completions per day %v", per)
+	}
+	// The report says so too.
+	if md := ProgressReport(ReportInput{Period: week, Now: now, Location: loc, Goals: all}); !strings.Contains(md, "**3 steps completed**") {
+		t.Fatalf("report: %s", md)
+	}
+	// The burn-up counts done occurrences as done work.
+	b := BurnUpOf(all, 1, loc, now)
+	if last := b.Done[len(b.Done)-1]; last != 3 {
+		t.Fatalf("burn-up done %d, want 3", last)
+	}
+}
+
+func TestOccurrencesGetTheirOwnRemindersAndCelebrations(t *testing.T) {
+	goals, ex, loc := runDaily()
+	s := DefaultNotifySettings()
+	s.Location = loc
+	s.Since = time.Date(2026, 11, 1, 0, 0, 0, 0, loc)
+	plan := func(now time.Time, sent SentLog) []Notification {
+		fire, _ := PlanNotifications(NotifyGoals(goals, ex, s, now), nil, s, sent, now)
+		for _, n := range fire {
+			sent[n.Key] = true
+		}
+		return fire
+	}
+	has := func(fire []Notification, kind NotifyKind, due time.Time) bool {
+		for _, n := range fire {
+			if n.Kind == kind && n.GoalID == 7 && (due.IsZero() || n.At.Equal(due)) {
+				return true
+			}
+		}
+		return false
+	}
+	sent := SentLog{}
+	// Tuesday's run is celebrated; so is Wednesday's, although the series was celebrated the
+	// day before.
+	if fire := plan(time.Date(2026, 11, 17, 7, 41, 0, 0, loc), sent); !has(fire, KindDone, time.Date(2026, 11, 17, 7, 40, 0, 0, loc)) {
+		t.Fatalf("Tuesday's run not celebrated: %+v", fire)
+	}
+	if fire := plan(time.Date(2026, 11, 18, 7, 36, 0, 0, loc), sent); !has(fire, KindDone, time.Date(2026, 11, 18, 7, 35, 0, 0, loc)) {
+		t.Fatalf("Wednesday's run not celebrated: %+v", fire)
+	}
+	// Each occurrence has its own lead and due reminders: Friday's, then Saturday's.
+	for _, day := range []int{20, 21} {
+		due := time.Date(2026, 11, day, 7, 0, 0, 0, loc)
+		if fire := plan(due.Add(-14*time.Minute), sent); !has(fire, KindDueSoon, due.Add(-15*time.Minute)) {
+			t.Fatalf("no lead reminder for the run of the %dth: %+v", day, fire)
+		}
+		if fire := plan(due, sent); !has(fire, KindDueNow, due) {
+			t.Fatalf("no due reminder for the run of the %dth: %+v", day, fire)
+		}
+	}
+	// By Saturday noon, Monday's, Friday's and Saturday's runs are missed: the plan sees one
+	// overdue item for the series, Saturday's.
+	noon := time.Date(2026, 11, 21, 12, 0, 0, 0, loc)
+	var missed []time.Time
+	for _, g := range NotifyGoals(goals, ex, s, noon) {
+		if g.ID == 7 && g.Status == StatusOpen && g.Due.Before(noon) {
+			missed = append(missed, g.Due)
+		}
+	}
+	if len(missed) != 1 || !missed[0].Equal(time.Date(2026, 11, 21, 7, 0, 0, 0, loc)) {
+		t.Fatalf("missed occurrences kept for the plan: %v, want Saturday's only", missed)
+	}
+	overdue := 0
+	for _, n := range plan(time.Date(2026, 11, 21, 8, 1, 0, 0, loc), sent) {
+		if n.Kind == KindOverdue && n.GoalID == 7 {
+			overdue++
+		}
+	}
+	if overdue != 1 {
+		t.Fatalf("%d overdue reminders for the series, want 1", overdue)
+	}
+}
