@@ -1,7 +1,6 @@
 package app
 
 import (
-	"bytes"
 	"fmt"
 	"image"
 	"image/color"
@@ -23,7 +22,6 @@ import (
 	"golang.org/x/image/math/fixed"
 
 	"github.com/microgoals/microgoals/model"
-	"github.com/microgoals/microgoals/storage"
 )
 
 // saveFile asks where to save name and hands the chosen path to write. The file is written
@@ -72,10 +70,22 @@ func writeAtomically(path string, fn func(w io.Writer) error) error {
 }
 
 func (u *UI) exportJSON() {
-	u.saveFile("microgoals-"+u.now().In(u.loc).Format("2006-01-02")+".json", "the plan", func(path string) (string, error) {
-		err := writeAtomically(path, func(w io.Writer) error { return u.store.ExportJSON(u.ctx(), w) })
-		return "Exported everything to " + path + ".", err
-	})
+	name := "microgoals-" + u.now().In(u.loc).Format("2006-01-02") + ".json"
+	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
+		if err != nil {
+			u.showError("Could not choose the file", err)
+			return
+		}
+		if wc == nil {
+			return // cancelled
+		}
+		path := wc.URI().Path()
+		wc.Close()
+		u.exportJSONTo(path)
+	}, u.win)
+	d.SetFileName(name)
+	d.Show()
+	d.Resize(fyne.NewSize(900, 600))
 }
 
 // exportMetricsCSV saves the metric entries of goalID (of every micro-goal when zero) as CSV,
@@ -129,32 +139,8 @@ func (u *UI) openFile(read func(data []byte)) {
 	d.Resize(fyne.NewSize(900, 600))
 }
 
-func (u *UI) importJSON() { u.openFile(func(data []byte) { u.importData(data, false) }) }
-func (u *UI) importCSV()  { u.openFile(func(data []byte) { u.importData(data, true) }) }
-
-// importData merges a JSON export (or a metric CSV) into the plan. An import is not on the
-// undo stack: a backup is taken first instead, and "Restore from backup…" puts it back.
-func (u *UI) importData(data []byte, csv bool) bool {
-	b, err := u.store.Backup(u.ctx(), storage.BackupDir(u.store.Path()))
-	if err != nil {
-		u.showError("Could not back up the plan before the import, so nothing was imported", err)
-		return false
-	}
-	var res storage.ImportResult
-	if csv {
-		res, err = u.store.ImportCSV(u.ctx(), bytes.NewReader(data))
-	} else {
-		res, err = u.store.ImportJSON(u.ctx(), bytes.NewReader(data))
-	}
-	if err != nil {
-		os.Remove(b.Path) // nothing changed: the backup is not needed
-		u.showMessage("%s", capitalize(err.Error())+".")
-		return false
-	}
-	u.reload()
-	u.showMessage("Imported: %s. The plan as it was before is kept as a backup (File → Restore from backup…).", res)
-	return true
-}
+func (u *UI) importJSON() { u.openFile(func(data []byte) { u.importData(data, false, nil) }) }
+func (u *UI) importCSV()  { u.openFile(func(data []byte) { u.importData(data, true, nil) }) }
 
 // exportReport asks for the period and the file of a progress report.
 func (u *UI) exportReport() {

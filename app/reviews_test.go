@@ -308,7 +308,10 @@ func TestReportMarkdownAndCharts(t *testing.T) {
 func TestImportJSONFromTheMenuPathRefusesForeignFiles(t *testing.T) {
 	h := newHarness(t)
 	seed(h, "Ship the Microgoals 1.0 release", "Write the release notes")
-	if h.u.importData([]byte(`{"some": "other app"}`), false) {
+	imported := true
+	h.u.importData([]byte(`{"some": "other app"}`), false, func(ok bool) { imported = ok })
+	h.u.workers.wg.Wait()
+	if imported {
 		t.Fatal("a foreign file was imported")
 	}
 	h.mustSee("not a Microgoals export")

@@ -46,6 +46,9 @@ type UI struct {
 	now     func() time.Time
 	loc     *time.Location
 
+	// workers are the jobs running off the UI goroutine (worker.go).
+	workers workers
+
 	data     storage.Outline
 	tree     *model.Tree
 	outline  *outline

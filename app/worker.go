@@ -1,0 +1,108 @@
+package app
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"sync"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/microgoals/microgoals/storage"
+)
+
+// workers counts the jobs running off the UI goroutine, so a test can wait for them.
+type workers struct{ wg sync.WaitGroup }
+
+// runWorker runs work on its own goroutine while the window shows a progress bar with
+// Cancel, so a long import or export never freezes the window. work gets a context that
+// Cancel ends and a progress callback it may call from its goroutine; finish runs on the UI
+// goroutine with work's result. work must not touch widgets or u.data.
+func (u *UI) runWorker(title string, work func(ctx context.Context, progress storage.Progress) (string, error), finish func(msg string, err error)) {
+	ctx, cancel := context.WithCancel(u.ctx())
+	bar := widget.NewProgressBar()
+	label := widget.NewLabel(title + "…")
+	cancelBtn := widget.NewButton("Cancel", func() { cancel() })
+	d := dialog.NewCustomWithoutButtons(title, container.NewVBox(label, bar, cancelBtn), u.win)
+	d.Show()
+	u.workers.wg.Add(1)
+	go func() {
+		defer u.workers.wg.Done()
+		msg, err := work(ctx, func(done, total int) {
+			if total <= 0 {
+				return
+			}
+			v := float64(done) / float64(total)
+			fyne.Do(func() { bar.SetValue(v) })
+		})
+		cancelled := ctx.Err() != nil
+		cancel()
+		fyne.Do(func() {
+			d.Hide()
+			if cancelled && err != nil {
+				u.showMessage("%s cancelled: nothing was changed.", title)
+				return
+			}
+			finish(msg, err)
+		})
+	}()
+}
+
+// exportJSONTo writes the JSON export to path on a worker.
+func (u *UI) exportJSONTo(path string) {
+	st := u.store
+	u.runWorker("Exporting the plan", func(ctx context.Context, progress storage.Progress) (string, error) {
+		err := writeAtomically(path, func(w io.Writer) error { return st.ExportJSONProgress(ctx, w, progress) })
+		if err != nil {
+			os.Remove(path + ".tmp")
+		}
+		return "Exported everything to " + path + ".", err
+	}, func(msg string, err error) {
+		if err != nil {
+			u.showError("Could not export the plan", err)
+			return
+		}
+		u.showMessage("%s", msg)
+	})
+}
+
+// importData merges a JSON export (or a metric CSV) into the plan on a worker. An import is
+// not on the undo stack: a backup is taken first instead, and "Restore from backup…" puts it
+// back. done, if not nil, is told whether the import went in.
+func (u *UI) importData(data []byte, csv bool, done func(ok bool)) {
+	st := u.store
+	var backup string
+	u.runWorker("Importing", func(ctx context.Context, progress storage.Progress) (string, error) {
+		b, err := st.Backup(ctx, storage.BackupDir(st.Path()))
+		if err != nil {
+			return "", fmt.Errorf("back up the plan before the import, so nothing was imported: %w", err)
+		}
+		backup = b.Path
+		var res storage.ImportResult
+		if csv {
+			res, err = st.ImportCSV(ctx, bytes.NewReader(data))
+		} else {
+			res, err = st.ImportJSONProgress(ctx, bytes.NewReader(data), progress)
+		}
+		if err != nil {
+			os.Remove(backup) // nothing changed: the backup is not needed
+			return "", err
+		}
+		return fmt.Sprintf("Imported: %s. The plan as it was before is kept as a backup (File → Restore from backup…).", res), nil
+	}, func(msg string, err error) {
+		if err != nil {
+			u.showMessage("%s", capitalize(err.Error())+".")
+		} else {
+			u.reload()
+			u.showMessage("%s", msg)
+		}
+		if done != nil {
+			done(err == nil)
+		}
+	})
+}
