@@ -481,11 +481,7 @@ func (u *UI) dropSelected() {
 		u.showMessage("Select a micro-goal to drop it.")
 		return
 	}
-	entry := widget.NewEntry()
-	entry.SetPlaceHolder("Why drop it? (optional)")
-	u.askTextOptional("Drop “"+g.Title+"”", entry, func(reason string) {
-		u.setStatus(g, model.StatusDropped, reason)
-	})
+	u.askDrop(g)
 }
 
 func (u *UI) deleteSelected() {

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"sync"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -17,19 +18,39 @@ import (
 )
 
 // workers counts the jobs running off the UI goroutine, so a test can wait for them.
-type workers struct{ wg sync.WaitGroup }
+type workers struct {
+	wg sync.WaitGroup
+	// uiBusy, when set (by a test or a benchmark), is told how long each piece of a job that
+	// runs on the UI goroutine took: the start, each progress update, the finish.
+	uiBusy func(time.Duration)
+}
+
+// onUI runs fn through fyne.Do, timing it for uiBusy.
+func (w *workers) onUI(fn func()) {
+	fyne.Do(func() {
+		start := time.Now()
+		fn()
+		if w.uiBusy != nil {
+			w.uiBusy(time.Since(start))
+		}
+	})
+}
 
 // runWorker runs work on its own goroutine while the window shows a progress bar with
 // Cancel, so a long import or export never freezes the window. work gets a context that
 // Cancel ends and a progress callback it may call from its goroutine; finish runs on the UI
 // goroutine with work's result. work must not touch widgets or u.data.
 func (u *UI) runWorker(title string, work func(ctx context.Context, progress storage.Progress) (string, error), finish func(msg string, err error)) {
+	start := time.Now()
 	ctx, cancel := context.WithCancel(u.ctx())
 	bar := widget.NewProgressBar()
 	label := widget.NewLabel(title + "…")
 	cancelBtn := widget.NewButton("Cancel", func() { cancel() })
 	d := dialog.NewCustomWithoutButtons(title, container.NewVBox(label, bar, cancelBtn), u.win)
 	d.Show()
+	if u.workers.uiBusy != nil {
+		u.workers.uiBusy(time.Since(start))
+	}
 	u.workers.wg.Add(1)
 	go func() {
 		defer u.workers.wg.Done()
@@ -38,11 +59,11 @@ func (u *UI) runWorker(title string, work func(ctx context.Context, progress sto
 				return
 			}
 			v := float64(done) / float64(total)
-			fyne.Do(func() { bar.SetValue(v) })
+			u.workers.onUI(func() { bar.SetValue(v) })
 		})
 		cancelled := ctx.Err() != nil
 		cancel()
-		fyne.Do(func() {
+		u.workers.onUI(func() {
 			d.Hide()
 			if cancelled && err != nil {
 				u.showMessage("%s cancelled: nothing was changed.", title)
@@ -77,6 +98,7 @@ func (u *UI) exportJSONTo(path string) {
 func (u *UI) importData(data []byte, csv bool, done func(ok bool)) {
 	st := u.store
 	var backup string
+	var after storage.Outline
 	u.runWorker("Importing", func(ctx context.Context, progress storage.Progress) (string, error) {
 		b, err := st.Backup(ctx, storage.BackupDir(st.Path()))
 		if err != nil {
@@ -93,12 +115,16 @@ func (u *UI) importData(data []byte, csv bool, done func(ok bool)) {
 			os.Remove(backup) // nothing changed: the backup is not needed
 			return "", err
 		}
+		// The plan is read back here too, so the window only has to show it.
+		if after, err = st.LoadOutline(ctx); err != nil {
+			return "", err
+		}
 		return fmt.Sprintf("Imported: %s. The plan as it was before is kept as a backup (File → Restore from backup…).", res), nil
 	}, func(msg string, err error) {
 		if err != nil {
 			u.showMessage("%s", capitalize(err.Error())+".")
 		} else {
-			u.reload()
+			u.setData(after)
 			u.showMessage("%s", msg)
 		}
 		if done != nil {

@@ -120,3 +120,28 @@ func TestOccurrencesGetTheirOwnRemindersAndCelebrations(t *testing.T) {
 		t.Fatalf("%d overdue reminders for the series, want 1", overdue)
 	}
 }
+
+// TestDroppedWeeklyTargetIsNoBand: a dropped weekly target shows no "0/1 done" band, in the
+// week view or the month view.
+func TestDroppedWeeklyTargetIsNoBand(t *testing.T) {
+	loc := time.UTC
+	start := D(2026, 11, 16)
+	goals := []MicroGoal{
+		{ID: 1, ObjectiveID: 1, Title: "Run 20 km this week", Horizon: HorizonWeek, Status: StatusOpen, Due: start.AddDays(6).Start(loc)},
+		{ID: 2, ObjectiveID: 1, Title: "Write 5 pages this week", Horizon: HorizonWeek, Status: StatusDropped, Due: start.AddDays(6).Start(loc)},
+		{ID: 3, ObjectiveID: 1, ParentID: 2, Title: "Write page 1", Horizon: HorizonDay, Status: StatusDropped, Due: start.AddDays(1).Start(loc)},
+	}
+	occs := Occurrences(goals, start, start.AddDays(6), nil, loc)
+	row, _ := BucketWeek(start, occs, NewTree(goals), DefaultAnchors())
+	if len(row.Targets) != 1 || row.Targets[0].Target.Goal.ID != 1 {
+		t.Fatalf("week bands %+v, want only the open target", row.Targets)
+	}
+	month := BucketMonth(NewMonthGrid(2026, time.November, time.Monday), Occurrences(goals, D(2026, 10, 26), D(2026, 12, 6), nil, loc), NewTree(goals), DefaultAnchors())
+	for _, r := range month.Rows {
+		for _, tp := range r.Targets {
+			if tp.Target.Goal.ID == 2 {
+				t.Fatal("the month view shows the dropped target's band")
+			}
+		}
+	}
+}
