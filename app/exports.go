@@ -139,8 +139,11 @@ func (u *UI) openFile(read func(data []byte)) {
 	d.Resize(fyne.NewSize(900, 600))
 }
 
-func (u *UI) importJSON() { u.openFile(func(data []byte) { u.importData(data, false, nil) }) }
-func (u *UI) importCSV()  { u.openFile(func(data []byte) { u.importData(data, true, nil) }) }
+func (u *UI) importJSON() { u.openFile(func(data []byte) { u.importData(data, importJSON, nil) }) }
+func (u *UI) importCSV()  { u.openFile(func(data []byte) { u.importData(data, importCSV, nil) }) }
+func (u *UI) importICalendar() {
+	u.openFile(func(data []byte) { u.importData(data, importICalendar, nil) })
+}
 
 // exportReport asks for the period and the file of a progress report.
 func (u *UI) exportReport() {

@@ -309,7 +309,7 @@ func TestImportJSONFromTheMenuPathRefusesForeignFiles(t *testing.T) {
 	h := newHarness(t)
 	seed(h, "Ship the Microgoals 1.0 release", "Write the release notes")
 	imported := true
-	h.u.importData([]byte(`{"some": "other app"}`), false, func(ok bool) { imported = ok })
+	h.u.importData([]byte(`{"some": "other app"}`), importJSON, func(ok bool) { imported = ok })
 	h.u.workers.wg.Wait()
 	if imported {
 		t.Fatal("a foreign file was imported")

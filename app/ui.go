@@ -161,6 +161,7 @@ func (u *UI) mainMenu() *fyne.MainMenu {
 			item("Export everything (JSON)…", "", 0, u.exportJSON),
 			item("Import JSON…", "", 0, u.importJSON),
 			item("Import metric entries (CSV)…", "", 0, u.importCSV),
+			item("Import calendar (iCalendar)…", "", 0, u.importICalendar),
 			fyne.NewMenuItemSeparator(),
 			item("Back up now", "", 0, u.backupNow),
 			item("Restore from backup…", "", 0, u.askRestore),

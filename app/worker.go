@@ -92,10 +92,19 @@ func (u *UI) exportJSONTo(path string) {
 	})
 }
 
-// importData merges a JSON export (or a metric CSV) into the plan on a worker. An import is
+// importKind is the format of a file to import.
+type importKind int
+
+const (
+	importJSON      importKind = iota // a Microgoals JSON export
+	importCSV                         // metric entries as CSV
+	importICalendar                   // tasks and events from a calendar program
+)
+
+// importData merges a JSON export (or a metric CSV, or a calendar) into the plan on a worker. An import is
 // not on the undo stack: a backup is taken first instead, and "Restore from backup…" puts it
 // back. done, if not nil, is told whether the import went in.
-func (u *UI) importData(data []byte, csv bool, done func(ok bool)) {
+func (u *UI) importData(data []byte, kind importKind, done func(ok bool)) {
 	st := u.store
 	var backup string
 	var after storage.Outline
@@ -106,9 +115,12 @@ func (u *UI) importData(data []byte, csv bool, done func(ok bool)) {
 		}
 		backup = b.Path
 		var res storage.ImportResult
-		if csv {
+		switch kind {
+		case importCSV:
 			res, err = st.ImportCSV(ctx, bytes.NewReader(data))
-		} else {
+		case importICalendar:
+			res, err = st.ImportICalendar(ctx, bytes.NewReader(data))
+		default:
 			res, err = st.ImportJSONProgress(ctx, bytes.NewReader(data), progress)
 		}
 		if err != nil {

@@ -53,7 +53,7 @@ func importBlocks(tb testing.TB, data []byte) (longest, total time.Duration, imp
 		mu.Unlock()
 	}
 	start := time.Now()
-	u.importData(data, false, func(ok bool) { imported = ok })
+	u.importData(data, importJSON, func(ok bool) { imported = ok })
 	u.workers.wg.Wait()
 	total = time.Since(start)
 	if len(u.data.Goals) != 10000 {

@@ -318,7 +318,7 @@ func uniqueKeys(t *table, rows []Row) error {
 			if c.kind != colText && c.kind != colRef && c.kind != colDay && c.kind != colTime {
 				v, ok = fmt.Sprint(row[c.fileName()]), row[c.fileName()] != nil
 			}
-			if !ok || strings.TrimSpace(v) == "" || len(v) > 64 {
+			if !ok || strings.TrimSpace(v) == "" || len(v) > 255 {
 				return badImport("%s has no valid %s", label(t, i, row), c.fileName())
 			}
 			key = append(key, v)
