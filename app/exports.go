@@ -1,6 +1,8 @@
 package app
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"image"
 	"image/color"
@@ -22,11 +24,16 @@ import (
 	"golang.org/x/image/math/fixed"
 
 	"github.com/microgoals/microgoals/model"
+	"github.com/microgoals/microgoals/storage"
 )
 
-// saveFile asks where to save name and hands the chosen path to write. The file is written
-// to a temporary name beside it and renamed, so a failed export leaves no half file.
-func (u *UI) saveFile(name, what string, write func(path string) (string, error)) {
+// exportFunc writes an export of st to path on a worker, telling progress how far it is;
+// it returns what to tell the user and, optionally, what to do next on the UI goroutine.
+type exportFunc func(ctx context.Context, st *storage.Store, path string, progress storage.Progress) (msg string, then func(), err error)
+
+// saveFile asks where to save what, then runs write on a worker (with the store as it is
+// now) and says what it wrote; then, if write returns one, runs on the UI goroutine after.
+func (u *UI) saveFile(name, what string, write exportFunc) {
 	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
 		if err != nil {
 			u.showError("Could not choose the file", err)
@@ -37,17 +44,34 @@ func (u *UI) saveFile(name, what string, write func(path string) (string, error)
 		}
 		path := wc.URI().Path()
 		wc.Close()
-		msg, err := write(path)
-		if err != nil {
-			u.showError("Could not export "+what, err)
-			return
-		}
-		u.showMessage("%s", msg)
+		u.saveTo(path, what, write)
 	}, u.win)
 	d.SetFileName(name)
 	d.Show()
 	d.Resize(fyne.NewSize(900, 600)) // a file dialog can only be resized once shown
+}
 
+// saveTo is saveFile once the path is chosen.
+func (u *UI) saveTo(path, what string, write exportFunc) {
+	st := u.store
+	var then func()
+	u.runWorker("Exporting "+what, func(ctx context.Context, progress storage.Progress) (string, error) {
+		msg, after, err := write(ctx, st, path, progress)
+		then = after
+		return msg, err
+	}, func(msg string, err error) {
+		if errors.Is(err, context.Canceled) {
+			return
+		}
+		if err != nil {
+			u.showError("Could not export "+what, err)
+			return
+		}
+		if then != nil {
+			then()
+		}
+		u.showMessage("%s", msg)
+	})
 }
 
 // writeAtomically writes the output of fn to path through a temporary file.
@@ -70,22 +94,10 @@ func writeAtomically(path string, fn func(w io.Writer) error) error {
 }
 
 func (u *UI) exportJSON() {
-	name := "microgoals-" + u.now().In(u.loc).Format("2006-01-02") + ".json"
-	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
-		if err != nil {
-			u.showError("Could not choose the file", err)
-			return
-		}
-		if wc == nil {
-			return // cancelled
-		}
-		path := wc.URI().Path()
-		wc.Close()
-		u.exportJSONTo(path)
-	}, u.win)
-	d.SetFileName(name)
-	d.Show()
-	d.Resize(fyne.NewSize(900, 600))
+	u.saveFile("microgoals-"+u.now().In(u.loc).Format("2006-01-02")+".json", "the plan", func(ctx context.Context, st *storage.Store, path string, progress storage.Progress) (string, func(), error) {
+		err := writeAtomically(path, func(w io.Writer) error { return st.ExportJSONProgress(ctx, w, progress) })
+		return "Exported everything to " + path + ".", nil, err
+	})
 }
 
 // exportMetricsCSV saves the metric entries of goalID (of every micro-goal when zero) as CSV,
@@ -95,25 +107,25 @@ func (u *UI) exportMetricsCSV(goalID int64) {
 	if goalID != 0 {
 		name = fmt.Sprintf("microgoals-metrics-goal-%d.csv", goalID)
 	}
-	u.saveFile(name, "the metric entries", func(path string) (string, error) {
+	u.saveFile(name, "the metric entries", func(ctx context.Context, st *storage.Store, path string, _ storage.Progress) (string, func(), error) {
 		n := 0
 		err := writeAtomically(path, func(w io.Writer) (err error) {
-			n, err = u.store.ExportCSV(u.ctx(), w, goalID)
+			n, err = st.ExportCSV(ctx, w, goalID)
 			return err
 		})
-		return fmt.Sprintf("Exported %d metric entries to %s.", n, path), err
+		return fmt.Sprintf("Exported %d metric entries to %s.", n, path), nil, err
 	})
 }
 
 func (u *UI) exportICalendar() {
-	u.saveFile("microgoals-milestones.ics", "the milestones", func(path string) (string, error) {
+	u.saveFile("microgoals-milestones.ics", "the milestones", func(ctx context.Context, st *storage.Store, path string, _ storage.Progress) (string, func(), error) {
 		n := 0
 		err := writeAtomically(path, func(w io.Writer) error {
 			var err error
-			n, err = u.store.ExportICalendar(u.ctx(), w)
+			n, err = st.ExportICalendar(ctx, w)
 			return err
 		})
-		return fmt.Sprintf("Exported %d milestones to %s: open it with your calendar program.", n, path), err
+		return fmt.Sprintf("Exported %d milestones to %s: open it with your calendar program.", n, path), nil, err
 	})
 }
 
@@ -171,13 +183,12 @@ func (u *UI) exportReport() {
 			a, b = b, a
 		}
 		period := model.PeriodOf(a, b, u.loc)
-		u.saveFile("progress-"+a.Format("2006-01-02")+".md", "the report", func(path string) (string, error) {
-			md, err := u.writeReport(path, period)
+		u.saveFile("progress-"+a.Format("2006-01-02")+".md", "the report", func(ctx context.Context, st *storage.Store, path string, _ storage.Progress) (string, func(), error) {
+			md, err := u.writeReport(ctx, st, path, period)
 			if err != nil {
-				return "", err
+				return "", nil, err
 			}
-			u.showReport(path, md)
-			return "Wrote the report to " + path + ", with its charts beside it.", nil
+			return "Wrote the report to " + path + ", with its charts beside it.", func() { u.showReport(path, md) }, nil
 		})
 	}, u.win)
 	d.Resize(fyne.NewSize(420, 220))
@@ -186,22 +197,22 @@ func (u *UI) exportReport() {
 
 // writeReport writes the Markdown report for p to path and its two chart images beside it
 // (NAME-completions.png, NAME-metrics.png), and returns the Markdown.
-func (u *UI) writeReport(path string, p model.Period) (string, error) {
-	ctx := u.ctx()
-	data, err := u.store.LoadOutline(ctx)
+// It reads the plan from st, not from the window, so it can run on a worker.
+func (u *UI) writeReport(ctx context.Context, st *storage.Store, path string, p model.Period) (string, error) {
+	data, err := st.LoadOutline(ctx)
 	if err != nil {
 		return "", err
 	}
-	ex, err := u.store.Exceptions(ctx, model.DateOf(p.Start, u.loc), model.DateOf(p.End, u.loc))
+	ex, err := st.Exceptions(ctx, model.DateOf(p.Start, u.loc), model.DateOf(p.End, u.loc))
 	if err != nil {
 		return "", err
 	}
 	work := model.WithCompletedOccurrences(data.Goals, model.NewExceptions(ex), model.DateOf(p.Start, u.loc), model.DateOf(p.End, u.loc), u.loc)
-	totals, err := u.store.MetricTotals(ctx, p)
+	totals, err := st.MetricTotals(ctx, p)
 	if err != nil {
 		return "", err
 	}
-	reviews, err := u.store.ReviewsOverlapping(ctx, p)
+	reviews, err := st.ReviewsOverlapping(ctx, p)
 	if err != nil {
 		return "", err
 	}

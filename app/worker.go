@@ -3,8 +3,8 @@ package app
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
-	"io"
 	"os"
 	"sync"
 	"time"
@@ -39,7 +39,8 @@ func (w *workers) onUI(fn func()) {
 // runWorker runs work on its own goroutine while the window shows a progress bar with
 // Cancel, so a long import or export never freezes the window. work gets a context that
 // Cancel ends and a progress callback it may call from its goroutine; finish runs on the UI
-// goroutine with work's result. work must not touch widgets or u.data.
+// goroutine with work's result; after a Cancel the window says so and finish gets
+// context.Canceled, to clean up without saying more. work must not touch widgets or u.data.
 func (u *UI) runWorker(title string, work func(ctx context.Context, progress storage.Progress) (string, error), finish func(msg string, err error)) {
 	start := time.Now()
 	ctx, cancel := context.WithCancel(u.ctx())
@@ -67,29 +68,12 @@ func (u *UI) runWorker(title string, work func(ctx context.Context, progress sto
 			d.Hide()
 			if cancelled && err != nil {
 				u.showMessage("%s cancelled: nothing was changed.", title)
+				finish("", context.Canceled)
 				return
 			}
 			finish(msg, err)
 		})
 	}()
-}
-
-// exportJSONTo writes the JSON export to path on a worker.
-func (u *UI) exportJSONTo(path string) {
-	st := u.store
-	u.runWorker("Exporting the plan", func(ctx context.Context, progress storage.Progress) (string, error) {
-		err := writeAtomically(path, func(w io.Writer) error { return st.ExportJSONProgress(ctx, w, progress) })
-		if err != nil {
-			os.Remove(path + ".tmp")
-		}
-		return "Exported everything to " + path + ".", err
-	}, func(msg string, err error) {
-		if err != nil {
-			u.showError("Could not export the plan", err)
-			return
-		}
-		u.showMessage("%s", msg)
-	})
 }
 
 // importKind is the format of a file to import.
@@ -133,9 +117,11 @@ func (u *UI) importData(data []byte, kind importKind, done func(ok bool)) {
 		}
 		return fmt.Sprintf("Imported: %s. The plan as it was before is kept as a backup (File → Restore from backup…).", res), nil
 	}, func(msg string, err error) {
-		if err != nil {
+		switch {
+		case errors.Is(err, context.Canceled):
+		case err != nil:
 			u.showMessage("%s", capitalize(err.Error())+".")
-		} else {
+		default:
 			u.setData(after)
 			u.showMessage("%s", msg)
 		}

@@ -10,6 +10,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/microgoals/microgoals/storage"
 )
@@ -93,5 +94,35 @@ func TestImport10kKeepsTheWindowAnswering(t *testing.T) {
 	t.Logf("import of 10,000 goals: %v in all, the UI goroutine busy at most %v at a time", total, longest)
 	if longest >= total/2 {
 		t.Fatalf("the UI goroutine was busy %v of the import's %v at once", longest, total)
+	}
+}
+
+// TestCancelAnImportChangesNothing taps Cancel on the progress of a 10,000-goal import: the
+// window says so and the plan stays empty.
+func TestCancelAnImportChangesNothing(t *testing.T) {
+	if testing.Short() {
+		t.Skip("imports 10,000 goals")
+	}
+	data := export10k(t)
+	h := newHarness(t)
+	imported := true
+	h.u.importData(data, importJSON, func(ok bool) { imported = ok })
+	var cancel *widget.Button
+	for _, o := range visible(h.w.Canvas().Overlays().Top()) {
+		if b, ok := o.(*widget.Button); ok && b.Text == "Cancel" {
+			cancel = b
+		}
+	}
+	if cancel == nil {
+		t.Fatal("the import shows no Cancel button")
+	}
+	test.Tap(cancel)
+	h.u.workers.wg.Wait()
+	if imported {
+		t.Fatal("the cancelled import reported success")
+	}
+	h.mustSee("Importing cancelled: nothing was changed.")
+	if out := h.stored(); len(out.Goals) != 0 || len(out.Objectives) != 0 {
+		t.Fatalf("the cancelled import left %d goals", len(out.Goals))
 	}
 }

@@ -2,6 +2,7 @@ package storage
 
 import (
 	"bytes"
+	"context"
 	"encoding/csv"
 	"errors"
 	"strconv"
@@ -103,5 +104,28 @@ func TestNegativeValuesOnlyForMetricsThatCanGoDown(t *testing.T) {
 	other := openAt(t, t.TempDir()+"/other.db")
 	if _, err := other.ImportJSON(ctx, bytes.NewReader(doc)); !errors.Is(err, ErrBadImport) {
 		t.Fatalf("import of a negative entry: %v", err)
+	}
+}
+
+// TestCancelledImportChangesNothing cancels an import half-way through its rows.
+func TestCancelledImportChangesNothing(t *testing.T) {
+	a := demoWithRituals(t, 600, 100)
+	file := exportJSON(t, a)
+	b := openAt(t, t.TempDir()+"/b.db")
+	sum := dbChecksum(t, b)
+	c, cancel := context.WithCancel(ctx)
+	defer cancel()
+	calls := 0
+	_, err := b.ImportJSONProgress(c, bytes.NewReader(file), func(done, total int) {
+		calls++
+		if done*2 >= total {
+			cancel()
+		}
+	})
+	if !errors.Is(err, context.Canceled) || calls == 0 {
+		t.Fatalf("cancelled import: %v after %d progress calls", err, calls)
+	}
+	if dbChecksum(t, b) != sum {
+		t.Fatal("a cancelled import changed the plan")
 	}
 }
