@@ -180,7 +180,7 @@ func (d *detail) buildGoalForm() {
 		row(horizonF, stageF, d.entryField(gf, "estimate", "Estimate", "45 min, 1h 30m", false)),
 		d.routineRow(),
 		row(kindF, d.entryField(gf, "unit", "Unit", "minutes, pages, words…", false), d.entryField(gf, "target", "Target", "500", false)),
-		row(d.canDecreaseField()),
+		row(d.canDecreaseField(), d.fromCompletionField()),
 		row(d.entryField(gf, "owner", "Owner", "Who does it", false), d.entryField(gf, "partner", "Accountability partner", "Who checks in", false)),
 		d.dropRow,
 		widget.NewSeparator(),
@@ -328,6 +328,9 @@ func (d *detail) fillGoal(g model.MicroGoal) {
 	if g.Metric.CanDecrease {
 		v["canDecrease"] = "1"
 	}
+	if g.RepeatFromCompletion {
+		v["fromCompletion"] = "1"
+	}
 	d.fill(d.goalFields, v)
 	d.changed()
 	d.refreshDecisions()
@@ -394,6 +397,7 @@ func (d *detail) goalFromForm() (model.MicroGoal, []model.Problem) {
 		bad("target", err)
 	}
 	g.Metric.CanDecrease = f["canDecrease"].text() == "1"
+	g.RepeatFromCompletion = f["fromCompletion"].text() == "1" && g.Repeat != ""
 	if g.Metric.Kind != model.MetricQuantitative {
 		g.Metric.Unit, g.Metric.Target, g.Metric.CanDecrease = "", 0, false
 	}
@@ -479,7 +483,7 @@ func sameGoal(a, b model.MicroGoal) bool {
 		a.Due.Equal(b.Due) && a.DueHasTime == b.DueHasTime && a.Horizon == b.Horizon &&
 		a.Stage == b.Stage && a.EstimateMinutes == b.EstimateMinutes && a.Metric == b.Metric &&
 		a.Owner == b.Owner && a.Partner == b.Partner && a.DropReason == b.DropReason &&
-		a.Anchor == b.Anchor && a.Repeat == b.Repeat
+		a.Anchor == b.Anchor && a.Repeat == b.Repeat && a.RepeatFromCompletion == b.RepeatFromCompletion
 }
 
 func sameObjective(a, b model.Objective) bool {

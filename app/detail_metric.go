@@ -20,3 +20,19 @@ func (d *detail) canDecreaseField() *field {
 	d.goalFields["canDecrease"] = f
 	return f
 }
+
+// fromCompletionField is the goal form's "repeat from completion" switch: a repeating step
+// that comes back a rule's interval after it was last done instead of on fixed days.
+func (d *detail) fromCompletionField() *field {
+	check := widget.NewCheck("Count from completion", func(bool) { d.changed() })
+	f := &field{name: "fromCompletion", label: "Repeats", widget: check,
+		text: func() string {
+			if check.Checked {
+				return "1"
+			}
+			return ""
+		},
+		set: func(s string) { check.SetChecked(s == "1") }}
+	d.goalFields["fromCompletion"] = f
+	return f
+}

@@ -115,6 +115,9 @@ type MicroGoal struct {
 	DropReason      string
 	Anchor          string // the routine anchor it is paired with ("" for none); see Anchor
 	Repeat          string // an RFC 5545 RRULE when it repeats from its due day, "" otherwise
+	// RepeatFromCompletion makes the rule count from the last completion instead of the
+	// calendar: done on Thursday, "every 3 days" comes back on Sunday.
+	RepeatFromCompletion bool
 }
 
 // HasDue reports whether the micro-goal has a due date.

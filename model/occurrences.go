@@ -80,3 +80,36 @@ func NotifyGoals(goals []MicroGoal, ex Exceptions, s NotifySettings, now time.Ti
 	}
 	return slices.DeleteFunc(all, func(g MicroGoal) bool { return overdue(&g) && !g.Due.Equal(latest[g.ID]) })
 }
+
+// fromCompletion is the days a "repeat from completion" rule gives: as the calendar gives
+// them up to the last completed occurrence, then counted again from the day it was
+// completed (the rule's first day after it). days are the calendar's days from..to.
+func fromCompletion(g MicroGoal, days []Date, from, to Date, ex map[Date]OccurrenceException, loc *time.Location) []Date {
+	var last Date
+	var doneOn Date
+	for orig, e := range ex {
+		if e.Status == StatusDone && orig.After(last) {
+			last, doneOn = orig, DateOf(e.At, loc)
+		}
+	}
+	if last.IsZero() {
+		return days
+	}
+	if doneOn.Before(last) {
+		doneOn = last
+	}
+	out := slices.DeleteFunc(slices.Clone(days), func(d Date) bool { return d.After(last) })
+	restart := g
+	local := g.Due.In(loc)
+	restart.Due = doneOn.At(local.Hour(), local.Minute(), loc)
+	again, err := RuleDays(restart, from, to, loc)
+	if err != nil {
+		return days
+	}
+	for _, d := range again {
+		if d.After(doneOn) {
+			out = append(out, d)
+		}
+	}
+	return out
+}

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -143,5 +144,34 @@ func TestDroppedWeeklyTargetIsNoBand(t *testing.T) {
 				t.Fatal("the month view shows the dropped target's band")
 			}
 		}
+	}
+}
+
+// TestRepeatFromCompletion: "every 3 days" done two days late comes back three days after
+// the completion, not on the calendar's next day; undoing the completion brings the
+// calendar's days back.
+func TestRepeatFromCompletion(t *testing.T) {
+	loc := time.UTC
+	g := MicroGoal{ID: 9, Title: "Water the plants", Horizon: HorizonDay, Status: StatusOpen, Repeat: "FREQ=DAILY;INTERVAL=3",
+		Due: time.Date(2026, 11, 16, 8, 0, 0, 0, loc), DueHasTime: true, RepeatFromCompletion: true}
+	days := func(ex Exceptions) []string {
+		var out []string
+		for _, o := range Occurrences([]MicroGoal{g}, D(2026, 11, 16), D(2026, 11, 30), ex, loc) {
+			out = append(out, o.Day.String())
+		}
+		return out
+	}
+	calendar := []string{"2026-11-16", "2026-11-19", "2026-11-22", "2026-11-25", "2026-11-28"}
+	if got := days(nil); !slices.Equal(got, calendar) {
+		t.Fatalf("before any completion: %v", got)
+	}
+	done := NewExceptions([]OccurrenceException{{GoalID: 9, Original: D(2026, 11, 16), Status: StatusDone, At: time.Date(2026, 11, 18, 19, 0, 0, 0, loc)}})
+	want := []string{"2026-11-16", "2026-11-21", "2026-11-24", "2026-11-27", "2026-11-30"}
+	if got := days(done); !slices.Equal(got, want) {
+		t.Fatalf("after the completion on the 18th: %v, want %v", got, want)
+	}
+	g.RepeatFromCompletion = false
+	if got := days(done); !slices.Equal(got, calendar) {
+		t.Fatalf("a calendar rule ignores the completion day: %v", got)
 	}
 }

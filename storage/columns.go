@@ -182,7 +182,7 @@ var goalsTable = &table{
 		{name: "stage", kind: colText, def: "planning"}, {name: "status", kind: colText, def: "open"},
 		integer("estimate_minutes"), text("metric_kind"), text("metric_unit"), {name: "metric_target", kind: colReal, def: 0.0},
 		text("owner"), text("partner"), placed(instant("created_at")), instant("updated_at"), optInstant("done_at"),
-		optInstant("dropped_at"), text("drop_reason"), text("anchor"), text("rrule"), boolean("metric_can_decrease"), uuidCol(false), trashCol(),
+		optInstant("dropped_at"), text("drop_reason"), text("anchor"), text("rrule"), boolean("metric_can_decrease"), boolean("repeat_from_completion"), uuidCol(false), trashCol(),
 	},
 	key:   []string{"uuid"},
 	stamp: "updated_at",

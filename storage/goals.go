@@ -21,7 +21,7 @@ type goalRow struct {
 	title, outcome, doneWhen, owner, partner, dropReason      string
 	dueDay, horizon, stage, status, metricKind, metricUnit    string
 	anchor, repeat                                            string
-	dueHasTime, canDecrease                                   bool
+	dueHasTime, canDecrease, fromCompletion                   bool
 	metricTarget                                              float64
 }
 
@@ -37,7 +37,7 @@ func (r *goalScan) dest() []any {
 	return []any{&g.id, &g.objectiveID, &g.parentID, &g.position, &g.title, &g.outcome, &g.doneWhen,
 		&g.dueAt, &g.dueHasTime, &r.dueDay, &r.horizon, &r.stage, &r.status, &g.estimate,
 		&r.metricKind, &r.metricUnit, &g.metricTarget, &g.owner, &g.partner, &g.createdAt,
-		&g.updatedAt, &g.doneAt, &g.droppedAt, &g.dropReason, &g.anchor, &g.repeat, &g.canDecrease}
+		&g.updatedAt, &g.doneAt, &g.droppedAt, &g.dropReason, &g.anchor, &g.repeat, &g.canDecrease, &g.fromCompletion}
 }
 
 // scanned completes the row from the raw bytes of the last Scan.
@@ -81,6 +81,8 @@ func (s *Store) goalFrom(r *goalRow) model.MicroGoal {
 		DropReason: r.dropReason,
 		Anchor:     r.anchor,
 		Repeat:     r.repeat,
+
+		RepeatFromCompletion: r.fromCompletion,
 	}
 	if r.dueAt.Valid {
 		if r.dueHasTime {
@@ -270,7 +272,7 @@ func (s *Store) createGoalTx(ctx context.Context, tx *sql.Tx, g model.MicroGoal,
 		boolInt(g.DueHasTime && !g.Due.IsZero()), dueDay, string(g.Horizon), string(g.Stage), string(g.Status),
 		g.EstimateMinutes, string(g.Metric.Kind), g.Metric.Unit, g.Metric.Target, g.Owner, g.Partner,
 		g.CreatedAt.UnixMilli(), g.UpdatedAt.UnixMilli(), msOrNull(g.DoneAt), msOrNull(g.DroppedAt),
-		g.DropReason, g.Anchor, g.Repeat, g.Metric.CanDecrease)
+		g.DropReason, g.Anchor, g.Repeat, g.Metric.CanDecrease, g.RepeatFromCompletion)
 	if err != nil {
 		return model.MicroGoal{}, err
 	}
@@ -296,7 +298,7 @@ func (s *Store) UpdateGoal(ctx context.Context, g model.MicroGoal) (model.MicroG
 			g.Title, g.Outcome, g.DoneWhen, dueAt, boolInt(g.DueHasTime && !g.Due.IsZero()), dueDay,
 			string(g.Horizon), string(g.Stage), string(g.Status), g.EstimateMinutes,
 			string(g.Metric.Kind), g.Metric.Unit, g.Metric.Target, g.Owner, g.Partner,
-			now.UnixMilli(), msOrNull(g.DoneAt), msOrNull(g.DroppedAt), g.DropReason, g.Anchor, g.Repeat, g.Metric.CanDecrease, g.ID)
+			now.UnixMilli(), msOrNull(g.DoneAt), msOrNull(g.DroppedAt), g.DropReason, g.Anchor, g.Repeat, g.Metric.CanDecrease, g.RepeatFromCompletion, g.ID)
 		if err != nil {
 			return err
 		}
@@ -460,8 +462,8 @@ func (s *Store) rawGoals(ctx context.Context, dc any, out []model.MicroGoal, whe
 	}
 	defer rows.Close()
 	v := make([]driver.Value, len(rows.Columns()))
-	if len(v) != 27 {
-		return out, fmt.Errorf("micro_goals query has %d columns, want 27", len(v))
+	if len(v) != 28 {
+		return out, fmt.Errorf("micro_goals query has %d columns, want 28", len(v))
 	}
 	str := func(x driver.Value) string { s, _ := x.(string); return s }
 	num := func(x driver.Value) int64 { n, _ := x.(int64); return n }
@@ -477,7 +479,7 @@ func (s *Store) rawGoals(ctx context.Context, dc any, out []model.MicroGoal, whe
 			title: str(v[4]), outcome: str(v[5]), doneWhen: str(v[6]), dueAt: null(v[7]),
 			dueHasTime: num(v[8]) != 0, estimate: num(v[13]), owner: str(v[17]), partner: str(v[18]),
 			createdAt: num(v[19]), updatedAt: num(v[20]), doneAt: null(v[21]), droppedAt: null(v[22]),
-			dropReason: str(v[23]), anchor: str(v[24]), repeat: str(v[25]), canDecrease: num(v[26]) != 0,
+			dropReason: str(v[23]), anchor: str(v[24]), repeat: str(v[25]), canDecrease: num(v[26]) != 0, fromCompletion: num(v[27]) != 0,
 		}
 		r.metricTarget, _ = v[16].(float64)
 		if n, ok := v[16].(int64); ok {

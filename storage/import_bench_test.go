@@ -97,13 +97,13 @@ func plainScan(db *sql.DB) (int, error) {
 		title, outcome, doneWhen, owner, partner, drop string
 		dueDay                                         sql.NullString
 		horizon, stage, status, kind, unit, anchor, rr string
-		hasTime, canDecrease                           bool
+		hasTime, canDecrease, fromCompletion           bool
 		target                                         float64
 	)
 	for rows.Next() {
 		if err := rows.Scan(&id, &obj, &parent, &pos, &title, &outcome, &doneWhen, &due, &hasTime, &dueDay,
 			&horizon, &stage, &status, &est, &kind, &unit, &target, &owner, &partner, &created, &updated,
-			&done, &dropped, &drop, &anchor, &rr, &canDecrease); err != nil {
+			&done, &dropped, &drop, &anchor, &rr, &canDecrease, &fromCompletion); err != nil {
 			return 0, err
 		}
 		n++

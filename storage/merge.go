@@ -705,7 +705,7 @@ func checkRow(t *table, vals map[string]any, row Row) error {
 			Due: at("due_at"), DueHasTime: num("due_has_time") == 1, Horizon: model.Horizon(str("horizon")),
 			Stage: model.Stage(str("stage")), Status: model.Status(str("status")), EstimateMinutes: int(num("estimate_minutes")),
 			Metric: model.Metric{Kind: model.MetricKind(str("metric_kind")), Unit: str("metric_unit"), Target: target},
-			Owner:  str("owner"), Partner: str("partner"), DropReason: str("drop_reason"), Anchor: str("anchor"), Repeat: str("rrule")}
+			Owner:  str("owner"), Partner: str("partner"), DropReason: str("drop_reason"), Anchor: str("anchor"), Repeat: str("rrule"), RepeatFromCompletion: num("repeat_from_completion") == 1}
 		if num("estimate_minutes") > math.MaxInt32 {
 			return errors.New("the estimate is too large")
 		}
