@@ -90,6 +90,15 @@ func (t *table) exported() []column {
 	return out
 }
 
+// fileIndex maps the file name of each exported column to its place in exported().
+func (t *table) fileIndex() map[string]int {
+	m := map[string]int{}
+	for i, c := range t.exported() {
+		m[c.fileName()] = i
+	}
+	return m
+}
+
 // column returns the column named name; it panics on a name not in the list, which only a
 // programming error can cause.
 func (t *table) column(name string) column {

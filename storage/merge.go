@@ -118,49 +118,109 @@ func clip(s string, n int) string {
 	return string(r[:n-1]) + "…"
 }
 
-// parseDocument reads and checks a Document's structure without touching the database.
+// parseDocument reads and checks a Document's structure without touching the database. It
+// reads the file in one pass, each table straight into its rows.
 func parseDocument(data []byte) (Document, error) {
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	if !utf8.Valid(data) {
 		return Document{}, badImport("it is not a text file (not UTF-8), so not a Microgoals export")
 	}
-	var top map[string]json.RawMessage
-	if err := json.Unmarshal(data, &top); err != nil {
+	notJSON := func(err error) error {
 		var se *json.SyntaxError
 		if errors.As(err, &se) {
-			return Document{}, badImport("it is not valid JSON (%v at byte %d)", se, se.Offset)
+			return badImport("it is not valid JSON (%v at byte %d)", se, se.Offset)
+		}
+		if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
+			return badImport("it is not valid JSON (it ends too early)")
+		}
+		return nil
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	tok, err := dec.Token()
+	if err != nil {
+		if e := notJSON(err); e != nil {
+			return Document{}, e
 		}
 		return Document{}, badImport("it is not a Microgoals export (%v)", err)
 	}
-	var doc Document
-	if json.Unmarshal(top["format"], &doc.Format) != nil || doc.Format != ExportFormat {
+	if d, ok := tok.(json.Delim); !ok || d != '{' {
+		// Valid JSON of another shape, or not JSON at all.
+		if !json.Valid(data) {
+			return Document{}, notJSON(json.Unmarshal(data, new(any)))
+		}
 		return Document{}, badImport("it is JSON, but not a Microgoals export (no \"format\": %q)", ExportFormat)
 	}
-	if json.Unmarshal(top["version"], &doc.Version) != nil || doc.Version < 1 {
+	doc := Document{Tables: map[string][]Row{}}
+	var format *string
+	var version *json.Number
+	var unknown string
+	for dec.More() {
+		tok, err := dec.Token()
+		if err != nil {
+			if e := notJSON(err); e != nil {
+				return Document{}, e
+			}
+			return Document{}, badImport("the export is damaged (%v)", err)
+		}
+		name, _ := tok.(string)
+		var derr error
+		switch {
+		case name == "format":
+			derr = dec.Decode(&format)
+		case name == "version":
+			derr = dec.Decode(&version)
+		case name == "exported_at":
+			var at any
+			derr = dec.Decode(&at)
+			doc.ExportedAt, _ = at.(string)
+		case slices.ContainsFunc(exportTables, func(t *table) bool { return t.name == name }):
+			var rows []Row
+			if derr = dec.Decode(&rows); derr == nil {
+				doc.Tables[name] = rows
+			} else if notJSON(derr) == nil {
+				derr = badImport("the export is damaged: %s is not a list of rows (%v)", name, derr)
+			}
+		default:
+			var skip json.RawMessage
+			derr = dec.Decode(&skip)
+			if unknown == "" {
+				unknown = name
+			}
+		}
+		if derr != nil {
+			if e := notJSON(derr); e != nil {
+				return Document{}, e
+			}
+			if errors.Is(derr, ErrBadImport) {
+				return Document{}, derr
+			}
+		}
+	}
+	if _, err := dec.Token(); err != nil {
+		if e := notJSON(err); e != nil {
+			return Document{}, e
+		}
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return Document{}, badImport("it is not valid JSON (there is more after the document)")
+	}
+	if format == nil || *format != ExportFormat {
+		return Document{}, badImport("it is JSON, but not a Microgoals export (no \"format\": %q)", ExportFormat)
+	}
+	if version == nil {
 		return Document{}, badImport("the export has no valid version")
 	}
+	v, err := version.Int64()
+	if err != nil || v < 1 {
+		return Document{}, badImport("the export has no valid version")
+	}
+	doc.Format, doc.Version = *format, int(v)
 	if doc.Version > ExportVersion {
 		return Document{}, badImport("it was exported by a newer Microgoals (document version %d; this one reads up to %d) — update Microgoals to import it", doc.Version, ExportVersion)
 	}
-	if raw, ok := top["exported_at"]; ok && json.Unmarshal(raw, &doc.ExportedAt) != nil {
-		return Document{}, badImport("exported_at is not a time")
-	}
-	doc.Tables = map[string][]Row{}
-	for name, raw := range top {
-		switch name {
-		case "format", "version", "exported_at":
-			continue
-		}
-		if !slices.ContainsFunc(exportTables, func(t *table) bool { return t.name == name }) {
-			return Document{}, badImport("the export has a part “%s” this Microgoals does not know", clip(name, 40))
-		}
-		dec := json.NewDecoder(bytes.NewReader(raw))
-		dec.UseNumber()
-		var rows []Row
-		if err := dec.Decode(&rows); err != nil {
-			return Document{}, badImport("the export is damaged: %s is not a list of rows (%v)", name, err)
-		}
-		doc.Tables[name] = rows
+	if unknown != "" {
+		return Document{}, badImport("the export has a part “%s” this Microgoals does not know", clip(unknown, 40))
 	}
 	return doc, nil
 }
@@ -211,6 +271,8 @@ type merger struct {
 	stmts map[string]*sql.Stmt
 	// late are self-references (a correction, a reversal) linked once their table is in.
 	late []lateLink
+	// tables caches per table what every row's merge needs.
+	tables map[*table]*tableMerge
 }
 
 type lateLink struct {
@@ -446,21 +508,21 @@ func (m *merger) goalOrder(rows []Row) ([]int, error) {
 
 // value turns the file's v for column c into what SQLite stores. refs maps are looked up
 // for references; a self-reference of a log (late) is left for linkLate.
-func (m *merger) value(t *table, c column, v any, present bool, lbl string) (any, error) {
+func (m *merger) value(t *table, c column, v any, present bool, label func() string) (any, error) {
 	if !present {
 		if c.def != nil || c.null {
 			return c.def, nil
 		}
-		return nil, badImport("%s has no %s", lbl, c.fileName())
+		return nil, badImport("%s has no %s", label(), c.fileName())
 	}
 	if v == nil {
 		if c.null {
 			return nil, nil
 		}
-		return nil, badImport("%s: %s cannot be empty (null)", lbl, c.fileName())
+		return nil, badImport("%s: %s cannot be empty (null)", label(), c.fileName())
 	}
 	wrong := func(want string) error {
-		return badImport("%s: %s %s is not %s", lbl, c.fileName(), clip(fmt.Sprint(v), 40), want)
+		return badImport("%s: %s %s is not %s", label(), c.fileName(), clip(fmt.Sprint(v), 40), want)
 	}
 	switch c.kind {
 	case colText, colDay, colRef, colTime:
@@ -469,22 +531,26 @@ func (m *merger) value(t *table, c column, v any, present bool, lbl string) (any
 			return nil, wrong("text")
 		}
 		if len(s) > maxFieldLen {
-			return nil, badImport("%s: %s is longer than any Microgoals text (%d bytes)", lbl, c.fileName(), len(s))
+			return nil, badImport("%s: %s is longer than any Microgoals text (%d bytes)", label(), c.fileName(), len(s))
 		}
 		switch c.kind {
 		case colDay:
 			if parseDay(s, time.UTC).IsZero() {
-				return nil, badImport("%s: %s “%s” is not a day (want YYYY-MM-DD)", lbl, c.fileName(), clip(s, 40))
+				return nil, badImport("%s: %s “%s” is not a day (want YYYY-MM-DD)", label(), c.fileName(), clip(s, 40))
 			}
 		case colTime:
-			return parseMs(lbl+": "+c.fileName(), s)
+			t, err := time.Parse(time.RFC3339Nano, s)
+			if err != nil {
+				return nil, badImport("%s: %s “%s” is not a time (want e.g. 2026-11-25T09:00:00.000Z)", label(), c.fileName(), clip(s, 40))
+			}
+			return t.UnixMilli(), nil
 		case colRef:
 			if c.ref == t.name && t != goalsTable {
 				return nil, nil
 			}
 			id, ok := m.ids[c.ref][s]
 			if !ok {
-				return nil, badImport("%s: its %s is neither in the file nor in this plan", lbl, c.fileName())
+				return nil, badImport("%s: its %s is neither in the file nor in this plan", label(), c.fileName())
 			}
 			return id, nil
 		}
@@ -519,13 +585,42 @@ func (m *merger) value(t *table, c column, v any, present bool, lbl string) (any
 	return nil, fmt.Errorf("column %s.%s has no kind", t.name, c.name)
 }
 
+// tableMerge is what merging the rows of one table needs again for every row.
+type tableMerge struct {
+	cols   []column
+	index  map[string]int // file name → place in cols
+	insert string
+	key    []int // places of the key columns in cols
+}
+
+func (m *merger) tableMerge(t *table) *tableMerge {
+	if tm, ok := m.tables[t]; ok {
+		return tm
+	}
+	tm := &tableMerge{cols: t.exported(), index: t.fileIndex()}
+	names := make([]string, len(tm.cols))
+	for i, c := range tm.cols {
+		names[i] = c.name
+		if slices.Contains(t.key, c.name) {
+			tm.key = append(tm.key, i)
+		}
+	}
+	tm.insert = `INSERT INTO ` + t.name + ` (` + strings.Join(names, ", ") + `) VALUES (` +
+		strings.TrimSuffix(strings.Repeat("?, ", len(names)), ", ") + `)`
+	if m.tables == nil {
+		m.tables = map[*table]*tableMerge{}
+	}
+	m.tables[t] = tm
+	return tm
+}
+
 // mergeRow adds row i of table t, or updates the local copy when the file's is newer.
 func (m *merger) mergeRow(t *table, i int, row Row) error {
-	lbl := label(t, i, row)
-	cols := t.exported()
+	tm := m.tableMerge(t)
+	lbl := func() string { return label(t, i, row) }
 	for k := range row {
-		if !slices.ContainsFunc(cols, func(c column) bool { return c.fileName() == k }) {
-			return badImport("%s has a field “%s” this Microgoals does not know", lbl, clip(k, 40))
+		if _, ok := tm.index[k]; !ok {
+			return badImport("%s has a field “%s” this Microgoals does not know", lbl(), clip(k, 40))
 		}
 	}
 	if t == settingsTable {
@@ -533,29 +628,31 @@ func (m *merger) mergeRow(t *table, i int, row Row) error {
 			return nil // another machine's state
 		}
 	}
-	vals := make(map[string]any, len(cols))
-	for _, c := range cols {
+	args := make([]any, len(tm.cols))
+	vals := make(map[string]any, len(tm.cols))
+	for ci, c := range tm.cols {
 		v, present := row[c.fileName()]
 		sv, err := m.value(t, c, v, present, lbl)
 		if err != nil {
 			return err
 		}
+		args[ci] = sv
 		vals[c.name] = sv
 	}
 	if err := checkRow(t, vals, row); err != nil {
-		return badImport("%s: %s", lbl, err.Error())
+		return badImport("%s: %s", lbl(), err.Error())
 	}
 	if v, _ := vals["value"].(float64); t == entriesTable && v < 0 {
 		if err := m.checkNegative(vals["goal_id"].(int64), v); err != nil {
-			return badImport("%s: %s", lbl, err.Error())
+			return badImport("%s: %s", lbl(), err.Error())
 		}
 	}
 	// Is the row already here?
 	var where []string
 	var keyArgs []any
-	for _, k := range t.key {
-		where = append(where, k+" = ?")
-		keyArgs = append(keyArgs, vals[k])
+	for _, ki := range tm.key {
+		where = append(where, tm.cols[ki].name+" = ?")
+		keyArgs = append(keyArgs, args[ki])
 	}
 	var id int64
 	known := false
@@ -570,20 +667,13 @@ func (m *merger) mergeRow(t *table, i int, row Row) error {
 		known = err == nil
 	}
 	if !known {
-		var names []string
-		var args []any
-		for _, c := range cols {
-			names = append(names, c.name)
-			args = append(args, vals[c.name])
-		}
-		st, err := m.stmt(`INSERT INTO ` + t.name + ` (` + strings.Join(names, ", ") + `) VALUES (` +
-			strings.TrimSuffix(strings.Repeat("?, ", len(names)), ", ") + `)`)
+		st, err := m.stmt(tm.insert)
 		if err != nil {
 			return err
 		}
 		r, err := st.ExecContext(m.ctx, args...)
 		if err != nil {
-			return badImport("%s cannot be stored (%v)", lbl, err)
+			return badImport("%s cannot be stored (%v)", lbl(), err)
 		}
 		if ids, ok := m.ids[t.name]; ok {
 			if id, err = r.LastInsertId(); err != nil {
@@ -592,10 +682,10 @@ func (m *merger) mergeRow(t *table, i int, row Row) error {
 			ids[vals["uuid"].(string)] = id
 		}
 		m.res.Added++
-		for _, c := range cols {
+		for _, c := range tm.cols {
 			if c.kind == colRef && c.ref == t.name && t != goalsTable && row[c.fileName()] != nil {
 				target, _ := row[c.fileName()].(string)
-				m.late = append(m.late, lateLink{t: t, col: c, id: id, target: target, label: lbl})
+				m.late = append(m.late, lateLink{t: t, col: c, id: id, target: target, label: lbl()})
 			}
 		}
 		return nil
@@ -617,20 +707,20 @@ func (m *merger) mergeRow(t *table, i int, row Row) error {
 	}
 	// Only the fields the file has are written: an older file without a field leaves it be.
 	var set []string
-	var args []any
-	for _, c := range cols {
+	var upd []any
+	for ci, c := range tm.cols {
 		if _, present := row[c.fileName()]; !present || c.placement || slices.Contains(t.key, c.name) {
 			continue
 		}
 		set = append(set, c.name+" = ?")
-		args = append(args, vals[c.name])
+		upd = append(upd, args[ci])
 	}
 	st, err := m.stmt(`UPDATE ` + t.name + ` SET ` + strings.Join(set, ", ") + ` WHERE ` + strings.Join(where, " AND "))
 	if err != nil {
 		return err
 	}
-	if _, err := st.ExecContext(m.ctx, append(args, keyArgs...)...); err != nil {
-		return badImport("%s cannot be stored (%v)", lbl, err)
+	if _, err := st.ExecContext(m.ctx, append(upd, keyArgs...)...); err != nil {
+		return badImport("%s cannot be stored (%v)", lbl(), err)
 	}
 	m.res.Updated++
 	return nil
