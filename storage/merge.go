@@ -591,6 +591,8 @@ type tableMerge struct {
 	index  map[string]int // file name → place in cols
 	insert string
 	key    []int // places of the key columns in cols
+	args   []any
+	vals   map[string]any
 }
 
 func (m *merger) tableMerge(t *table) *tableMerge {
@@ -628,8 +630,11 @@ func (m *merger) mergeRow(t *table, i int, row Row) error {
 			return nil // another machine's state
 		}
 	}
-	args := make([]any, len(tm.cols))
-	vals := make(map[string]any, len(tm.cols))
+	// The row's values, in column order and by name; reused from row to row.
+	if tm.args == nil {
+		tm.args, tm.vals = make([]any, len(tm.cols)), make(map[string]any, len(tm.cols))
+	}
+	args, vals := tm.args, tm.vals
 	for ci, c := range tm.cols {
 		v, present := row[c.fileName()]
 		sv, err := m.value(t, c, v, present, lbl)
