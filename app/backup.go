@@ -1,6 +1,8 @@
 package app
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"log"
 	"sync"
@@ -42,15 +44,27 @@ func (u *UI) scheduleBackup() {
 	time.AfterFunc(backupDelay, u.backupIfDue)
 }
 
+// backupNow makes a backup on a worker.
 func (u *UI) backupNow() {
-	backupsMu.Lock()
-	defer backupsMu.Unlock()
-	b, err := u.store.Backup(u.ctx(), storage.BackupDir(u.store.Path()))
-	if err != nil {
-		u.showError("Could not back up the plan", err)
-		return
-	}
-	u.showMessage("Backed up the plan to %s.", b.Path)
+	st := u.store
+	u.runWorker("Backing up", func(ctx context.Context, _ storage.Progress) (string, error) {
+		backupsMu.Lock()
+		defer backupsMu.Unlock()
+		b, err := st.Backup(ctx, storage.BackupDir(st.Path()))
+		if err != nil {
+			return "", err
+		}
+		return fmt.Sprintf("Backed up the plan to %s.", b.Path), nil
+	}, func(msg string, err error) {
+		if errors.Is(err, context.Canceled) {
+			return
+		}
+		if err != nil {
+			u.showError("Could not back up the plan", err)
+			return
+		}
+		u.showMessage("%s", msg)
+	})
 }
 
 func backupLabel(b storage.Backup) string {
@@ -87,7 +101,7 @@ func (u *UI) askRestore() {
 		b := list[pick.SelectedIndex()]
 		dialog.ShowConfirm("Replace the plan?", "Replace the plan with the backup of "+b.Taken.Format("Mon 2 Jan 2006 15:04")+"?", func(ok bool) {
 			if ok {
-				u.restoreFrom(b.Path)
+				u.restoreFrom(b.Path, nil)
 			}
 		}, u.win)
 	}, u.win)
@@ -96,37 +110,59 @@ func (u *UI) askRestore() {
 }
 
 // restoreFrom closes the store, puts the backup at path in place of the plan's file, opens
-// it again and reloads the window. The undo history belongs to the replaced plan and is
-// cleared.
-func (u *UI) restoreFrom(path string) bool {
-	backupsMu.Lock()
-	defer backupsMu.Unlock()
-	u.storeMu.Lock()
-	defer u.storeMu.Unlock()
-	dbPath := u.store.Path()
+// it again and reloads the window, the file work on a worker. The window takes the reopened
+// store once it is ready; the undo history belongs to the replaced plan and is cleared. done,
+// if not nil, is told whether the backup was restored.
+func (u *UI) restoreFrom(path string, done func(ok bool)) {
+	old := u.store
 	opts := storage.Options{Location: u.loc, Now: u.now}
-	if err := u.store.Close(); err != nil {
-		u.showError("Could not close the plan to restore it", err)
-		return false
-	}
-	kept, rerr := storage.RestoreBackup(dbPath, path, opts)
-	st, err := storage.Open(dbPath, opts)
-	if err != nil {
-		u.showError("Could not open the plan after the restore", err)
-		return false
-	}
-	u.store = st
-	u.undo = undoStack{}
-	u.refreshUndo()
-	if data, err := st.LoadOutline(u.ctx()); err == nil {
-		u.setData(data)
-	} else {
-		u.showError("Could not read the plan", err)
-	}
-	if rerr != nil {
-		u.showError("Could not restore the backup; the plan was left as it was", rerr)
-		return false
-	}
-	u.showMessage("Restored the backup. The plan as it was before is kept as %s.", kept)
-	return true
+	var (
+		st      *storage.Store
+		data    storage.Outline
+		rerr    error
+		dataErr error
+	)
+	u.runWorker("Restoring the backup", func(ctx context.Context, _ storage.Progress) (string, error) {
+		backupsMu.Lock()
+		defer backupsMu.Unlock()
+		u.storeMu.Lock()
+		defer u.storeMu.Unlock()
+		dbPath := old.Path()
+		if err := old.Close(); err != nil {
+			return "", fmt.Errorf("close the plan to restore it: %w", err)
+		}
+		var kept string
+		kept, rerr = storage.RestoreBackup(dbPath, path, opts)
+		var err error
+		if st, err = storage.Open(dbPath, opts); err != nil {
+			return "", fmt.Errorf("open the plan after the restore: %w", err)
+		}
+		data, dataErr = st.LoadOutline(context.Background())
+		return fmt.Sprintf("Restored the backup. The plan as it was before is kept as %s.", kept), nil
+	}, func(msg string, err error) {
+		ok := err == nil && rerr == nil
+		if st != nil {
+			u.storeMu.Lock()
+			u.store = st
+			u.storeMu.Unlock()
+			u.undo = undoStack{}
+			u.refreshUndo()
+			if dataErr == nil {
+				u.setData(data)
+			} else {
+				u.showError("Could not read the plan", dataErr)
+			}
+		}
+		switch {
+		case err != nil:
+			u.showError("Could not restore the backup", err)
+		case rerr != nil:
+			u.showError("Could not restore the backup; the plan was left as it was", rerr)
+		default:
+			u.showMessage("%s", msg)
+		}
+		if done != nil {
+			done(ok)
+		}
+	})
 }

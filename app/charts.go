@@ -212,7 +212,7 @@ func (v *chartsView) onGoalChanged() {
 
 func (v *chartsView) drawBurnUp() {
 	u := v.u
-	b := model.BurnUpOf(u.data.Goals, v.objID, u.loc, u.now())
+	b := model.BurnUpOf(u.completedWork(), v.objID, u.loc, u.now())
 	v.burn.setPlot(&burnUpPlot{b: b, loc: u.loc, now: u.now()})
 	switch {
 	case b.Total == 0:
@@ -264,7 +264,7 @@ func (v *chartsView) drawMetric() {
 
 func (v *chartsView) drawWins() {
 	u := v.u
-	w := model.DailyWinsOf(u.data.Goals, u.loc, u.now())
+	w := model.DailyWinsOf(u.completedWork(), u.loc, u.now())
 	v.wins.setPlot(&heatPlot{w: w})
 	plural := func(n int, one string) string {
 		if n == 1 {
@@ -282,8 +282,9 @@ func (v *chartsView) loadPatterns() {
 	if err != nil {
 		u.showError("Could not read the focus sprints", err)
 	}
-	v.patterns = model.PatternsOf(u.data.Goals, sprints, u.loc)
-	v.context = contextPatternsText(model.ContextPatternsOf(u.data.Goals, sprints, u.loc))
+	work := u.completedWork()
+	v.patterns = model.PatternsOf(work, sprints, u.loc)
+	v.context = contextPatternsText(model.ContextPatternsOf(work, sprints, u.loc))
 	v.drawPatterns()
 }
 

@@ -180,6 +180,7 @@ func (d *detail) buildGoalForm() {
 		row(horizonF, stageF, d.entryField(gf, "estimate", "Estimate", "45 min, 1h 30m", false)),
 		d.routineRow(),
 		row(kindF, d.entryField(gf, "unit", "Unit", "minutes, pages, words…", false), d.entryField(gf, "target", "Target", "500", false)),
+		row(d.canDecreaseField(), d.fromCompletionField()),
 		row(d.entryField(gf, "owner", "Owner", "Who does it", false), d.entryField(gf, "partner", "Accountability partner", "Who checks in", false)),
 		row(d.tagsField(gf)),
 		row(d.newNotesField(gf)),
@@ -327,6 +328,12 @@ func (d *detail) fillGoal(g model.MicroGoal) {
 	if g.Metric.Target != 0 {
 		v["target"] = strconv.FormatFloat(g.Metric.Target, 'f', -1, 64)
 	}
+	if g.Metric.CanDecrease {
+		v["canDecrease"] = "1"
+	}
+	if g.RepeatFromCompletion {
+		v["fromCompletion"] = "1"
+	}
 	d.fill(d.goalFields, v)
 	d.changed()
 	d.refreshDecisions()
@@ -392,8 +399,10 @@ func (d *detail) goalFromForm() (model.MicroGoal, []model.Problem) {
 	if g.Metric.Target, err = model.ParseNumber(f["target"].text()); err != nil {
 		bad("target", err)
 	}
+	g.Metric.CanDecrease = f["canDecrease"].text() == "1"
+	g.RepeatFromCompletion = f["fromCompletion"].text() == "1" && g.Repeat != ""
 	if g.Metric.Kind != model.MetricQuantitative {
-		g.Metric.Unit, g.Metric.Target = "", 0
+		g.Metric.Unit, g.Metric.Target, g.Metric.CanDecrease = "", 0, false
 	}
 	ps = append(ps, d.goalExtras(&g)...)
 	return g, append(ps, model.ValidateGoal(g)...)
@@ -479,7 +488,7 @@ func sameGoal(a, b model.MicroGoal) bool {
 		a.Due.Equal(b.Due) && a.DueHasTime == b.DueHasTime && a.Horizon == b.Horizon &&
 		a.Stage == b.Stage && a.EstimateMinutes == b.EstimateMinutes && a.Metric == b.Metric &&
 		a.Owner == b.Owner && a.Partner == b.Partner && a.DropReason == b.DropReason &&
-		a.Anchor == b.Anchor && a.Repeat == b.Repeat && sameGoalExtras(a, b)
+		a.Anchor == b.Anchor && a.Repeat == b.Repeat && a.RepeatFromCompletion == b.RepeatFromCompletion && sameGoalExtras(a, b)
 }
 
 func sameObjective(a, b model.Objective) bool {
@@ -536,6 +545,13 @@ func (d *detail) showGoalState(g model.MicroGoal) {
 			} else {
 				e.Disable()
 			}
+		}
+	}
+	if c, ok := d.goalFields["canDecrease"].widget.(*widget.Check); ok {
+		if unitOn {
+			c.Enable()
+		} else {
+			c.Disable()
 		}
 	}
 }

@@ -431,16 +431,21 @@ func (u *UI) refreshAfterMove(acrossObjectives bool, p placement) {
 		u.reload()
 		return
 	}
-	at := make(map[int64]int, len(u.data.Goals))
-	for i, g := range u.data.Goals {
+	// The goals are copied, not patched in place: the notifier and other readers may hold
+	// the old slice (an immutable snapshot), and writing into its array would race with them.
+	goals := append([]model.MicroGoal(nil), u.data.Goals...)
+	at := make(map[int64]int, len(goals))
+	for i, g := range goals {
 		at[g.ID] = i
 	}
 	for _, s := range sibs {
 		if i, ok := at[s.ID]; ok {
-			u.data.Goals[i] = s
+			goals[i] = s
 		}
 	}
-	u.setData(u.data)
+	data := u.data
+	data.Goals = goals
+	u.setData(data)
 }
 
 // staysPut reports whether placing g at p would leave it exactly where it is.

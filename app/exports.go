@@ -1,7 +1,8 @@
 package app
 
 import (
-	"bytes"
+	"context"
+	"errors"
 	"fmt"
 	"image"
 	"image/color"
@@ -26,9 +27,13 @@ import (
 	"github.com/microgoals/microgoals/storage"
 )
 
-// saveFile asks where to save name and hands the chosen path to write. The file is written
-// to a temporary name beside it and renamed, so a failed export leaves no half file.
-func (u *UI) saveFile(name, what string, write func(path string) (string, error)) {
+// exportFunc writes an export of st to path on a worker, telling progress how far it is;
+// it returns what to tell the user and, optionally, what to do next on the UI goroutine.
+type exportFunc func(ctx context.Context, st *storage.Store, path string, progress storage.Progress) (msg string, then func(), err error)
+
+// saveFile asks where to save what, then runs write on a worker (with the store as it is
+// now) and says what it wrote; then, if write returns one, runs on the UI goroutine after.
+func (u *UI) saveFile(name, what string, write exportFunc) {
 	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
 		if err != nil {
 			u.showError("Could not choose the file", err)
@@ -39,17 +44,34 @@ func (u *UI) saveFile(name, what string, write func(path string) (string, error)
 		}
 		path := wc.URI().Path()
 		wc.Close()
-		msg, err := write(path)
-		if err != nil {
-			u.showError("Could not export "+what, err)
-			return
-		}
-		u.showMessage("%s", msg)
+		u.saveTo(path, what, write)
 	}, u.win)
 	d.SetFileName(name)
 	d.Show()
 	d.Resize(fyne.NewSize(900, 600)) // a file dialog can only be resized once shown
+}
 
+// saveTo is saveFile once the path is chosen.
+func (u *UI) saveTo(path, what string, write exportFunc) {
+	st := u.store
+	var then func()
+	u.runWorker("Exporting "+what, func(ctx context.Context, progress storage.Progress) (string, error) {
+		msg, after, err := write(ctx, st, path, progress)
+		then = after
+		return msg, err
+	}, func(msg string, err error) {
+		if errors.Is(err, context.Canceled) {
+			return
+		}
+		if err != nil {
+			u.showError("Could not export "+what, err)
+			return
+		}
+		if then != nil {
+			then()
+		}
+		u.showMessage("%s", msg)
+	})
 }
 
 // writeAtomically writes the output of fn to path through a temporary file.
@@ -72,9 +94,9 @@ func writeAtomically(path string, fn func(w io.Writer) error) error {
 }
 
 func (u *UI) exportJSON() {
-	u.saveFile("microgoals-"+u.now().In(u.loc).Format("2006-01-02")+".json", "the plan", func(path string) (string, error) {
-		err := writeAtomically(path, func(w io.Writer) error { return u.store.ExportJSON(u.ctx(), w) })
-		return "Exported everything to " + path + ".", err
+	u.saveFile("microgoals-"+u.now().In(u.loc).Format("2006-01-02")+".json", "the plan", func(ctx context.Context, st *storage.Store, path string, progress storage.Progress) (string, func(), error) {
+		err := writeAtomically(path, func(w io.Writer) error { return st.ExportJSONProgress(ctx, w, progress) })
+		return "Exported everything to " + path + ".", nil, err
 	})
 }
 
@@ -85,25 +107,25 @@ func (u *UI) exportMetricsCSV(goalID int64) {
 	if goalID != 0 {
 		name = fmt.Sprintf("microgoals-metrics-goal-%d.csv", goalID)
 	}
-	u.saveFile(name, "the metric entries", func(path string) (string, error) {
+	u.saveFile(name, "the metric entries", func(ctx context.Context, st *storage.Store, path string, _ storage.Progress) (string, func(), error) {
 		n := 0
 		err := writeAtomically(path, func(w io.Writer) (err error) {
-			n, err = u.store.ExportCSV(u.ctx(), w, goalID)
+			n, err = st.ExportCSV(ctx, w, goalID)
 			return err
 		})
-		return fmt.Sprintf("Exported %d metric entries to %s.", n, path), err
+		return fmt.Sprintf("Exported %d metric entries to %s.", n, path), nil, err
 	})
 }
 
 func (u *UI) exportICalendar() {
-	u.saveFile("microgoals-milestones.ics", "the milestones", func(path string) (string, error) {
+	u.saveFile("microgoals-milestones.ics", "the milestones", func(ctx context.Context, st *storage.Store, path string, _ storage.Progress) (string, func(), error) {
 		n := 0
 		err := writeAtomically(path, func(w io.Writer) error {
 			var err error
-			n, err = u.store.ExportICalendar(u.ctx(), w)
+			n, err = st.ExportICalendar(ctx, w)
 			return err
 		})
-		return fmt.Sprintf("Exported %d milestones to %s: open it with your calendar program.", n, path), err
+		return fmt.Sprintf("Exported %d milestones to %s: open it with your calendar program.", n, path), nil, err
 	})
 }
 
@@ -129,31 +151,10 @@ func (u *UI) openFile(read func(data []byte)) {
 	d.Resize(fyne.NewSize(900, 600))
 }
 
-func (u *UI) importJSON() { u.openFile(func(data []byte) { u.importData(data, false) }) }
-func (u *UI) importCSV()  { u.openFile(func(data []byte) { u.importData(data, true) }) }
-
-// importData merges a JSON export (or a metric CSV) into the plan. An import is not on the
-// undo stack: a backup is taken first instead, and "Restore from backup…" puts it back.
-func (u *UI) importData(data []byte, csv bool) bool {
-	b, err := u.store.Backup(u.ctx(), storage.BackupDir(u.store.Path()))
-	if err != nil {
-		u.showError("Could not back up the plan before the import, so nothing was imported", err)
-		return false
-	}
-	var res storage.ImportResult
-	if csv {
-		res, err = u.store.ImportCSV(u.ctx(), bytes.NewReader(data))
-	} else {
-		res, err = u.store.ImportJSON(u.ctx(), bytes.NewReader(data))
-	}
-	if err != nil {
-		os.Remove(b.Path) // nothing changed: the backup is not needed
-		u.showMessage("%s", capitalize(err.Error())+".")
-		return false
-	}
-	u.reload()
-	u.showMessage("Imported: %s. The plan as it was before is kept as a backup (File → Restore from backup…).", res)
-	return true
+func (u *UI) importJSON() { u.openFile(func(data []byte) { u.importData(data, importJSON, nil) }) }
+func (u *UI) importCSV()  { u.openFile(func(data []byte) { u.importData(data, importCSV, nil) }) }
+func (u *UI) importICalendar() {
+	u.openFile(func(data []byte) { u.importData(data, importICalendar, nil) })
 }
 
 // exportReport asks for the period and the file of a progress report.
@@ -182,14 +183,12 @@ func (u *UI) exportReport() {
 			a, b = b, a
 		}
 		period := model.PeriodOf(a, b, u.loc)
-		u.saveFile("progress-"+a.Format("2006-01-02")+".md", "the report", func(path string) (string, error) {
-			md, err := u.writeReport(path, period)
+		u.saveFile("progress-"+a.Format("2006-01-02")+".md", "the report", func(ctx context.Context, st *storage.Store, path string, _ storage.Progress) (string, func(), error) {
+			md, err := u.writeReport(ctx, st, path, period)
 			if err != nil {
-				return "", err
+				return "", nil, err
 			}
-			u.rememberReportDir(path)
-			u.showReport(path, md)
-			return "Wrote the report to " + path + ", with its charts beside it.", nil
+			return "Wrote the report to " + path + ", with its charts beside it.", func() { u.rememberReportDir(path); u.showReport(path, md) }, nil
 		})
 	}, u.win)
 	d.Resize(fyne.NewSize(420, 220))
@@ -198,17 +197,22 @@ func (u *UI) exportReport() {
 
 // writeReport writes the Markdown report for p to path and its two chart images beside it
 // (NAME-completions.png, NAME-metrics.png), and returns the Markdown.
-func (u *UI) writeReport(path string, p model.Period) (string, error) {
-	ctx := u.ctx()
-	data, err := u.store.LoadOutline(ctx)
+// It reads the plan from st, not from the window, so it can run on a worker.
+func (u *UI) writeReport(ctx context.Context, st *storage.Store, path string, p model.Period) (string, error) {
+	data, err := st.LoadOutline(ctx)
 	if err != nil {
 		return "", err
 	}
-	totals, err := u.store.MetricTotals(ctx, p)
+	ex, err := st.Exceptions(ctx, model.DateOf(p.Start, u.loc), model.DateOf(p.End, u.loc))
 	if err != nil {
 		return "", err
 	}
-	reviews, err := u.store.ReviewsOverlapping(ctx, p)
+	work := model.WithCompletedOccurrences(data.Goals, model.NewExceptions(ex), model.DateOf(p.Start, u.loc), model.DateOf(p.End, u.loc), u.loc)
+	totals, err := st.MetricTotals(ctx, p)
+	if err != nil {
+		return "", err
+	}
+	reviews, err := st.ReviewsOverlapping(ctx, p)
 	if err != nil {
 		return "", err
 	}
@@ -220,7 +224,7 @@ func (u *UI) writeReport(path string, p model.Period) (string, error) {
 		for d := p.Start; d.Before(p.End); d = d.AddDate(0, 0, 1) {
 			days = append(days, d.Format("2"))
 		}
-		return png.Encode(w, barChart("Steps completed per day, "+p.Start.Format("Mon 2 Jan")+" to "+p.Last().Format("Mon 2 Jan 2006"), model.CompletionsPerDay(data.Goals, p, u.loc), 0, days, false))
+		return png.Encode(w, barChart("Steps completed per day, "+p.Start.Format("Mon 2 Jan")+" to "+p.Last().Format("Mon 2 Jan 2006"), model.CompletionsPerDay(work, p, u.loc), 0, days, false))
 	}); err != nil {
 		return "", err
 	}
@@ -244,22 +248,22 @@ func (u *UI) writeReport(path string, p model.Period) (string, error) {
 	} else {
 		delete(charts, "metrics")
 	}
-	sprints, err := u.store.Sprints(ctx)
+	sprints, err := st.Sprints(ctx)
 	if err != nil {
 		return "", err
 	}
-	decisions, err := u.store.DecisionsSince(ctx, p.Start)
+	decisions, err := st.DecisionsSince(ctx, p.Start)
 	if err != nil {
 		return "", err
 	}
 	charts["burnup"] = stem + "-burnup.png"
-	if ok, err := u.writeBurnUpPNG(filepath.Join(dir, charts["burnup"]), data.Objectives, data.Goals); err != nil {
+	if ok, err := u.writeBurnUpPNG(filepath.Join(dir, charts["burnup"]), data.Objectives, work); err != nil {
 		return "", err
 	} else if !ok {
 		delete(charts, "burnup")
 	}
 	md := model.ProgressReport(model.ReportInput{Period: p, Now: u.now(), Location: u.loc, Objectives: data.Objectives,
-		Goals: data.Goals, Totals: totals, Reviews: reviews, Charts: charts, Sprints: sprints, Decisions: decisions})
+		Goals: work, Totals: totals, Reviews: reviews, Charts: charts, Sprints: sprints, Decisions: decisions})
 	return md, writeAtomically(path, func(w io.Writer) error { _, err := io.WriteString(w, md); return err })
 }
 

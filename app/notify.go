@@ -262,7 +262,7 @@ func (n *notifier) step() time.Time {
 	}
 	defer n.markPlanned()
 	now := n.now()
-	fire, next := model.PlanNotifications(data.Goals, data.Objectives, s, n.sent, now)
+	fire, next := model.PlanNotifications(n.withOccurrences(data.Goals, s, now), data.Objectives, s, n.sent, now)
 	for _, nt := range fire {
 		outcome := "sent"
 		if nt.Silent {

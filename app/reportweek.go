@@ -1,6 +1,8 @@
 package app
 
 import (
+	"context"
+	"image"
 	"image/png"
 	"io"
 	"os"
@@ -9,6 +11,7 @@ import (
 	"fyne.io/fyne/v2"
 
 	"github.com/microgoals/microgoals/model"
+	"github.com/microgoals/microgoals/storage"
 )
 
 // settingReportDir is the folder the last progress report was written to: "Report for last
@@ -26,14 +29,14 @@ func (u *UI) reportLastWeek() {
 		}
 	}
 	path := filepath.Join(dir, "progress-"+p.Start.Format("2006-01-02")+".md")
-	md, err := u.writeReport(path, p)
-	if err != nil {
-		u.showError("Could not write the report", err)
-		return
-	}
-	u.rememberReportDir(path)
-	u.showReport(path, md)
-	u.showMessage("Wrote the report for last week to %s, with its charts beside it.", path)
+	u.saveTo(path, "the report", func(ctx context.Context, st *storage.Store, path string, _ storage.Progress) (string, func(), error) {
+		md, err := u.writeReport(ctx, st, path, p)
+		if err != nil {
+			return "", nil, err
+		}
+		return "Wrote the report for last week to " + path + ", with its charts beside it.",
+			func() { u.rememberReportDir(path); u.showReport(path, md) }, nil
+	})
 }
 
 // rememberReportDir keeps the folder of a report just written for the next "Report for last
@@ -61,6 +64,8 @@ func (u *UI) writeBurnUpPNG(path string, data []model.Objective, goals []model.M
 	}
 	b := model.BurnUpOf(goals, id, u.loc, u.now())
 	size := fyne.NewSize(640, 300)
-	img := renderImage(newChart(&burnUpPlot{b: b, loc: u.loc, now: u.now()}, size), size)
+	var img image.Image
+	// Widgets are made and drawn on the UI goroutine; the report itself is written on a worker.
+	fyne.DoAndWait(func() { img = renderImage(newChart(&burnUpPlot{b: b, loc: u.loc, now: u.now()}, size), size) })
 	return true, writeAtomically(path, func(w io.Writer) error { return png.Encode(w, img) })
 }

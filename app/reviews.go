@@ -199,7 +199,7 @@ func (w *weeklyReview) periodKind() model.PeriodKind {
 func (w *weeklyReview) refresh() {
 	u := w.u
 	p := model.ReviewPeriod(u.now(), u.loc, w.periodKind())
-	w.summary = model.SummarizeWeek(u.data.Goals, p, u.now(), u.loc)
+	w.summary = model.SummarizeWeek(u.completedWork(), p, u.now(), u.loc)
 	s := w.summary
 	w.period.SetText("Week " + p.String())
 	n := len(s.Completed)

@@ -278,7 +278,7 @@ func TestReportMarkdownAndCharts(t *testing.T) {
 	}
 	dir := t.TempDir()
 	path := filepath.Join(dir, "progress.md")
-	md, err := h.u.writeReport(path, model.ReviewPeriod(clock, time.UTC, model.PeriodWeek))
+	md, err := h.u.writeReport(context.Background(), h.u.store, path, model.ReviewPeriod(clock, time.UTC, model.PeriodWeek))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -308,7 +308,10 @@ func TestReportMarkdownAndCharts(t *testing.T) {
 func TestImportJSONFromTheMenuPathRefusesForeignFiles(t *testing.T) {
 	h := newHarness(t)
 	seed(h, "Ship the Microgoals 1.0 release", "Write the release notes")
-	if h.u.importData([]byte(`{"some": "other app"}`), false) {
+	imported := true
+	h.u.importData([]byte(`{"some": "other app"}`), importJSON, func(ok bool) { imported = ok })
+	h.u.workers.wg.Wait()
+	if imported {
 		t.Fatal("a foreign file was imported")
 	}
 	h.mustSee("not a Microgoals export")
@@ -321,6 +324,7 @@ func TestRestoreFromBackupWhileTheAppHasTheFileOpen(t *testing.T) {
 	h := newHarness(t)
 	seed(h, "Ship the Microgoals 1.0 release", "Write the release notes")
 	h.u.backupNow()
+	h.u.workers.wg.Wait()
 	h.mustSee("Backed up the plan to")
 	seed(h, "Learn conversational Spanish", "Book a session with a tutor")
 	list, err := storage.Backups(storage.BackupDir(h.path), time.UTC)
@@ -328,7 +332,10 @@ func TestRestoreFromBackupWhileTheAppHasTheFileOpen(t *testing.T) {
 		t.Fatalf("backups = %v, %v", list, err)
 	}
 	old := h.u.store
-	if !h.u.restoreFrom(list[0].Path) {
+	restored := false
+	h.u.restoreFrom(list[0].Path, func(ok bool) { restored = ok })
+	h.u.workers.wg.Wait()
+	if !restored {
 		t.Fatal("restore failed")
 	}
 	h.mustSee("Restored the backup")
@@ -385,6 +392,7 @@ func TestMenuDialogsOpen(t *testing.T) {
 	h.u.askRestore()
 	h.mustSee("There is no backup yet")
 	h.u.backupNow()
+	h.u.workers.wg.Wait()
 	h.u.askRestore()
 	h.mustSee("Restore from backup")
 }

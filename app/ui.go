@@ -46,6 +46,9 @@ type UI struct {
 	now     func() time.Time
 	loc     *time.Location
 
+	// workers are the jobs running off the UI goroutine (worker.go).
+	workers workers
+
 	data     storage.Outline
 	tree     *model.Tree
 	outline  *outline
@@ -162,6 +165,7 @@ func (u *UI) mainMenu() *fyne.MainMenu {
 			item("Export everything (JSON)…", "", 0, u.exportJSON),
 			item("Import JSON…", "", 0, u.importJSON),
 			item("Import metric entries (CSV)…", "", 0, u.importCSV),
+			item("Import calendar (iCalendar)…", "", 0, u.importICalendar),
 			fyne.NewMenuItemSeparator(),
 			item("Back up now", "", 0, u.backupNow),
 			item("Restore from backup…", "", 0, u.askRestore),
@@ -487,11 +491,7 @@ func (u *UI) dropSelected() {
 		u.showMessage("Select a micro-goal to drop it.")
 		return
 	}
-	entry := widget.NewEntry()
-	entry.SetPlaceHolder("Why drop it? (optional)")
-	u.askTextOptional("Drop “"+g.Title+"”", entry, func(reason string) {
-		u.setStatus(g, model.StatusDropped, reason)
-	})
+	u.askDrop(g)
 }
 
 func (u *UI) deleteSelected() {

@@ -267,7 +267,10 @@ func BucketMonth(grid MonthGrid, occs []Occurrence, tree *Tree, anchors []Anchor
 		case HorizonDay:
 			row.Days[n%7].Items = append(row.Days[n%7].Items, o)
 		case HorizonWeek:
-			targets[n/7] = append(targets[n/7], o)
+			// A dropped weekly target is no band: dropped work leaves the calendar's counts.
+			if o.Goal.Status != StatusDropped {
+				targets[n/7] = append(targets[n/7], o)
+			}
 		default:
 			if grid.InMonth(o.Day) {
 				cm.Strip = append(cm.Strip, o)
@@ -310,7 +313,9 @@ func BucketWeek(start Date, occs []Occurrence, tree *Tree, anchors []Anchor) (We
 		case HorizonDay:
 			row.Days[n].Items = append(row.Days[n].Items, o)
 		case HorizonWeek:
-			targets = append(targets, o)
+			if o.Goal.Status != StatusDropped {
+				targets = append(targets, o)
+			}
 		default:
 			longer = append(longer, o)
 		}

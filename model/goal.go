@@ -70,6 +70,9 @@ type Metric struct {
 	Kind   MetricKind
 	Unit   string  // minutes, pages, tasks, words or a custom unit; quantitative only
 	Target float64 // target value in Unit; quantitative only
+	// CanDecrease says the measured quantity can go down (a weight, a backlog), so a logged
+	// value may be negative; otherwise a negative value is refused.
+	CanDecrease bool
 }
 
 // Objective is the big goal a person states in one sentence.
@@ -113,6 +116,9 @@ type MicroGoal struct {
 	DropReason      string
 	Anchor          string // the routine anchor it is paired with ("" for none); see Anchor
 	Repeat          string // an RFC 5545 RRULE when it repeats from its due day, "" otherwise
+	// RepeatFromCompletion makes the rule count from the last completion instead of the
+	// calendar: done on Thursday, "every 3 days" comes back on Sunday.
+	RepeatFromCompletion bool
 	// Tags are the step's tags and contexts: a tag without its '#' ("writing"), a place or
 	// context with its '@' ("@home"). See NormalizeTags.
 	Tags  []string

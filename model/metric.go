@@ -236,6 +236,20 @@ func CurrentValue(log []MetricEntry, id int64) (float64, bool) {
 	return latest.Value, true
 }
 
+// ValidateEntryValue checks a value logged against metric m: a number, and not negative
+// unless the metric can go down.
+func ValidateEntryValue(m Metric, v float64) []Problem {
+	switch {
+	case math.IsNaN(v) || math.IsInf(v, 0):
+		return []Problem{blocking("value", "The value must be a number")}
+	case v < 0 && !m.CanDecrease:
+		return []Problem{blocking("value", "This metric cannot go down, so its values cannot be negative (allow it to go down in the step's metric to log decreases)")}
+	case math.Abs(v) > MaxMetricTarget:
+		return []Problem{blocking("value", "The value is too large")}
+	}
+	return nil
+}
+
 // MetricRow is a metric entry with the title and unit of its micro-goal, as storage reads
 // the log for charts and exports.
 type MetricRow struct {

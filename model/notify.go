@@ -304,12 +304,19 @@ func PlanNotifications(goals []MicroGoal, objectives []Objective, s NotifySettin
 			if g.DoneAt.Before(p.cutoff) {
 				continue
 			}
+			// Each occurrence of a repeating step is a win of its own, celebrated once.
+			doneKey := func(k NotifyKind) func([]byte) []byte {
+				if id, dueMs := OccurrenceKey(*g); dueMs != 0 {
+					return func(b []byte) []byte { return appendDueKey(b, k, id, dueMs) }
+				}
+				return func(b []byte) []byte { return appendIDKey(b, k, g.ID) }
+			}
 			if g.Horizon == HorizonWeek {
-				p.consider(KindWeekly, g.DoneAt, func(b []byte) []byte { return appendIDKey(b, KindWeekly, g.ID) }, func(n *Notification) {
+				p.consider(KindWeekly, g.DoneAt, doneKey(KindWeekly), func(n *Notification) {
 					n.GoalID, n.Title, n.Body = g.ID, "Weekly target reached: "+g.Title, "A whole week's target, done. Well played."
 				})
 			} else {
-				p.consider(KindDone, g.DoneAt, func(b []byte) []byte { return appendIDKey(b, KindDone, g.ID) }, func(n *Notification) {
+				p.consider(KindDone, g.DoneAt, doneKey(KindDone), func(n *Notification) {
 					n.GoalID, n.Title, n.Body = g.ID, "Done: "+g.Title, "One more small step on the path."
 				})
 			}

@@ -280,6 +280,8 @@ func appendRepeats(out []Occurrence, g MicroGoal, from, to Date, ex map[Date]Occ
 	if err != nil {
 		// A rule that cannot be read (written by another program) shows the start day only.
 		days = []Date{DateOf(g.Due, loc)}
+	} else if g.RepeatFromCompletion {
+		days = fromCompletion(g, days, lo, hi, ex, loc)
 	}
 	given := make(map[Date]bool, len(days))
 	for _, d := range days {

@@ -66,11 +66,13 @@ func (m PeriodTotal) Fraction() float64 {
 // they have one), largest share of target first, then by title.
 func PeriodTotals(goals []MicroGoal, totals map[int64]float64) []PeriodTotal {
 	var out []PeriodTotal
+	seen := make(map[int64]bool, len(totals))
 	for _, g := range goals {
 		total, ok := totals[g.ID]
-		if !ok || g.Metric.Kind == MetricNone {
-			continue
+		if !ok || g.Metric.Kind == MetricNone || seen[g.ID] {
+			continue // the occurrences of a repeating step share its one log
 		}
+		seen[g.ID] = true
 		out = append(out, PeriodTotal{Goal: g, Total: total, Target: g.Metric.Target})
 	}
 	sort.SliceStable(out, func(i, j int) bool {

@@ -219,3 +219,10 @@ func oneOf[T comparable](v T, all []T) bool {
 	}
 	return false
 }
+
+// ValidateNote checks a free-text field (valid text, at most MaxNoteLen characters); label
+// names it in the message.
+func ValidateNote(field, label, s string) []Problem { return checkNote(field, label, s) }
+
+// ValidateName checks a one-line name such as an owner, a partner or a place.
+func ValidateName(field, label, s string) []Problem { return checkName(field, label, s) }

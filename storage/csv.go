@@ -10,13 +10,19 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
+
+	"github.com/microgoals/microgoals/model"
 )
 
 // csvHeader is the first row of a metric entries CSV file. The entry and goal columns are the
 // identities of the JSON export, so an exported file can be imported again (into this plan
 // or another with the same goals) without duplicating anything.
-var csvHeader = []string{"entry", "goal", "goal_title", "objective", "at", "value", "unit", "note", "corrects", "logged_at"}
+// The last column, counts, is the value that counts once corrections are applied
+// (model.EffectiveEntries): a corrected entry's is 0, so a spreadsheet's sum of it is the
+// total the app shows. Files without it (older exports) import too.
+var csvHeader = []string{"entry", "goal", "goal_title", "objective", "at", "value", "unit", "note", "corrects", "logged_at", "counts"}
 
 // ExportCSV writes the metric entries of goalID — of every micro-goal outside the trash when
 // goalID is zero — as CSV, in time order, with a header row, and returns how many it wrote.
@@ -32,8 +38,12 @@ func (s *Store) ExportCSV(ctx context.Context, w io.Writer, goalID int64) (int, 
 		if err := cw.Write(csvHeader); err != nil {
 			return err
 		}
+		counts, err := s.effectiveIDs(ctx, tx, goalID)
+		if err != nil {
+			return err
+		}
 		rows, err := tx.QueryContext(ctx, `SELECT e.uuid, g.uuid, g.title, o.title, e.at, e.value, g.metric_unit, e.note,
-			coalesce(c.uuid, ''), e.created_at
+			coalesce(c.uuid, ''), e.created_at, e.id
 			FROM metric_entries e JOIN micro_goals g ON g.id = e.goal_id JOIN objectives o ON o.id = g.objective_id
 			LEFT JOIN metric_entries c ON c.id = e.corrects_id
 			WHERE g.trash_id IS NULL AND o.trash_id IS NULL AND (?1 = 0 OR g.id = ?1) ORDER BY e.at, e.uuid`, goalID)
@@ -43,12 +53,16 @@ func (s *Store) ExportCSV(ctx context.Context, w io.Writer, goalID int64) (int, 
 		defer rows.Close()
 		rec := make([]string, len(csvHeader))
 		for rows.Next() {
-			var at, created int64
+			var at, created, id int64
 			var v float64
-			if err := rows.Scan(&rec[0], &rec[1], &rec[2], &rec[3], &at, &v, &rec[6], &rec[7], &rec[8], &created); err != nil {
+			if err := rows.Scan(&rec[0], &rec[1], &rec[2], &rec[3], &at, &v, &rec[6], &rec[7], &rec[8], &created, &id); err != nil {
 				return err
 			}
 			rec[4], rec[5], rec[9] = msText(at), strconv.FormatFloat(v, 'f', -1, 64), msText(created)
+			rec[10] = "0"
+			if counts[id] {
+				rec[10] = rec[5]
+			}
 			if err := cw.Write(rec); err != nil {
 				return err
 			}
@@ -64,6 +78,39 @@ func (s *Store) ExportCSV(ctx context.Context, w io.Writer, goalID int64) (int, 
 		return 0, fmt.Errorf("export the metric entries: %w", err)
 	}
 	return n, nil
+}
+
+// effectiveIDs are the ids of the entries that count once corrections are applied, in the
+// log of goalID (of every goal when zero).
+func (s *Store) effectiveIDs(ctx context.Context, q querier, goalID int64) (map[int64]bool, error) {
+	rows, err := q.QueryContext(ctx, `SELECT goal_id, id, at, coalesce(corrects_id, 0), created_at FROM metric_entries
+		WHERE ?1 = 0 OR goal_id = ?1 ORDER BY goal_id`, goalID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[int64]bool{}
+	var log []model.MetricEntry
+	flush := func() {
+		for _, e := range model.EffectiveEntries(log) {
+			out[e.ID] = true
+		}
+		log = log[:0]
+	}
+	for rows.Next() {
+		var e model.MetricEntry
+		var at, made int64
+		if err := rows.Scan(&e.GoalID, &e.ID, &at, &e.CorrectsID, &made); err != nil {
+			return nil, err
+		}
+		e.At, e.CreatedAt = time.UnixMilli(at), time.UnixMilli(made)
+		if len(log) > 0 && log[0].GoalID != e.GoalID {
+			flush()
+		}
+		log = append(log, e)
+	}
+	flush()
+	return out, rows.Err()
 }
 
 // ImportCSV adds the metric entries of a CSV file in the ExportCSV format, in one
@@ -83,11 +130,12 @@ func (s *Store) ImportCSV(ctx context.Context, r io.Reader) (ImportResult, error
 		return ImportResult{}, badImport("it is not a text file (not UTF-8), so not a metric entries CSV")
 	}
 	cr := csv.NewReader(strings.NewReader(strings.TrimPrefix(string(data), "\ufeff")))
-	cr.FieldsPerRecord = len(csvHeader)
+	cr.FieldsPerRecord = -1
 	head, err := cr.Read()
-	if err != nil || strings.Join(head, ",") != strings.Join(csvHeader, ",") {
+	if err != nil || (strings.Join(head, ",") != strings.Join(csvHeader, ",") && strings.Join(head, ",") != strings.Join(csvHeader[:len(csvHeader)-1], ",")) {
 		return ImportResult{}, badImport("it is not a Microgoals metric entries CSV (the first line must be %s)", strings.Join(csvHeader, ","))
 	}
+	cr.FieldsPerRecord = len(head)
 	type row struct {
 		line              int
 		entry, goal, note string
@@ -152,6 +200,15 @@ func (s *Store) ImportCSV(ctx context.Context, r io.Reader) (ImportResult, error
 			goal, ok := goals[rw.goal]
 			if !ok {
 				return badImport("line %d names a micro-goal (%s) that is not in this plan", rw.line, rw.goal)
+			}
+			if rw.value < 0 {
+				var can bool
+				if err := tx.QueryRowContext(ctx, `SELECT metric_can_decrease FROM micro_goals WHERE id = ?`, goal).Scan(&can); err != nil {
+					return err
+				}
+				if ps := model.ValidateEntryValue(model.Metric{CanDecrease: can}, rw.value); len(ps) > 0 {
+					return badImport("line %d: %s", rw.line, ps[0].Message)
+				}
 			}
 			var corrects any
 			if rw.corrects != "" {

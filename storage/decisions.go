@@ -10,8 +10,6 @@ import (
 	"github.com/microgoals/microgoals/model"
 )
 
-const decisionCols = `id, uuid, objective_id, goal_id, subject, decision, essential, best_use, evidence, rationale, reverses_id, decided_at`
-
 func (s *Store) scanDecision(sc interface{ Scan(...any) error }) (model.Decision, error) {
 	var (
 		d                   model.Decision

@@ -11,6 +11,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	ics "github.com/arran4/golang-ical"
 
@@ -136,9 +138,9 @@ func TestJSONRoundTripIsIdentical(t *testing.T) {
 	if err := json.Unmarshal(first, &doc); err != nil {
 		t.Fatal(err)
 	}
-	if len(doc.Goals) != 300 || len(doc.Entries) != 2000 || len(doc.Reviews) != 1 || len(doc.Decisions) != 3 || len(doc.Settings) != 1 {
+	if len(doc.Tables["micro_goals"]) != 300 || len(doc.Tables["metric_entries"]) != 2000 || len(doc.Tables["reviews"]) != 1 || len(doc.Tables["decisions"]) != 3 || len(doc.Tables["settings"]) != 1 {
 		t.Fatalf("document holds %d goals, %d entries, %d reviews, %d decisions, %d settings",
-			len(doc.Goals), len(doc.Entries), len(doc.Reviews), len(doc.Decisions), len(doc.Settings))
+			len(doc.Tables["micro_goals"]), len(doc.Tables["metric_entries"]), len(doc.Tables["reviews"]), len(doc.Tables["decisions"]), len(doc.Tables["settings"]))
 	}
 	// The outline reads back the same in the new plan (ids aside).
 	shape := func(o Outline) map[string]int {
@@ -229,12 +231,12 @@ func TestImportRefusesBadFilesAndChangesNothing(t *testing.T) {
 	// A goal whose objective is in neither the file nor the plan.
 	var orphan Document
 	json.Unmarshal(foreignGoals, &orphan)
-	orphan.Objectives = nil
+	delete(orphan.Tables, "objectives")
 	orphanJSON, _ := json.Marshal(orphan)
 	// The good file with its last goal made invalid: the earlier rows must not stay behind.
 	var bad Document
 	json.Unmarshal(good, &bad)
-	bad.Goals[len(bad.Goals)-1].Status = "finished"
+	bad.Tables["micro_goals"][len(bad.Tables["micro_goals"])-1]["status"] = "finished"
 	badJSON, _ := json.Marshal(bad)
 
 	sum := dbChecksum(t, s)
@@ -246,11 +248,11 @@ func TestImportRefusesBadFilesAndChangesNothing(t *testing.T) {
 		"foreign JSON":   {`{"name": "my todo app", "items": [1, 2]}`, "not a Microgoals export"},
 		"array":          {`[1, 2, 3]`, "not a Microgoals export"},
 		"newer":          {`{"format": "microgoals-export", "version": 9}`, "newer Microgoals"},
-		"unknown field":  {strings.Replace(string(good), `"title"`, `"titel"`, 1), "damaged"},
+		"unknown field":  {strings.Replace(string(good), `"title"`, `"titel"`, 1), "does not know"},
 		"orphan goal":    {string(orphanJSON), "neither in the file nor in this plan"},
-		"bad last goal":  {string(badJSON), "micro-goal"},
+		"bad last goal":  {string(badJSON), "micro_goals row"},
 		"binary":         {"SQLite format 3\x00\xff\xfe", "not a text file"},
-		"duplicate uuid": {strings.Replace(string(good), bad.Goals[1].UUID, bad.Goals[0].UUID, 1), "twice"},
+		"duplicate uuid": {strings.Replace(string(good), bad.Tables["micro_goals"][1]["uuid"].(string), bad.Tables["micro_goals"][0]["uuid"].(string), 1), "same uuid"},
 	} {
 		_, err := s.ImportJSON(ctx, strings.NewReader(c.data))
 		if !errors.Is(err, ErrBadImport) || !strings.Contains(err.Error(), c.want) || !strings.Contains(err.Error(), "nothing was changed") {
@@ -292,20 +294,29 @@ func TestICalendarHasEveryMilestone(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := map[string]model.MicroGoal{} // by the VTODO's UID
+	milestones := 0
 	for _, g := range out.Goals {
+		want[uuids[g.ID]+"-todo@microgoals"] = g
 		if g.HasDue() {
-			want[uuids[g.ID]+"-todo@microgoals"] = g
+			milestones++
 		}
 	}
-	if n != len(want) || len(cal.Events()) != len(want) || len(cal.Todos()) != len(want) {
-		t.Fatalf("%d milestones, written %d, parsed %d events and %d todos", len(want), n, len(cal.Events()), len(cal.Todos()))
+	if n != milestones || len(cal.Events()) != milestones || len(cal.Todos()) != len(want) {
+		t.Fatalf("%d milestones of %d steps, written %d, parsed %d events and %d todos", milestones, len(want), n, len(cal.Events()), len(cal.Todos()))
 	}
 	for _, todo := range cal.Todos() {
 		g, ok := want[todo.Id()]
 		if !ok {
-			t.Fatalf("VTODO %s is no milestone", todo.Id())
+			t.Fatalf("VTODO %s is no step", todo.Id())
 		}
 		delete(want, todo.Id())
+		rel := todo.GetProperty(ics.ComponentPropertyRelatedTo)
+		if (g.ParentID != 0) != (rel != nil) || (rel != nil && rel.Value != uuids[g.ParentID]+"-todo@microgoals") {
+			t.Fatalf("%q: RELATED-TO %v, parent %d", g.Title, rel, g.ParentID)
+		}
+		if !g.HasDue() {
+			continue
+		}
 		title := g.Title
 		if got := todo.GetProperty(ics.ComponentPropertySummary).Value; got != title {
 			t.Errorf("summary %q, want %q", got, title)
@@ -340,7 +351,7 @@ func TestICalendarHasEveryMilestone(t *testing.T) {
 		}
 	}
 	if len(want) != 0 {
-		t.Fatalf("%d milestones missing from the calendar", len(want))
+		t.Fatalf("%d steps missing from the calendar", len(want))
 	}
 	for _, ev := range cal.Events() {
 		if _, err := ev.GetStartAt(); err != nil {
@@ -364,7 +375,7 @@ func TestCSVExportImport(t *testing.T) {
 	// A plan with the same goals but no entries takes them all, once.
 	var doc Document
 	json.Unmarshal(exportJSON(t, a), &doc)
-	doc.Entries = nil
+	delete(doc.Tables, "metric_entries")
 	noEntries, _ := json.Marshal(doc)
 	b := openAt(t, filepath.Join(t.TempDir(), "b.db"))
 	if _, err := b.ImportJSON(ctx, bytes.NewReader(noEntries)); err != nil {
@@ -409,8 +420,8 @@ func TestCSVExportImport(t *testing.T) {
 	sum := dbChecksum(t, b)
 	for name, data := range map[string]string{
 		"no header":  "a,b,c\n1,2,3\n",
-		"bad value":  lines[0] + "\n," + doc.Goals[0].UUID + ",x,y,2026-11-25T09:00:00.000Z,lots,min,,,\n",
-		"bad time":   lines[0] + "\n," + doc.Goals[0].UUID + ",x,y,yesterday,1,min,,,\n",
+		"bad value":  lines[0] + "\n," + doc.Tables["micro_goals"][0]["uuid"].(string) + ",x,y,2026-11-25T09:00:00.000Z,lots,min,,,\n",
+		"bad time":   lines[0] + "\n," + doc.Tables["micro_goals"][0]["uuid"].(string) + ",x,y,yesterday,1,min,,,\n",
 		"no goal":    lines[0] + "\n,nope,x,y,2026-11-25T09:00:00.000Z,1,min,,,\n",
 		"bad quotes": lines[0] + "\n\"unclosed,1,2,3,4,5,6,7,8,9\n",
 		"late error": csv.String() + ",nope,x,y,2026-11-25T09:00:00.000Z,1,min,,,\n",
@@ -442,7 +453,7 @@ func fuzzTemplate(f *testing.F) (path string, seed []byte, goal string) {
 	var doc Document
 	json.Unmarshal(b.Bytes(), &doc)
 	s.Close()
-	return path, b.Bytes(), doc.Goals[0].UUID
+	return path, b.Bytes(), doc.Tables["micro_goals"][0]["uuid"].(string)
 }
 
 // fuzzPlan keeps one copy of the template open across fuzz inputs, because most inputs are
@@ -486,6 +497,8 @@ func FuzzImportJSON(f *testing.F) {
 	f.Add(seed)
 	f.Add([]byte(`{"format":"microgoals-export","version":1,"objectives":[{"uuid":"x","title":"T","status":"active","created_at":"2026-01-01T00:00:00Z","updated_at":"2026-01-01T00:00:00Z"}]}`))
 	f.Add([]byte(`{"format":"microgoals-export","version":1,"micro_goals":[{"uuid":"g","objective":"x","parent":"g"}]}`))
+	f.Add(chainDoc(model.MaxDepth+3, nil))
+	f.Add(chainDoc(4, func(g []map[string]any) { g[0]["parent"] = "g3" }))
 	f.Add([]byte(`{}`))
 	f.Add([]byte(`nul`))
 	f.Fuzz(func(t *testing.T, data []byte) {
@@ -535,4 +548,122 @@ func FuzzImportCSV(f *testing.F) {
 		}
 		plan.spoilt()
 	})
+}
+
+// chainDoc is an export of one objective with a chain of n new steps, each the parent of the
+// next; edit may change the rows before they are written.
+func chainDoc(n int, edit func(goals []map[string]any)) []byte {
+	obj := map[string]any{"uuid": "obj", "title": "Run a marathon", "status": "active", "position": 1,
+		"created_at": "2026-11-01T09:00:00.000Z", "updated_at": "2026-11-01T09:00:00.000Z"}
+	goals := make([]map[string]any, n)
+	for i := range goals {
+		goals[i] = map[string]any{"uuid": fmt.Sprintf("g%d", i), "objective": "obj", "position": i, "title": fmt.Sprintf("Run %d km", i+1),
+			"created_at": "2026-11-01T09:00:00.000Z", "updated_at": "2026-11-01T09:00:00.000Z"}
+		if i > 0 {
+			goals[i]["parent"] = fmt.Sprintf("g%d", i-1)
+		}
+	}
+	if edit != nil {
+		edit(goals)
+	}
+	b, _ := json.Marshal(map[string]any{"format": ExportFormat, "version": ExportVersion, "objectives": []any{obj}, "micro_goals": goals})
+	return b
+}
+
+func TestImportEnforcesTheAppsRules(t *testing.T) {
+	s := demoWithRituals(t, 30, 50)
+	sum := dbChecksum(t, s)
+	long := strings.Repeat("Write a page\x1b[31m\r\n", 8000)
+	for name, c := range map[string]struct {
+		data []byte
+		want string
+	}{
+		"ten levels":        {chainDoc(10, nil), fmt.Sprintf("would sit %d levels deep; steps nest at most %d", model.MaxDepth+1, model.MaxDepth)},
+		"cycle":             {chainDoc(3, func(g []map[string]any) { g[0]["parent"] = "g2" }), "its own ancestor"},
+		"self parent":       {chainDoc(1, func(g []map[string]any) { g[0]["parent"] = "g0" }), "its own ancestor"},
+		"unknown status":    {chainDoc(2, func(g []map[string]any) { g[1]["status"] = "finished" }), "Unknown status"},
+		"unknown horizon":   {chainDoc(2, func(g []map[string]any) { g[1]["horizon"] = "year" }), "Unknown horizon"},
+		"empty title":       {chainDoc(2, func(g []map[string]any) { g[1]["title"] = "  " }), "Give the micro-goal a title"},
+		"huge title":        {chainDoc(2, func(g []map[string]any) { g[1]["title"] = long }), "keep it to"},
+		"bad rule":          {chainDoc(2, func(g []map[string]any) { g[1]["rrule"] = "FREQ=SOMETIMES" }), "micro_goals row 2"},
+		"negative estimate": {chainDoc(2, func(g []map[string]any) { g[1]["estimate_minutes"] = -5 }), "cannot be negative"},
+	} {
+		_, err := s.ImportJSON(ctx, bytes.NewReader(c.data))
+		if !errors.Is(err, ErrBadImport) || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s: err = %v, want a refusal saying %q", name, err, c.want)
+			continue
+		}
+		msg := err.Error()
+		if n := utf8.RuneCountInString(msg); n > 300 {
+			t.Errorf("%s: the refusal is %d characters long", name, n)
+		}
+		if strings.ContainsFunc(msg, unicode.IsControl) {
+			t.Errorf("%s: the refusal holds raw control characters: %q", name, msg)
+		}
+		if dbChecksum(t, s) != sum {
+			t.Fatalf("%s: the refused file changed the plan", name)
+		}
+	}
+	// Six levels are what the app allows, and import.
+	if res, err := s.ImportJSON(ctx, bytes.NewReader(chainDoc(model.MaxDepth, nil))); err != nil || res.Added != model.MaxDepth+1 {
+		t.Fatalf("a chain of %d levels: %v, %v", model.MaxDepth, res, err)
+	}
+}
+
+// TestICalendarLinesAndEscaping: CRLF line ends, RFC 5545 escaping of text (a CR from an
+// outcome included), and a repeating step as one recurring event with its skipped day excluded.
+func TestICalendarLinesAndEscaping(t *testing.T) {
+	s := openAt(t, filepath.Join(t.TempDir(), "ical.db"))
+	o, err := s.CreateObjective(ctx, model.NewObjective("Get fit", stillClock()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := model.NewMicroGoal(o.ID, 0, "Run, stretch; rest\\repeat", stillClock())
+	g.Outcome = "Line one\r\nline two\rline three\x07"
+	g.Due, g.DueHasTime, g.Repeat, g.Anchor = time.Date(2026, 11, 23, 7, 0, 0, 0, time.UTC), true, "FREQ=DAILY", "Work start"
+	g, err = s.CreateGoal(ctx, g, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := s.SetOccurrence(ctx, model.OccurrenceException{GoalID: g.ID, Original: model.D(2026, 11, 25), Status: model.StatusDropped}); err != nil {
+		t.Fatal(err)
+	}
+	sub, err := s.CreateGoal(ctx, model.NewMicroGoal(o.ID, g.ID, "Buy shoes", stillClock()), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if _, err := s.ExportICalendar(ctx, &b); err != nil {
+		t.Fatal(err)
+	}
+	text := b.String()
+	if strings.Count(text, "\r\n") != strings.Count(text, "\n") || strings.Contains(strings.ReplaceAll(text, "\r\n", ""), "\r") {
+		t.Fatalf("lines do not all end in CRLF:\n%q", text)
+	}
+	unfolded := strings.ReplaceAll(text, "\r\n ", "")
+	for _, want := range []string{`SUMMARY:Run\, stretch\; rest\\repeat`, `Outcome: Line one\nline two\nline three\n`,
+		"RRULE:FREQ=DAILY\r\n", "EXDATE:20261125T070000Z\r\n", "RELATED-TO:"} {
+		if !strings.Contains(unfolded, want) {
+			t.Errorf("the calendar lacks %q:\n%s", want, unfolded)
+		}
+	}
+	if strings.Contains(unfolded, "\x07") {
+		t.Error("a control character reached the calendar")
+	}
+	cal, err := ics.ParseCalendar(strings.NewReader(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, todo := range cal.Todos() {
+		if strings.Contains(todo.GetProperty(ics.ComponentPropertySummary).Value, "Buy shoes") {
+			if rel := todo.GetProperty(ics.ComponentPropertyRelatedTo); rel == nil || !strings.HasSuffix(rel.Value, "-todo@microgoals") {
+				t.Fatalf("sub-step %d has no RELATED-TO its parent", sub.ID)
+			}
+		}
+		if strings.HasPrefix(todo.GetProperty(ics.ComponentPropertySummary).Value, "Run,") {
+			if got := todo.GetProperty(ics.ComponentPropertyDescription).Value; !strings.Contains(got, "Line one\nline two\nline three") {
+				t.Fatalf("description read back %q", got)
+			}
+		}
+	}
 }

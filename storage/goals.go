@@ -14,11 +14,6 @@ import (
 	"github.com/microgoals/microgoals/model"
 )
 
-const goalCols = `id, objective_id, parent_id, position, title, outcome, done_when, due_at, due_has_time,
-	due_day, horizon, stage, status, estimate_minutes, metric_kind, metric_unit, metric_target,
-	owner, partner, created_at, updated_at, done_at, dropped_at, drop_reason, anchor, rrule,
-	tags, notes, done_where, done_with`
-
 // goalRow is one micro_goals row as read from the database.
 type goalRow struct {
 	id, objectiveID, position, estimate, createdAt, updatedAt int64
@@ -27,7 +22,7 @@ type goalRow struct {
 	dueDay, horizon, stage, status, metricKind, metricUnit    string
 	anchor, repeat                                            string
 	tags, notes, doneWhere, doneWith                          string
-	dueHasTime                                                bool
+	dueHasTime, canDecrease, fromCompletion                   bool
 	metricTarget                                              float64
 }
 
@@ -43,7 +38,7 @@ func (r *goalScan) dest() []any {
 	return []any{&g.id, &g.objectiveID, &g.parentID, &g.position, &g.title, &g.outcome, &g.doneWhen,
 		&g.dueAt, &g.dueHasTime, &r.dueDay, &r.horizon, &r.stage, &r.status, &g.estimate,
 		&r.metricKind, &r.metricUnit, &g.metricTarget, &g.owner, &g.partner, &g.createdAt,
-		&g.updatedAt, &g.doneAt, &g.droppedAt, &g.dropReason, &g.anchor, &g.repeat,
+		&g.updatedAt, &g.doneAt, &g.droppedAt, &g.dropReason, &g.anchor, &g.repeat, &g.canDecrease, &g.fromCompletion,
 		&g.tags, &g.notes, &g.doneWhere, &g.doneWith}
 }
 
@@ -74,9 +69,10 @@ func (s *Store) goalFrom(r *goalRow) model.MicroGoal {
 		Status:          model.Status(intern(r.status)),
 		EstimateMinutes: int(r.estimate),
 		Metric: model.Metric{
-			Kind:   model.MetricKind(intern(r.metricKind)),
-			Unit:   intern(r.metricUnit),
-			Target: r.metricTarget,
+			Kind:        model.MetricKind(intern(r.metricKind)),
+			Unit:        intern(r.metricUnit),
+			Target:      r.metricTarget,
+			CanDecrease: r.canDecrease,
 		},
 		Owner:      r.owner,
 		Partner:    r.partner,
@@ -91,6 +87,8 @@ func (s *Store) goalFrom(r *goalRow) model.MicroGoal {
 		Notes:      r.notes,
 		DoneWhere:  r.doneWhere,
 		DoneWith:   r.doneWith,
+
+		RepeatFromCompletion: r.fromCompletion,
 	}
 	if r.dueAt.Valid {
 		if r.dueHasTime {
@@ -196,6 +194,13 @@ func (s *Store) LoadOutline(ctx context.Context) (Outline, error) {
 	return out, nil
 }
 
+// goalInsert and goalUpdate write a whole micro_goals row (less its placement, for an
+// update), their values in the order of goalsTable's column list.
+var (
+	goalInsert = goalsTable.insertSQL(func(c column) bool { return !c.local && !c.noScan })
+	goalUpdate = goalsTable.setSQL(func(c column) bool { return !c.local && !c.noScan && !c.placement })
+)
+
 func validateGoal(g model.MicroGoal) error {
 	if ps := model.Blocking(model.ValidateGoal(g)); len(ps) > 0 {
 		return &ValidationError{What: "micro-goal", Problems: ps}
@@ -271,16 +276,13 @@ func (s *Store) createGoalTx(ctx context.Context, tx *sql.Tx, g model.MicroGoal,
 		return model.MicroGoal{}, err
 	}
 	dueAt, dueDay := s.dueColumns(g)
-	res, err := tx.ExecContext(ctx, `INSERT INTO micro_goals (objective_id, parent_id, position, title,
-		outcome, done_when, due_at, due_has_time, due_day, horizon, stage, status, estimate_minutes,
-		metric_kind, metric_unit, metric_target, owner, partner, created_at, updated_at, done_at,
-		dropped_at, drop_reason, anchor, rrule, tags, notes, done_where, done_with)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+	res, err := tx.ExecContext(ctx, goalInsert,
 		g.ObjectiveID, idOrNull(g.ParentID), g.Position, g.Title, g.Outcome, g.DoneWhen, dueAt,
 		boolInt(g.DueHasTime && !g.Due.IsZero()), dueDay, string(g.Horizon), string(g.Stage), string(g.Status),
 		g.EstimateMinutes, string(g.Metric.Kind), g.Metric.Unit, g.Metric.Target, g.Owner, g.Partner,
 		g.CreatedAt.UnixMilli(), g.UpdatedAt.UnixMilli(), msOrNull(g.DoneAt), msOrNull(g.DroppedAt),
-		g.DropReason, g.Anchor, g.Repeat, model.JoinTags(g.Tags), g.Notes, g.DoneWhere, g.DoneWith)
+		g.DropReason, g.Anchor, g.Repeat, g.Metric.CanDecrease, g.RepeatFromCompletion,
+		model.JoinTags(g.Tags), g.Notes, g.DoneWhere, g.DoneWith)
 	if err != nil {
 		return model.MicroGoal{}, err
 	}
@@ -302,15 +304,11 @@ func (s *Store) UpdateGoal(ctx context.Context, g model.MicroGoal) (model.MicroG
 	var out model.MicroGoal
 	err := s.write(ctx, func(tx *sql.Tx) error {
 		dueAt, dueDay := s.dueColumns(g)
-		res, err := tx.ExecContext(ctx, `UPDATE micro_goals SET title = ?, outcome = ?, done_when = ?,
-			due_at = ?, due_has_time = ?, due_day = ?, horizon = ?, stage = ?, status = ?,
-			estimate_minutes = ?, metric_kind = ?, metric_unit = ?, metric_target = ?, owner = ?,
-			partner = ?, updated_at = ?, done_at = ?, dropped_at = ?, drop_reason = ?, anchor = ?,
-			rrule = ?, tags = ?, notes = ?, done_where = ?, done_with = ? WHERE id = ? AND trash_id IS NULL`,
+		res, err := tx.ExecContext(ctx, `UPDATE micro_goals SET `+goalUpdate+` WHERE id = ? AND trash_id IS NULL`,
 			g.Title, g.Outcome, g.DoneWhen, dueAt, boolInt(g.DueHasTime && !g.Due.IsZero()), dueDay,
 			string(g.Horizon), string(g.Stage), string(g.Status), g.EstimateMinutes,
 			string(g.Metric.Kind), g.Metric.Unit, g.Metric.Target, g.Owner, g.Partner,
-			now.UnixMilli(), msOrNull(g.DoneAt), msOrNull(g.DroppedAt), g.DropReason, g.Anchor, g.Repeat,
+			now.UnixMilli(), msOrNull(g.DoneAt), msOrNull(g.DroppedAt), g.DropReason, g.Anchor, g.Repeat, g.Metric.CanDecrease, g.RepeatFromCompletion,
 			model.JoinTags(g.Tags), g.Notes, g.DoneWhere, g.DoneWith, g.ID)
 		if err != nil {
 			return err
@@ -475,8 +473,8 @@ func (s *Store) rawGoals(ctx context.Context, dc any, out []model.MicroGoal, whe
 	}
 	defer rows.Close()
 	v := make([]driver.Value, len(rows.Columns()))
-	if len(v) != 30 {
-		return out, fmt.Errorf("micro_goals query has %d columns, want 30", len(v))
+	if len(v) != 32 {
+		return out, fmt.Errorf("micro_goals query has %d columns, want 32", len(v))
 	}
 	str := func(x driver.Value) string { s, _ := x.(string); return s }
 	num := func(x driver.Value) int64 { n, _ := x.(int64); return n }
@@ -492,8 +490,8 @@ func (s *Store) rawGoals(ctx context.Context, dc any, out []model.MicroGoal, whe
 			title: str(v[4]), outcome: str(v[5]), doneWhen: str(v[6]), dueAt: null(v[7]),
 			dueHasTime: num(v[8]) != 0, estimate: num(v[13]), owner: str(v[17]), partner: str(v[18]),
 			createdAt: num(v[19]), updatedAt: num(v[20]), doneAt: null(v[21]), droppedAt: null(v[22]),
-			dropReason: str(v[23]), anchor: str(v[24]), repeat: str(v[25]),
-			tags: str(v[26]), notes: str(v[27]), doneWhere: str(v[28]), doneWith: str(v[29]),
+			dropReason: str(v[23]), anchor: str(v[24]), repeat: str(v[25]), canDecrease: num(v[26]) != 0, fromCompletion: num(v[27]) != 0,
+			tags: str(v[28]), notes: str(v[29]), doneWhere: str(v[30]), doneWith: str(v[31]),
 		}
 		r.metricTarget, _ = v[16].(float64)
 		if n, ok := v[16].(int64); ok {

@@ -5,8 +5,10 @@ import (
 	"database/sql"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"time"
+	"unicode"
 
 	ics "github.com/arran4/golang-ical"
 
@@ -28,8 +30,13 @@ func (s *Store) ExportICalendar(ctx context.Context, w io.Writer) (int, error) {
 	if err != nil {
 		return 0, fmt.Errorf("export the milestones: %w", err)
 	}
-	cal := MilestoneCalendar(out, uuids, s.now(), s.loc)
-	if err := cal.SerializeTo(w); err != nil {
+	ex, err := s.Exceptions(ctx, model.D(model.MinYear, 1, 1), model.D(model.MaxYear, 12, 31))
+	if err != nil {
+		return 0, fmt.Errorf("export the milestones: %w", err)
+	}
+	cal := MilestoneCalendar(out, uuids, model.NewExceptions(ex), s.now(), s.loc)
+	// RFC 5545 lines end in CRLF (golang-ical writes a bare LF unless told).
+	if err := cal.SerializeTo(w, ics.WithNewLine("\r\n")); err != nil {
 		return 0, fmt.Errorf("export the milestones: %w", err)
 	}
 	return len(cal.Events()), nil
@@ -42,7 +49,7 @@ func (s *Store) goalUUIDs(ctx context.Context) (map[int64]string, error) {
 		if err := assignUUIDs(ctx, tx); err != nil {
 			return err
 		}
-		rows, err := tx.QueryContext(ctx, `SELECT id, uuid FROM micro_goals WHERE trash_id IS NULL AND due_at IS NOT NULL`)
+		rows, err := tx.QueryContext(ctx, `SELECT id, uuid FROM micro_goals WHERE trash_id IS NULL`)
 		if err != nil {
 			return err
 		}
@@ -60,9 +67,12 @@ func (s *Store) goalUUIDs(ctx context.Context) (map[int64]string, error) {
 	return out, err
 }
 
-// MilestoneCalendar builds the iCalendar of the outline's milestones; uuids gives each
-// micro-goal's identity for its UID.
-func MilestoneCalendar(out Outline, uuids map[int64]string, now time.Time, loc *time.Location) *ics.Calendar {
+// MilestoneCalendar builds the iCalendar of the outline: a VTODO for every micro-goal, linked
+// to its parent step's by RELATED-TO (the outline's hierarchy), and a VEVENT for every
+// milestone (a step with a due date). A repeating step is one recurring event and task (RRULE),
+// its skipped and moved occurrences excluded (EXDATE). uuids gives each micro-goal's identity
+// for its UID; ex its occurrences.
+func MilestoneCalendar(out Outline, uuids map[int64]string, ex model.Exceptions, now time.Time, loc *time.Location) *ics.Calendar {
 	cal := ics.NewCalendar()
 	cal.SetMethod(ics.MethodPublish)
 	cal.SetProductId("-//Microgoals//Milestones//EN")
@@ -73,16 +83,29 @@ func MilestoneCalendar(out Outline, uuids map[int64]string, now time.Time, loc *
 		objectives[o.ID] = o.Title
 	}
 	stamp := now.UTC()
+	uidOf := func(id int64) string {
+		if u := uuids[id]; u != "" {
+			return u
+		}
+		return fmt.Sprintf("goal-%d", id)
+	}
 	for _, g := range out.Goals {
+		uid := uidOf(g.ID)
+		desc := icalText(milestoneDescription(g, objectives[g.ObjectiveID]))
+		summary := icalText(g.Title)
 		if !g.HasDue() {
+			todo := cal.AddTodo(uid + "-todo@microgoals")
+			todo.SetDtStampTime(stamp)
+			todo.SetCreatedTime(g.CreatedAt.UTC())
+			todo.SetModifiedAt(g.UpdatedAt.UTC())
+			todo.SetSummary(summary)
+			todo.SetDescription(desc)
+			todoStatus(todo, g)
+			if g.ParentID != 0 {
+				todo.AddProperty(ics.ComponentPropertyRelatedTo, uidOf(g.ParentID)+"-todo@microgoals")
+			}
 			continue
 		}
-		uid := uuids[g.ID]
-		if uid == "" {
-			uid = fmt.Sprintf("goal-%d", g.ID)
-		}
-		desc := milestoneDescription(g, objectives[g.ObjectiveID])
-		summary := g.Title
 		if g.Status == model.StatusDone {
 			summary = "✓ " + summary
 		}
@@ -97,8 +120,11 @@ func MilestoneCalendar(out Outline, uuids map[int64]string, now time.Time, loc *
 		todo.SetDtStampTime(stamp)
 		todo.SetCreatedTime(g.CreatedAt.UTC())
 		todo.SetModifiedAt(g.UpdatedAt.UTC())
-		todo.SetSummary(g.Title)
+		todo.SetSummary(icalText(g.Title))
 		todo.SetDescription(desc)
+		if g.ParentID != 0 {
+			todo.AddProperty(ics.ComponentPropertyRelatedTo, uidOf(g.ParentID)+"-todo@microgoals")
+		}
 		if g.DueHasTime {
 			length := 30 * time.Minute
 			if g.EstimateMinutes > 0 {
@@ -119,21 +145,72 @@ func MilestoneCalendar(out Outline, uuids map[int64]string, now time.Time, loc *
 			ev.AddCategory(t)
 			todo.AddCategory(t)
 		}
-		switch g.Status {
-		case model.StatusDone:
-			ev.SetStatus(ics.ObjectStatusConfirmed)
-			todo.SetStatus(ics.ObjectStatusCompleted)
-			todo.SetCompletedAt(g.DoneAt.UTC())
-			todo.SetPercentComplete(100)
-		case model.StatusDropped:
+		if g.Status == model.StatusDropped {
 			ev.SetStatus(ics.ObjectStatusCancelled)
-			todo.SetStatus(ics.ObjectStatusCancelled)
-		default:
+		} else {
 			ev.SetStatus(ics.ObjectStatusConfirmed)
-			todo.SetStatus(ics.ObjectStatusNeedsAction)
+		}
+		todoStatus(todo, g)
+		if g.Repeat != "" {
+			repeatRule(ev, todo, g, ex[g.ID], loc)
 		}
 	}
 	return cal
+}
+
+func todoStatus(todo *ics.VTodo, g model.MicroGoal) {
+	switch g.Status {
+	case model.StatusDone:
+		todo.SetStatus(ics.ObjectStatusCompleted)
+		todo.SetCompletedAt(g.DoneAt.UTC())
+		todo.SetPercentComplete(100)
+	case model.StatusDropped:
+		todo.SetStatus(ics.ObjectStatusCancelled)
+	default:
+		todo.SetStatus(ics.ObjectStatusNeedsAction)
+	}
+}
+
+// repeatRule writes the recurrence of a repeating step on its event and task: the RRULE,
+// an EXDATE for each occurrence skipped or moved away. The instants follow the first
+// occurrence's form: a date for an all-day step, a UTC time otherwise.
+func repeatRule(ev *ics.VEvent, todo *ics.VTodo, g model.MicroGoal, ex map[model.Date]model.OccurrenceException, loc *time.Location) {
+	rule := strings.TrimPrefix(g.Repeat, "RRULE:")
+	ev.AddRrule(rule)
+	todo.AddRrule(rule)
+	local := g.Due.In(loc)
+	days := make([]model.Date, 0, len(ex))
+	for day, e := range ex {
+		if e.Status == model.StatusDropped || !e.MovedTo.IsZero() {
+			days = append(days, day)
+		}
+	}
+	slices.SortFunc(days, func(a, b model.Date) int { return a.Compare(b) })
+	for _, day := range days {
+		if g.DueHasTime {
+			v := day.At(local.Hour(), local.Minute(), loc).UTC().Format("20060102T150405Z")
+			ev.AddExdate(v)
+			todo.AddExdate(v)
+		} else {
+			v := fmt.Sprintf("%04d%02d%02d", day.Year, day.Month, day.Day)
+			ev.AddExdate(v, ics.WithValue(string(ics.ValueDataTypeDate)))
+			todo.AddExdate(v, ics.WithValue(string(ics.ValueDataTypeDate)))
+		}
+	}
+}
+
+// icalText makes s fit an iCalendar TEXT value: every line break a plain LF (which the
+// writer escapes as \n; a raw CR would end the line early in some readers), and no other
+// control character, which RFC 5545 does not allow in TEXT.
+func icalText(s string) string {
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	s = strings.ReplaceAll(s, "\r", "\n")
+	return strings.Map(func(r rune) rune {
+		if r != '\n' && r != '\t' && unicode.IsControl(r) {
+			return -1
+		}
+		return r
+	}, s)
 }
 
 func milestoneDescription(g model.MicroGoal, objective string) string {

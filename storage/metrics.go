@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"math"
 
 	"github.com/microgoals/microgoals/model"
 )
@@ -14,9 +13,6 @@ import (
 // CreatedAt is always now. A correction must name an entry of the same micro-goal. Entries
 // are never edited or deleted: the log is the audit trail.
 func (s *Store) AddMetricEntry(ctx context.Context, e model.MetricEntry) (model.MetricEntry, error) {
-	if math.IsNaN(e.Value) || math.IsInf(e.Value, 0) {
-		return model.MetricEntry{}, fmt.Errorf("log a value for micro-goal %d: the value must be a number", e.GoalID)
-	}
 	now := s.now()
 	e.Note = model.CleanNote(e.Note)
 	if e.At.IsZero() {
@@ -24,8 +20,12 @@ func (s *Store) AddMetricEntry(ctx context.Context, e model.MetricEntry) (model.
 	}
 	e.CreatedAt = now
 	err := s.write(ctx, func(tx *sql.Tx) error {
-		if _, err := s.goalIn(ctx, tx, e.GoalID); err != nil {
+		g, err := s.goalIn(ctx, tx, e.GoalID)
+		if err != nil {
 			return err
+		}
+		if ps := model.ValidateEntryValue(g.Metric, e.Value); len(ps) > 0 {
+			return &ValidationError{What: "metric entry", Problems: ps}
 		}
 		if e.CorrectsID != 0 {
 			var goal int64

@@ -10,8 +10,6 @@ import (
 	"github.com/microgoals/microgoals/model"
 )
 
-const objectiveCols = `id, title, why, target_date, status, in_focus, position, created_at, updated_at, achieved_at, notes`
-
 // objectiveRow is the scan target for one objectives row.
 type objectiveRow struct {
 	id, position, createdAt, updatedAt int64
@@ -67,6 +65,13 @@ func (s *Store) Objective(ctx context.Context, id int64) (model.Objective, error
 	return o, nil
 }
 
+// objectiveInsert and objectiveUpdate write a whole objectives row (less its placement, for
+// an update), their values in the order of objectivesTable's column list.
+var (
+	objectiveInsert = objectivesTable.insertSQL(func(c column) bool { return !c.local && !c.noScan })
+	objectiveUpdate = objectivesTable.setSQL(func(c column) bool { return !c.local && !c.noScan && !c.placement })
+)
+
 func validateObjective(o model.Objective) error {
 	if ps := model.Blocking(model.ValidateObjective(o)); len(ps) > 0 {
 		return &ValidationError{What: "objective", Problems: ps}
@@ -93,9 +98,7 @@ func (s *Store) createObjectiveTx(ctx context.Context, tx *sql.Tx, o model.Objec
 			return model.Objective{}, err
 		}
 	}
-	res, err := tx.ExecContext(ctx, `INSERT INTO objectives
-		(title, why, target_date, status, in_focus, position, created_at, updated_at, achieved_at, notes)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+	res, err := tx.ExecContext(ctx, objectiveInsert,
 		o.Title, o.Why, dayText(o.TargetDate, s.loc), string(o.Status), boolInt(o.InFocus), o.Position,
 		o.CreatedAt.UnixMilli(), o.UpdatedAt.UnixMilli(), msOrNull(o.AchievedAt), o.Notes)
 	if err != nil {
@@ -143,8 +146,7 @@ func (s *Store) UpdateObjective(ctx context.Context, o model.Objective) (model.O
 				return err
 			}
 		}
-		_, err = tx.ExecContext(ctx, `UPDATE objectives SET title = ?, why = ?, target_date = ?, status = ?,
-			in_focus = ?, updated_at = ?, achieved_at = ?, notes = ? WHERE id = ?`,
+		_, err = tx.ExecContext(ctx, `UPDATE objectives SET `+objectiveUpdate+` WHERE id = ?`,
 			o.Title, o.Why, dayText(o.TargetDate, s.loc), string(o.Status), boolInt(o.InFocus),
 			now.UnixMilli(), msOrNull(o.AchievedAt), o.Notes, o.ID)
 		if err != nil {

@@ -79,8 +79,6 @@ func newUUID() string {
 	return hex.EncodeToString(b[:])
 }
 
-const reviewCols = `id, uuid, period_start, period_end, completed, streak, actions, adjustments, wins, lessons, created_at, updated_at`
-
 func (s *Store) scanReview(sc interface{ Scan(...any) error }) (model.Review, error) {
 	var (
 		r                model.Review
@@ -183,24 +181,41 @@ func (s *Store) reviewsWhere(ctx context.Context, where string, args ...any) ([]
 	return out, rows.Err()
 }
 
-// MetricTotals sums the metric entries logged within p, by micro-goal (trash left out).
+// MetricTotals sums the effective metric entries (corrections applied, as
+// model.EffectiveEntries resolves them) that fall within p, by micro-goal (trash left out).
+// A correction logged in p of an entry outside it counts where its effective time lies.
 func (s *Store) MetricTotals(ctx context.Context, p model.Period) (map[int64]float64, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT e.goal_id, sum(e.value) FROM metric_entries e
-		JOIN micro_goals g ON g.id = e.goal_id AND g.trash_id IS NULL
-		WHERE e.at >= ? AND e.at < ? GROUP BY e.goal_id`, p.Start.UnixMilli(), p.End.UnixMilli())
+	rows, err := s.db.QueryContext(ctx, `SELECT e.goal_id, e.id, e.at, e.value, coalesce(e.corrects_id, 0), e.created_at
+		FROM metric_entries e JOIN micro_goals g ON g.id = e.goal_id AND g.trash_id IS NULL
+		WHERE e.goal_id IN (SELECT goal_id FROM metric_entries WHERE at >= ?1 AND at < ?2)
+		ORDER BY e.goal_id`, p.Start.UnixMilli(), p.End.UnixMilli())
 	if err != nil {
 		return nil, fmt.Errorf("sum the metric entries: %w", err)
 	}
 	defer rows.Close()
 	out := map[int64]float64{}
+	var log []model.MetricEntry
+	flush := func() {
+		for _, e := range model.EffectiveEntries(log) {
+			if p.Contains(e.At) {
+				out[e.GoalID] += e.Value
+			}
+		}
+		log = log[:0]
+	}
 	for rows.Next() {
-		var id int64
-		var v float64
-		if err := rows.Scan(&id, &v); err != nil {
+		var e model.MetricEntry
+		var at, made int64
+		if err := rows.Scan(&e.GoalID, &e.ID, &at, &e.Value, &e.CorrectsID, &made); err != nil {
 			return nil, fmt.Errorf("sum the metric entries: %w", err)
 		}
-		out[id] = v
+		e.At, e.CreatedAt = s.timeOf(at), s.timeOf(made)
+		if len(log) > 0 && log[0].GoalID != e.GoalID {
+			flush()
+		}
+		log = append(log, e)
 	}
+	flush()
 	return out, rows.Err()
 }
 

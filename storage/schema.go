@@ -96,6 +96,10 @@ CREATE TABLE settings (
 	migrationNotifyLog,
 	// 5 (renumbered on merge): weekly reviews, the decision log, identities for export/import.
 	reviewsSchema,
-	// 6 (issue 13): tags and notes on steps, notes on objectives, where and with whom a step was done.
+	// 6 (issue 11): whether a micro-goal's metric can go down (negative entries allowed), and
+	// whether its repeat rule counts from the last completion.
+	`ALTER TABLE micro_goals ADD COLUMN metric_can_decrease INTEGER NOT NULL DEFAULT 0 CHECK (metric_can_decrease IN (0, 1));
+ALTER TABLE micro_goals ADD COLUMN repeat_from_completion INTEGER NOT NULL DEFAULT 0 CHECK (repeat_from_completion IN (0, 1));`,
+	// 7 (issue 13): tags and notes on steps, notes on objectives, where and with whom a step was done.
 	tagsNotesMigration,
 }

@@ -40,8 +40,6 @@ const SettingSprintMinutes = "sprint.minutes"
 // ErrSprintRunning is returned when a sprint is started while another is in progress.
 var ErrSprintRunning = errors.New("a focus sprint is already running")
 
-const sprintColumns = `id, goal_id, started_at, planned_minutes, paused_ms, paused_at, ended_at, completed, environment, partner`
-
 func (s *Store) scanSprint(sc interface{ Scan(...any) error }) (model.Sprint, error) {
 	var (
 		sp                model.Sprint
