@@ -123,6 +123,9 @@ func (f *firstRun) onObjectiveChanged(s string) {
 }
 
 func (f *firstRun) next() {
+	if len(f.u.data.Objectives) > 0 {
+		return
+	}
 	title := model.CleanTitle(f.objective.Text)
 	if len(model.Blocking(model.ValidateObjective(model.NewObjective(title, f.u.now())))) > 0 {
 		f.onObjectiveChanged(f.objective.Text)
@@ -135,6 +138,9 @@ func (f *firstRun) next() {
 // start writes the objective and its first micro-goals, due tomorrow, as one action.
 func (f *firstRun) start() {
 	u := f.u
+	if len(u.data.Objectives) > 0 {
+		return // a key that repeated after the plan was written: it is written once
+	}
 	now := u.now()
 	o := model.NewObjective(model.CleanTitle(f.objective.Text), now)
 	o.InFocus = true
@@ -150,13 +156,10 @@ func (f *firstRun) start() {
 		g.Due = tomorrow
 		goals = append(goals, g)
 	}
-	u.do("start the plan", func(ctx context.Context) (func(context.Context) error, string, error) {
+	u.do("start the plan", u.creation(func(ctx context.Context) (int64, string, error) {
 		created, err := u.store.CreateObjectiveWithGoals(ctx, o, goals)
-		if err != nil {
-			return nil, "", err
-		}
-		return func(ctx context.Context) error { return u.store.PurgeObjective(ctx, created.ID) }, objectiveKey(created.ID), nil
-	})
+		return created.ID, objectiveKey(created.ID), err
+	}, u.store.TrashObjective))
 }
 
 // tryExample fills the empty plan with the demo plan, so a new user can look around.
