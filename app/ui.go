@@ -61,13 +61,13 @@ type UI struct {
 	// messageTTL is how long a message stays before it goes by itself; 0 keeps it until it is
 	// closed or replaced (the headless tests, which have no clock running).
 	messageTTL time.Duration
-	undoItem  *fyne.MenuItem
-	redoItem  *fyne.MenuItem
-	toolbar   *fyne.Container
-	body      *fyne.Container
-	mainView  fyne.CanvasObject
-	tabs      *tabBar
-	views     []*tabbedView
+	undoItem   *fyne.MenuItem
+	redoItem   *fyne.MenuItem
+	toolbar    *fyne.Container
+	body       *fyne.Container
+	mainView   fyne.CanvasObject
+	tabs       *tabBar
+	views      []*tabbedView
 
 	routine        *routine      // calendar and Today settings, read on first use (routine.go)
 	settingsDialog dialog.Dialog // the open settings dialog, for tests
@@ -281,7 +281,6 @@ func (u *UI) objective(id int64) (model.Objective, bool) {
 	}
 	return model.Objective{}, false
 }
-
 
 // celebrate marks a win: a micro-goal done, a sprint finished, a target reached. It shows in
 // the window's banner while the window is open, and goes to the desktop through the notifier
