@@ -58,7 +58,7 @@ func (w *wheelCatcher) CreateRenderer() fyne.WidgetRenderer {
 // dateField is a date entry that reads what quick add reads ("tomorrow", "fri 9am", a
 // YYYY-MM-DD) with a button beside it that picks the day on a calendar.
 func (d *detail) dateField(fields map[string]*field, name, label string) *field {
-	f := d.entryField(fields, name, label, "tomorrow, fri, next monday or YYYY-MM-DD", false)
+	f := d.entryField(fields, name, label, "fri, tomorrow 9am, YYYY-MM-DD", false)
 	fe := f.widget.(*formEntry)
 	pick := newIconButton(theme.CalendarIcon(), func() { d.pickDate(fe) })
 	f.widget = container.NewBorder(nil, nil, nil, pick, fe)
@@ -82,3 +82,28 @@ func (d *detail) pickDate(e *formEntry) {
 	dlg.SetOnClosed(func() { u.win.Canvas().Focus(e) })
 	dlg.Show()
 }
+
+// dialogEntry is the entry of a one-line dialog: Escape cancels the dialog, which a plain
+// Entry would keep for itself and ignore.
+type dialogEntry struct {
+	widget.Entry
+	onEscape func()
+}
+
+func newDialogEntry() *dialogEntry {
+	e := &dialogEntry{}
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+// TypedKey cancels on Escape and leaves every other key to the entry.
+func (e *dialogEntry) TypedKey(ev *fyne.KeyEvent) {
+	if ev.Name == fyne.KeyEscape && e.onEscape != nil {
+		e.onEscape()
+		return
+	}
+	e.Entry.TypedKey(ev)
+}
+
+// entry is the Entry inside, for the keys that work on any entry (keys.go).
+func (e *dialogEntry) entry() *widget.Entry { return &e.Entry }

@@ -110,3 +110,20 @@ func (u *UI) focusedEntry() *widget.Entry {
 	}
 	return e
 }
+
+// focusDetail puts the typing focus in the title of the selected item's detail panel
+// (Ctrl+I), with the cursor at its end; Tab goes on through the other fields.
+func (u *UI) focusDetail() {
+	if !u.built() || u.outline.selected == "" {
+		u.showMessage("Select an objective or a micro-goal to edit it.")
+		return
+	}
+	u.tabs.selectTab(0)
+	f := u.detail.fieldsFor(u.outline.selected)["title"]
+	if f == nil || f.input == nil {
+		return
+	}
+	u.win.Canvas().Focus(f.input)
+	f.input.CursorRow, f.input.CursorColumn = 0, len([]rune(f.input.Text))
+	f.input.Refresh()
+}

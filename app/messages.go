@@ -35,20 +35,21 @@ func (u *UI) messageLayer() fyne.CanvasObject {
 	return container.New(&bannerLayout{}, u.messageBx)
 }
 
-// bannerLayout puts its one object at the bottom, at most 720 wide, centred, over whatever
-// lies under it; its own size is the window's (it is the top layer of a stack).
+// bannerLayout puts its one object at the bottom left, over the lower end of the outline
+// (where the list ends and nothing needs a click), clear of the detail panel's Save and
+// Revert on the right; its own size is the window's (it is the top layer of a stack).
 type bannerLayout struct{}
 
 func (l *bannerLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	pad := theme.Padding() * 2
 	for _, o := range objs {
-		w := min(size.Width-2*pad, 720)
+		w := min(size.Width*0.58-2*pad, 720)
 		h := o.MinSize().Height
 		// Wrapped text needs its width to know its height: lay it out once at that width.
 		o.Resize(fyne.NewSize(w, h))
 		h = o.MinSize().Height
 		o.Resize(fyne.NewSize(w, h))
-		o.Move(fyne.NewPos((size.Width-w)/2, size.Height-h-pad))
+		o.Move(fyne.NewPos(pad, size.Height-h-pad))
 	}
 }
 

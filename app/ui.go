@@ -175,6 +175,7 @@ func (u *UI) mainMenu() *fyne.MainMenu {
 			u.redoItem,
 			keyAlias(&fyne.ShortcutRedo{}, u.redoKey),
 			item("Go to quick add", fyne.KeyL, ctrl, u.focusQuickAdd),
+			item("Edit details", fyne.KeyI, ctrl, u.focusDetail),
 			item("Save changes", fyne.KeyS, ctrl, func() { u.detail.save() }),
 			item("Mark done / reopen", fyne.KeyD, ctrl, u.toggleDone),
 			item("Drop…", "", 0, u.dropSelected),
@@ -417,7 +418,7 @@ func (u *UI) selectedObjective() (model.Objective, bool) {
 }
 
 func (u *UI) addObjective() {
-	entry := widget.NewEntry()
+	entry := newDialogEntry()
 	entry.SetPlaceHolder("One sentence: what do you want to achieve?")
 	u.askText("New objective", entry, func(title string) {
 		u.createObjective(title)
@@ -486,7 +487,7 @@ func (u *UI) addSubStep() {
 		u.showMessage("“%s” is already %d levels deep; sub-steps nest at most %d levels.", g.Title, model.MaxDepth, model.MaxDepth)
 		return
 	}
-	entry := widget.NewEntry()
+	entry := newDialogEntry()
 	entry.SetPlaceHolder("Verb first: what is the next small step?")
 	u.askText("New sub-step of “"+g.Title+"”", entry, func(title string) {
 		u.outline.expand(goalKey(g.ID))
@@ -528,7 +529,7 @@ func (u *UI) dropSelected() {
 		u.showMessage("Select a micro-goal to drop it.")
 		return
 	}
-	entry := widget.NewEntry()
+	entry := newDialogEntry()
 	entry.SetPlaceHolder("Why drop it? (optional)")
 	u.askTextOptional("Drop “"+g.Title+"”", entry, func(reason string) {
 		u.setStatus(g, model.StatusDropped, reason)
