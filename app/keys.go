@@ -2,6 +2,7 @@ package app
 
 import (
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
 )
@@ -94,6 +95,22 @@ func (u *UI) openTab(i int) {
 		}
 	}
 	u.win.Canvas().Unfocus()
+}
+
+// escapable lets Escape close d while no entry has the keyboard (an entry keeps Escape; the
+// one-line dialogs use dialogEntry for that), and gives the focus back to what had it.
+func (u *UI) escapable(d dialog.Dialog) {
+	before := u.win.Canvas().Focused()
+	u.topDialog = d
+	u.win.Canvas().Unfocus()
+	d.SetOnClosed(func() {
+		if u.topDialog == d {
+			u.topDialog = nil
+		}
+		if before != nil {
+			u.win.Canvas().Focus(before)
+		}
+	})
 }
 
 // focusedEntry is the enabled entry that has the keyboard, or nil.

@@ -116,6 +116,7 @@ func (u *UI) showRoutineSettings() {
 	dlg.SetButtons([]fyne.CanvasObject{widget.NewButton("Cancel", dlg.Hide), saveBtn})
 	dlg.Resize(fyne.NewSize(460, 480))
 	u.settingsDialog = dlg
+	u.escapable(dlg)
 	dlg.Show()
 }
 

@@ -165,6 +165,7 @@ func (u *UI) openSettings() (*settingsForm, *dialog.FormDialog) {
 		}
 	}, u.win)
 	d.Resize(fyne.NewSize(760, 560))
+	u.escapable(d)
 	d.Show()
 	return f, d
 }

@@ -71,6 +71,7 @@ type UI struct {
 
 	routine        *routine      // calendar and Today settings, read on first use (routine.go)
 	settingsDialog dialog.Dialog // the open settings dialog, for tests
+	topDialog      dialog.Dialog // the open dialog Escape closes when no entry has the keys
 	notify         *notifier     // the scheduler and the way out to the desktop (notify.go)
 	tray           *trayMenu     // the system tray menu, once set up (tray.go)
 	hidden         atomic.Bool
@@ -204,6 +205,10 @@ func (u *UI) addShortcuts() {
 	// A drag takes the focus away from any entry, so Escape reaches the canvas and cancels it.
 	u.win.Canvas().SetOnTypedKey(func(ev *fyne.KeyEvent) {
 		if ev.Name == fyne.KeyEscape {
+			if u.topDialog != nil {
+				u.topDialog.Hide()
+				return
+			}
 			u.outline.cancelDrag()
 		}
 	})

@@ -400,7 +400,17 @@ func (p *planner) deadlines(g *MicroGoal) {
 		// gives way to the overdue nudge once that is due.
 		if p.s.Lead > 0 && p.now.Before(due) {
 			p.consider(KindDueSoon, due.Add(-p.s.Lead), func(b []byte) []byte { return appendDueKey(b, KindDueSoon, g.ID, dueMs) }, func(n *Notification) {
-				n.GoalID, n.Title = g.ID, "Due in "+FormatMinutes(int(due.Sub(n.At).Round(time.Minute)/time.Minute))+": "+g.Title
+				// The time left when it is sent: a step added 2 minutes before its deadline
+				// is due in 2 minutes, not in the lead time.
+				from := n.At
+				if p.now.After(from) {
+					from = p.now
+				}
+				left := "Due in " + FormatMinutes(int(due.Sub(from).Round(time.Minute)/time.Minute))
+				if due.Sub(from) < time.Minute {
+					left = "Due in less than a minute"
+				}
+				n.GoalID, n.Title = g.ID, left+": "+g.Title
 				n.Body = "Due at " + due.In(p.s.Location).Format("15:04") + "."
 				if g.DoneWhen != "" {
 					n.Body += " Done when: " + g.DoneWhen
