@@ -206,3 +206,38 @@ check_keys_quit_keeps_edits() {
 }
 
 CHECKS+=(keys_first_run_walk keys_shortcuts keys_quit_keeps_edits)
+
+# check_keys_screens: the detail panel at the default size and a banner over the calendar in
+# the middle of a drag, light and dark (screenshots in build/artifacts/, looked at by hand).
+check_keys_screens() {
+  local theme
+  DB=$WORK/keys-screens.db
+  make_demo "$DB"
+  for theme in light dark; do
+    use_home "keys-screens-$theme"
+    FYNE_THEME=$theme start_app "keys-screens-$theme" --db "$DB"
+    wait_window; sleep 2
+    xdotool windowactivate --sync "$WIN" >/dev/null 2>&1 || xdotool windowfocus --sync "$WIN" >/dev/null 2>&1 || true
+    xdotool mousemove --window "$WIN" 200 221 click 1; sleep 1
+    # The wheel over the "Expected outcome" field scrolls the form.
+    xdotool mousemove --window "$WIN" 860 300; sleep 0.3
+    screenshot "$WIN" "$ARTIFACTS/e2e-detail-$theme.png"
+    xdotool click 5 click 5 click 5; sleep 0.8
+    screenshot "$WIN" "$WORK/detail-scrolled-$theme.png"
+    cmp -s "$ARTIFACTS/e2e-detail-$theme.png" "$WORK/detail-scrolled-$theme.png" && fail "the wheel over a field did not scroll the form"
+    press ctrl+3
+    # Press on a day cell, move as in a drag, and let a message come up mid-drag (Ctrl+Z).
+    xdotool mousemove --window "$WIN" 480 330 mousedown 1; sleep 0.3
+    xdotool mousemove --window "$WIN" 520 360; sleep 0.2
+    xdotool mousemove --window "$WIN" 600 400; sleep 0.3
+    xdotool key ctrl+z; sleep 0.8
+    screenshot "$WIN" "$ARTIFACTS/e2e-banner-calendar-drag-$theme.png"
+    xdotool key Escape; xdotool mouseup 1; sleep 0.5
+    release_keys
+    close_app
+    no_crash_in_log
+  done
+  db_ok "$DB"
+}
+
+CHECKS+=(keys_screens)
