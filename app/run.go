@@ -21,6 +21,7 @@ const ID = "io.github.microgoals.Microgoals"
 func newFyneApp() fyne.App {
 	a := fyneapp.NewWithID(ID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", resources.Icon128PNG))
+	applyThemePreference(a)
 	return a
 }
 
