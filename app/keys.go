@@ -128,6 +128,19 @@ func (u *UI) focusedEntry() *widget.Entry {
 	return e
 }
 
+// openGoal shows the step id in the outline, selected, with the keyboard in its title (a Today
+// row opens its step this way).
+func (u *UI) openGoal(id int64) {
+	if _, ok := u.tree.Goal(id); !ok {
+		return
+	}
+	u.tabs.selectTab(0)
+	u.outline.selected = goalKey(id)
+	u.detail.refreshSelection()
+	u.outline.refresh()
+	u.focusDetail()
+}
+
 // focusDetail puts the typing focus in the title of the selected item's detail panel
 // (Ctrl+I), with the cursor at its end; Tab goes on through the other fields.
 func (u *UI) focusDetail() {

@@ -3,10 +3,12 @@ package app
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/microgoals/microgoals/model"
 )
@@ -275,5 +277,52 @@ func TestMessagesFloatAndGoWhenStale(t *testing.T) {
 	h.press(fyne.KeyS, ctrl)
 	if h.u.messageBx.Visible() && strings.Contains(h.u.message.Text, "Fix the fields") {
 		t.Fatal("the message about red fields stays after a successful save")
+	}
+}
+
+func TestTodayRowOpensTheStepAndMovesItToAnotherDay(t *testing.T) {
+	h := newHarness(t)
+	seed(h, "Ship the Microgoals 1.0 release", "Write the release notes today", "Tag the release today")
+	h.press(fyne.Key2, ctrl)
+	var tv *todayView
+	for _, v := range h.u.views {
+		if x, ok := v.view.(*todayView); ok {
+			tv = x
+		}
+	}
+	if tv == nil || len(tv.rows) != 2 {
+		t.Fatalf("Today shows %d rows", len(tv.rows))
+	}
+	var open *tapArea
+	for _, o := range visible(h.w.Content()) {
+		if a, ok := o.(*tapArea); ok && containsObject(a, tv.rows[0].title) {
+			open = a
+		}
+	}
+	if open == nil {
+		t.Fatal("the Today row's text cannot be tapped")
+	}
+	title := tv.rows[0].occ.Goal.Title
+	test.Tap(open)
+	if h.u.tabs.selected != 0 || h.u.detail.goalFields["title"].entry.Text != title {
+		t.Fatalf("tapping the Today row of %q did not open it (tab %d, detail %q)", title, h.u.tabs.selected, h.u.detail.goalFields["title"].entry.Text)
+	}
+	// Move the other one to Friday with the calendar button.
+	h.press(fyne.Key2, ctrl)
+	moved := tv.rows[1].occ.Goal.Title
+	test.Tap(tv.rows[1].move)
+	tapped := false
+	for _, o := range visible(h.w.Canvas().Overlays().Top()) {
+		if b, ok := o.(*widget.Button); ok && b.Text == "27" {
+			test.Tap(b)
+			tapped = true
+			break
+		}
+	}
+	if !tapped {
+		t.Fatal("no day 27 in the move dialog")
+	}
+	if g := h.storedGoal(moved); model.DateOf(g.Due, time.UTC) != model.D(2026, 11, 27) {
+		t.Fatalf("moved to %v, want 2026-11-27", g.Due)
 	}
 }
