@@ -199,7 +199,7 @@ func (a *audit) show() {
 		if why == "" {
 			why = "no reason written down"
 		}
-		a.context.SetText(fmt.Sprintf("%d of %d steps done · why: %s", p.Done, p.Total, why))
+		a.context.SetText(fmt.Sprintf("%d of %s done · why: %s", p.Done, model.Plural(p.Total, "step"), why))
 	}
 	a.history.SetText(a.u.decisionLogText(it.Objective.ID, it.Goal.ID))
 	a.validate()

@@ -89,7 +89,7 @@ func (tv *todayView) Refresh() {
 	tv.focus.SetText(fmt.Sprintf("%d open · %d done · focus limit %d", p.Open, p.Done, p.Limit))
 	warn := tv.warning.Objects[0].(*widget.Label)
 	if p.OverLoad {
-		warn.SetText(fmt.Sprintf("%d open steps today — more than your focus limit of %d. Move some to another day so the day stays winnable.", p.Open, p.Limit))
+		warn.SetText(fmt.Sprintf("%s today — more than your focus limit of %d. Move some to another day so the day stays winnable.", model.Plural(p.Open, "open step"), p.Limit))
 		tv.warning.Show()
 	} else {
 		tv.warning.Hide()

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"math"
 	"sort"
 	"strconv"
 	"strings"
@@ -563,11 +564,25 @@ func dayNumber(t time.Time) int {
 	return int(time.Date(y, m, d, 12, 0, 0, 0, time.UTC).Unix() / 86400)
 }
 
-func plural(n int, word string) string {
+func plural(n int, word string) string { return Plural(n, word) }
+
+// Plural writes a count with its noun: "1 step", "3 steps", "0 days".
+func Plural(n int, word string) string {
 	if n == 1 {
 		return "1 " + word
 	}
 	return strconv.Itoa(n) + " " + word + "s"
+}
+
+// FormatDays writes a number of days for a sentence: "less than a day", "1 day", "2.5 days".
+func FormatDays(d float64) string {
+	switch {
+	case d < 0.05:
+		return "less than a day"
+	case d > 0.95 && d < 1.05:
+		return "1 day"
+	}
+	return strconv.FormatFloat(math.Round(d*10)/10, 'f', -1, 64) + " days"
 }
 
 // MaxNotifyTitle and MaxNotifyBody cap the text handed to the desktop's notifier.
