@@ -202,6 +202,22 @@ func (w *weeklyReview) refresh() {
 	w.summary = model.SummarizeWeek(u.data.Goals, p, u.now(), u.loc)
 	s := w.summary
 	w.period.SetText("Week " + p.String())
+	if w.saved.ID == 0 {
+		// The week was reviewed already (in an earlier session): the form shows that review,
+		// so saving again updates it and keeps what it says.
+		if same, err := u.store.ReviewsOverlapping(u.ctx(), p); err == nil {
+			for _, r := range same {
+				if r.Period == p {
+					w.saved = r
+					w.actions = append([]string(nil), r.Actions...)
+					w.adjustments.SetText(r.Adjustments)
+					w.winsText.SetText(r.Wins)
+					w.lessons.SetText(r.Lessons)
+					break
+				}
+			}
+		}
+	}
 	n := len(s.Completed)
 	switch {
 	case n == 0:

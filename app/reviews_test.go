@@ -162,6 +162,17 @@ func TestWeeklyReviewFlowWithEveryAction(t *testing.T) {
 		t.Fatalf("after second save: %+v", list)
 	}
 	h.reopen()
+	// A save in a later session updates the week's review too: one week, one review.
+	rv = h.reviews(0)
+	if rv.weekly.lessons.Text != "Booking late cost me the early-bird price" {
+		t.Fatalf("the next session's review form does not show the saved review: %q", rv.weekly.lessons.Text)
+	}
+	rv.weekly.winsText.SetText("")
+	h.typeInto(rv.weekly.winsText, "Two runs done, a PB and a rest day")
+	test.Tap(rv.weekly.saveBtn)
+	if list, _ := h.st.Reviews(context.Background()); len(list) != 1 || list[0].Wins != "Two runs done, a PB and a rest day" {
+		t.Fatalf("after a save in the next session: %d reviews, %+v", len(list), list)
+	}
 	h.reviews(2)
 	h.mustSee("Week Mon 23 Nov – Sun 29 Nov 2026 — 2 completed, streak 3 days")
 	h.mustSee("Lessons: Booking late cost me the early-bird price")
