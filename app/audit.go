@@ -33,7 +33,7 @@ type audit struct {
 	history  *widget.Label
 	// overviewHead says how far the audit is.
 	overviewHead *widget.Label
-	scroll   *container.Scroll // the questions: each item starts at their top
+	scroll       *container.Scroll // the questions: each item starts at their top
 	// overview lists every item by objective, decided or to decide; a tap opens one.
 	overview *widget.List
 	pages    *fyne.Container // the overview, then the item being decided
