@@ -162,13 +162,48 @@ func (f *firstRun) start() {
 	}, u.store.TrashObjective))
 }
 
-// tryExample fills the empty plan with the demo plan, so a new user can look around.
+// tryExample fills the empty plan with one example objective and its first steps, so a new
+// user can look around in a plan that reads like a real one.
 func (f *firstRun) tryExample() {
 	u := f.u
-	if err := u.store.GenerateDemo(u.ctx(), u.now(), 60, 200, u.now().UnixNano()); err != nil {
+	o, goals := examplePlan(u.now(), u.loc)
+	if _, err := u.store.CreateObjectiveWithGoals(u.ctx(), o, goals); err != nil {
 		u.showError("Could not write the example plan", err)
 		return
 	}
-	u.showMessage("This is an example plan. Delete its objectives (they go to the trash) when you are ready for your own.")
 	u.reload()
+	u.showMessage("This is an example plan. Delete its objective (it goes to the trash) when you are ready for your own.")
+}
+
+// examplePlan is one coherent objective — a first 10 km race in ten weeks — with steps for
+// the next days and weeks, each specific, measurable, achievable, relevant and time-bound.
+func examplePlan(now time.Time, loc *time.Location) (model.Objective, []model.MicroGoal) {
+	today := model.DateOf(now, loc)
+	race := today.AddDays(70)
+	o := model.NewObjective("Run a 10 km race in under an hour by "+race.Start(loc).Format("2 January"), now)
+	o.Why = "To feel fit again, and to finish something I signed up for"
+	o.TargetDate = race.Start(loc)
+	o.InFocus = true
+	// Sunday of this week (or of next week, on a Sunday) for the weekly target.
+	sunday := today.AddDays((7 - int(today.Weekday())) % 7)
+	if sunday == today {
+		sunday = today.AddDays(7)
+	}
+	step := func(title, doneWhen string, h model.Horizon, due time.Time, hasTime bool, minutes int) model.MicroGoal {
+		g := model.NewMicroGoal(0, 0, title, now)
+		g.DoneWhen, g.Horizon, g.Due, g.DueHasTime, g.EstimateMinutes = doneWhen, h, due, hasTime, minutes
+		return g
+	}
+	km := func(g model.MicroGoal, target float64) model.MicroGoal {
+		g.Metric = model.Metric{Kind: model.MetricQuantitative, Unit: "km", Target: target}
+		return g
+	}
+	return o, []model.MicroGoal{
+		step("Book a place in the city 10 km race", "The confirmation e-mail is in my inbox", model.HorizonDay, today.AddDays(1).At(19, 0, loc), true, 15),
+		km(step("Run 3 km at an easy, chatty pace", "3 km logged in the running app", model.HorizonDay, today.AddDays(2).At(7, 30, loc), true, 30), 3),
+		step("Buy running shoes fitted in a running shop", "Shoes bought after a test run in the shop", model.HorizonWeek, today.AddDays(5).Start(loc), false, 90),
+		km(step("Run three times this week, 10 km in all", "Three runs logged, 10 km together", model.HorizonWeek, sunday.Start(loc), false, 120), 10),
+		km(step("Run 5 km without stopping", "5 km in one go, logged in the app", model.HorizonFortnight, today.AddDays(14).Start(loc), false, 40), 5),
+		km(step("Run 8 km at race pace (6 min per km)", "8 km logged at 6:00 per km or faster", model.HorizonMonth, today.AddDays(42).Start(loc), false, 50), 8),
+	}
 }

@@ -326,3 +326,40 @@ func TestTodayRowOpensTheStepAndMovesItToAnotherDay(t *testing.T) {
 		t.Fatalf("moved to %v, want 2026-11-27", g.Due)
 	}
 }
+
+func TestExamplePlanIsOneCoherentObjectiveThatPassesSMART(t *testing.T) {
+	h := newHarness(t)
+	h.tapButton("Try an example")
+	st := h.stored()
+	if len(st.Objectives) != 1 || len(st.Goals) < 5 {
+		t.Fatalf("the example wrote %d objectives and %d steps", len(st.Objectives), len(st.Goals))
+	}
+	o := st.Objectives[0]
+	if o.TargetDate.Before(clock) || !strings.Contains(o.Title, o.TargetDate.Format("2 January")) {
+		t.Fatalf("the objective %q has the target date %v", o.Title, o.TargetDate)
+	}
+	for _, g := range st.Goals {
+		s := model.CheckSMART(g, h.u.smartContext(g))
+		if s.Score() != 5 {
+			t.Errorf("example step %q fails SMART: %v", g.Title, s.Hints())
+		}
+		if g.Due.After(o.TargetDate) {
+			t.Errorf("example step %q is due %v, after the objective's target %v", g.Title, g.Due, o.TargetDate)
+		}
+	}
+	if h.w.Canvas().Focused() != fyne.Focusable(h.u.outline.quickAdd) {
+		t.Fatalf("after the example the focus is on %T", h.w.Canvas().Focused())
+	}
+}
+
+func TestFirstRunStepsPassSMARTsTimeBound(t *testing.T) {
+	h := newHarness(t)
+	h.typeKeys("Finish the first draft of my novel")
+	h.keyDown(fyne.KeyReturn)
+	h.typeKeys("Write 500 words of chapter 1")
+	h.keyDown(fyne.KeyReturn)
+	g := h.storedGoal("Write 500 words of chapter 1")
+	if s := model.CheckSMART(g, h.u.smartContext(g)); !s[model.TimeBound].OK {
+		t.Fatalf("a step planned for tomorrow fails T: %v", s.Hints())
+	}
+}
