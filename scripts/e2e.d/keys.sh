@@ -234,10 +234,18 @@ check_keys_screens() {
     screenshot "$WIN" "$ARTIFACTS/e2e-banner-calendar-drag-$theme.png"
     xdotool key Escape; xdotool mouseup 1; sleep 0.5
     release_keys
+    # The quarterly audit opens on its overview (Reviews tab, second sub-tab).
+    press ctrl+5
+    screenshot "$WIN" "$WORK/reviews-$theme.png"
+    xdotool mousemove --window "$WIN" $AUDIT_TAB_X $AUDIT_TAB_Y click 1; sleep 1
+    screenshot "$WIN" "$ARTIFACTS/e2e-audit-overview-$theme.png"
     close_app
     no_crash_in_log
   done
   db_ok "$DB"
 }
+
+# Where the "Quarterly audit" sub-tab of the Reviews tab is in a window of the default size.
+AUDIT_TAB_X=190 AUDIT_TAB_Y=95
 
 CHECKS+=(keys_screens)
