@@ -298,7 +298,7 @@ func (a *audit) validate() {
 		a.hint.Refresh()
 		return
 	}
-	ps := model.Blocking(model.ValidateDecision(d))
+	ps := auditProblems(d)
 	if len(ps) == 0 {
 		a.hint.SetText("")
 		return
@@ -307,10 +307,21 @@ func (a *audit) validate() {
 	a.hint.SetText(capitalize(ps[0].Message) + ".")
 }
 
+// auditProblems is what stops the audit from recording d: the log's own rules, and one of the
+// audit's: keeping an item is a claim that it works, so it needs the evidence at least. (The
+// log itself accepts a keep without it: decisions imported from earlier files have none.)
+func auditProblems(d model.Decision) []model.Problem {
+	ps := model.Blocking(model.ValidateDecision(d))
+	if d.Kind == model.DecisionKeep && strings.TrimSpace(d.Evidence) == "" {
+		ps = append(ps, model.Problem{Field: "evidence", Message: "write the evidence that it works before you keep it", Blocking: true})
+	}
+	return ps
+}
+
 // recordDecision writes the decision (and its effect) as one undoable action and moves on.
 func (a *audit) recordDecision() {
 	d := a.decision()
-	if d.Kind == "" || len(model.Blocking(model.ValidateDecision(d))) > 0 {
+	if d.Kind == "" || len(auditProblems(d)) > 0 {
 		a.validate()
 		a.u.showMessage("The decision was not recorded: %s", a.hint.Text)
 		return

@@ -319,6 +319,13 @@ func (d *detail) refreshSelection() {
 
 // leave saves the edits of the row being left and reports true, or keeps them as a draft.
 func (d *detail) leave() bool {
+	if !d.exists(d.key) {
+		// The row itself went away (an undo took back its creation, it went to the trash):
+		// its edits have nothing left to apply to.
+		delete(d.drafts, d.key)
+		d.dirty = false
+		return false
+	}
 	if d.valid() && d.saveKey(d.key) {
 		if _, had := d.drafts[d.key]; had {
 			delete(d.drafts, d.key)
@@ -328,6 +335,19 @@ func (d *detail) leave() bool {
 	}
 	d.keepDraft()
 	d.u.showMessage("Your unsaved edits are kept: select the item again to finish them.")
+	return false
+}
+
+// exists reports whether the row key is still in the plan.
+func (d *detail) exists(key string) bool {
+	switch kind, id := parseKey(key); kind {
+	case 'g':
+		_, ok := d.u.tree.Goal(id)
+		return ok
+	case 'o':
+		_, ok := d.u.objective(id)
+		return ok
+	}
 	return false
 }
 

@@ -24,7 +24,7 @@ func (u *UI) flushPendingEdit() bool {
 
 // flush is flushPendingEdit for the panel.
 func (d *detail) flush() bool {
-	if d.key == "" || !d.dirty {
+	if d.key == "" || !d.dirty || !d.exists(d.key) {
 		return false
 	}
 	if d.valid() && d.saveKey(d.key) {

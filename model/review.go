@@ -215,10 +215,6 @@ func ValidateDecision(d Decision) []Problem {
 	}
 	switch d.Kind {
 	case DecisionKeep:
-		// Keeping is a claim that it works: it needs the evidence, at least.
-		if strings.TrimSpace(d.Evidence) == "" {
-			ps = append(ps, blocking("evidence", "write the evidence that it works before you keep it"))
-		}
 	case DecisionAdjust, DecisionDrop, DecisionReverse:
 		if strings.TrimSpace(d.Rationale) == "" {
 			ps = append(ps, blocking("rationale", "write why you decide to %s it: the rationale is what the log is for", d.Kind))

@@ -87,11 +87,8 @@ func TestCarryOverDue(t *testing.T) {
 }
 
 func TestValidateDecisionAndAuditItems(t *testing.T) {
-	if ps := Blocking(ValidateDecision(Decision{GoalID: 1, Kind: DecisionKeep, Evidence: "Three calls went well"})); len(ps) != 0 {
+	if ps := Blocking(ValidateDecision(Decision{GoalID: 1, Kind: DecisionKeep})); len(ps) != 0 {
 		t.Fatalf("keep needs no rationale: %v", ps)
-	}
-	if ps := Blocking(ValidateDecision(Decision{GoalID: 1, Kind: DecisionKeep})); len(ps) != 1 || ps[0].Field != "evidence" {
-		t.Fatalf("keep with no evidence: %v", ps)
 	}
 	for _, k := range []DecisionKind{DecisionAdjust, DecisionDrop, DecisionReverse} {
 		ps := Blocking(ValidateDecision(Decision{GoalID: 1, Kind: k, Rationale: "  "}))
@@ -99,7 +96,7 @@ func TestValidateDecisionAndAuditItems(t *testing.T) {
 			t.Fatalf("%s without rationale: %v", k, ps)
 		}
 	}
-	if ps := Blocking(ValidateDecision(Decision{GoalID: 1, ObjectiveID: 2, Kind: DecisionKeep, Evidence: "It works"})); len(ps) != 1 {
+	if ps := Blocking(ValidateDecision(Decision{GoalID: 1, ObjectiveID: 2, Kind: DecisionKeep})); len(ps) != 1 {
 		t.Fatalf("two subjects: %v", ps)
 	}
 	objs := []Objective{{ID: 1, Title: "A", Status: ObjectiveActive}, {ID: 2, Title: "B", Status: ObjectiveArchived}}
