@@ -78,7 +78,9 @@ func (h *harness) keyDown(name fyne.KeyName) {
 		f.TypedKey(&fyne.KeyEvent{Name: name})
 		return
 	}
-	h.w.Canvas().(interface{ TypedKey(*fyne.KeyEvent) }).TypedKey(&fyne.KeyEvent{Name: name})
+	if f := h.w.Canvas().OnTypedKey(); f != nil {
+		f(&fyne.KeyEvent{Name: name})
+	}
 }
 
 const ctrl = fyne.KeyModifierControl
@@ -361,5 +363,45 @@ func TestFirstRunStepsPassSMARTsTimeBound(t *testing.T) {
 	g := h.storedGoal("Write 500 words of chapter 1")
 	if s := model.CheckSMART(g, h.u.smartContext(g)); !s[model.TimeBound].OK {
 		t.Fatalf("a step planned for tomorrow fails T: %v", s.Hints())
+	}
+}
+
+func TestDialogsTakeEnterAndEscape(t *testing.T) {
+	h := newHarness(t)
+	seed(h, "Ship the Microgoals 1.0 release", "Write the release notes")
+	h.selectRow("Write the release notes")
+	h.press(fyne.KeyN, ctrl|fyne.KeyModifierShift)
+	h.typeKeys("Run a half marathon")
+	h.keyDown(fyne.KeyReturn)
+	if n := len(h.stored().Objectives); n != 2 {
+		t.Fatalf("Enter in “New objective” left %d objectives", n)
+	}
+	h.press(fyne.KeyN, ctrl|fyne.KeyModifierShift)
+	h.typeKeys("Not this one")
+	h.keyDown(fyne.KeyEscape)
+	if n := len(h.stored().Objectives); n != 2 || h.w.Canvas().Overlays().Top() != nil {
+		t.Fatalf("Escape did not cancel: %d objectives, overlay %v", n, h.w.Canvas().Overlays().Top())
+	}
+	// A sub-step: Enter submits, and the focus goes back where it was.
+	h.selectRow("Write the release notes")
+	h.press(fyne.KeyL, ctrl)
+	h.press(fyne.KeyN, ctrl|fyne.KeyModifierAlt)
+	h.typeKeys("Collect the merged pull requests")
+	h.keyDown(fyne.KeyReturn)
+	g := h.storedGoal("Collect the merged pull requests")
+	if p := h.storedGoal("Write the release notes"); g.ParentID != p.ID {
+		t.Fatalf("the sub-step's parent is %d, want %d", g.ParentID, p.ID)
+	}
+	if h.w.Canvas().Focused() != fyne.Focusable(h.u.outline.quickAdd) {
+		t.Fatalf("after the dialog the focus is on %T, not where it was", h.w.Canvas().Focused())
+	}
+	// The settings close on Escape too.
+	h.press(fyne.KeyComma, ctrl)
+	if h.w.Canvas().Overlays().Top() == nil {
+		t.Fatal("Ctrl+, opened nothing")
+	}
+	h.keyDown(fyne.KeyEscape)
+	if h.w.Canvas().Overlays().Top() != nil {
+		t.Fatal("Escape did not close the settings")
 	}
 }
