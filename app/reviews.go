@@ -348,7 +348,7 @@ func (w *weeklyReview) pickDate(g model.MicroGoal, text string) bool {
 }
 
 func (w *weeklyReview) askNewDate(g model.MicroGoal) {
-	e := widget.NewEntry()
+	e := newDialogEntry()
 	e.SetText(model.CarryOverDue(g, w.summary.Period, w.u.loc).Format("2006-01-02"))
 	e.Validator = func(s string) error {
 		d, err := model.ParseDay(s, w.u.loc)
