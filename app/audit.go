@@ -31,6 +31,12 @@ type audit struct {
 	hint     *widget.Label
 	record   *widget.Button
 	history  *widget.Label
+	// overviewHead says how far the audit is.
+	overviewHead *widget.Label
+	scroll       *container.Scroll // the questions: each item starts at their top
+	// overview lists every item by objective, decided or to decide; a tap opens one.
+	overview *widget.List
+	pages    *fyne.Container // the overview, then the item being decided
 }
 
 var decisionLabels = map[model.DecisionKind]string{
@@ -67,21 +73,74 @@ func newAudit(u *UI) *audit {
 	a.history = widget.NewLabel("")
 	a.history.Wrapping = fyne.TextWrapWord
 	// The questions scroll; the item and the buttons stay in view.
-	a.view = container.NewBorder(
+	a.scroll = container.NewVScroll(container.NewPadded(container.NewVBox(
+		form,
+		widget.NewLabelWithStyle("Decision", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), a.choice,
+		widget.NewLabelWithStyle("Rationale", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), a.reason,
+		widget.NewSeparator(),
+		widget.NewLabelWithStyle("Earlier decisions", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), a.history,
+	)))
+	item := container.NewBorder(
 		container.NewPadded(container.NewVBox(a.progress, a.subject, a.context, widget.NewSeparator())),
 		container.NewPadded(container.NewVBox(a.hint, container.NewHBox(a.record,
 			widget.NewButton("Previous", func() { a.move(-1) }),
 			widget.NewButton("Skip", func() { a.move(1) }),
-			widget.NewButton("Start over", a.restart)))),
-		nil, nil,
-		container.NewVScroll(container.NewPadded(container.NewVBox(
-			form,
-			widget.NewLabelWithStyle("Decision", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), a.choice,
-			widget.NewLabelWithStyle("Rationale", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), a.reason,
-			widget.NewSeparator(),
-			widget.NewLabelWithStyle("Earlier decisions", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), a.history,
-		))))
+			widget.NewButton("Overview", a.showOverview)))),
+		nil, nil, a.scroll)
+	a.overview = widget.NewList(func() int { return len(a.items) },
+		func() fyne.CanvasObject { return widget.NewLabel("") },
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			it := a.items[i]
+			mark := "○ to decide"
+			if a.decided[it.Key()] {
+				mark = "✓ decided"
+			}
+			text := "Objective: " + it.Objective.Title
+			if it.IsGoal {
+				text = "      " + it.Goal.Title
+			}
+			o.(*widget.Label).SetText(mark + "   " + text)
+		})
+	a.overview.OnSelected = func(i widget.ListItemID) {
+		a.overview.UnselectAll()
+		a.pos = i
+		a.showItem()
+	}
+	a.overviewHead = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	a.overviewHead.Wrapping = fyne.TextWrapWord
+	over := container.NewBorder(container.NewPadded(container.NewVBox(a.overviewHead,
+		container.NewHBox(widget.NewButton("Decide the next one", func() { a.restart(); a.showItem() })))), nil, nil, nil, a.overview)
+	a.pages = container.NewStack(over, item)
+	showPage(a.pages.Objects, 0)
+	a.view = a.pages
 	return a
+}
+
+// showOverview shows the list of every item, decided or to decide, and what is left.
+func (a *audit) showOverview() {
+	done := 0
+	for _, x := range a.items {
+		if a.decided[x.Key()] {
+			done++
+		}
+	}
+	switch {
+	case len(a.items) == 0:
+		a.overviewHead.SetText("Nothing to audit: no active objective.")
+	case done == len(a.items):
+		a.overviewHead.SetText(fmt.Sprintf("All decided: %s, each with a decision from the last 90 days. The audit is done.", model.Plural(len(a.items), "item")))
+	default:
+		a.overviewHead.SetText(fmt.Sprintf("Quarterly audit: %d decided, %d to decide, by objective. Tap an item to decide it.", done, len(a.items)-done))
+	}
+	a.overview.Refresh()
+	showPage(a.pages.Objects, 0)
+}
+
+// showItem shows the item at pos, from the top of its questions.
+func (a *audit) showItem() {
+	a.show()
+	showPage(a.pages.Objects, 1)
+	a.scroll.ScrollToTop()
 }
 
 // auditWindow is how far back a decision counts as part of the current audit: a quarter.
@@ -124,18 +183,22 @@ func (a *audit) refresh() {
 		a.nextUndecided(0)
 	}
 	a.show()
+	if a.pages.Objects[0].Visible() {
+		a.showOverview()
+	}
 }
 
-// nextUndecided moves to the first item from i on (wrapping) that has no decision yet; it
-// stays put when every item has one.
-func (a *audit) nextUndecided(i int) {
+// nextUndecided moves to the first item from i on (wrapping) that has no decision yet, and
+// reports false when every item has one.
+func (a *audit) nextUndecided(i int) bool {
 	for k := 0; k < len(a.items); k++ {
 		j := (i + k) % len(a.items)
 		if !a.decided[a.items[j].Key()] {
 			a.pos = j
-			return
+			return true
 		}
 	}
+	return false
 }
 
 func (a *audit) restart() {
@@ -144,11 +207,15 @@ func (a *audit) restart() {
 	a.show()
 }
 
+// move goes to the previous or next item; past either end it shows the overview rather than
+// coming round to the other end.
 func (a *audit) move(d int) {
-	if n := len(a.items); n > 0 {
-		a.pos = (a.pos + d + n) % n
+	if p := a.pos + d; p >= 0 && p < len(a.items) {
+		a.pos = p
+		a.showItem()
+		return
 	}
-	a.show()
+	a.showOverview()
 }
 
 func (a *audit) current() (model.AuditItem, bool) {
@@ -199,7 +266,7 @@ func (a *audit) show() {
 		if why == "" {
 			why = "no reason written down"
 		}
-		a.context.SetText(fmt.Sprintf("%d of %d steps done · why: %s", p.Done, p.Total, why))
+		a.context.SetText(fmt.Sprintf("%d of %s done · why: %s", p.Done, model.Plural(p.Total, "step"), why))
 	}
 	a.history.SetText(a.u.decisionLogText(it.Objective.ID, it.Goal.ID))
 	a.validate()
@@ -231,7 +298,7 @@ func (a *audit) validate() {
 		a.hint.Refresh()
 		return
 	}
-	ps := model.Blocking(model.ValidateDecision(d))
+	ps := auditProblems(d)
 	if len(ps) == 0 {
 		a.hint.SetText("")
 		return
@@ -240,10 +307,21 @@ func (a *audit) validate() {
 	a.hint.SetText(capitalize(ps[0].Message) + ".")
 }
 
+// auditProblems is what stops the audit from recording d: the log's own rules, and one of the
+// audit's: keeping an item is a claim that it works, so it needs the evidence at least. (The
+// log itself accepts a keep without it: decisions imported from earlier files have none.)
+func auditProblems(d model.Decision) []model.Problem {
+	ps := model.Blocking(model.ValidateDecision(d))
+	if d.Kind == model.DecisionKeep && strings.TrimSpace(d.Evidence) == "" {
+		ps = append(ps, model.Problem{Field: "evidence", Message: "write the evidence that it works before you keep it", Blocking: true})
+	}
+	return ps
+}
+
 // recordDecision writes the decision (and its effect) as one undoable action and moves on.
 func (a *audit) recordDecision() {
 	d := a.decision()
-	if d.Kind == "" || len(model.Blocking(model.ValidateDecision(d))) > 0 {
+	if d.Kind == "" || len(auditProblems(d)) > 0 {
 		a.validate()
 		a.u.showMessage("The decision was not recorded: %s", a.hint.Text)
 		return
@@ -254,8 +332,11 @@ func (a *audit) recordDecision() {
 		// item that has no decision yet.
 		a.items = model.AuditItems(a.u.data.Objectives, a.u.data.Goals)
 		a.loadDecided()
-		a.nextUndecided(min(a.pos, max(len(a.items)-1, 0)))
-		a.show()
+		if !a.nextUndecided(min(a.pos, max(len(a.items)-1, 0))) {
+			a.showOverview() // all decided
+			return
+		}
+		a.showItem()
 	}
 }
 

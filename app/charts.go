@@ -230,7 +230,7 @@ func (v *chartsView) drawBurnUp() {
 		} else if d < p {
 			words = fmt.Sprintf("%d behind plan", p-d)
 		}
-		text := fmt.Sprintf("%d of %d steps done, %d due by today: %s.", d, b.Total, p, words)
+		text := fmt.Sprintf("%d of %s done, %d due by today: %s.", d, model.Plural(b.Total, "step"), p, words)
 		if b.Undated > 0 {
 			text += fmt.Sprintf(" %d without a due date are not on the plan line.", b.Undated)
 		}
@@ -326,7 +326,10 @@ func (v *chartsView) drawPatterns() {
 	}
 	text := fmt.Sprintf("Best hour: %s · best day: %s.", hourName(argmax(hours)), model.WeekdayNames[argmax(days)])
 	if n := p.OnTime + p.Late; n > 0 {
-		text += fmt.Sprintf(" On time: %.0f%% of %d dated steps; the late ones slipped %.1f days on average.", p.OnTimeRate()*100, n, p.AvgSlipDays)
+		text += fmt.Sprintf(" On time: %.0f%% of %s.", p.OnTimeRate()*100, model.Plural(n, "dated step"))
+		if p.AvgSlipDays > 0 {
+			text += fmt.Sprintf(" The late ones slipped %s on average.", model.FormatDays(p.AvgSlipDays))
+		}
 	}
 	if v.context != "" {
 		text += "\n" + v.context
@@ -446,7 +449,7 @@ func (p *burnUpPlot) draw(pt *painter, hover *fyne.Position) string {
 	}
 	pt.polyline(f, xsAll(n), plan, planColor, 2, true)
 	pt.polyline(f, xs, done, doneColor, 2.5, true)
-	pt.legend(f.x, 0, []string{"done", "planned (due)", fmt.Sprintf("all %d steps", b.Total)},
+	pt.legend(f.x, 0, []string{"done", "planned (due)", "all " + model.Plural(b.Total, "step")},
 		[]colorOf{doneColor, planColor, faded(pt.color(theme.ColorNameForeground), 0.35)})
 	if hover == nil || !f.contains(*hover) {
 		return ""

@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -21,6 +23,8 @@ type field struct {
 	name   string
 	label  string
 	widget fyne.CanvasObject
+	entry  *widget.Entry // the field's entry, nil for a choice
+	input  *formEntry    // the widget that takes the focus for entry
 	hint   *widget.Label
 	text   func() string
 	set    func(string)
@@ -56,6 +60,10 @@ type detail struct {
 	saveBtn    *widget.Button
 	doneBtn    *widget.Button
 	objSaveBtn *widget.Button
+	// revertBtns put the stored values back (and forget the draft): one per form.
+	revertBtns []*widget.Button
+	// scrolls are the two forms' scrollers, so that a new selection starts at its top.
+	scrolls []*container.Scroll
 	// decisions shows the quarterly audit's decision log of the selected item (decisionlog.go).
 	decisions, objDecisions *widget.Label
 
@@ -91,10 +99,44 @@ func (d *detail) ensureForms() {
 	if d.goalBox != nil {
 		return
 	}
-	d.buildGoalForm()
-	d.buildObjectiveForm()
-	d.stack.Add(container.NewVScroll(d.goalBox))
-	d.stack.Add(container.NewVScroll(d.objBox))
+	goalBar := d.buildGoalForm()
+	objBar := d.buildObjectiveForm()
+	d.stack.Add(d.page(d.goalBox, goalBar))
+	d.stack.Add(d.page(d.objBox, objBar))
+}
+
+// page is one form of the panel: the fields scroll, the buttons stay in view under them, and
+// the wheel scrolls the form wherever the pointer is (an entry under the pointer would
+// otherwise take the wheel for its own scroller and move nothing).
+func (d *detail) page(form fyne.CanvasObject, buttons fyne.CanvasObject) fyne.CanvasObject {
+	sc := container.NewVScroll(form)
+	d.scrolls = append(d.scrolls, sc)
+	return container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), buttons), nil, nil,
+		container.NewStack(sc, newWheelCatcher(sc)))
+}
+
+// revertButton makes the Revert button of a form.
+func (d *detail) revertButton() *widget.Button {
+	b := widget.NewButtonWithIcon("Revert", theme.ContentUndoIcon(), d.revert)
+	b.Disable()
+	d.revertBtns = append(d.revertBtns, b)
+	return b
+}
+
+// revert puts the stored values of the row back in the form and forgets its draft.
+func (d *detail) revert() {
+	if _, had := d.drafts[d.key]; had {
+		delete(d.drafts, d.key)
+		d.persistDrafts()
+	}
+	d.dirty = false
+	switch kind, _ := parseKey(d.key); kind {
+	case 'g':
+		d.fillGoal(d.goal)
+	case 'o':
+		d.fillObjective(d.obj)
+	}
+	d.u.clearMessage()
 }
 
 func (d *detail) showOnly(i int) { showPage(d.stack.Objects, i) }
@@ -111,9 +153,9 @@ func showPage(pages []fyne.CanvasObject, i int) {
 }
 
 func (d *detail) entryField(fields map[string]*field, name, label, placeholder string, multiline bool) *field {
-	e := widget.NewEntry()
+	fe := newFormEntry(multiline)
+	e := &fe.Entry
 	if multiline {
-		e = widget.NewMultiLineEntry()
 		e.SetMinRowsVisible(3)
 		e.Wrapping = fyne.TextWrapWord
 	}
@@ -122,7 +164,7 @@ func (d *detail) entryField(fields map[string]*field, name, label, placeholder s
 	if !multiline {
 		e.OnSubmitted = func(string) { d.save() }
 	}
-	f := &field{name: name, label: label, widget: e, text: func() string { return e.Text }, set: e.SetText}
+	f := &field{name: name, label: label, widget: fe, entry: e, input: fe, text: func() string { return e.Text }, set: e.SetText}
 	fields[name] = f
 	return f
 }
@@ -149,7 +191,7 @@ func row(fs ...*field) fyne.CanvasObject {
 	return container.NewGridWithColumns(len(cols), cols...)
 }
 
-func (d *detail) buildGoalForm() {
+func (d *detail) buildGoalForm() fyne.CanvasObject {
 	gf := d.goalFields
 	var horizonF, stageF, kindF *field
 	horizonF, d.horizon = d.selectField(gf, "horizon", "Horizon", stringsOf(model.Horizons))
@@ -167,7 +209,8 @@ func (d *detail) buildGoalForm() {
 	d.saveBtn = widget.NewButton("Save", d.save)
 	d.saveBtn.Importance = widget.HighImportance
 	d.doneBtn = widget.NewButton("Mark done", d.u.toggleDone)
-	buttons := container.NewHBox(d.saveBtn, d.doneBtn,
+	bar := container.NewHBox(d.saveBtn, d.revertButton(), d.doneBtn)
+	buttons := container.NewHBox(
 		widget.NewButton("Drop…", d.u.dropSelected),
 		widget.NewButton("Add sub-step", d.u.addSubStep),
 		widget.NewButton("Delete", d.u.deleteSelected))
@@ -176,7 +219,7 @@ func (d *detail) buildGoalForm() {
 		row(d.entryField(gf, "title", "Action", "Verb first: “Write the intro of chapter 2”", false)),
 		row(d.entryField(gf, "outcome", "Expected outcome", "What will exist when it is done?", true)),
 		row(d.entryField(gf, "doneWhen", "Done when", "The check that proves it: “1,000 words in the draft”", false)),
-		row(d.entryField(gf, "due", "Due date", "YYYY-MM-DD", false), d.entryField(gf, "dueTime", "Time", "HH:MM (optional)", false)),
+		row(d.dateField(gf, "due", "Due date"), d.entryField(gf, "dueTime", "Time", "HH:MM (optional)", false)),
 		row(horizonF, stageF, d.entryField(gf, "estimate", "Estimate", "45 min, 1h 30m", false)),
 		d.routineRow(),
 		row(kindF, d.entryField(gf, "unit", "Unit", "minutes, pages, words…", false), d.entryField(gf, "target", "Target", "500", false)),
@@ -194,9 +237,10 @@ func (d *detail) buildGoalForm() {
 		buttons,
 		decisionSection(&d.decisions),
 	)
+	return bar
 }
 
-func (d *detail) buildObjectiveForm() {
+func (d *detail) buildObjectiveForm() fyne.CanvasObject {
 	of := d.objFields
 	var statusF *field
 	statusF, d.objStatus = d.selectField(of, "status", "Status", []string{string(model.ObjectiveActive), string(model.ObjectiveAchieved), string(model.ObjectiveArchived)})
@@ -213,14 +257,15 @@ func (d *detail) buildObjectiveForm() {
 		row(d.entryField(of, "title", "In one sentence", "What do you want to achieve?", false)),
 		row(d.entryField(of, "why", "Why it matters", "The reason that keeps you going", true)),
 		row(d.newNotesField(of)),
-		row(d.entryField(of, "target", "Target date", "YYYY-MM-DD", false), statusF),
+		row(d.dateField(of, "target", "Target date"), statusF),
 		d.inFocus,
 		d.objStats,
-		container.NewHBox(d.objSaveBtn,
+		container.NewHBox(
 			widget.NewButton("Add micro-goal", d.u.addGoal),
 			widget.NewButton("Delete", d.u.deleteSelected)),
 		decisionSection(&d.objDecisions),
 	)
+	return container.NewHBox(d.objSaveBtn, d.revertButton())
 }
 
 func stringsOf[T ~string](xs []T) []string {
@@ -257,6 +302,9 @@ func (d *detail) refreshSelection() {
 	d.dirty = false
 	if kind == 'g' || kind == 'o' {
 		d.ensureForms()
+		for _, sc := range d.scrolls {
+			sc.ScrollToTop()
+		}
 	}
 	switch kind {
 	case 'g':
@@ -275,17 +323,35 @@ func (d *detail) refreshSelection() {
 
 // leave saves the edits of the row being left and reports true, or keeps them as a draft.
 func (d *detail) leave() bool {
-	fields := d.fieldsFor(d.key)
-	if d.valid() && d.saveKey(d.key) {
+	if !d.exists(d.key) {
+		// The row itself went away (an undo took back its creation, it went to the trash):
+		// its edits have nothing left to apply to.
 		delete(d.drafts, d.key)
+		d.dirty = false
+		return false
+	}
+	if d.valid() && d.saveKey(d.key) {
+		if _, had := d.drafts[d.key]; had {
+			delete(d.drafts, d.key)
+			d.persistDrafts()
+		}
 		return true
 	}
-	draft := map[string]string{}
-	for name, f := range fields {
-		draft[name] = f.text()
-	}
-	d.drafts[d.key] = draft
+	d.keepDraft()
 	d.u.showMessage("Your unsaved edits are kept: select the item again to finish them.")
+	return false
+}
+
+// exists reports whether the row key is still in the plan.
+func (d *detail) exists(key string) bool {
+	switch kind, id := parseKey(key); kind {
+	case 'g':
+		_, ok := d.u.tree.Goal(id)
+		return ok
+	case 'o':
+		_, ok := d.u.objective(id)
+		return ok
+	}
 	return false
 }
 
@@ -370,13 +436,21 @@ func (d *detail) goalFromForm() (model.MicroGoal, []model.Problem) {
 	g.Partner = strings.TrimSpace(f["partner"].text())
 	g.DropReason = strings.TrimSpace(f["dropReason"].text())
 	g.Anchor, g.Repeat = f["anchor"].text(), f["repeat"].text()
-	day, err := model.ParseDay(f["due"].text(), d.u.loc)
+	due, dueHasTime, err := model.ParseDue(f["due"].text(), d.u.now(), d.u.loc)
 	if err != nil {
 		bad("due", err)
+	}
+	day := due
+	if !due.IsZero() {
+		day = model.DateOf(due, d.u.loc).Start(d.u.loc)
 	}
 	h, m, hasTime, err := model.ParseClock(f["dueTime"].text())
 	if err != nil {
 		bad("dueTime", err)
+	}
+	if !hasTime && dueHasTime && strings.TrimSpace(f["dueTime"].text()) == "" {
+		// "fri 9am" names the time too.
+		h, m, hasTime = due.Hour(), due.Minute(), true
 	}
 	switch {
 	case day.IsZero() && hasTime:
@@ -417,9 +491,12 @@ func (d *detail) objectiveFromForm() (model.Objective, []model.Problem) {
 	o.Status = model.ObjectiveStatus(f["status"].text())
 	o.InFocus = d.inFocus.Checked
 	o.Notes = f["notes"].text()
-	day, err := model.ParseDay(f["target"].text(), d.u.loc)
+	day, _, err := model.ParseDue(f["target"].text(), d.u.now(), d.u.loc)
 	if err != nil {
 		ps = append(ps, model.Problem{Field: "target", Message: capitalize(err.Error()), Blocking: true})
+	}
+	if !day.IsZero() {
+		day = model.DateOf(day, d.u.loc).Start(d.u.loc)
 	}
 	o.TargetDate = day
 	return o, append(ps, model.ValidateObjective(o)...)
@@ -476,6 +553,13 @@ func (d *detail) changed() {
 	canSave := d.dirty && !blocked
 	for _, b := range []*widget.Button{d.saveBtn, d.objSaveBtn} {
 		if canSave {
+			b.Enable()
+		} else {
+			b.Disable()
+		}
+	}
+	for _, b := range d.revertBtns {
+		if d.dirty {
 			b.Enable()
 		} else {
 			b.Disable()
@@ -539,7 +623,7 @@ func (d *detail) showGoalState(g model.MicroGoal) {
 	}
 	unitOn := g.Metric.Kind == model.MetricQuantitative
 	for _, name := range []string{"unit", "target"} {
-		if e, ok := d.goalFields[name].widget.(*widget.Entry); ok {
+		if e := d.goalFields[name].entry; e != nil {
 			if unitOn {
 				e.Enable()
 			} else {
@@ -573,10 +657,11 @@ func statusWord(s model.Status) string {
 }
 
 func capitalize(s string) string {
-	if s == "" {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 {
 		return s
 	}
-	return strings.ToUpper(s[:1]) + s[1:]
+	return string(unicode.ToUpper(r)) + s[n:]
 }
 
 // save stores the form as one undoable action.
@@ -590,8 +675,12 @@ func (d *detail) save() {
 	}
 	before := d.goal.Stage
 	if d.saveKey(d.key) {
-		delete(d.drafts, d.key)
+		if _, had := d.drafts[d.key]; had {
+			delete(d.drafts, d.key)
+			d.persistDrafts()
+		}
 		d.dirty = false
+		d.u.clearMessage()
 		d.u.reload()
 		d.u.warnIfStarted(before, d.key)
 	}

@@ -26,7 +26,7 @@ func (u *UI) openSubSteps(id int64) int {
 // askDrop asks why g is dropped and, when it has open sub-steps, whether they are dropped
 // too (yes by default: a dropped step's open parts would otherwise still count as work to do).
 func (u *UI) askDrop(g model.MicroGoal) {
-	entry := widget.NewEntry()
+	entry := newDialogEntry()
 	entry.SetPlaceHolder("Why drop it? (optional)")
 	items := []*widget.FormItem{widget.NewFormItem("", entry)}
 	open := u.openSubSteps(g.ID)
@@ -40,9 +40,8 @@ func (u *UI) askDrop(g model.MicroGoal) {
 			u.dropGoal(g, strings.TrimSpace(entry.Text), open > 0 && subs.Checked)
 		}
 	}, u.win)
+	u.showEntryDialog(d, entry) // Enter drops, Escape cancels, the focus goes back
 	d.Resize(fyne.NewSize(520, 200))
-	d.Show()
-	u.win.Canvas().Focus(entry)
 }
 
 // dropGoal drops g (and its open sub-steps when subSteps) as one undoable action.

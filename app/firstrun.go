@@ -123,6 +123,9 @@ func (f *firstRun) onObjectiveChanged(s string) {
 }
 
 func (f *firstRun) next() {
+	if len(f.u.data.Objectives) > 0 {
+		return
+	}
 	title := model.CleanTitle(f.objective.Text)
 	if len(model.Blocking(model.ValidateObjective(model.NewObjective(title, f.u.now())))) > 0 {
 		f.onObjectiveChanged(f.objective.Text)
@@ -135,6 +138,9 @@ func (f *firstRun) next() {
 // start writes the objective and its first micro-goals, due tomorrow, as one action.
 func (f *firstRun) start() {
 	u := f.u
+	if len(u.data.Objectives) > 0 {
+		return // a key that repeated after the plan was written: it is written once
+	}
 	now := u.now()
 	o := model.NewObjective(model.CleanTitle(f.objective.Text), now)
 	o.InFocus = true
@@ -150,22 +156,54 @@ func (f *firstRun) start() {
 		g.Due = tomorrow
 		goals = append(goals, g)
 	}
-	u.do("start the plan", func(ctx context.Context) (func(context.Context) error, string, error) {
+	u.do("start the plan", u.creation(func(ctx context.Context) (int64, string, error) {
 		created, err := u.store.CreateObjectiveWithGoals(ctx, o, goals)
-		if err != nil {
-			return nil, "", err
-		}
-		return func(ctx context.Context) error { return u.store.PurgeObjective(ctx, created.ID) }, objectiveKey(created.ID), nil
-	})
+		return created.ID, objectiveKey(created.ID), err
+	}, u.store.TrashObjective))
 }
 
-// tryExample fills the empty plan with the demo plan, so a new user can look around.
+// tryExample fills the empty plan with one example objective and its first steps, so a new
+// user can look around in a plan that reads like a real one.
 func (f *firstRun) tryExample() {
 	u := f.u
-	if err := u.store.GenerateDemo(u.ctx(), u.now(), 60, 200, u.now().UnixNano()); err != nil {
+	o, goals := examplePlan(u.now(), u.loc)
+	if _, err := u.store.CreateObjectiveWithGoals(u.ctx(), o, goals); err != nil {
 		u.showError("Could not write the example plan", err)
 		return
 	}
-	u.showMessage("This is an example plan. Delete its objectives (they go to the trash) when you are ready for your own.")
 	u.reload()
+	u.showMessage("This is an example plan. Delete its objective (it goes to the trash) when you are ready for your own.")
+}
+
+// examplePlan is one coherent objective — a first 10 km race in ten weeks — with steps for
+// the next days and weeks, each specific, measurable, achievable, relevant and time-bound.
+func examplePlan(now time.Time, loc *time.Location) (model.Objective, []model.MicroGoal) {
+	today := model.DateOf(now, loc)
+	race := today.AddDays(70)
+	o := model.NewObjective("Run a 10 km race in under an hour by "+race.Start(loc).Format("2 January"), now)
+	o.Why = "To feel fit again, and to finish something I signed up for"
+	o.TargetDate = race.Start(loc)
+	o.InFocus = true
+	// Sunday of this week (or of next week, on a Sunday) for the weekly target.
+	sunday := today.AddDays((7 - int(today.Weekday())) % 7)
+	if sunday == today {
+		sunday = today.AddDays(7)
+	}
+	step := func(title, doneWhen string, h model.Horizon, due time.Time, hasTime bool, minutes int) model.MicroGoal {
+		g := model.NewMicroGoal(0, 0, title, now)
+		g.DoneWhen, g.Horizon, g.Due, g.DueHasTime, g.EstimateMinutes = doneWhen, h, due, hasTime, minutes
+		return g
+	}
+	km := func(g model.MicroGoal, target float64) model.MicroGoal {
+		g.Metric = model.Metric{Kind: model.MetricQuantitative, Unit: "km", Target: target}
+		return g
+	}
+	return o, []model.MicroGoal{
+		step("Book a place in the city 10 km race", "The confirmation e-mail is in my inbox", model.HorizonDay, today.AddDays(1).At(19, 0, loc), true, 15),
+		km(step("Run 3 km at an easy, chatty pace", "3 km logged in the running app", model.HorizonDay, today.AddDays(2).At(7, 30, loc), true, 30), 3),
+		step("Buy running shoes fitted in a running shop", "Shoes bought after a test run in the shop", model.HorizonWeek, today.AddDays(5).Start(loc), false, 90),
+		km(step("Run three times this week, 10 km in all", "Three runs logged, 10 km together", model.HorizonWeek, sunday.Start(loc), false, 120), 10),
+		km(step("Run 5 km without stopping", "5 km in one go, logged in the app", model.HorizonFortnight, today.AddDays(14).Start(loc), false, 40), 5),
+		km(step("Run 8 km at race pace (6 min per km)", "8 km logged at 6:00 per km or faster", model.HorizonMonth, today.AddDays(42).Start(loc), false, 50), 8),
+	}
 }

@@ -116,14 +116,14 @@ func TestDeadlineTitlesAreCleanedBeforeSending(t *testing.T) {
 	if next := n.step(); !next.Equal(clock.Add(5 * time.Minute)) {
 		t.Fatalf("the loop would sleep until %v", next)
 	}
-	// The loop wakes at the lead time.
+	// The loop wakes 5 minutes after the lead time: the notification says the time really left.
 	n.now = func() time.Time { return clock.Add(10 * time.Minute) }
 	n.step()
 	got := d.got()
 	if len(got) != 1 {
 		t.Fatalf("sent %q", got)
 	}
-	if !strings.HasPrefix(got[0], "Due in 15 min: -rf ‹b›Write‹/b› notes ＆ co |") || strings.ContainsAny(got[0], "<>&") {
+	if !strings.HasPrefix(got[0], "Due in 10 min: -rf ‹b›Write‹/b› notes ＆ co |") || strings.ContainsAny(got[0], "<>&") {
 		t.Fatalf("sent %q", got[0])
 	}
 }

@@ -475,11 +475,7 @@ func newSMARTBadges() *smartBadges {
 func (b *smartBadges) set(s model.SMART, th fyne.Theme) {
 	v := fyne.CurrentApp().Settings().ThemeVariant()
 	for i, x := range s {
-		if x.OK {
-			b.letters[i].Color = th.Color(theme.ColorNameSuccess, v)
-		} else {
-			b.letters[i].Color = th.Color(theme.ColorNameDisabled, v)
-		}
+		b.letters[i].Color = smartLetterColor(x.OK, th, v)
 		b.letters[i].Refresh()
 	}
 }

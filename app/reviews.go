@@ -73,7 +73,7 @@ func (v *reviewsView) refreshHistory() {
 	}
 	var b strings.Builder
 	for _, r := range list {
-		fmt.Fprintf(&b, "Week %s — %d completed, streak %d days (saved %s)\n", r.Period, r.Completed, r.Streak,
+		fmt.Fprintf(&b, "Week %s — %d completed, streak %s (saved %s)\n", r.Period, r.Completed, model.Plural(r.Streak, "day"),
 			r.UpdatedAt.In(v.u.loc).Format("Mon 2 Jan 15:04"))
 		for _, part := range []struct{ head, text string }{{"Wins", r.Wins}, {"Adjustments", r.Adjustments}, {"Lessons", r.Lessons}} {
 			if t := strings.TrimSpace(part.text); t != "" {
@@ -202,6 +202,22 @@ func (w *weeklyReview) refresh() {
 	w.summary = model.SummarizeWeek(u.completedWork(), p, u.now(), u.loc)
 	s := w.summary
 	w.period.SetText("Week " + p.String())
+	if w.saved.ID == 0 {
+		// The week was reviewed already (in an earlier session): the form shows that review,
+		// so saving again updates it and keeps what it says.
+		if same, err := u.store.ReviewsOverlapping(u.ctx(), p); err == nil {
+			for _, r := range same {
+				if r.Period == p {
+					w.saved = r
+					w.actions = append([]string(nil), r.Actions...)
+					w.adjustments.SetText(r.Adjustments)
+					w.winsText.SetText(r.Wins)
+					w.lessons.SetText(r.Lessons)
+					break
+				}
+			}
+		}
+	}
 	n := len(s.Completed)
 	switch {
 	case n == 0:
@@ -213,7 +229,7 @@ func (w *weeklyReview) refresh() {
 				parts = append(parts, fmt.Sprintf("%d %s", c, h))
 			}
 		}
-		w.wins.SetText(fmt.Sprintf("🎉 %d steps completed (%s) · streak %d days", n, strings.Join(parts, ", "), s.Streak))
+		w.wins.SetText(fmt.Sprintf("🎉 %s completed (%s) · streak %s", model.Plural(n, "step"), strings.Join(parts, ", "), model.Plural(s.Streak, "day")))
 	}
 	var lines []string
 	for i, g := range s.Completed {
@@ -332,7 +348,7 @@ func (w *weeklyReview) pickDate(g model.MicroGoal, text string) bool {
 }
 
 func (w *weeklyReview) askNewDate(g model.MicroGoal) {
-	e := widget.NewEntry()
+	e := newDialogEntry()
 	e.SetText(model.CarryOverDue(g, w.summary.Period, w.u.loc).Format("2006-01-02"))
 	e.Validator = func(s string) error {
 		d, err := model.ParseDay(s, w.u.loc)
@@ -381,6 +397,18 @@ func (w *weeklyReview) save() {
 	r.Completed, r.Streak = len(w.summary.Completed), w.summary.Streak
 	r.Actions = append([]string(nil), w.actions...)
 	r.Adjustments, r.Wins, r.Lessons = strings.TrimSpace(w.adjustments.Text), strings.TrimSpace(w.winsText.Text), strings.TrimSpace(w.lessons.Text)
+	if r.ID == 0 {
+		// A review of this period saved before (in an earlier session, or before the view was
+		// rebuilt) is updated, not doubled: one week has one review.
+		if same, err := u.store.ReviewsOverlapping(u.ctx(), r.Period); err == nil {
+			for _, s := range same {
+				if s.Period == r.Period {
+					r.ID, w.saved = s.ID, s
+					break
+				}
+			}
+		}
+	}
 	prev := w.saved
 	ok := u.record("save the weekly review", func(ctx context.Context) (func(context.Context) error, error) {
 		saved, err := u.store.SaveReview(ctx, r)
@@ -398,7 +426,7 @@ func (w *weeklyReview) save() {
 		}, nil
 	})
 	if ok {
-		u.celebrate("Weekly review saved", fmt.Sprintf("%d steps completed, streak %d days. See it under History.", r.Completed, r.Streak))
+		u.celebrate("Weekly review saved", fmt.Sprintf("%s completed, streak %s. See it under History.", model.Plural(r.Completed, "step"), model.Plural(r.Streak, "day")))
 	}
 }
 

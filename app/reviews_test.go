@@ -162,6 +162,17 @@ func TestWeeklyReviewFlowWithEveryAction(t *testing.T) {
 		t.Fatalf("after second save: %+v", list)
 	}
 	h.reopen()
+	// A save in a later session updates the week's review too: one week, one review.
+	rv = h.reviews(0)
+	if rv.weekly.lessons.Text != "Booking late cost me the early-bird price" {
+		t.Fatalf("the next session's review form does not show the saved review: %q", rv.weekly.lessons.Text)
+	}
+	rv.weekly.winsText.SetText("")
+	h.typeInto(rv.weekly.winsText, "Two runs done, a PB and a rest day")
+	test.Tap(rv.weekly.saveBtn)
+	if list, _ := h.st.Reviews(context.Background()); len(list) != 1 || list[0].Wins != "Two runs done, a PB and a rest day" {
+		t.Fatalf("after a save in the next session: %d reviews, %+v", len(list), list)
+	}
 	h.reviews(2)
 	h.mustSee("Week Mon 23 Nov – Sun 29 Nov 2026 — 2 completed, streak 3 days")
 	h.mustSee("Lessons: Booking late cost me the early-bird price")
@@ -188,12 +199,21 @@ func TestAuditDropsAndLaterRestoresAGoal(t *testing.T) {
 	h.u.reload()
 	rv := h.reviews(1)
 	a := rv.audit
+	// The audit opens on its overview: every item by objective, decided or not.
+	h.mustSee("Quarterly audit: 0 decided, 2 to decide, by objective.")
+	h.mustSee("○ to decide   Objective: Learn conversational Spanish")
+	h.tapButton("Decide the next one")
 	h.mustSee("Quarterly audit · 1 of 2 · 0 decided")
 	h.mustSee("Objective: Learn conversational Spanish")
 
-	// Keep the objective: no rationale needed.
+	// Keep the objective: no rationale needed, but the evidence is.
 	a.answers[0].SetText("Yes, the family visit is in June")
 	a.choice.SetSelected("Keep")
+	test.Tap(a.record)
+	if log, _ := h.st.SearchDecisions(context.Background(), "", 10); len(log) != 0 {
+		t.Fatalf("a keep without evidence was logged: %+v", log)
+	}
+	a.answers[2].SetText("Two calls in Spanish went well")
 	test.Tap(a.record)
 	h.mustSee("Quarterly audit · 2 of 2 · 1 decided")
 	h.mustSee("Micro-goal: Finish unit 1 of the course")
@@ -213,6 +233,8 @@ func TestAuditDropsAndLaterRestoresAGoal(t *testing.T) {
 	if g.Status != model.StatusDropped || g.DropReason != "The tutor's conversation plan replaces it" {
 		t.Fatalf("after drop: %+v", g)
 	}
+	// The last decision ends the audit on its overview, not back at the first item.
+	h.mustSee("All decided")
 
 	// The decision log shows in the goal's detail…
 	h.u.selectView("Reviews")
@@ -263,7 +285,7 @@ func TestAuditDropsAndLaterRestoresAGoal(t *testing.T) {
 	// A restarted audit remembers what this quarter decided.
 	h.reopen()
 	h.reviews(1)
-	h.mustSee("1 of 1 · 1 decided in the last 90 days · this one already has a decision")
+	h.mustSee("All decided: 1 item, each with a decision")
 }
 
 func TestReportMarkdownAndCharts(t *testing.T) {

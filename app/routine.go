@@ -116,6 +116,7 @@ func (u *UI) showRoutineSettings() {
 	dlg.SetButtons([]fyne.CanvasObject{widget.NewButton("Cancel", dlg.Hide), saveBtn})
 	dlg.Resize(fyne.NewSize(460, 480))
 	u.settingsDialog = dlg
+	u.escapable(dlg)
 	dlg.Show()
 }
 
@@ -258,15 +259,13 @@ func (u *UI) createParsedGoal(objectiveID, parentID, afterID int64, q model.Quic
 	if q.Problem != "" {
 		u.showMessage("%s — the date was left in the title.", capitalize(q.Problem))
 	}
-	ok := u.do("add the micro-goal", func(ctx context.Context) (func(context.Context) error, string, error) {
+	ok := u.do("add the micro-goal", u.creation(func(ctx context.Context) (int64, string, error) {
 		g := model.NewMicroGoal(objectiveID, parentID, q.Title, u.now())
 		g.Due, g.DueHasTime, g.Tags = q.Due, q.HasTime, q.Tags
+		g.Horizon = model.HorizonFor(g.Due, g.DueHasTime, u.now(), u.loc)
 		g, err := u.store.CreateGoal(ctx, g, afterID)
-		if err != nil {
-			return nil, "", err
-		}
-		return func(ctx context.Context) error { return u.store.PurgeGoal(ctx, g.ID) }, goalKey(g.ID), nil
-	})
+		return g.ID, goalKey(g.ID), err
+	}, u.store.TrashGoal))
 	if ok && q.Phrase != "" {
 		u.showMessage("Added “%s”, due %s (read from “%s”).", q.Title, formatDue(model.MicroGoal{Due: q.Due, DueHasTime: q.HasTime}, u.now(), u.loc), q.Phrase)
 	}

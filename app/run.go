@@ -21,6 +21,7 @@ const ID = "io.github.microgoals.Microgoals"
 func newFyneApp() fyne.App {
 	a := fyneapp.NewWithID(ID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", resources.Icon128PNG))
+	applyThemePreference(a)
 	return a
 }
 
@@ -55,9 +56,21 @@ func Run(store *storage.Store, cfg Config) {
 		u.setupTray()
 	}
 	a.Lifecycle().SetOnStopped(u.notify.Stop)
+	// Fyne quits on SIGTERM and SIGINT by itself, and tells the app it leaves the foreground
+	// first, on the UI goroutine: the pending edit is kept there. The same hook runs when the
+	// window loses the focus to another program, which then keeps the edit too.
+	a.Lifecycle().SetOnExitedForeground(func() {
+		if u.flushPendingEdit() {
+			u.reload()
+		}
+	})
+	u.messageTTL = defaultMessageTTL
 	u.scheduleBackup()
 	u.win.SetMaster()
 	u.win.ShowAndRun()
+	// A quit that bypassed every hook above still keeps the edit (the loop has ended: this is
+	// the only goroutine left that touches the window's widgets).
+	u.flushPendingEdit()
 	// On quit: the daily backup if it is still due (the app may have run for less than the
 	// start-up delay), then close a store that a restore opened.
 	u.backupIfDue()

@@ -159,12 +159,22 @@ func (u *UI) openSettings() (*settingsForm, *dialog.FormDialog) {
 	}
 	old := u.notify.currentSettings()
 	f := newSettingsForm(old, u.notify.unavailableReason())
-	d := dialog.NewForm("Settings", "Save", "Cancel", f.items(), func(ok bool) {
+	items := f.items()
+	sections := u.settingsSections()
+	for _, s := range sections {
+		items = append(items, widget.NewFormItem("", widget.NewLabelWithStyle(s.title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})))
+		items = append(items, s.items...)
+	}
+	d := dialog.NewForm("Settings", "Save", "Cancel", items, func(ok bool) {
 		if ok {
 			u.saveSettings(old, f.settings(old))
+			for _, s := range sections {
+				s.save()
+			}
 		}
 	}, u.win)
 	d.Resize(fyne.NewSize(760, 560))
+	u.escapable(d)
 	d.Show()
 	return f, d
 }

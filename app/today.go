@@ -2,9 +2,12 @@ package app
 
 import (
 	"fmt"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -36,6 +39,7 @@ type todayRow struct {
 	check      *iconButton
 	title      *widget.Label
 	reschedule *widget.Button // overdue steps only
+	move       *iconButton    // to another day
 }
 
 func newTodayView(u *UI) *todayView { return &todayView{u: u} }
@@ -86,7 +90,7 @@ func (tv *todayView) Refresh() {
 	tv.focus.SetText(fmt.Sprintf("%d open · %d done · focus limit %d", p.Open, p.Done, p.Limit))
 	warn := tv.warning.Objects[0].(*widget.Label)
 	if p.OverLoad {
-		warn.SetText(fmt.Sprintf("%d open steps today — more than your focus limit of %d. Move some to another day so the day stays winnable.", p.Open, p.Limit))
+		warn.SetText(fmt.Sprintf("%s today — more than your focus limit of %d. Move some to another day so the day stays winnable.", model.Plural(p.Open, "open step"), p.Limit))
 		tv.warning.Show()
 	} else {
 		tv.warning.Hide()
@@ -168,11 +172,52 @@ func (tv *todayView) row(o model.Occurrence, overdue bool) fyne.CanvasObject {
 		r.title.Importance = widget.LowImportance
 	}
 	tv.rows = append(tv.rows, r)
+	// The row's text opens the step in the outline; the calendar button moves it to another day.
+	open := newTapArea(r.title, func() { u.openGoal(o.Goal.ID) })
+	r.move = newIconButton(theme.CalendarIcon(), func() { tv.askMove(o) })
+	right := container.NewHBox(r.move)
 	if overdue {
 		r.reschedule = widget.NewButton("Reschedule to today", func() {
 			u.moveOccurrence(o, model.DateOf(u.now(), u.loc))
 		})
-		return container.NewBorder(nil, nil, r.check, r.reschedule, r.title)
+		right.Add(r.reschedule)
 	}
-	return container.NewBorder(nil, nil, r.check, nil, r.title)
+	return container.NewBorder(nil, nil, r.check, right, open)
 }
+
+// askMove offers a month calendar to move the step (or this occurrence of a repeating one) to
+// another day.
+func (tv *todayView) askMove(o model.Occurrence) {
+	u := tv.u
+	var dlg dialog.Dialog
+	cal := widget.NewCalendar(o.Day.Start(u.loc), func(t time.Time) {
+		dlg.Hide()
+		u.moveOccurrence(o, model.DateOf(t, t.Location()))
+	})
+	dlg = dialog.NewCustom("Move “"+ellipsis(o.Goal.Title, 40)+"” to another day", "Cancel", cal, u.win)
+	u.escapable(dlg)
+	dlg.Show()
+}
+
+// tapArea makes what it holds open something when tapped (a Today row's text opens its step),
+// with the pointing hand over it.
+type tapArea struct {
+	widget.BaseWidget
+	content fyne.CanvasObject
+	onTap   func()
+}
+
+func newTapArea(content fyne.CanvasObject, onTap func()) *tapArea {
+	t := &tapArea{content: content, onTap: onTap}
+	t.ExtendBaseWidget(t)
+	return t
+}
+
+// Tapped runs the action.
+func (t *tapArea) Tapped(*fyne.PointEvent) { t.onTap() }
+
+// Cursor is the pointing hand.
+func (t *tapArea) Cursor() desktop.Cursor { return desktop.PointerCursor }
+
+// CreateRenderer draws the content.
+func (t *tapArea) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(t.content) }

@@ -43,6 +43,7 @@ func (u *UI) showTrash() {
 	}
 	d = dialog.NewCustom("Trash", "Close", content, u.win)
 	d.Resize(fyne.NewSize(640, 420))
+	u.escapable(d)
 	d.Show()
 }
 

@@ -90,6 +90,7 @@ func (u *UI) windowShown() bool { return !u.hidden.Load() }
 // the tray (notifications keep coming), or quits when the setting says so or no tray is
 // there to bring it back from.
 func (u *UI) closeWindow() {
+	u.flushPendingEdit()
 	rememberWindowSize(u.app, u.win)
 	if u.tray != nil && u.notify.currentSettings().CloseToTray && trayHostPresent() {
 		u.hidden.Store(true)
@@ -106,6 +107,7 @@ func (u *UI) closeWindow() {
 
 // quit remembers the window's size and ends the app (Ctrl+Q, the tray's Quit).
 func (u *UI) quit() {
+	u.flushPendingEdit()
 	rememberWindowSize(u.app, u.win)
 	u.app.Quit()
 }

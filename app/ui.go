@@ -5,9 +5,9 @@ package app
 import (
 	"context"
 	"errors"
-	"fmt"
 	"image/color"
 	"log"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -59,16 +59,23 @@ type UI struct {
 	doneCtx  *doneContext // where and with whom a completed step was done (donecontext.go)
 
 	message   *widget.Label
-	messageBx *fyne.Container
-	undoItem  *fyne.MenuItem
-	toolbar   *fyne.Container
-	body      *fyne.Container
-	mainView  fyne.CanvasObject
-	tabs      *tabBar
-	views     []*tabbedView
+	messageBx *fyne.Container // the banner: floats over the bottom of the window (messages.go)
+	// messageGen counts the messages shown, so that a timer hides only its own message.
+	messageGen int
+	// messageTTL is how long a message stays before it goes by itself; 0 keeps it until it is
+	// closed or replaced (the headless tests, which have no clock running).
+	messageTTL time.Duration
+	undoItem   *fyne.MenuItem
+	redoItem   *fyne.MenuItem
+	toolbar    *fyne.Container
+	body       *fyne.Container
+	mainView   fyne.CanvasObject
+	tabs       *tabBar
+	views      []*tabbedView
 
 	routine        *routine      // calendar and Today settings, read on first use (routine.go)
 	settingsDialog dialog.Dialog // the open settings dialog, for tests
+	topDialog      dialog.Dialog // the open dialog Escape closes when no entry has the keys
 	notify         *notifier     // the scheduler and the way out to the desktop (notify.go)
 	tray           *trayMenu     // the system tray menu, once set up (tray.go)
 	hidden         atomic.Bool
@@ -102,11 +109,7 @@ func New(a fyne.App, store *storage.Store, cfg Config) *UI {
 func (u *UI) Window() fyne.Window { return u.win }
 
 func (u *UI) buildUI() {
-	u.message = widget.NewLabel("")
-	u.message.Wrapping = fyne.TextWrapWord
-	closeMsg := newIconButton(theme.CancelIcon(), func() { u.messageBx.Hide() })
-	u.messageBx = container.NewBorder(nil, nil, widget.NewIcon(theme.InfoIcon()), closeMsg, u.message)
-	u.messageBx.Hide()
+	u.buildMessage()
 
 	u.outline = newOutline(u)
 	u.detail = newDetail(u)
@@ -144,8 +147,12 @@ func (u *UI) mainMenu() *fyne.MainMenu {
 		}
 		return it
 	}
-	u.undoItem = item("Undo", fyne.KeyZ, ctrl, u.undoLast)
+	// Ctrl+Z and Ctrl+Y reach the window as the standard Undo and Redo shortcuts (see keys.go).
+	u.undoItem = fyne.NewMenuItem("Undo", u.undoKey)
+	u.undoItem.Shortcut = &fyne.ShortcutUndo{}
 	u.undoItem.Disabled = true
+	u.redoItem = item("Redo", fyne.KeyZ, ctrl|fyne.KeyModifierShift, u.redoKey)
+	u.redoItem.Disabled = true
 	return fyne.NewMainMenu(
 		fyne.NewMenu("File",
 			item("New objective", fyne.KeyN, ctrl|fyne.KeyModifierShift, u.addObjective),
@@ -174,7 +181,10 @@ func (u *UI) mainMenu() *fyne.MainMenu {
 		),
 		fyne.NewMenu("Edit",
 			u.undoItem,
-			fyne.NewMenuItemSeparator(),
+			u.redoItem,
+			keyAlias(&fyne.ShortcutRedo{}, u.redoKey),
+			item("Go to quick add", fyne.KeyL, ctrl, u.focusQuickAdd),
+			item("Edit details", fyne.KeyI, ctrl, u.focusDetail),
 			item("Save changes", fyne.KeyS, ctrl, func() { u.detail.save() }),
 			item("Mark done / reopen", fyne.KeyD, ctrl, u.toggleDone),
 			item("Drop…", "", 0, u.dropSelected),
@@ -187,6 +197,7 @@ func (u *UI) mainMenu() *fyne.MainMenu {
 			fyne.NewMenuItemSeparator(),
 			item("Find…", fyne.KeyF, ctrl, u.find),
 		),
+		u.viewMenu(),
 		u.metricsMenu(),
 	)
 }
@@ -201,14 +212,16 @@ func (u *UI) quitItem() *fyne.MenuItem {
 }
 
 func (u *UI) addShortcuts() {
-	// Shortcuts without a menu item: quick add from anywhere.
-	u.win.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyL, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
-		u.win.Canvas().Focus(u.outline.quickAdd)
-	})
 	// A drag takes the focus away from any entry, so Escape reaches the canvas and cancels it.
 	u.win.Canvas().SetOnTypedKey(func(ev *fyne.KeyEvent) {
-		if ev.Name == fyne.KeyEscape && !u.outline.cancelDrag() && u.outline.search.active() {
-			u.outline.search.reset()
+		if ev.Name == fyne.KeyEscape {
+			if u.topDialog != nil {
+				u.topDialog.Hide()
+				return
+			}
+			if !u.outline.cancelDrag() && u.outline.search.active() {
+				u.outline.search.reset()
+			}
 		}
 	})
 }
@@ -234,10 +247,23 @@ func (u *UI) reload() {
 
 func (u *UI) setData(data storage.Outline) {
 	if u.win.MainMenu() == nil {
-		u.win.SetContent(container.NewBorder(container.NewVBox(u.messageBx, u.sprint.slot), nil, nil, nil, u.body))
+		u.win.SetContent(container.NewStack(
+			container.NewBorder(u.sprint.slot, nil, nil, nil, u.body),
+			u.messageLayer()))
 		u.win.SetMainMenu(u.mainMenu())
 		u.addShortcuts()
 		defer u.sprint.restore()
+		// A draft left by the last session opens in the panel, so it is seen and finished.
+		if key := u.detail.loadDrafts(); key != "" && u.outline.selected == "" {
+			defer func() {
+				if _, ok := u.outline.index[refOf(key)]; ok {
+					u.outline.selected = key
+					u.detail.refreshSelection()
+					u.outline.refresh()
+					u.showMessage("Your unsaved edits from last time are back: save or revert them.")
+				}
+			}()
+		}
 	}
 	u.data = data
 	u.tree = model.NewTree(data.Goals)
@@ -249,8 +275,14 @@ func (u *UI) setData(data storage.Outline) {
 		u.body.Refresh()
 		u.firstRun.reset() // after it is in the window: reset focuses the objective's entry
 	} else {
+		fromFirstRun := len(u.body.Objects) == 1 && u.firstRun != nil && u.body.Objects[0] == u.firstRun.view
 		u.body.Objects = []fyne.CanvasObject{u.mainView}
 		u.body.Refresh()
+		if fromFirstRun {
+			// The first-run entries are gone from the window but would keep the keyboard (and
+			// Enter would write the objective again): the typing goes on in the quick add.
+			u.win.Canvas().Focus(u.outline.quickAdd)
+		}
 	}
 	u.outline.refresh()
 	u.detail.refreshSelection()
@@ -266,18 +298,6 @@ func (u *UI) objective(id int64) (model.Objective, bool) {
 		}
 	}
 	return model.Objective{}, false
-}
-
-// showMessage shows a line in the banner at the top of the window.
-func (u *UI) showMessage(format string, args ...any) {
-	u.message.SetText(fmt.Sprintf(format, args...))
-	if !u.messageBx.Visible() {
-		u.messageBx.Show()
-		// Showing a container does not lay out its parent: without this, a message that
-		// comes on its own (a notification in the banner) stays at zero height until some
-		// other change redraws the window.
-		u.win.Content().Refresh()
-	}
 }
 
 // celebrate marks a win: a micro-goal done, a sprint finished, a target reached. It shows in
@@ -335,6 +355,7 @@ func (u *UI) record(label string, action func(ctx context.Context) (undo func(ct
 	}
 	if undo != nil {
 		u.undo.push(label, undo)
+		u.undo.entries[len(u.undo.entries)-1].redo = action
 		u.refreshUndo()
 	}
 	return true
@@ -343,14 +364,29 @@ func (u *UI) record(label string, action func(ctx context.Context) (undo func(ct
 func (u *UI) refreshUndo() {
 	label, ok := u.undo.peek()
 	u.undoItem.Disabled = !ok
-	if ok {
-		u.undoItem.Label = "Undo " + label
-	} else {
-		u.undoItem.Label = "Undo"
-	}
+	u.undoItem.Label = strings.TrimSpace("Undo " + label)
+	label, ok = u.undo.peekRedo()
+	u.redoItem.Disabled = !ok
+	u.redoItem.Label = strings.TrimSpace("Redo " + label)
 	if m := u.win.MainMenu(); m != nil {
 		m.Refresh()
 	}
+}
+
+// redoLast makes the last undone change again.
+func (u *UI) redoLast() {
+	label, ok := u.undo.peekRedo()
+	if !ok {
+		u.showMessage("Nothing to redo.")
+		return
+	}
+	if err := u.undo.redo(u.ctx()); err != nil {
+		u.showError("Could not redo "+label, err)
+		return
+	}
+	u.refreshUndo()
+	u.showMessage("Redone: %s.", label)
+	u.reload()
 }
 
 func (u *UI) undoLast() {
@@ -399,7 +435,7 @@ func (u *UI) selectedObjective() (model.Objective, bool) {
 }
 
 func (u *UI) addObjective() {
-	entry := widget.NewEntry()
+	entry := newDialogEntry()
 	entry.SetPlaceHolder("One sentence: what do you want to achieve?")
 	u.askText("New objective", entry, func(title string) {
 		u.createObjective(title)
@@ -407,25 +443,47 @@ func (u *UI) addObjective() {
 }
 
 func (u *UI) createObjective(title string) bool {
-	return u.do("add the objective", func(ctx context.Context) (func(context.Context) error, string, error) {
+	return u.do("add the objective", u.creation(func(ctx context.Context) (int64, string, error) {
 		o, err := u.store.CreateObjective(ctx, model.NewObjective(model.CleanTitle(title), u.now()))
-		if err != nil {
-			return nil, "", err
+		return o.ID, objectiveKey(o.ID), err
+	}, u.store.TrashObjective))
+}
+
+// creation is the undoable action of a creation: create makes the item and names its ID and
+// outline key; its undo moves it to the trash with trash. Redo runs the action again, which
+// then brings that same batch back from the trash instead of making a copy, so the redos
+// after it, which name its ID, still apply.
+func (u *UI) creation(create func(ctx context.Context) (int64, string, error), trash func(context.Context, int64) (storage.TrashItem, error)) func(ctx context.Context) (func(context.Context) error, string, error) {
+	var id, trashed int64
+	var key string
+	return func(ctx context.Context) (func(context.Context) error, string, error) {
+		if trashed != 0 {
+			if _, err := u.store.RestoreTrash(ctx, trashed); err != nil {
+				return nil, "", err
+			}
+			trashed = 0
+		} else {
+			var err error
+			if id, key, err = create(ctx); err != nil {
+				return nil, "", err
+			}
 		}
-		return func(ctx context.Context) error { return u.store.PurgeObjective(ctx, o.ID) }, objectiveKey(o.ID), nil
-	})
+		return func(ctx context.Context) error {
+			it, err := trash(ctx, id)
+			if err == nil {
+				trashed = it.ID
+			}
+			return err
+		}, key, nil
+	}
 }
 
 // createGoal adds a micro-goal under objective and parent (after sibling afterID when non-zero).
 func (u *UI) createGoal(objectiveID, parentID, afterID int64, title string) bool {
-	return u.do("add the micro-goal", func(ctx context.Context) (func(context.Context) error, string, error) {
-		g := model.NewMicroGoal(objectiveID, parentID, model.CleanTitle(title), u.now())
-		g, err := u.store.CreateGoal(ctx, g, afterID)
-		if err != nil {
-			return nil, "", err
-		}
-		return func(ctx context.Context) error { return u.store.PurgeGoal(ctx, g.ID) }, goalKey(g.ID), nil
-	})
+	return u.do("add the micro-goal", u.creation(func(ctx context.Context) (int64, string, error) {
+		g, err := u.store.CreateGoal(ctx, model.NewMicroGoal(objectiveID, parentID, model.CleanTitle(title), u.now()), afterID)
+		return g.ID, goalKey(g.ID), err
+	}, u.store.TrashGoal))
 }
 
 func (u *UI) addGoal() {
@@ -446,7 +504,7 @@ func (u *UI) addSubStep() {
 		u.showMessage("“%s” is already %d levels deep; sub-steps nest at most %d levels.", g.Title, model.MaxDepth, model.MaxDepth)
 		return
 	}
-	entry := widget.NewEntry()
+	entry := newDialogEntry()
 	entry.SetPlaceHolder("Verb first: what is the next small step?")
 	u.askText("New sub-step of “"+g.Title+"”", entry, func(title string) {
 		u.outline.expand(goalKey(g.ID))

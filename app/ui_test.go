@@ -280,13 +280,13 @@ func TestQuickAddMarkDoneEditDeleteRestore(t *testing.T) {
 	// Edit it in the detail panel.
 	h.selectRow("Buy running shoes")
 	d := h.u.detail
-	title := d.goalFields["title"].widget.(*widget.Entry)
+	title := d.goalFields["title"].entry
 	if title.Text != "Buy running shoes" {
 		t.Fatalf("detail shows %q", title.Text)
 	}
 	title.SetText("")
 	h.typeInto(title, "Buy trail running shoes in size 44")
-	due := d.goalFields["due"].widget.(*widget.Entry)
+	due := d.goalFields["due"].entry
 	h.typeInto(due, "2026-02-30")
 	h.mustSee("February 2026 has 28 days")
 	if !d.saveBtn.Disabled() {
@@ -294,8 +294,8 @@ func TestQuickAddMarkDoneEditDeleteRestore(t *testing.T) {
 	}
 	due.SetText("")
 	h.typeInto(due, "2026-11-28")
-	h.typeInto(d.goalFields["dueTime"].widget.(*widget.Entry), "17:30")
-	h.typeInto(d.goalFields["doneWhen"].widget.(*widget.Entry), "Receipt in the drawer")
+	h.typeInto(d.goalFields["dueTime"].entry, "17:30")
+	h.typeInto(d.goalFields["doneWhen"].entry, "Receipt in the drawer")
 	test.Tap(d.saveBtn)
 	if got := h.outlineTitles()[3]; got != "  Buy trail running shoes in size 44" {
 		t.Fatalf("outline row after edit = %q", got)
@@ -402,7 +402,7 @@ func TestBadTitlesGetClearMessagesAndLoseNothing(t *testing.T) {
 
 	// An invalid edit left behind is kept as a draft, not saved and not lost.
 	h.selectRow("Write the release notes")
-	title := h.u.detail.goalFields["title"].widget.(*widget.Entry)
+	title := h.u.detail.goalFields["title"].entry
 	title.SetText("")
 	h.mustSee("Give the micro-goal a title")
 	h.selectRow("Ship the Microgoals 1.0 release")
@@ -460,7 +460,8 @@ func TestTryAnExampleFillsTheOutline(t *testing.T) {
 	test.Tap(example)
 	h.mustSee("This is an example plan")
 	out := h.stored()
-	if len(out.Objectives) < 2 || len(out.Goals) < 30 {
+	// One coherent objective with its first steps (keys_test.go checks they pass SMART).
+	if len(out.Objectives) != 1 || len(out.Goals) < 5 {
 		t.Fatalf("example plan: %d objectives, %d goals", len(out.Objectives), len(out.Goals))
 	}
 	if got := h.outlineTitles(); len(got) < 5 || got[0] != out.Objectives[0].Title {
@@ -472,14 +473,17 @@ func TestFullDiskMessageIsPlain(t *testing.T) {
 	h := newHarness(t)
 	seed(h, "Write a book")
 	h.u.showError("Could not save “Write a book”", fmt.Errorf("update: %w", storage.ErrDiskFull))
-	h.mustSee("the disk is full. Nothing was lost: free some space and try again.")
+	// The banner wraps its text: the words are checked in its label.
+	if !h.u.messageBx.Visible() || !strings.Contains(h.u.message.Text, "the disk is full. Nothing was lost: free some space and try again.") {
+		t.Fatalf("the banner shows %q", h.u.message.Text)
+	}
 }
 
 func TestValidEditsAreSavedWhenTheSelectionMoves(t *testing.T) {
 	h := newHarness(t)
 	seed(h, "Ship the Microgoals 1.0 release", "Write the release notes", "Tag the release")
 	h.selectRow("Write the release notes")
-	title := h.u.detail.goalFields["title"].widget.(*widget.Entry)
+	title := h.u.detail.goalFields["title"].entry
 	title.SetText("")
 	h.typeInto(title, "Write the release notes for 1.0")
 	h.selectRow("Tag the release")
@@ -487,7 +491,7 @@ func TestValidEditsAreSavedWhenTheSelectionMoves(t *testing.T) {
 	if g := h.storedGoal("Write the release notes for 1.0"); g.Title == "" {
 		t.Fatal("not stored")
 	}
-	if got := h.u.detail.goalFields["title"].widget.(*widget.Entry).Text; got != "Tag the release" {
+	if got := h.u.detail.goalFields["title"].entry.Text; got != "Tag the release" {
 		t.Fatalf("the detail panel shows %q, want the newly selected step", got)
 	}
 	h.u.undoLast()

@@ -39,7 +39,7 @@ func rememberWindowSize(a fyne.App, w fyne.Window) {
 
 // askText asks for a title in a dialog and calls done with it. Validation shows under the
 // entry as the user types; an empty or over-long title cannot be confirmed.
-func (u *UI) askText(title string, entry *widget.Entry, done func(string)) {
+func (u *UI) askText(title string, entry *dialogEntry, done func(string)) {
 	hint := widget.NewLabel("")
 	hint.Wrapping = fyne.TextWrapWord
 	entry.Validator = func(s string) error {
@@ -54,21 +54,34 @@ func (u *UI) askText(title string, entry *widget.Entry, done func(string)) {
 			done(entry.Text)
 		}
 	}, u.win)
+	u.showEntryDialog(d, entry)
+}
+
+// showEntryDialog shows a form dialog whose one entry takes the keyboard: Enter submits it
+// (when its value is valid), Escape cancels it, and closing it gives the focus back to what
+// had it before.
+func (u *UI) showEntryDialog(d *dialog.FormDialog, entry *dialogEntry) {
+	before := u.win.Canvas().Focused()
+	entry.OnSubmitted = func(string) { d.Submit() }
+	entry.onEscape = d.Hide
+	d.SetOnClosed(func() {
+		if before != nil {
+			u.win.Canvas().Focus(before)
+		}
+	})
 	d.Resize(fyne.NewSize(520, 160))
 	d.Show()
 	u.win.Canvas().Focus(entry)
 }
 
 // askTextOptional asks for an optional line of text, such as the reason for dropping a step.
-func (u *UI) askTextOptional(title string, entry *widget.Entry, done func(string)) {
+func (u *UI) askTextOptional(title string, entry *dialogEntry, done func(string)) {
 	d := dialog.NewForm(title, "OK", "Cancel", []*widget.FormItem{widget.NewFormItem("", entry)}, func(ok bool) {
 		if ok {
 			done(strings.TrimSpace(entry.Text))
 		}
 	}, u.win)
-	d.Resize(fyne.NewSize(520, 160))
-	d.Show()
-	u.win.Canvas().Focus(entry)
+	u.showEntryDialog(d, entry)
 }
 
 type problemError string

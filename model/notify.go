@@ -1,6 +1,7 @@
 package model
 
 import (
+	"math"
 	"sort"
 	"strconv"
 	"strings"
@@ -407,7 +408,17 @@ func (p *planner) deadlines(g *MicroGoal) {
 		// gives way to the overdue nudge once that is due.
 		if p.s.Lead > 0 && p.now.Before(due) {
 			p.consider(KindDueSoon, due.Add(-p.s.Lead), func(b []byte) []byte { return appendDueKey(b, KindDueSoon, g.ID, dueMs) }, func(n *Notification) {
-				n.GoalID, n.Title = g.ID, "Due in "+FormatMinutes(int(due.Sub(n.At).Round(time.Minute)/time.Minute))+": "+g.Title
+				// The time left when it is sent: a step added 2 minutes before its deadline
+				// is due in 2 minutes, not in the lead time.
+				from := n.At
+				if p.now.After(from) {
+					from = p.now
+				}
+				left := "Due in " + FormatMinutes(int(due.Sub(from).Round(time.Minute)/time.Minute))
+				if due.Sub(from) < time.Minute {
+					left = "Due in less than a minute"
+				}
+				n.GoalID, n.Title = g.ID, left+": "+g.Title
 				n.Body = "Due at " + due.In(p.s.Location).Format("15:04") + "."
 				if g.DoneWhen != "" {
 					n.Body += " Done when: " + g.DoneWhen
@@ -560,11 +571,25 @@ func dayNumber(t time.Time) int {
 	return int(time.Date(y, m, d, 12, 0, 0, 0, time.UTC).Unix() / 86400)
 }
 
-func plural(n int, word string) string {
+func plural(n int, word string) string { return Plural(n, word) }
+
+// Plural writes a count with its noun: "1 step", "3 steps", "0 days".
+func Plural(n int, word string) string {
 	if n == 1 {
 		return "1 " + word
 	}
 	return strconv.Itoa(n) + " " + word + "s"
+}
+
+// FormatDays writes a number of days for a sentence: "less than a day", "1 day", "2.5 days".
+func FormatDays(d float64) string {
+	switch {
+	case d < 0.05:
+		return "less than a day"
+	case d > 0.95 && d < 1.05:
+		return "1 day"
+	}
+	return strconv.FormatFloat(math.Round(d*10)/10, 'f', -1, 64) + " days"
 }
 
 // MaxNotifyTitle and MaxNotifyBody cap the text handed to the desktop's notifier.

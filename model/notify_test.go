@@ -94,6 +94,21 @@ func TestDeadlinesFireAtLeadDueAndOverdue(t *testing.T) {
 	}
 }
 
+func TestDueSoonSaysTheRealTimeLeft(t *testing.T) {
+	// The app has run since an hour ago; the step is added now, due 2 minutes from now, well
+	// inside the 15-minute lead.
+	s := settingsAt(time.UTC, t0.Add(-time.Hour))
+	goals := []MicroGoal{timedGoal(1, "Call the dentist", t0.Add(2*time.Minute))}
+	fs := simulate(t, goals, nil, s, SentLog{}, t0, t0.Add(time.Hour))
+	var all string
+	for _, f := range fs {
+		all += f.Title + "\n" + f.Body + "\n"
+	}
+	if !strings.Contains(all, "Due in 2 min: Call the dentist") || strings.Contains(all, "Due in 15 min") {
+		t.Fatalf("a step due in 2 minutes is announced as:\n%s", all)
+	}
+}
+
 func TestDoneOrDroppedStepsGetNoDeadlines(t *testing.T) {
 	s := settingsAt(time.UTC, t0)
 	done := timedGoal(1, "Write the intro", t0.Add(time.Hour)).WithStatus(StatusDone, "", t0.Add(-time.Hour))

@@ -1,6 +1,8 @@
 package model
 
 import (
+	"errors"
+	"fmt"
 	"regexp"
 	"sort"
 	"strings"
@@ -196,4 +198,50 @@ func parseRules(text string, base time.Time) (t time.Time, left, right int, ok b
 		return time.Time{}, 0, 0, false
 	}
 	return t, left, right, true
+}
+
+// ParseDue reads a due date typed on its own, in the words quick add understands
+// ("tomorrow 9am", "fri", "next monday", "2026-12-01 14:00") or as YYYY-MM-DD, relative to now
+// in loc. Empty is no date (the zero time). hasTime says whether a time of day was named. What
+// is not a date comes back as an error that says what is understood.
+func ParseDue(s string, now time.Time, loc *time.Location) (due time.Time, hasTime bool, err error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return time.Time{}, false, nil
+	}
+	if day, err := ParseDay(s, loc); err == nil {
+		return day, false, nil
+	} else if dayPattern.MatchString(s) {
+		return time.Time{}, false, err // a YYYY-MM-DD that does not exist says why
+	}
+	// Quick add reads the date out of a line with a title: give it one and ask that the date
+	// took every other word.
+	const stand = "x"
+	q := ParseQuickAdd(stand+" "+s, now, loc)
+	if q.Problem != "" {
+		return time.Time{}, false, errors.New(q.Problem)
+	}
+	if !q.HasDue() || q.Title != stand {
+		return time.Time{}, false, fmt.Errorf("“%s” is not a date: write “tomorrow”, “fri 9am”, “next monday” or %s", s, now.In(loc).Format("2006-01-02"))
+	}
+	return q.Due, q.HasTime, nil
+}
+
+// HorizonFor is the horizon a new step gets from its due date: a step for a time of day or
+// for the next two days is a daily milestone, one within a week a weekly target, within two
+// weeks a fortnightly one, anything later a monthly milestone. No due date is a daily step.
+func HorizonFor(due time.Time, hasTime bool, now time.Time, loc *time.Location) Horizon {
+	if due.IsZero() || hasTime {
+		return HorizonDay
+	}
+	days := DateOf(now, loc).DaysUntil(DateOf(due, loc))
+	switch {
+	case days <= 2:
+		return HorizonDay
+	case days <= 7:
+		return HorizonWeek
+	case days <= 14:
+		return HorizonFortnight
+	}
+	return HorizonMonth
 }

@@ -87,3 +87,60 @@ func FuzzParseQuickAdd(f *testing.F) {
 		}
 	})
 }
+
+func TestParseDueReadsWhatQuickAddReads(t *testing.T) {
+	loc := time.UTC
+	now := time.Date(2026, 11, 25, 9, 0, 0, 0, loc) // a Wednesday
+	cases := []struct {
+		in       string
+		want     time.Time
+		hasTime  bool
+		errorHas string
+	}{
+		{"", time.Time{}, false, ""},
+		{"2026-12-01", time.Date(2026, 12, 1, 0, 0, 0, 0, loc), false, ""},
+		{"tomorrow", time.Date(2026, 11, 26, 0, 0, 0, 0, loc), false, ""},
+		{"tomorrow 9am", time.Date(2026, 11, 26, 9, 0, 0, 0, loc), true, ""},
+		{"fri", time.Date(2026, 11, 27, 0, 0, 0, 0, loc), false, ""},
+		{"2026-12-01 14:00", time.Date(2026, 12, 1, 14, 0, 0, 0, loc), true, ""},
+		{"2026-02-30", time.Time{}, false, "28 days"},
+		{"soonish", time.Time{}, false, "not a date"},
+		{"fri and then some", time.Time{}, false, "not a date"},
+	}
+	for _, c := range cases {
+		got, hasTime, err := ParseDue(c.in, now, loc)
+		if c.errorHas != "" {
+			if err == nil || !strings.Contains(err.Error(), c.errorHas) {
+				t.Errorf("ParseDue(%q) error = %v, want one saying %q", c.in, err, c.errorHas)
+			}
+			continue
+		}
+		if err != nil || !got.Equal(c.want) || hasTime != c.hasTime {
+			t.Errorf("ParseDue(%q) = %v %v %v, want %v %v", c.in, got, hasTime, err, c.want, c.hasTime)
+		}
+	}
+}
+
+func TestHorizonForFollowsTheDueDistance(t *testing.T) {
+	loc := time.UTC
+	now := time.Date(2026, 11, 25, 9, 0, 0, 0, loc)
+	day := func(n int) time.Time { return time.Date(2026, 11, 25+n, 0, 0, 0, 0, loc) }
+	cases := []struct {
+		due     time.Time
+		hasTime bool
+		want    Horizon
+	}{
+		{time.Time{}, false, HorizonDay},
+		{day(1), false, HorizonDay},
+		{day(2), false, HorizonDay},
+		{day(5), false, HorizonWeek},
+		{day(5), true, HorizonDay},
+		{day(12), false, HorizonFortnight},
+		{day(40), false, HorizonMonth},
+	}
+	for _, c := range cases {
+		if got := HorizonFor(c.due, c.hasTime, now, loc); got != c.want {
+			t.Errorf("HorizonFor(%v, %v) = %s, want %s", c.due, c.hasTime, got, c.want)
+		}
+	}
+}

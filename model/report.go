@@ -98,8 +98,8 @@ func ProgressReport(in ReportInput) string {
 	fmt.Fprintf(&b, "Written %s by Microgoals.\n\n", in.Now.In(loc).Format("Mon 2 Jan 2006 15:04"))
 
 	sum := SummarizeWeek(in.Goals, in.Period, in.Now, loc)
-	fmt.Fprintf(&b, "**%d steps completed**, %d still open in the period, %d overdue, %d dropped. Current streak: %d days.\n\n",
-		len(sum.Completed), len(sum.Open), len(sum.Overdue), sum.Dropped, sum.Streak)
+	fmt.Fprintf(&b, "**%s completed**, %d still open in the period, %d overdue, %d dropped. Current streak: %s.\n\n",
+		Plural(len(sum.Completed), "step"), len(sum.Open), len(sum.Overdue), sum.Dropped, Plural(sum.Streak, "day"))
 
 	b.WriteString("## Objectives\n\n")
 	progress := ObjectiveProgress(in.Goals)

@@ -133,7 +133,7 @@ func TestProgressReportEscapesAndSums(t *testing.T) {
 	md := ProgressReport(in)
 	for _, want := range []string{
 		"# Progress report: Mon 23 Nov – Sun 29 Nov 2026",
-		"**1 steps completed**",
+		"**1 step completed**",
 		`**Write \*the\* novel** (active): 1 of 2 steps done, 50%`,
 		`Draft \| chapter 1`,
 		"| 750 words | 1000 words | 75% |",

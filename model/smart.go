@@ -109,11 +109,10 @@ func CheckSMART(g MicroGoal, c SMARTContext) SMART {
 		fail(Relevant, "Link it to an objective")
 	}
 
-	switch {
-	case !g.HasDue():
+	// A step planned for a day is bound to that day, however far ahead the day is: planning
+	// daily steps for a given day is the method, not a fault.
+	if !g.HasDue() {
 		fail(TimeBound, "Give it a due date")
-	case g.Horizon == HorizonDay && g.Status == StatusOpen && g.DueInstant(loc).Sub(c.Now) > 24*time.Hour:
-		fail(TimeBound, "A daily step due more than 24 h ahead: plan it for its day, or make it a weekly target")
 	}
 	return s
 }

@@ -36,7 +36,7 @@ func TestCheckSMART(t *testing.T) {
 		{"over limit but not in progress", func(g *MicroGoal, c *SMARTContext) { c.InProgress = 5 }, "", ""},
 		{"no objective", func(_ *MicroGoal, c *SMARTContext) { c.ObjectiveExists = false }, "R", "objective"},
 		{"no due", func(g *MicroGoal, _ *SMARTContext) { g.Due = time.Time{} }, "T", "due date"},
-		{"daily due in 3 days", func(g *MicroGoal, _ *SMARTContext) { g.Due = now.Add(72 * time.Hour) }, "T", "24 h ahead"},
+		{"daily step planned for a day in 3 days", func(g *MicroGoal, _ *SMARTContext) { g.Due = now.Add(72 * time.Hour) }, "", ""},
 		{"weekly due in 3 days", func(g *MicroGoal, _ *SMARTContext) {
 			g.Due = now.Add(72 * time.Hour)
 			g.Horizon = HorizonWeek

@@ -1,0 +1,81 @@
+package app
+
+import (
+	"image/color"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// prefTheme names the theme setting in Fyne's preferences: it must be known before the first
+// frame, long before the plan's file is read.
+const prefTheme = "appearance.theme"
+
+// The theme choices, as stored and as shown.
+var themeChoices = []struct{ value, label string }{
+	{"system", "Follow the system"}, {"light", "Light"}, {"dark", "Dark"},
+}
+
+// applyThemePreference sets the theme the user chose before any window is drawn. "system"
+// (the default) leaves Fyne to follow the desktop (and FYNE_THEME).
+func applyThemePreference(a fyne.App) {
+	switch a.Preferences().StringWithFallback(prefTheme, "system") {
+	case "light":
+		a.Settings().SetTheme(&variantTheme{Theme: theme.DefaultTheme(), variant: theme.VariantLight})
+	case "dark":
+		a.Settings().SetTheme(&variantTheme{Theme: theme.DefaultTheme(), variant: theme.VariantDark})
+	}
+}
+
+// variantTheme is a theme with its light or dark variant fixed, whatever the desktop prefers.
+type variantTheme struct {
+	fyne.Theme
+	variant fyne.ThemeVariant
+}
+
+// Color gives the colour of the fixed variant.
+func (t *variantTheme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color {
+	return t.Theme.Color(n, t.variant)
+}
+
+// settingsSection is one section of the Settings dialog: a title, its form items, and what Save
+// does with them.
+type settingsSection struct {
+	title string
+	items []*widget.FormItem
+	save  func()
+}
+
+// settingsSections builds the Settings dialog's sections after the notifications: a feature
+// adds its own with one line here (its builder in its own file).
+func (u *UI) settingsSections() []settingsSection {
+	return []settingsSection{u.appearanceSection()}
+}
+
+// appearanceSection chooses the theme. A fixed light or dark theme applies at once and from the
+// first frame of every later start; going back to the system's takes effect on the next start.
+func (u *UI) appearanceSection() settingsSection {
+	labels := make([]string, len(themeChoices))
+	current := u.app.Preferences().StringWithFallback(prefTheme, "system")
+	sel := widget.NewSelect(nil, nil)
+	for i, c := range themeChoices {
+		labels[i] = c.label
+		if c.value == current {
+			defer sel.SetSelected(c.label)
+		}
+	}
+	sel.Options = labels
+	return settingsSection{
+		title: "Appearance",
+		items: []*widget.FormItem{widget.NewFormItem("Theme", sel)},
+		save: func() {
+			for _, c := range themeChoices {
+				if c.label == sel.Selected && c.value != current {
+					u.app.Preferences().SetString(prefTheme, c.value)
+					applyThemePreference(u.app)
+				}
+			}
+		},
+	}
+}

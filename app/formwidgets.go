@@ -1,0 +1,109 @@
+package app
+
+import (
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/microgoals/microgoals/model"
+)
+
+// formEntry is an entry of the detail panel. A multi-line one lets Tab and Shift+Tab move to
+// the next or previous field, as the single-line ones do, instead of typing a tab character:
+// a tab is never part of an outcome or a reason, and the keyboard must reach every field.
+type formEntry struct {
+	widget.Entry
+}
+
+func newFormEntry(multiline bool) *formEntry {
+	e := &formEntry{}
+	e.MultiLine = multiline
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+// AcceptsTab is false: Tab moves the focus on.
+func (e *formEntry) AcceptsTab() bool { return false }
+
+// entry is the Entry inside, for the keys that work on any entry (keys.go).
+func (e *formEntry) entry() *widget.Entry { return &e.Entry }
+
+// wheelCatcher lies over a form's scroller and sends it every wheel event. Fyne gives the wheel
+// to the innermost scrollable under the pointer, and each Entry has a scroller of its own that
+// keeps the event without moving; a pointer over a field would make the wheel do nothing.
+// The catcher takes nothing else: taps, hovering and the cursor go to the widgets under it.
+type wheelCatcher struct {
+	widget.BaseWidget
+	target fyne.Scrollable
+}
+
+func newWheelCatcher(target fyne.Scrollable) *wheelCatcher {
+	w := &wheelCatcher{target: target}
+	w.ExtendBaseWidget(w)
+	return w
+}
+
+// Scrolled passes the wheel on to the form's scroller.
+func (w *wheelCatcher) Scrolled(ev *fyne.ScrollEvent) { w.target.Scrolled(ev) }
+
+// CreateRenderer draws nothing.
+func (w *wheelCatcher) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(container.NewWithoutLayout())
+}
+
+// dateField is a date entry that reads what quick add reads ("tomorrow", "fri 9am", a
+// YYYY-MM-DD) with a button beside it that picks the day on a calendar.
+func (d *detail) dateField(fields map[string]*field, name, label string) *field {
+	f := d.entryField(fields, name, label, "fri, tomorrow 9am, YYYY-MM-DD", false)
+	fe := f.widget.(*formEntry)
+	pick := newIconButton(theme.CalendarIcon(), func() { d.pickDate(fe) })
+	f.widget = container.NewBorder(nil, nil, nil, pick, fe)
+	return f
+}
+
+// pickDate shows a month calendar; the day chosen is written into e as YYYY-MM-DD.
+func (d *detail) pickDate(e *formEntry) {
+	u := d.u
+	start := u.now().In(u.loc)
+	if t, _, err := model.ParseDue(e.Text, u.now(), u.loc); err == nil && !t.IsZero() {
+		start = t.In(u.loc)
+	}
+	var dlg dialog.Dialog
+	cal := widget.NewCalendar(start, func(t time.Time) {
+		e.SetText(time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, u.loc).Format("2006-01-02"))
+		dlg.Hide()
+		u.win.Canvas().Focus(e)
+	})
+	dlg = dialog.NewCustom("Pick a day", "Cancel", cal, u.win)
+	dlg.SetOnClosed(func() { u.win.Canvas().Focus(e) })
+	dlg.Show()
+}
+
+// dialogEntry is the entry of a one-line dialog: Escape cancels the dialog, which a plain
+// Entry would keep for itself and ignore.
+type dialogEntry struct {
+	widget.Entry
+	onEscape func()
+}
+
+func newDialogEntry() *dialogEntry {
+	e := &dialogEntry{}
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+// TypedKey cancels on Escape and leaves every other key to the entry.
+func (e *dialogEntry) TypedKey(ev *fyne.KeyEvent) {
+	if ev.Name == fyne.KeyEscape && e.onEscape != nil {
+		e.onEscape()
+		return
+	}
+	e.Entry.TypedKey(ev)
+}
+
+// entry is the Entry inside, for the keys that work on any entry (keys.go).
+func (e *dialogEntry) entry() *widget.Entry { return &e.Entry }

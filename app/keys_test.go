@@ -1,0 +1,407 @@
+package app
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/microgoals/microgoals/model"
+)
+
+// press sends a key with modifiers exactly as Fyne's desktop driver does (v2.8.1,
+// internal/driver/glfw/window.go, triggersShortcut): Ctrl+Z and Ctrl+Y become the standard
+// Undo and Redo shortcuts (Ctrl+C/X/V/A likewise), other chords a desktop.CustomShortcut; the
+// main menu's items are matched first by shortcut name, then the focused widget gets it when
+// it takes shortcuts (an Entry swallows every one), and only then the canvas.
+func (h *harness) press(key fyne.KeyName, mod fyne.KeyModifier) {
+	h.t.Helper()
+	var sc fyne.Shortcut
+	if mod == fyne.KeyModifierControl {
+		switch key {
+		case fyne.KeyZ:
+			sc = &fyne.ShortcutUndo{}
+		case fyne.KeyY:
+			sc = &fyne.ShortcutRedo{}
+		case fyne.KeyA:
+			sc = &fyne.ShortcutSelectAll{}
+		}
+	}
+	if sc == nil {
+		sc = &desktop.CustomShortcut{KeyName: key, Modifier: mod}
+	}
+	for _, m := range h.w.MainMenu().Items {
+		if h.triggerMenu(sc, m) {
+			return
+		}
+	}
+	if f, ok := h.w.Canvas().Focused().(fyne.Shortcutable); ok {
+		f.TypedShortcut(sc)
+		return
+	}
+	h.w.Canvas().(interface{ TypedShortcut(fyne.Shortcut) }).TypedShortcut(sc)
+}
+
+func (h *harness) triggerMenu(sc fyne.Shortcut, m *fyne.Menu) bool {
+	for _, it := range m.Items {
+		if it.Shortcut != nil && it.Shortcut.ShortcutName() == sc.ShortcutName() && it.Action != nil {
+			it.Action()
+			return true
+		}
+		if it.ChildMenu != nil && h.triggerMenu(sc, it.ChildMenu) {
+			return true
+		}
+	}
+	return false
+}
+
+// typeKeys types into whatever has the keyboard focus, as the keyboard does.
+func (h *harness) typeKeys(s string) {
+	h.t.Helper()
+	f := h.w.Canvas().Focused()
+	if f == nil {
+		h.t.Fatalf("nothing has the keyboard focus to type %q into", s)
+	}
+	for _, r := range s {
+		f.TypedRune(r)
+	}
+}
+
+// key sends a plain key (Enter, Tab, Escape…) to whatever has the focus.
+func (h *harness) keyDown(name fyne.KeyName) {
+	h.t.Helper()
+	if f := h.w.Canvas().Focused(); f != nil {
+		f.TypedKey(&fyne.KeyEvent{Name: name})
+		return
+	}
+	if f := h.w.Canvas().OnTypedKey(); f != nil {
+		f(&fyne.KeyEvent{Name: name})
+	}
+}
+
+const ctrl = fyne.KeyModifierControl
+
+func TestFirstRunByKeyboardWritesOneObjectiveAndMovesOnToQuickAdd(t *testing.T) {
+	h := newHarness(t)
+	h.typeKeys("Finish the first draft of my novel")
+	h.keyDown(fyne.KeyReturn)
+	h.typeKeys("Write 500 words of chapter 1")
+	h.keyDown(fyne.KeyReturn)
+	if n := len(h.stored().Objectives); n != 1 {
+		t.Fatalf("%d objectives after the first run", n)
+	}
+	if h.w.Canvas().Focused() != fyne.Focusable(h.u.outline.quickAdd) {
+		t.Fatalf("after the first run the focus is on %T, not the quick add", h.w.Canvas().Focused())
+	}
+	// More typing and Enter add steps, never another objective.
+	for _, s := range []string{"Outline chapter 2", "Call the editor"} {
+		h.typeKeys(s)
+		h.keyDown(fyne.KeyReturn)
+	}
+	st := h.stored()
+	if len(st.Objectives) != 1 || len(st.Goals) != 3 {
+		t.Fatalf("after more typing: %d objectives, %d steps", len(st.Objectives), len(st.Goals))
+	}
+}
+
+func TestUndoRedoKeysWorkWhateverHasTheFocus(t *testing.T) {
+	h := newHarness(t)
+	seed(h, "Ship the Microgoals 1.0 release", "Write the release notes")
+	// The focus is in the (empty) quick add, which swallows every canvas shortcut.
+	h.press(fyne.KeyL, ctrl)
+	h.typeKeys("Tag the release")
+	h.keyDown(fyne.KeyReturn)
+	tag := h.storedGoal("Tag the release")
+	h.press(fyne.KeyZ, ctrl)
+	if got := h.outlineTitles(); len(got) != 2 {
+		t.Fatalf("Ctrl+Z did not undo the addition: %q", got)
+	}
+	h.press(fyne.KeyZ, ctrl|fyne.KeyModifierShift)
+	if g := h.storedGoal("Tag the release"); g.ID != tag.ID {
+		t.Fatalf("Ctrl+Shift+Z brought back a copy (%d), not the step (%d)", g.ID, tag.ID)
+	}
+	// Mark done, undo, redo with Ctrl+Y: the step is done again.
+	h.selectRow("Tag the release")
+	h.press(fyne.KeyD, ctrl)
+	h.press(fyne.KeyZ, ctrl)
+	if g := h.storedGoal("Tag the release"); g.Status != model.StatusOpen {
+		t.Fatalf("undo of done: %s", g.Status)
+	}
+	h.press(fyne.KeyY, ctrl)
+	if g := h.storedGoal("Tag the release"); g.Status != model.StatusDone {
+		t.Fatalf("Ctrl+Y did not redo done: %s", g.Status)
+	}
+	// Undo twice more and redo twice: the addition and then the done status come back, in
+	// order, on the same row.
+	h.press(fyne.KeyZ, ctrl)
+	h.press(fyne.KeyZ, ctrl)
+	h.press(fyne.KeyY, ctrl)
+	h.press(fyne.KeyY, ctrl)
+	if g := h.storedGoal("Tag the release"); g.ID != tag.ID || g.Status != model.StatusDone {
+		t.Fatalf("after undo, undo, redo, redo: %+v", g)
+	}
+	// A new change empties the redo history.
+	h.press(fyne.KeyZ, ctrl)
+	h.press(fyne.KeyL, ctrl)
+	h.typeKeys("Announce the release")
+	h.keyDown(fyne.KeyReturn)
+	if !h.u.redoItem.Disabled {
+		t.Fatal("redo stays available after a new change")
+	}
+}
+
+func TestCtrlZInAnEntryUndoesTheTypingFirst(t *testing.T) {
+	h := newHarness(t)
+	seed(h, "Ship the Microgoals 1.0 release", "Write the release notes")
+	h.selectRow("Write the release notes")
+	title := h.u.detail.goalFields["title"].entry
+	h.w.Canvas().Focus(h.u.detail.goalFields["title"].input)
+	h.keyDown(fyne.KeyEnd)
+	h.typeKeys(" today")
+	h.press(fyne.KeyZ, ctrl)
+	if title.Text != "Write the release notes" {
+		t.Fatalf("Ctrl+Z in the title left %q", title.Text)
+	}
+	if len(h.stored().Goals) != 1 {
+		t.Fatal("Ctrl+Z undid a change of the plan while the entry had typing to undo")
+	}
+	// Nothing left to undo in the entry: the plan's last change (the addition) goes.
+	h.press(fyne.KeyZ, ctrl)
+	if len(h.stored().Goals) != 0 {
+		t.Fatal("Ctrl+Z with nothing typed did not undo the plan's last change")
+	}
+}
+
+func TestCtrlNumberSwitchesTabsAndFocusFollows(t *testing.T) {
+	h := newHarness(t)
+	seed(h, "Ship the Microgoals 1.0 release", "Write the release notes")
+	for i, title := range []string{"Outline", "Today", "Calendar", "Charts", "Reviews"} {
+		h.press(fyne.KeyName(string(rune('1'+i))), ctrl)
+		if h.u.tabs.selected != i {
+			t.Fatalf("Ctrl+%d selected tab %d, not %s", i+1, h.u.tabs.selected, title)
+		}
+	}
+	h.press(fyne.Key1, ctrl)
+	if h.w.Canvas().Focused() != fyne.Focusable(h.u.outline.quickAdd) {
+		t.Fatalf("Ctrl+1 leaves the focus on %T", h.w.Canvas().Focused())
+	}
+}
+
+func TestQuitSavesAValidEditAndKeepsAnInvalidOneAsDraft(t *testing.T) {
+	h := newHarness(t)
+	seed(h, "Ship the Microgoals 1.0 release", "Write the release notes", "Tag the release")
+	h.selectRow("Write the release notes")
+	h.w.Canvas().Focus(h.u.detail.goalFields["title"].input)
+	h.keyDown(fyne.KeyEnd)
+	h.typeKeys(" for 1.0")
+	h.press(fyne.KeyQ, ctrl)
+	h.reopen()
+	h.storedGoal("Write the release notes for 1.0")
+
+	// An edit that cannot be saved (no title) comes back as the draft on the next start.
+	h.selectRow("Tag the release")
+	h.w.Canvas().Focus(h.u.detail.goalFields["due"].input)
+	h.typeKeys("someday")
+	h.press(fyne.KeyQ, ctrl)
+	h.reopen()
+	if g := h.storedGoal("Tag the release"); g.HasDue() {
+		t.Fatalf("an invalid due date was saved: %v", g.Due)
+	}
+	if got := h.u.detail.goalFields["due"].entry.Text; got != "someday" {
+		t.Fatalf("the draft did not come back: the due field shows %q", got)
+	}
+	if h.u.outline.selected != goalKey(h.storedGoal("Tag the release").ID) {
+		t.Fatalf("the window opened on %q, not the draft's step", h.u.outline.selected)
+	}
+	h.mustSee("not a date")
+	// Revert forgets it for good.
+	h.tapButton("Revert")
+	h.reopen()
+	if h.u.outline.selected != "" {
+		t.Fatalf("a reverted draft came back: %q", h.u.outline.selected)
+	}
+}
+
+func TestDetailPanelWheelTabAndNaturalDates(t *testing.T) {
+	h := newHarness(t)
+	seed(h, "Ship the Microgoals 1.0 release", "Write the release notes")
+	h.w.Resize(fyne.NewSize(1080, 680))
+	h.selectRow("Write the release notes")
+	d := h.u.detail
+	// Save and Revert are in view without scrolling.
+	h.mustSee("Save")
+	h.mustSee("Revert")
+	// The wheel over an entry scrolls the form.
+	outcome := d.goalFields["outcome"].input
+	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(outcome).Add(fyne.NewPos(10, 10))
+	test.Scroll(h.w.Canvas(), pos, 0, -120)
+	if off := d.scrolls[0].Offset.Y; off <= 0 {
+		t.Fatalf("the wheel over “Expected outcome” moved the form by %v", off)
+	}
+	// Tab leaves the multi-line outcome for the next field.
+	if fe, ok := d.goalFields["outcome"].widget.(*formEntry); !ok || fe.AcceptsTab() {
+		t.Fatal("the outcome field keeps Tab for itself")
+	}
+	h.w.Canvas().Focus(d.goalFields["outcome"].input)
+	h.w.Canvas().FocusNext()
+	if h.u.focusedEntry() != d.goalFields["doneWhen"].entry {
+		t.Fatalf("Tab from the outcome went to %T", h.w.Canvas().Focused())
+	}
+	// The due date reads quick add's words.
+	h.w.Canvas().Focus(d.goalFields["due"].input)
+	d.goalFields["due"].entry.SetText("")
+	h.typeKeys("fri 9am")
+	h.press(fyne.KeyS, ctrl)
+	g := h.storedGoal("Write the release notes")
+	if want := clock.AddDate(0, 0, 2); !g.DueHasTime || g.Due.Day() != want.Day() || g.Due.Hour() != 9 {
+		t.Fatalf("“fri 9am” saved as %v (time %v)", g.Due, g.DueHasTime)
+	}
+}
+
+func TestMessagesFloatAndGoWhenStale(t *testing.T) {
+	h := newHarness(t)
+	seed(h, "Ship the Microgoals 1.0 release", "Write the release notes")
+	h.selectRow("Write the release notes")
+	before := fyne.CurrentApp().Driver().AbsolutePositionForObject(h.u.outline.quickAdd)
+	title := h.u.detail.goalFields["title"].entry
+	h.w.Canvas().Focus(h.u.detail.goalFields["title"].input)
+	title.SetText("")
+	h.press(fyne.KeyS, ctrl)
+	h.mustSee("Fix the fields marked in red")
+	if after := fyne.CurrentApp().Driver().AbsolutePositionForObject(h.u.outline.quickAdd); after != before {
+		t.Fatalf("the message moved the window's content from %v to %v", before, after)
+	}
+	h.typeKeys("Write the release notes for 1.0")
+	h.press(fyne.KeyS, ctrl)
+	if h.u.messageBx.Visible() && strings.Contains(h.u.message.Text, "Fix the fields") {
+		t.Fatal("the message about red fields stays after a successful save")
+	}
+}
+
+func TestTodayRowOpensTheStepAndMovesItToAnotherDay(t *testing.T) {
+	h := newHarness(t)
+	seed(h, "Ship the Microgoals 1.0 release", "Write the release notes today", "Tag the release today")
+	h.press(fyne.Key2, ctrl)
+	var tv *todayView
+	for _, v := range h.u.views {
+		if x, ok := v.view.(*todayView); ok {
+			tv = x
+		}
+	}
+	if tv == nil || len(tv.rows) != 2 {
+		t.Fatalf("Today shows %d rows", len(tv.rows))
+	}
+	var open *tapArea
+	for _, o := range visible(h.w.Content()) {
+		if a, ok := o.(*tapArea); ok && containsObject(a, tv.rows[0].title) {
+			open = a
+		}
+	}
+	if open == nil {
+		t.Fatal("the Today row's text cannot be tapped")
+	}
+	title := tv.rows[0].occ.Goal.Title
+	test.Tap(open)
+	if h.u.tabs.selected != 0 || h.u.detail.goalFields["title"].entry.Text != title {
+		t.Fatalf("tapping the Today row of %q did not open it (tab %d, detail %q)", title, h.u.tabs.selected, h.u.detail.goalFields["title"].entry.Text)
+	}
+	// Move the other one to Friday with the calendar button.
+	h.press(fyne.Key2, ctrl)
+	moved := tv.rows[1].occ.Goal.Title
+	test.Tap(tv.rows[1].move)
+	tapped := false
+	for _, o := range visible(h.w.Canvas().Overlays().Top()) {
+		if b, ok := o.(*widget.Button); ok && b.Text == "27" {
+			test.Tap(b)
+			tapped = true
+			break
+		}
+	}
+	if !tapped {
+		t.Fatal("no day 27 in the move dialog")
+	}
+	if g := h.storedGoal(moved); model.DateOf(g.Due, time.UTC) != model.D(2026, 11, 27) {
+		t.Fatalf("moved to %v, want 2026-11-27", g.Due)
+	}
+}
+
+func TestExamplePlanIsOneCoherentObjectiveThatPassesSMART(t *testing.T) {
+	h := newHarness(t)
+	h.tapButton("Try an example")
+	st := h.stored()
+	if len(st.Objectives) != 1 || len(st.Goals) < 5 {
+		t.Fatalf("the example wrote %d objectives and %d steps", len(st.Objectives), len(st.Goals))
+	}
+	o := st.Objectives[0]
+	if o.TargetDate.Before(clock) || !strings.Contains(o.Title, o.TargetDate.Format("2 January")) {
+		t.Fatalf("the objective %q has the target date %v", o.Title, o.TargetDate)
+	}
+	for _, g := range st.Goals {
+		s := model.CheckSMART(g, h.u.smartContext(g))
+		if s.Score() != 5 {
+			t.Errorf("example step %q fails SMART: %v", g.Title, s.Hints())
+		}
+		if g.Due.After(o.TargetDate) {
+			t.Errorf("example step %q is due %v, after the objective's target %v", g.Title, g.Due, o.TargetDate)
+		}
+	}
+	if h.w.Canvas().Focused() != fyne.Focusable(h.u.outline.quickAdd) {
+		t.Fatalf("after the example the focus is on %T", h.w.Canvas().Focused())
+	}
+}
+
+func TestFirstRunStepsPassSMARTsTimeBound(t *testing.T) {
+	h := newHarness(t)
+	h.typeKeys("Finish the first draft of my novel")
+	h.keyDown(fyne.KeyReturn)
+	h.typeKeys("Write 500 words of chapter 1")
+	h.keyDown(fyne.KeyReturn)
+	g := h.storedGoal("Write 500 words of chapter 1")
+	if s := model.CheckSMART(g, h.u.smartContext(g)); !s[model.TimeBound].OK {
+		t.Fatalf("a step planned for tomorrow fails T: %v", s.Hints())
+	}
+}
+
+func TestDialogsTakeEnterAndEscape(t *testing.T) {
+	h := newHarness(t)
+	seed(h, "Ship the Microgoals 1.0 release", "Write the release notes")
+	h.selectRow("Write the release notes")
+	h.press(fyne.KeyN, ctrl|fyne.KeyModifierShift)
+	h.typeKeys("Run a half marathon")
+	h.keyDown(fyne.KeyReturn)
+	if n := len(h.stored().Objectives); n != 2 {
+		t.Fatalf("Enter in “New objective” left %d objectives", n)
+	}
+	h.press(fyne.KeyN, ctrl|fyne.KeyModifierShift)
+	h.typeKeys("Not this one")
+	h.keyDown(fyne.KeyEscape)
+	if n := len(h.stored().Objectives); n != 2 || h.w.Canvas().Overlays().Top() != nil {
+		t.Fatalf("Escape did not cancel: %d objectives, overlay %v", n, h.w.Canvas().Overlays().Top())
+	}
+	// A sub-step: Enter submits, and the focus goes back where it was.
+	h.selectRow("Write the release notes")
+	h.press(fyne.KeyL, ctrl)
+	h.press(fyne.KeyN, ctrl|fyne.KeyModifierAlt)
+	h.typeKeys("Collect the merged pull requests")
+	h.keyDown(fyne.KeyReturn)
+	g := h.storedGoal("Collect the merged pull requests")
+	if p := h.storedGoal("Write the release notes"); g.ParentID != p.ID {
+		t.Fatalf("the sub-step's parent is %d, want %d", g.ParentID, p.ID)
+	}
+	if h.w.Canvas().Focused() != fyne.Focusable(h.u.outline.quickAdd) {
+		t.Fatalf("after the dialog the focus is on %T, not where it was", h.w.Canvas().Focused())
+	}
+	// The settings close on Escape too.
+	h.press(fyne.KeyComma, ctrl)
+	if h.w.Canvas().Overlays().Top() == nil {
+		t.Fatal("Ctrl+, opened nothing")
+	}
+	h.keyDown(fyne.KeyEscape)
+	if h.w.Canvas().Overlays().Top() != nil {
+		t.Fatal("Escape did not close the settings")
+	}
+}
