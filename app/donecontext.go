@@ -5,19 +5,23 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/microgoals/microgoals/model"
 )
 
 // doneContext asks, once a step is completed, where and with whom it was done, for the
-// patterns by place and people. It is a small pop-up in the window's corner that does not move
-// anything: answering is optional (a tap elsewhere dismisses it), and the last answers are
-// offered again, read from the most recently completed step that has them.
+// patterns by place and people. It is a small panel in the window's bottom-right corner, a
+// layer over the window like the banner rather than a pop-up overlay: an overlay would take
+// the keyboard, so Ctrl+L or Ctrl+D right after completing a step would go nowhere. Answering
+// is optional (Skip, or just go on), and the last answers are offered again, read from the
+// most recently completed step that has them.
 type doneContext struct {
 	u      *UI
-	popup  *widget.PopUp
+	popup  *fyne.Container // the panel; shown and hidden as a whole
 	title  *widget.Label
 	where  *widget.Entry
 	with   *widget.Entry
@@ -25,11 +29,31 @@ type doneContext struct {
 }
 
 func (u *UI) askDoneContext(g model.MicroGoal) {
-	if u.doneCtx == nil {
-		u.doneCtx = newDoneContext(u)
+	if u.doneCtx != nil { // nil until the window has its content
+		u.doneCtx.ask(g)
 	}
-	u.doneCtx.ask(g)
 }
+
+// layer is the window's top layer that holds the panel in the bottom-right corner.
+func (d *doneContext) layer() fyne.CanvasObject {
+	return container.New(&cornerLayout{}, d.popup)
+}
+
+// cornerLayout puts its one object at the bottom right, 460 wide at most, at its own height;
+// its own size is the window's (it is a layer of a stack) and it asks for no room.
+type cornerLayout struct{}
+
+func (l *cornerLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	pad := theme.Padding() * 2
+	for _, o := range objs {
+		w := min(460, size.Width-2*pad)
+		h := o.MinSize().Height
+		o.Resize(fyne.NewSize(w, h))
+		o.Move(fyne.NewPos(size.Width-w-pad, size.Height-h-pad))
+	}
+}
+
+func (l *cornerLayout) MinSize([]fyne.CanvasObject) fyne.Size { return fyne.Size{} }
 
 func newDoneContext(u *UI) *doneContext {
 	d := &doneContext{u: u}
@@ -45,7 +69,12 @@ func newDoneContext(u *UI) *doneContext {
 	d.where.OnSubmitted = func(string) { d.save() }
 	d.with.OnSubmitted = func(string) { d.save() }
 	box := container.NewVBox(d.title, container.NewGridWithColumns(2, d.where, d.with), container.NewHBox(save, skip))
-	d.popup = widget.NewPopUp(container.NewPadded(box), u.win.Canvas())
+	bg := canvas.NewRectangle(theme.Color(theme.ColorNameOverlayBackground))
+	bg.StrokeColor = theme.Color(theme.ColorNameSeparator)
+	bg.StrokeWidth = 1
+	bg.CornerRadius = theme.InputRadiusSize()
+	d.popup = container.NewStack(bg, container.NewPadded(box))
+	d.popup.Hide()
 	return d
 }
 
@@ -56,10 +85,7 @@ func (d *doneContext) ask(g model.MicroGoal) {
 	where, with := lastDoneContext(d.u.data.Goals, g.ID)
 	d.where.SetText(where)
 	d.with.SetText(with)
-	size := fyne.NewSize(460, d.popup.MinSize().Height)
-	win := d.u.win.Canvas().Size()
-	d.popup.Resize(size)
-	d.popup.ShowAtPosition(fyne.NewPos(win.Width-size.Width-8, win.Height-size.Height-8))
+	d.popup.Show()
 }
 
 // lastDoneContext is where and with whom the most recently completed step (other than skip)

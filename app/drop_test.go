@@ -30,11 +30,11 @@ func TestDropOffersToDropOpenSubSteps(t *testing.T) {
 	h.selectRow("Plan the race")
 	h.tapButton("Drop…")
 	h.mustSee("Also drop its 2 open sub-steps")
-	var reason *widget.Entry
+	var reason *dialogEntry
 	var drop *widget.Button
 	for _, o := range visible(h.w.Canvas().Overlays().Top()) {
 		switch x := o.(type) {
-		case *widget.Entry:
+		case *dialogEntry:
 			reason = x
 		case *widget.Button:
 			if x.Text == "Drop" {

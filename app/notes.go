@@ -19,7 +19,8 @@ const notesPlaceholder = "Notes in Markdown: **bold**, - lists, [links](https://
 // the browser) shows when there are notes, Edit switches to the text.
 type notesField struct {
 	d       *detail
-	entry   *widget.Entry
+	input   *formEntry    // Tab and Shift+Tab leave it, as in every field of the panel
+	entry   *widget.Entry // input's Entry
 	preview *widget.RichText
 	toggle  *widget.Button
 	editing bool
@@ -28,7 +29,8 @@ type notesField struct {
 
 func (d *detail) newNotesField(fields map[string]*field) *field {
 	n := &notesField{d: d}
-	n.entry = widget.NewMultiLineEntry()
+	n.input = newFormEntry(true)
+	n.entry = &n.input.Entry
 	n.entry.Wrapping = fyne.TextWrapWord
 	n.entry.SetMinRowsVisible(4)
 	n.entry.SetPlaceHolder(notesPlaceholder)
@@ -37,8 +39,9 @@ func (d *detail) newNotesField(fields map[string]*field) *field {
 	n.preview.Wrapping = fyne.TextWrapWord
 	n.toggle = widget.NewButton("Edit", n.flip)
 	n.toggle.Importance = widget.LowImportance
-	n.box = container.NewStack(n.entry, n.preview)
+	n.box = container.NewStack(n.input, n.preview)
 	f := &field{name: "notes", label: "Notes", widget: container.NewBorder(nil, nil, nil, container.NewVBox(n.toggle), n.box),
+		entry: n.entry, input: n.input,
 		text: func() string { return n.entry.Text },
 		set: func(s string) {
 			n.entry.SetText(s)
@@ -55,7 +58,7 @@ func (n *notesField) flip() {
 	n.show()
 	if n.editing {
 		if c := fyne.CurrentApp().Driver().CanvasForObject(n.entry); c != nil {
-			c.Focus(n.entry)
+			c.Focus(n.input)
 		}
 	}
 }
@@ -63,12 +66,12 @@ func (n *notesField) flip() {
 func (n *notesField) show() {
 	if n.editing {
 		n.preview.Hide()
-		n.entry.Show()
+		n.input.Show()
 		n.toggle.SetText("Preview")
 		return
 	}
 	n.preview.ParseMarkdown(n.entry.Text)
-	n.entry.Hide()
+	n.input.Hide()
 	n.preview.Show()
 	n.toggle.SetText("Edit")
 }

@@ -158,6 +158,7 @@ func TestReportForLastWeekInOneClick(t *testing.T) {
 		t.Fatal("no “Report for last week” in the menu")
 	}
 	item.Action()
+	h.u.workers.wg.Wait()                                // the report is written on a worker
 	path := filepath.Join(dir, "progress-2026-11-16.md") // the week before Wed 25 Nov
 	md, err := os.ReadFile(path)
 	if err != nil {

@@ -93,7 +93,7 @@ func TestSearchFiltersOutlineAndKeepsHierarchy(t *testing.T) {
 	// matches, and the query is kept.
 	test.Type(e, "detective")
 	h.selectRow("Interview a retired detective")
-	title := h.u.detail.goalFields["title"].widget.(*widget.Entry)
+	title := h.u.detail.goalFields["title"].entry
 	title.SetText("")
 	h.typeInto(title, "Interview a retired police officer")
 	h.submit(title)
@@ -132,7 +132,7 @@ func TestTagsFromQuickAddAndDetail(t *testing.T) {
 	h.mustSee("@cafe")
 
 	h.selectRow("Sketch the antagonist")
-	tags := h.u.detail.goalFields["tags"].widget.(*widget.Entry)
+	tags := h.u.detail.goalFields["tags"].entry
 	if tags.Text != "#writing @cafe" {
 		t.Fatalf("tags field shows %q", tags.Text)
 	}
@@ -160,8 +160,8 @@ func TestTagsFromQuickAddAndDetail(t *testing.T) {
 func (h *harness) noteEntry() *widget.Entry {
 	h.t.Helper()
 	for _, o := range visible(h.u.detail.goalBox) {
-		if e, ok := o.(*widget.Entry); ok && e.MultiLine && e.PlaceHolder == notesPlaceholder {
-			return e
+		if e, ok := o.(*formEntry); ok && e.MultiLine && e.PlaceHolder == notesPlaceholder {
+			return &e.Entry
 		}
 	}
 	h.t.Fatal("the notes editor is not on screen")

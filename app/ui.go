@@ -219,6 +219,10 @@ func (u *UI) addShortcuts() {
 				u.topDialog.Hide()
 				return
 			}
+			if u.doneCtx != nil && u.doneCtx.popup.Visible() {
+				u.doneCtx.popup.Hide()
+				return
+			}
 			if !u.outline.cancelDrag() && u.outline.search.active() {
 				u.outline.search.reset()
 			}
@@ -247,9 +251,10 @@ func (u *UI) reload() {
 
 func (u *UI) setData(data storage.Outline) {
 	if u.win.MainMenu() == nil {
+		u.doneCtx = newDoneContext(u)
 		u.win.SetContent(container.NewStack(
 			container.NewBorder(u.sprint.slot, nil, nil, nil, u.body),
-			u.messageLayer()))
+			u.messageLayer(), u.doneCtx.layer()))
 		u.win.SetMainMenu(u.mainMenu())
 		u.addShortcuts()
 		defer u.sprint.restore()
