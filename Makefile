@@ -40,7 +40,7 @@ BUILD_DEBS := gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr
 # ... and the end-to-end tests: a virtual display, input and screenshots, the database shell,
 # validators, a private D-Bus and a notification daemon.
 TEST_DEBS  := xvfb xdotool x11-utils imagemagick sqlite3 desktop-file-utils appstream \
-              dbus dbus-x11 dunst libnotify-bin
+              dbus dbus-x11 dunst libnotify-bin radicale
 # Extra names for `make deps` (e.g. to try the missing-package path: EXTRA_DEBS=foo DRY_RUN=1).
 EXTRA_DEBS ?=
 

@@ -112,6 +112,8 @@ type MicroGoal struct {
 	DropReason      string
 	Anchor          string // the routine anchor it is paired with ("" for none); see Anchor
 	Repeat          string // an RFC 5545 RRULE when it repeats from its due day, "" otherwise
+	// Tags are the step's tags without the leading '#'; a place is a tag such as "@home".
+	Tags []string
 }
 
 // HasDue reports whether the micro-goal has a due date.

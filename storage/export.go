@@ -134,7 +134,7 @@ type DocSetting struct {
 }
 
 // localSettings are settings of this machine that an export leaves out.
-var localSettings = []string{"backup."}
+var localSettings = []string{"backup.", "sync."}
 
 const isoMilli = "2006-01-02T15:04:05.000Z"
 

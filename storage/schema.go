@@ -96,4 +96,6 @@ CREATE TABLE settings (
 	migrationNotifyLog,
 	// 5 (renumbered on merge): weekly reviews, the decision log, identities for export/import.
 	reviewsSchema,
+	// 6 (issue 14): CalDAV sync records, the outbox of local changes and the triggers that fill it.
+	syncMigration,
 }
