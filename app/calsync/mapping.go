@@ -328,6 +328,10 @@ func ToICal(it Item, template *ical.Calendar, now time.Time) *ical.Calendar {
 	setText := func(name, v string) {
 		if v != "" {
 			p.SetText(name, v)
+			if strings.HasPrefix(name, "X-") {
+				// TEXT is an X- property's default type; saying so only clutters.
+				p.Get(name).Params.Del(ical.ParamValue)
+			}
 		}
 	}
 	setText(ical.PropSummary, f[fTitle])
@@ -414,7 +418,14 @@ func ToICal(it Item, template *ical.Calendar, now time.Time) *ical.Calendar {
 		p.Set(pc)
 	}
 	cal.Children = append(cal.Children, todo)
-	cal.Children = append(cal.Children, occurrenceComponents(it, f)...)
+	overrides, skipped := occurrenceComponents(it, f, now)
+	if len(skipped) > 0 && f[fRepeat] != "" {
+		ex := ical.NewProp(ical.PropExceptionDates)
+		ex.SetValueType(ical.ValueDate)
+		ex.Value = strings.Join(skipped, ",")
+		p.Set(ex)
+	}
+	cal.Children = append(cal.Children, overrides...)
 	return cal
 }
 
@@ -437,7 +448,7 @@ func setDate(p ical.Props, name, day string) {
 // occurrenceComponents writes a repeating step's exceptions the way task apps read them: a
 // skipped (dropped) day as an EXDATE on the master, a done or moved day as an override VTODO
 // with its RECURRENCE-ID.
-func occurrenceComponents(it Item, f Fields) []*ical.Component {
+func occurrenceComponents(it Item, f Fields, now time.Time) (overrides []*ical.Component, skipped []string) {
 	var days []string
 	for k := range f {
 		if strings.HasPrefix(k, occPrefix) {
@@ -445,19 +456,23 @@ func occurrenceComponents(it Item, f Fields) []*ical.Component {
 		}
 	}
 	sort.Strings(days)
-	var out []*ical.Component
 	for _, day := range days {
 		e, ok := parseOccurrence(day, f[occPrefix+day], time.UTC)
 		if !ok {
 			continue
 		}
 		t, _ := time.Parse(dayLayout, day)
+		if e.Status == model.StatusDropped && e.MovedTo.IsZero() {
+			skipped = append(skipped, t.Format("20060102"))
+			continue
+		}
 		o := ical.NewComponent(ical.CompToDo)
 		o.Props.SetText(ical.PropUID, it.UID)
-		o.Props.SetDateTime(ical.PropDateTimeStamp, time.Now().UTC().Truncate(time.Second))
+		o.Props.SetDateTime(ical.PropDateTimeStamp, now.UTC().Truncate(time.Second))
 		o.Props.SetDate(ical.PropRecurrenceID, t)
 		o.Props.SetText(ical.PropSummary, f[fTitle])
 		o.Props.SetText("X-MICROGOALS-OCCURRENCE", f[occPrefix+day])
+		o.Props.Get("X-MICROGOALS-OCCURRENCE").Params.Del(ical.ParamValue)
 		due := t
 		if !e.MovedTo.IsZero() {
 			due = e.MovedTo.Start(time.UTC)
@@ -476,9 +491,9 @@ func occurrenceComponents(it Item, f Fields) []*ical.Component {
 		default:
 			o.Props.SetText(ical.PropStatus, "NEEDS-ACTION")
 		}
-		out = append(out, o)
+		overrides = append(overrides, o)
 	}
-	return out
+	return overrides, skipped
 }
 
 // FromICal reads a calendar object from the server. An object that is not a task (an event,

@@ -492,5 +492,3 @@ func mustURL(t testing.TB, s string) *urlURL {
 	}
 	return u
 }
-
-
