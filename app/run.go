@@ -54,7 +54,10 @@ func Run(store *storage.Store, cfg Config) {
 	if <-trayHost {
 		u.setupTray()
 	}
-	a.Lifecycle().SetOnStopped(u.notify.Stop)
+	a.Lifecycle().SetOnStopped(func() {
+		u.notify.Stop()
+		u.syncer.Stop()
+	})
 	u.scheduleBackup()
 	u.win.SetMaster()
 	u.win.ShowAndRun()
@@ -97,6 +100,7 @@ func (u *UI) loadInBackground(ready func()) {
 	// Notifications come after the window and the plan: they may not slow the start, and
 	// they only matter once the app runs.
 	u.notify.start(notifyStartDelay)
+	u.syncer.start()
 	go func() {
 		select {
 		case <-u.notify.planned:

@@ -67,6 +67,10 @@ type UI struct {
 	settingsDialog dialog.Dialog // the open settings dialog, for tests
 	notify         *notifier     // the scheduler and the way out to the desktop (notify.go)
 	tray           *trayMenu     // the system tray menu, once set up (tray.go)
+	syncer         *syncer       // CalDAV sync in the background and its status line (sync.go)
+	syncDialog     dialog.Dialog // the open Sync settings, for tests
+	syncForm       *syncSettings // its fields, for tests
+	syncAsync      func(func())  // runs the settings' server questions; nil: a goroutine
 	hidden         atomic.Bool
 }
 
@@ -83,6 +87,7 @@ func New(a fyne.App, store *storage.Store, cfg Config) *UI {
 	// .desktop file's StartupWMClass matches it so the launcher groups the window.
 	u.win = a.NewWindow("Microgoals")
 	u.notify = newNotifier(u, store)
+	u.syncer = newSyncer(u)
 	// The window opens empty and gets its content with the plan (setData).
 	u.win.SetContent(canvas.NewRectangle(color.Transparent))
 	u.win.Resize(defaultWindowSize)
@@ -148,6 +153,7 @@ func (u *UI) mainMenu() *fyne.MainMenu {
 			fyne.NewMenuItemSeparator(),
 			item("Trash…", "", 0, u.showTrash),
 			item("Settings…", fyne.KeyComma, ctrl, u.showSettings),
+			item("Sync…", "", 0, u.showSyncSettings),
 			fyne.NewMenuItemSeparator(),
 			item("Weekly review…", "", 0, func() { u.openReviews(0) }),
 			item("Quarterly audit…", "", 0, func() { u.openReviews(1) }),
@@ -224,7 +230,7 @@ func (u *UI) reload() {
 
 func (u *UI) setData(data storage.Outline) {
 	if u.win.MainMenu() == nil {
-		u.win.SetContent(container.NewBorder(container.NewVBox(u.messageBx, u.sprint.slot), nil, nil, nil, u.body))
+		u.win.SetContent(container.NewBorder(container.NewVBox(u.messageBx, u.sprint.slot), u.syncer.label, nil, nil, u.body))
 		u.win.SetMainMenu(u.mainMenu())
 		u.addShortcuts()
 		defer u.sprint.restore()
