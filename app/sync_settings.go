@@ -71,7 +71,7 @@ func (u *UI) syncSection() (fyne.CanvasObject, *syncSettings) {
 	intro := widget.NewLabel("Sync the plan with a task list on a CalDAV server (Radicale, Nextcloud, Fastmail, iCloud…). " +
 		"Steps appear as tasks in other task apps; metric entries, reviews and decisions stay on this machine.")
 	intro.Wrapping = fyne.TextWrapWord
-	last := widget.NewLabelWithStyle("Last sync", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	last := widget.NewLabelWithStyle("Status", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	return container.NewVBox(intro, form, s.note, container.NewHBox(s.save, s.now), widget.NewSeparator(), last, s.status), s
 }
 
