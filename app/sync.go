@@ -34,6 +34,9 @@ type syncer struct {
 	running atomic.Bool
 	done    chan struct{}
 
+	// The timings (the constants above; tests shorten them before start).
+	poll, settle, every, retry time.Duration
+
 	mu        sync.Mutex
 	listeners []func(string) // the Sync settings' status line, while open
 }
@@ -41,7 +44,8 @@ type syncer struct {
 func newSyncer(u *UI) *syncer {
 	l := widget.NewLabel("Sync: not set up")
 	l.Truncation = fyne.TextTruncateEllipsis
-	return &syncer{u: u, label: l, kick: make(chan struct{}, 1), stop: make(chan struct{}), done: make(chan struct{})}
+	return &syncer{u: u, label: l, kick: make(chan struct{}, 1), stop: make(chan struct{}), done: make(chan struct{}),
+		poll: syncPoll, settle: syncSettle, every: syncEvery, retry: syncRetry}
 }
 
 // start begins syncing in the background: once now, then as changes and time come.
@@ -89,7 +93,7 @@ func (s *syncer) loop() {
 		pendingSince = time.Time{}
 	}
 	run()
-	tick := time.NewTicker(syncPoll)
+	tick := time.NewTicker(s.poll)
 	defer tick.Stop()
 	for {
 		select {
@@ -108,11 +112,11 @@ func (s *syncer) loop() {
 				continue
 			}
 			switch {
-			case now.Sub(last) >= syncEvery:
+			case now.Sub(last) >= s.every:
 				run()
 			case n > 0 && pendingSince.IsZero():
 				pendingSince = now
-			case n > 0 && now.Sub(pendingSince) >= syncSettle && (!failed || now.Sub(last) >= syncRetry):
+			case n > 0 && now.Sub(pendingSince) >= s.settle && (!failed || now.Sub(last) >= s.retry):
 				run()
 			}
 		}

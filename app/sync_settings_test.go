@@ -110,3 +110,57 @@ func TestMain(m *testing.M) {
 	radicaletest.Stop()
 	os.Exit(code)
 }
+
+// TestChangesSyncSoonAfter: with sync set up, the window syncs at start and sends a change a
+// few seconds (here: shortened timings) after it is made, without being asked.
+func TestChangesSyncSoonAfter(t *testing.T) {
+	base := radicaletest.URL(t)
+	t.Setenv(calsync.PasswordEnv, radicaletest.Password)
+	ctx := context.Background()
+	tl, err := calsync.CreateTaskList(ctx, calsync.Account{URL: base, User: radicaletest.User, Password: radicaletest.Password}, "Soon")
+	if err != nil {
+		t.Fatal(err)
+	}
+	store, err := storage.Open(filepath.Join(t.TempDir(), "plan.db"), storage.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	if err := calsync.SaveSettings(ctx, store, calsync.Settings{Server: base, User: radicaletest.User, List: tl.URL, ListName: "Soon"}); err != nil {
+		t.Fatal(err)
+	}
+	obj, _ := store.CreateObjective(ctx, model.NewObjective("Move house", time.Now()))
+	u := New(test.NewTempApp(t), store, Config{})
+	if err := u.Load(); err != nil {
+		t.Fatal(err)
+	}
+	u.syncer.poll, u.syncer.settle = 100*time.Millisecond, 300*time.Millisecond
+	u.syncer.start()
+	defer u.syncer.Stop()
+	waitState := func(want string) {
+		t.Helper()
+		deadline := time.Now().Add(20 * time.Second)
+		for {
+			st, _, _ := store.Setting(ctx, calsync.SettingState)
+			if n, _ := store.SyncPendingCount(ctx); n == 0 && strings.Contains(st, want) {
+				return
+			}
+			if time.Now().After(deadline) {
+				t.Fatalf("sync state %q, want %q", st, want)
+			}
+			time.Sleep(50 * time.Millisecond)
+		}
+	}
+	waitState("1 change sent") // the objective, at start
+	if _, err := store.CreateGoal(ctx, model.NewMicroGoal(obj.ID, 0, "Book the van", time.Now()), 0); err != nil {
+		t.Fatal(err)
+	}
+	started := time.Now()
+	if n, _ := store.SyncPendingCount(ctx); n != 1 {
+		t.Fatalf("%d changes wait, want 1", n)
+	}
+	waitState("1 change sent")
+	if took := time.Since(started); took < 300*time.Millisecond {
+		t.Errorf("the change went out after %v, before it had settled", took)
+	}
+}
