@@ -123,7 +123,7 @@ test: deps build ## go vet, go test, then the end-to-end checks under a private 
 
 bench: ## Benchmarks (5 runs each) into build/bench.txt
 	@mkdir -p $(BUILD)
-	LANG=C.UTF-8 $(GO) test -run '^$$' -bench . -benchmem -count 5 ./... | tee $(BUILD)/bench.txt
+	LANG=C.UTF-8 $(GO) test -timeout 60m -run '^$$' -bench . -benchmem -count 5 ./... | tee $(BUILD)/bench.txt
 
 package: build ## Linux tarball with the fyne tool: build/microgoals-VERSION-linux-ARCH.tar.xz
 	@[ -x "$(FYNE)" ] || { echo "package: installing fyne.io/tools/cmd/fyne@$(FYNE_TOOL_VERSION)"; \
