@@ -15,6 +15,7 @@ import (
 	"path"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/emersion/go-webdav"
 	"github.com/emersion/go-webdav/caldav"
@@ -438,7 +439,7 @@ type Account struct {
 func (a Account) client() webdav.HTTPClient {
 	c := a.HTTPClient
 	if c == nil {
-		c = &http.Client{Timeout: 30 * 1e9}
+		c = &http.Client{Timeout: 30 * time.Second}
 	}
 	return webdav.HTTPClientWithBasicAuth(c, a.User, a.Password)
 }

@@ -283,9 +283,11 @@ func undescribe(d string) (outcome, doneWhen string) {
 
 // ownedProps are the properties ToICal writes; every other property of an item (an alarm,
 // another app's own X- properties) is kept as the server had it.
+// DTSTART and PERCENT-COMPLETE stay too, unless a repeat rule or the status needs them: a
+// task app's start date or "half done" is not ours to drop.
 var ownedProps = []string{ical.PropSummary, ical.PropDescription, ical.PropDue, ical.PropStatus, ical.PropCompleted,
-	ical.PropPercentComplete, ical.PropRecurrenceRule, ical.PropExceptionDates, ical.PropCategories, ical.PropRelatedTo,
-	ical.PropDateTimeStamp, ical.PropLastModified, ical.PropCreated, ical.PropUID, ical.PropDateTimeStart,
+	ical.PropRecurrenceRule, ical.PropExceptionDates, ical.PropCategories, ical.PropRelatedTo,
+	ical.PropDateTimeStamp, ical.PropLastModified, ical.PropCreated, ical.PropUID,
 	xKind, xOutcome, xDoneWhen, xHorizon, xStage, xEstimate, xMetricKind, xMetricUnit, xMetricT, xOwner, xPartner,
 	xAnchor, xPosition, xDroppedAt, xDropReason, xWhy}
 
@@ -416,6 +418,8 @@ func ToICal(it Item, template *ical.Calendar, now time.Time) *ical.Calendar {
 		pc := ical.NewProp(ical.PropPercentComplete)
 		pc.Value = "100"
 		p.Set(pc)
+	} else if pc := p.Get(ical.PropPercentComplete); pc != nil && strings.TrimSpace(pc.Value) == "100" {
+		p.Del(ical.PropPercentComplete) // reopened
 	}
 	cal.Children = append(cal.Children, todo)
 	overrides, skipped := occurrenceComponents(it, f, now)

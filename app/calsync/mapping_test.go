@@ -111,7 +111,8 @@ func TestOtherAppsPropertiesSurvive(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"X-MOZ-GENERATION:2", "BEGIN:VALARM", "SUMMARY:Buy trail shoes", "CATEGORIES:Errands"} {
+	for _, want := range []string{"X-MOZ-GENERATION:2", "BEGIN:VALARM", "SUMMARY:Buy trail shoes", "CATEGORIES:Errands",
+		"DTSTART;TZID=Europe/Berlin:20261103T090000", "PERCENT-COMPLETE:0", "BEGIN:VTIMEZONE"} {
 		if !strings.Contains(string(out), want) {
 			t.Errorf("lost %q:\n%s", want, out)
 		}
