@@ -183,9 +183,19 @@ type collectionState struct {
 	SyncToken  string
 }
 
-func (d *dav) state(ctx context.Context) (collectionState, error) {
+// state reads the task list's kind and components, and its sync token, its CTag or both.
+// Servers such as Radicale compute each by walking the collection, so a sync asks only for
+// the one it uses once it knows which the server has.
+func (d *dav) state(ctx context.Context, token, ctag bool) (collectionState, error) {
+	props := `<d:resourcetype/><c:supported-calendar-component-set/>`
+	if ctag {
+		props += `<cs:getctag/>`
+	}
+	if token {
+		props += `<d:sync-token/>`
+	}
 	ms, _, err := d.multistatus(ctx, "PROPFIND", d.collection.Path, "0", `<d:propfind xmlns:d="DAV:" xmlns:c="urn:ietf:params:xml:ns:caldav" xmlns:cs="http://calendarserver.org/ns/">
-<d:prop><d:resourcetype/><c:supported-calendar-component-set/><cs:getctag/><d:sync-token/></d:prop></d:propfind>`, "read the task list")
+<d:prop>`+props+`</d:prop></d:propfind>`, "read the task list")
 	var st collectionState
 	if err != nil {
 		return st, err

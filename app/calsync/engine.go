@@ -133,7 +133,16 @@ func (e *Engine) Sync(ctx context.Context) (Result, error) {
 	}
 	d := &dav{http: e.Account.client(), collection: coll}
 	e.progress("Checking", 0, 0)
-	st, err := d.state(ctx)
+	token, _, err := e.Store.Setting(ctx, settingToken)
+	if err != nil {
+		return res, err
+	}
+	ctag, _, err := e.Store.Setting(ctx, settingCTag)
+	if err != nil {
+		return res, err
+	}
+	// After the first sync, ask only for what this server has: its sync token, else its CTag.
+	st, err := d.state(ctx, token != "" || ctag == "", token == "")
 	if err != nil {
 		return res, err
 	}
@@ -142,14 +151,6 @@ func (e *Engine) Sync(ctx context.Context) (Result, error) {
 	}
 	if len(st.Components) > 0 && !contains(st.Components, "VTODO") {
 		return res, &Error{Kind: ErrNoTasks, Msg: fmt.Sprintf("The calendar %s holds %s but not tasks (VTODO): choose or create a task list in Settings → Sync.", coll.Path, strings.Join(st.Components, ", "))}
-	}
-	token, _, err := e.Store.Setting(ctx, settingToken)
-	if err != nil {
-		return res, err
-	}
-	ctag, _, err := e.Store.Setting(ctx, settingCTag)
-	if err != nil {
-		return res, err
 	}
 	pending, err := e.Store.SyncPendingCount(ctx)
 	if err != nil {
@@ -173,7 +174,7 @@ func (e *Engine) Sync(ctx context.Context) (Result, error) {
 	if res.Sent+res.Deleted > 0 && st.SyncToken == "" {
 		// Without sync tokens, our own writes change the CTag: remember the new one, or the
 		// next sync would list everything again.
-		if after, err := d.state(ctx); err == nil {
+		if after, err := d.state(ctx, false, true); err == nil {
 			if err := e.Store.SetSetting(ctx, settingCTag, after.CTag); err != nil {
 				return res, err
 			}
