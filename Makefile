@@ -44,7 +44,7 @@ BUILD_DEBS := gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr
 # ... and the end-to-end tests: a virtual display, input and screenshots, the database shell,
 # validators, a private D-Bus and a notification daemon.
 TEST_DEBS  := xvfb xdotool x11-utils imagemagick sqlite3 desktop-file-utils appstream \
-              dbus dbus-x11 dunst libnotify-bin
+              dbus dbus-x11 dunst libnotify-bin radicale
 # Extra names for `make deps` (e.g. to try the missing-package path: EXTRA_DEBS=foo DRY_RUN=1).
 EXTRA_DEBS ?=
 
@@ -127,7 +127,7 @@ test: deps build ## go vet, go test, then the end-to-end checks under a private 
 
 bench: ## Benchmarks (5 runs each) into build/bench.txt
 	@mkdir -p $(BUILD)
-	LANG=C.UTF-8 $(GO) test -tags $(GOTAGS) -run '^$$' -bench . -benchmem -count 5 ./... | tee $(BUILD)/bench.txt
+	LANG=C.UTF-8 $(GO) test -tags $(GOTAGS) -timeout 60m -run '^$$' -bench . -benchmem -count 5 ./... | tee $(BUILD)/bench.txt
 
 package: build ## Linux tarball with the fyne tool: build/microgoals-VERSION-linux-ARCH.tar.xz
 	@[ -x "$(FYNE)" ] || { echo "package: installing fyne.io/tools/cmd/fyne@$(FYNE_TOOL_VERSION)"; \

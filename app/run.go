@@ -55,7 +55,10 @@ func Run(store *storage.Store, cfg Config) {
 	if <-trayHost {
 		u.setupTray()
 	}
-	a.Lifecycle().SetOnStopped(u.notify.Stop)
+	a.Lifecycle().SetOnStopped(func() {
+		u.notify.Stop()
+		u.syncer.Stop()
+	})
 	// Fyne quits on SIGTERM and SIGINT by itself, and tells the app it leaves the foreground
 	// first, on the UI goroutine: the pending edit is kept there. The same hook runs when the
 	// window loses the focus to another program, which then keeps the edit too.
@@ -110,6 +113,7 @@ func (u *UI) loadInBackground(ready func()) {
 	// Notifications come after the window and the plan: they may not slow the start, and
 	// they only matter once the app runs.
 	u.notify.start(notifyStartDelay)
+	u.syncer.start()
 	go func() {
 		select {
 		case <-u.notify.planned:

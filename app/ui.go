@@ -78,6 +78,10 @@ type UI struct {
 	topDialog      dialog.Dialog // the open dialog Escape closes when no entry has the keys
 	notify         *notifier     // the scheduler and the way out to the desktop (notify.go)
 	tray           *trayMenu     // the system tray menu, once set up (tray.go)
+	syncer         *syncer       // CalDAV sync in the background and its status line (sync.go)
+	syncDialog     dialog.Dialog // the open Sync settings, for tests
+	syncForm       *syncSettings // its fields, for tests
+	syncAsync      func(func())  // runs the settings' server questions; nil: a goroutine
 	hidden         atomic.Bool
 }
 
@@ -94,6 +98,7 @@ func New(a fyne.App, store *storage.Store, cfg Config) *UI {
 	// .desktop file's StartupWMClass matches it so the launcher groups the window.
 	u.win = a.NewWindow("Microgoals")
 	u.notify = newNotifier(u, store)
+	u.syncer = newSyncer(u)
 	// The window opens empty and gets its content with the plan (setData).
 	u.win.SetContent(canvas.NewRectangle(color.Transparent))
 	u.win.Resize(defaultWindowSize)
@@ -161,6 +166,7 @@ func (u *UI) mainMenu() *fyne.MainMenu {
 			fyne.NewMenuItemSeparator(),
 			item("Trash…", "", 0, u.showTrash),
 			item("Settings…", fyne.KeyComma, ctrl, u.showSettings),
+			item("Sync…", "", 0, u.showSyncSettings),
 			fyne.NewMenuItemSeparator(),
 			item("Weekly review…", "", 0, func() { u.openReviews(0) }),
 			item("Quarterly audit…", "", 0, func() { u.openReviews(1) }),
@@ -253,7 +259,7 @@ func (u *UI) setData(data storage.Outline) {
 	if u.win.MainMenu() == nil {
 		u.doneCtx = newDoneContext(u)
 		u.win.SetContent(container.NewStack(
-			container.NewBorder(u.sprint.slot, nil, nil, nil, u.body),
+			container.NewBorder(u.sprint.slot, u.syncer.label, nil, nil, u.body),
 			u.messageLayer(), u.doneCtx.layer()))
 		u.win.SetMainMenu(u.mainMenu())
 		u.addShortcuts()

@@ -277,11 +277,11 @@ var exportTables = []*table{objectivesTable, goalsTable, entriesTable, exception
 
 // localTables hold this machine's state, never exported: what the notifier already sent
 // (another machine sends its own), and the trash (deleted work stays where it was deleted).
-var localTables = []string{"notification_log", "trash"}
+var localTables = []string{"notification_log", "trash", "sync_items", "sync_outbox"}
 
 // localSettings are the settings of this machine that an export leaves out and an import
 // ignores: names ending in "." are prefixes.
-var localSettings = []string{"backup.", "notify.since", "notify.unavailable", "report.dir", "window."}
+var localSettings = []string{"backup.", "notify.since", "notify.unavailable", "report.dir", "sync.", "window."}
 
 func isLocalSetting(key string) bool {
 	for _, p := range localSettings {

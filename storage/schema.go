@@ -102,4 +102,6 @@ CREATE TABLE settings (
 ALTER TABLE micro_goals ADD COLUMN repeat_from_completion INTEGER NOT NULL DEFAULT 0 CHECK (repeat_from_completion IN (0, 1));`,
 	// 7 (issue 13): tags and notes on steps, notes on objectives, where and with whom a step was done.
 	tagsNotesMigration,
+	// 8 (issue 14): CalDAV sync records, the outbox of local changes and the triggers that fill it.
+	syncMigration,
 }

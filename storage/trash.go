@@ -43,6 +43,21 @@ func (s *Store) TrashGoal(ctx context.Context, id int64) (TrashItem, error) {
 	now := s.now()
 	var item TrashItem
 	err := s.write(ctx, func(tx *sql.Tx) error {
+		var err error
+		item, err = s.trashGoalTx(ctx, tx, id, now)
+		return err
+	})
+	if err != nil {
+		return TrashItem{}, fmt.Errorf("move micro-goal %d to the trash: %w", id, err)
+	}
+	return item, nil
+}
+
+// trashGoalTx is TrashGoal inside tx, so that sync can trash a step in the transaction that
+// records why.
+func (s *Store) trashGoalTx(ctx context.Context, tx *sql.Tx, id int64, now time.Time) (TrashItem, error) {
+	var item TrashItem
+	err := func() error {
 		g, err := s.goalIn(ctx, tx, id)
 		if err != nil {
 			return err
@@ -71,11 +86,8 @@ func (s *Store) TrashGoal(ctx context.Context, id int64) (TrashItem, error) {
 		}
 		item = TrashItem{ID: tid, Kind: TrashGoal, RootID: id, Title: g.Title, TrashedAt: s.timeOf(now.UnixMilli()), Count: n}
 		return nil
-	})
-	if err != nil {
-		return TrashItem{}, fmt.Errorf("move micro-goal %d to the trash: %w", id, err)
-	}
-	return item, nil
+	}()
+	return item, err
 }
 
 // TrashObjective moves the objective id and all of its micro-goals that are not already in
@@ -84,6 +96,20 @@ func (s *Store) TrashObjective(ctx context.Context, id int64) (TrashItem, error)
 	now := s.now()
 	var item TrashItem
 	err := s.write(ctx, func(tx *sql.Tx) error {
+		var err error
+		item, err = s.trashObjectiveTx(ctx, tx, id, now)
+		return err
+	})
+	if err != nil {
+		return TrashItem{}, fmt.Errorf("move objective %d to the trash: %w", id, err)
+	}
+	return item, nil
+}
+
+// trashObjectiveTx is TrashObjective inside tx.
+func (s *Store) trashObjectiveTx(ctx context.Context, tx *sql.Tx, id int64, now time.Time) (TrashItem, error) {
+	var item TrashItem
+	err := func() error {
 		o, err := s.objectiveIn(ctx, tx, id)
 		if err != nil {
 			return err
@@ -105,11 +131,8 @@ func (s *Store) TrashObjective(ctx context.Context, id int64) (TrashItem, error)
 		}
 		item = TrashItem{ID: tid, Kind: TrashObjective, RootID: id, Title: o.Title, TrashedAt: s.timeOf(now.UnixMilli()), Count: int(n) + 1}
 		return nil
-	})
-	if err != nil {
-		return TrashItem{}, fmt.Errorf("move objective %d to the trash: %w", id, err)
-	}
-	return item, nil
+	}()
+	return item, err
 }
 
 const trashCols = `t.id, t.kind, t.root_id, t.title, t.trashed_at,

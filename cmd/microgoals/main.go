@@ -3,14 +3,17 @@
 package main
 
 import (
+	"context"
 	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
+	"time"
 
 	"github.com/adrg/xdg"
 
 	"github.com/microgoals/microgoals/app"
+	"github.com/microgoals/microgoals/app/calsync"
 	"github.com/microgoals/microgoals/storage"
 )
 
@@ -20,6 +23,7 @@ var version = "dev"
 func main() {
 	dbPath := flag.String("db", "", "the plan's SQLite `file` (created if absent; default: "+defaultPath()+")")
 	showVersion := flag.Bool("version", false, "print the version and exit")
+	syncNow := flag.Bool("sync-now", false, "sync the plan with its CalDAV task list (set up in Settings → Sync), print the result and exit: status 0 when it synced, 1 when it failed")
 	flag.Parse()
 	if *showVersion {
 		fmt.Println("microgoals", version)
@@ -35,6 +39,11 @@ func main() {
 		app.ShowOpenError(err)
 		os.Exit(1)
 	}
+	if *syncNow {
+		code := syncOnce(store)
+		store.Close()
+		os.Exit(code)
+	}
 	defer store.Close()
 	app.Run(store, app.Config{Version: version})
 }
@@ -43,4 +52,17 @@ func main() {
 // Application Support on macOS, AppData on Windows.
 func defaultPath() string {
 	return filepath.Join(xdg.DataHome, "microgoals", "microgoals.db")
+}
+
+// syncOnce runs one sync without a window, for scripts and the command line.
+func syncOnce(store *storage.Store) int {
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)
+	defer cancel()
+	res, err := calsync.RunOnce(ctx, store, nil, nil)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "microgoals: sync:", err)
+		return 1
+	}
+	fmt.Println(res.String())
+	return 0
 }

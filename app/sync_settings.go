@@ -1,0 +1,251 @@
+package app
+
+import (
+	"context"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/microgoals/microgoals/app/calsync"
+)
+
+// syncSettings is the Sync section of the settings: the server, the account, the task list,
+// "Sync now", and the last sync's time and result.
+type syncSettings struct {
+	u        *UI
+	server   *widget.Entry
+	user     *widget.Entry
+	password *widget.Entry
+	lists    *widget.Select
+	newName  *widget.Entry
+	note     *widget.Label // where the password is kept, or what went wrong
+	status   *widget.Label // the last sync, as the status bar shows it
+	find     *widget.Button
+	create   *widget.Button
+	save     *widget.Button
+	now      *widget.Button
+
+	found []calsync.TaskList
+	list  calsync.TaskList
+}
+
+// syncSection builds the Sync section; it reads the stored set-up into its fields.
+func (u *UI) syncSection() (fyne.CanvasObject, *syncSettings) {
+	s := &syncSettings{u: u,
+		server:   &widget.Entry{PlaceHolder: "https://dav.example.org/"},
+		user:     &widget.Entry{PlaceHolder: "user name"},
+		password: &widget.Entry{Password: true, PlaceHolder: "password (kept in the keyring)"},
+		newName:  &widget.Entry{Text: "Microgoals"},
+		note:     &widget.Label{Wrapping: fyne.TextWrapWord},
+		status:   &widget.Label{Wrapping: fyne.TextWrapWord},
+	}
+	s.lists = &widget.Select{PlaceHolder: "(find the task lists first)", OnChanged: s.onListChosen}
+	s.find = widget.NewButton("Find task lists", s.onFind)
+	s.create = widget.NewButton("Create", s.onCreate)
+	s.save = &widget.Button{Text: "Save", Importance: widget.HighImportance, OnTapped: s.onSave}
+	s.now = widget.NewButton("Sync now", s.onSyncNow)
+	st, err := calsync.LoadSettings(u.ctx(), u.currentStore())
+	if err != nil {
+		s.note.SetText("Could not read the sync settings: " + err.Error())
+	}
+	s.server.SetText(st.Server)
+	s.user.SetText(st.User)
+	if st.Configured() {
+		s.list = calsync.TaskList{URL: st.List, Name: st.ListName, HoldsTask: true}
+		s.found = []calsync.TaskList{s.list}
+		s.lists.Options = []string{listLabel(s.list)}
+		s.lists.Selected = listLabel(s.list)
+	}
+	s.status.SetText(u.syncer.label.Text)
+	form := widget.NewForm(
+		widget.NewFormItem("Server", s.server),
+		widget.NewFormItem("User name", s.user),
+		widget.NewFormItem("Password", s.password),
+		widget.NewFormItem("Task list", container.NewBorder(nil, nil, nil, s.find, s.lists)),
+		widget.NewFormItem("New task list", container.NewBorder(nil, nil, nil, s.create, s.newName)),
+	)
+	intro := widget.NewLabel("Sync the plan with a task list on a CalDAV server (Radicale, Nextcloud, Fastmail, iCloud…). " +
+		"Steps appear as tasks in other task apps; metric entries, reviews and decisions stay on this machine.")
+	intro.Wrapping = fyne.TextWrapWord
+	last := widget.NewLabelWithStyle("Status", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	return container.NewVBox(intro, form, s.note, container.NewHBox(s.save, s.now), widget.NewSeparator(), last, s.status), s
+}
+
+func listLabel(l calsync.TaskList) string {
+	name := l.Name
+	if name == "" {
+		name = l.URL
+	}
+	if !l.HoldsTask {
+		name += " (events only)"
+	}
+	return name
+}
+
+func (s *syncSettings) account() calsync.Account {
+	return calsync.Account{URL: strings.TrimSpace(s.server.Text), User: strings.TrimSpace(s.user.Text), Password: s.password.Text}
+}
+
+// password returns the typed password or, when the field is empty, the saved one.
+func (s *syncSettings) withPassword(a calsync.Account) (calsync.Account, error) {
+	if a.Password != "" {
+		return a, nil
+	}
+	pw, err := calsync.LoadPassword(a.URL, a.User)
+	a.Password = pw
+	return a, err
+}
+
+// busy disables the buttons while the server is asked, and says what is happening.
+func (s *syncSettings) busy(what string) {
+	s.note.SetText(what)
+	for _, b := range []*widget.Button{s.find, s.create, s.save, s.now} {
+		b.Disable()
+	}
+}
+
+func (s *syncSettings) idle(note string) {
+	s.note.SetText(note)
+	for _, b := range []*widget.Button{s.find, s.create, s.save, s.now} {
+		b.Enable()
+	}
+}
+
+func (s *syncSettings) onFind() {
+	a, err := s.withPassword(s.account())
+	if err != nil {
+		s.note.SetText(err.Error())
+		return
+	}
+	s.busy("Looking for task lists on " + a.URL + "…")
+	s.u.runAsync(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+		defer cancel()
+		lists, err := calsync.TaskLists(ctx, a)
+		fyne.Do(func() {
+			if err != nil {
+				s.idle(err.Error())
+				return
+			}
+			s.found = lists
+			opts := make([]string, len(lists))
+			for i, l := range lists {
+				opts[i] = listLabel(l)
+			}
+			s.lists.Options = opts
+			s.lists.Refresh()
+			switch {
+			case len(lists) == 0:
+				s.idle("The server has no task lists for this user yet: create one below.")
+			default:
+				s.idle("Choose the task list to sync with, then Save.")
+			}
+		})
+	})
+}
+
+func (s *syncSettings) onCreate() {
+	a, err := s.withPassword(s.account())
+	if err != nil {
+		s.note.SetText(err.Error())
+		return
+	}
+	name := strings.TrimSpace(s.newName.Text)
+	if name == "" {
+		s.note.SetText("Name the new task list first.")
+		return
+	}
+	s.busy("Creating the task list “" + name + "”…")
+	s.u.runAsync(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+		defer cancel()
+		tl, err := calsync.CreateTaskList(ctx, a, name)
+		fyne.Do(func() {
+			if err != nil {
+				s.idle(err.Error())
+				return
+			}
+			s.found = append(s.found, tl)
+			s.lists.Options = append(s.lists.Options, listLabel(tl))
+			s.lists.SetSelected(listLabel(tl))
+			s.idle("Created “" + name + "”. Save to start syncing with it.")
+		})
+	})
+}
+
+func (s *syncSettings) onListChosen(label string) {
+	for _, l := range s.found {
+		if listLabel(l) == label {
+			s.list = l
+			if !l.HoldsTask {
+				s.note.SetText("“" + l.Name + "” holds only events: choose or create a task list.")
+			}
+			return
+		}
+	}
+}
+
+// onSave keeps the set-up and the password, then syncs.
+func (s *syncSettings) onSave() {
+	a := s.account()
+	switch {
+	case a.URL == "" || a.User == "":
+		s.note.SetText("Enter the server's address and your user name.")
+		return
+	case s.list.URL == "":
+		s.note.SetText("Choose a task list (Find task lists), or create one.")
+		return
+	case !s.list.HoldsTask:
+		s.note.SetText("“" + s.list.Name + "” holds only events: choose or create a task list.")
+		return
+	}
+	s.busy("Saving…")
+	st := calsync.Settings{Server: a.URL, User: a.User, List: s.list.URL, ListName: s.list.Name}
+	store := s.u.currentStore()
+	s.u.runAsync(func() {
+		where := ""
+		var err error
+		if a.Password != "" {
+			where, err = calsync.SavePassword(a.URL, a.User, a.Password)
+		}
+		if err == nil {
+			err = calsync.SaveSettings(context.Background(), store, st)
+		}
+		fyne.Do(func() {
+			if err != nil {
+				s.idle("Could not save: " + err.Error())
+				return
+			}
+			s.password.SetText("")
+			s.idle(strings.TrimSpace("Saved. " + where))
+			s.u.syncer.syncNow()
+		})
+	})
+}
+
+func (s *syncSettings) onSyncNow() { s.u.syncer.syncNow() }
+
+// showSyncSettings opens the Sync settings in a dialog (File → Sync…).
+func (u *UI) showSyncSettings() {
+	content, s := u.syncSection()
+	stop := u.syncer.listen(func(text string) { s.status.SetText(text) })
+	d := dialog.NewCustom("Sync", "Close", container.NewVScroll(content), u.win)
+	d.SetOnClosed(stop)
+	d.Resize(fyne.NewSize(600, 560))
+	u.syncDialog, u.syncForm = d, s
+	d.Show()
+}
+
+// runAsync runs slow work (a question to the server) off the UI goroutine; tests may run it
+// in place (syncAsync).
+func (u *UI) runAsync(f func()) {
+	if u.syncAsync != nil {
+		u.syncAsync(f)
+		return
+	}
+	go f()
+}
