@@ -105,7 +105,16 @@ func (u *UI) restoreFrom(path string) bool {
 	defer u.storeMu.Unlock()
 	dbPath := u.store.Path()
 	opts := storage.Options{Location: u.loc, Now: u.now}
+	// Everything else that holds the file lets go first: the agent process closes it, the
+	// window's scheduler waits for its pass and touches no store until it is rebound.
+	if err := u.holdAgent(); err != nil {
+		u.showError("Could not restore the backup; the plan was left as it was", err)
+		return false
+	}
+	defer u.resumeAgent()
+	u.notify.Rebind(nil)
 	if err := u.store.Close(); err != nil {
+		u.notify.Rebind(u.store)
 		u.showError("Could not close the plan to restore it", err)
 		return false
 	}
@@ -116,6 +125,9 @@ func (u *UI) restoreFrom(path string) bool {
 		return false
 	}
 	u.store = st
+	if err := u.notify.Rebind(st); err != nil {
+		log.Printf("notifications after the restore: %v", err)
+	}
 	u.undo = undoStack{}
 	u.refreshUndo()
 	if data, err := st.LoadOutline(u.ctx()); err == nil {
