@@ -19,6 +19,7 @@ work=$(mktemp -d /tmp/microgoals-idle.XXXXXX)
 pids=() xvfb= bus=
 cleanup() {
   for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  for p in "${pids[@]}"; do wait "$p" 2>/dev/null || true; done
   [ -n "$bus" ] && kill "$bus" 2>/dev/null || true
   [ -n "$xvfb" ] && kill "$xvfb" 2>/dev/null || true
   rm -rf "$work"

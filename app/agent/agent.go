@@ -60,6 +60,8 @@ func Run(opts Options) int {
 	if opts.Location == nil {
 		opts.Location = time.Local
 	}
+	// A smaller heap between collections: the agent keeps one snapshot and waits.
+	debug.SetGCPercent(50)
 	if _, err := os.Stat(opts.DBPath); err != nil {
 		return 0 // no plan yet: nothing to remind of (the window starts the agent once there is)
 	}
@@ -95,7 +97,8 @@ func Run(opts Options) int {
 		_, err := Send(RoleWindow, opts.DBPath, MsgBanner+text, windowTimeout)
 		return err == nil
 	}
-	a.sched = NewScheduler(store, Config{Now: opts.Now, Location: opts.Location, Send: send, Shown: shown, Banner: banner})
+	a.sched = NewScheduler(store, Config{Now: opts.Now, Location: opts.Location, Send: send, Shown: shown, Banner: banner,
+		Wrote: a.ownWrite})
 	if err := a.reload(); err != nil {
 		log.Printf("microgoals --background: %v", err)
 	}
@@ -113,13 +116,13 @@ func Run(opts Options) int {
 		case <-a.quit:
 		}
 	}()
-	// What reading the plan allocated is not needed again until the next change.
+	// What start-up touched is not needed again until the next change.
 	go func() {
 		select {
 		case <-a.sched.Planned():
 		case <-a.quit:
 		}
-		debug.FreeOSMemory()
+		releaseMemory()
 	}()
 
 	if !opts.NoTray && HaveBus() {
@@ -193,13 +196,14 @@ func (a *Agent) handle(msg string) string {
 // hold closes the file so that a restore can replace it; nothing reads or writes it until
 // resume.
 func (a *Agent) hold() error {
+	// First the scheduler, outside mu: a pass in progress reports its writes under mu.
+	if err := a.sched.Rebind(nil); err != nil {
+		return err
+	}
 	a.mu.Lock()
 	defer a.mu.Unlock()
 	if a.held {
 		return nil
-	}
-	if err := a.sched.Rebind(nil); err != nil {
-		return err
 	}
 	a.held = true
 	err := a.store.Close()
@@ -269,6 +273,13 @@ func (a *Agent) reload() error {
 	return nil
 }
 
+// ownWrite takes the file's stamp after the agent's own write, which is no change to read.
+func (a *Agent) ownWrite() {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	a.stat = stampOf(a.opts.DBPath)
+}
+
 func (a *Agent) countNow() int {
 	a.mu.Lock()
 	defer a.mu.Unlock()
@@ -303,7 +314,7 @@ func (a *Agent) watch() {
 		if err := a.reload(); err != nil {
 			log.Printf("microgoals --background: %v", err)
 		}
-		debug.FreeOSMemory()
+		releaseMemory()
 	}
 }
 

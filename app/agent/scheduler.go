@@ -64,6 +64,9 @@ type Config struct {
 	Banner func(text string) bool
 	// Failed is told once when the loop cannot start (its settings cannot be read).
 	Failed func(err error)
+	// Wrote is told after the scheduler wrote to the file (a claim, an outcome), so that the
+	// agent does not take its own writes for a change to read again.
+	Wrote func()
 }
 
 // Scheduler plans with model.PlanNotifications on a snapshot of the plan, claims each
@@ -332,6 +335,7 @@ func (s *Scheduler) loadLocked() error {
 	if err != nil {
 		return err
 	}
+	s.wrote()
 	paused := readPause(st)
 	s.mu.Lock()
 	ns.Settings.Location = s.cfg.Location
@@ -390,12 +394,30 @@ func (s *Scheduler) run() {
 			}
 			timer.Reset(d)
 		}
+		if !s.sleep(timer, ticker) {
+			return
+		}
+	}
+}
+
+// sleep waits until the loop must plan again: woken, the timer fired, or the wall clock jumped
+// (a suspend or a clock change, which a timer on the monotonic clock misses). The minute tick
+// itself costs nothing else: on a plan of 10,000 goals a pass would. It reports false on Stop.
+func (s *Scheduler) sleep(timer *time.Timer, ticker *time.Ticker) bool {
+	mark := time.Now()
+	for {
 		select {
 		case <-s.stop:
-			return
+			return false
 		case <-s.wake:
+			return true
 		case <-timer.C:
+			return true
 		case <-ticker.C:
+			wall := time.Now().Round(0).Sub(mark.Round(0))
+			if d := wall - time.Since(mark); d > 2*time.Second || d < -2*time.Second {
+				return true
+			}
 		}
 	}
 }
@@ -425,6 +447,7 @@ func (s *Scheduler) Step() time.Time {
 			outcome = "off"
 		}
 		won, err := st.ClaimNotification(context.Background(), nt, outcome)
+		s.wrote()
 		if err != nil {
 			log.Printf("notifications: %v", err)
 			// Not recorded, so not shown: showing it now could show it twice later.
@@ -485,6 +508,7 @@ func (s *Scheduler) show(st *storage.Store, key, title, body string, celebration
 		if err := st.SetNotifyOutcome(context.Background(), key, "banner"); err != nil {
 			log.Printf("notifications: %v", err)
 		}
+		s.wrote()
 	}
 }
 
@@ -555,5 +579,12 @@ func (s *Scheduler) setUnavailable(st *storage.Store, reason string) {
 	}
 	if err := st.SetSetting(context.Background(), storage.SettingNotifyUnavailable, reason); err != nil {
 		log.Printf("notifications: %v", err)
+	}
+	s.wrote()
+}
+
+func (s *Scheduler) wrote() {
+	if s.cfg.Wrote != nil {
+		s.cfg.Wrote()
 	}
 }

@@ -144,6 +144,14 @@ check_agent_tray() {
   [ -n "$wpid" ] || fail "no window process after Open"
   sleep 2.5
   screenshot "$WIN" "$ARTIFACTS/e2e-agent-reopened.png"
+  # Settings has "Start at login", on: the window switched it on with the plan.
+  [ -f "$XDG_CONFIG_HOME/autostart/io.github.microgoals.Microgoals-background.desktop" ] ||
+    fail "no login entry in $XDG_CONFIG_HOME/autostart"
+  desktop-file-validate "$XDG_CONFIG_HOME/autostart/io.github.microgoals.Microgoals-background.desktop"
+  xdotool windowactivate --sync "$WIN" >/dev/null 2>&1 || xdotool windowfocus --sync "$WIN" >/dev/null 2>&1 || true
+  xdotool key ctrl+comma; sleep 1.5
+  screenshot "$WIN" "$ARTIFACTS/e2e-agent-settings.png"
+  xdotool key Escape; sleep 0.3
   # Starting microgoals again raises this window rather than opening a second one.
   "$APP" --db "$db" >"$WORK/second.log" 2>&1 || fail "a second start failed: $(cat "$WORK/second.log")"
   sleep 1
