@@ -3,6 +3,7 @@ package agent
 import (
 	"context"
 	"errors"
+	"net"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -338,5 +339,40 @@ func TestTheAgentImportsNoFyne(t *testing.T) {
 		if strings.HasPrefix(p, "fyne.io/fyne") {
 			t.Fatalf("app/agent depends on %s", p)
 		}
+	}
+}
+
+// Without a session bus the process must not autolaunch one (godbus runs dbus-launch, whose
+// dbus-daemon outlives the app): the address is pointed at a socket that cannot exist.
+func TestNoSessionBusMeansNoAutolaunch(t *testing.T) {
+	run := t.TempDir()
+	t.Setenv("XDG_RUNTIME_DIR", run)
+	t.Setenv("DBUS_SESSION_BUS_ADDRESS", "")
+	PreventBusAutolaunch()
+	if got := os.Getenv("DBUS_SESSION_BUS_ADDRESS"); got != NoBusAddress || HaveBus() {
+		t.Fatalf("address %q", got)
+	}
+	if TrayHostPresent() {
+		t.Fatal("a tray host without a bus")
+	}
+	err := (&Desktop{}).Send("Title", "Body")
+	if err == nil || !strings.HasPrefix(ExplainNotifyError(err), "there is no D-Bus session bus") {
+		t.Fatalf("send without a bus: %v", err)
+	}
+	// A bus that is there is left alone: the systemd user bus, or an address given.
+	t.Setenv("DBUS_SESSION_BUS_ADDRESS", "autolaunch:")
+	l, err := net.Listen("unix", filepath.Join(run, "bus"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	PreventBusAutolaunch()
+	if got := os.Getenv("DBUS_SESSION_BUS_ADDRESS"); got != "autolaunch:" {
+		t.Fatalf("with a user bus: %q", got)
+	}
+	t.Setenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/run/user/1000/bus")
+	PreventBusAutolaunch()
+	if got := os.Getenv("DBUS_SESSION_BUS_ADDRESS"); got != "unix:path=/run/user/1000/bus" {
+		t.Fatalf("a given address was changed: %q", got)
 	}
 }
