@@ -37,6 +37,41 @@ window_pid() {
   ps -eo pid=,args= | awk -v db="$1" 'index($0, "--db " db) && !index($0, "--background") && !/awk/ {print $1; exit}'
 }
 
+# wait_window_of PID: WIN becomes the visible Microgoals window of process PID (a window that
+# an earlier, failed check left behind must not be taken for it).
+wait_window_of() {
+  local deadline=$((SECONDS + TIMEOUT))
+  WIN=
+  while [ $SECONDS -lt $deadline ]; do
+    kill -0 "$1" 2>/dev/null || fail "process $1 exited before its window appeared"
+    WIN=$(xdotool search --onlyvisible --pid "$1" --name "$TITLE" 2>/dev/null | head -n 1 || true)
+    [ -n "$WIN" ] && return 0
+    sleep 0.2
+  done
+  fail "process $1 mapped no window titled '$TITLE' within ${TIMEOUT}s"
+}
+
+# agent_cleanup DB: on the way out of a check, passed or failed, end what it started: the
+# stand-in tray host, dunst, dbus-monitor, and an agent or window still running on DB.
+agent_cleanup() {
+  local p
+  kill ${WATCHER_PID:-} ${DUNST_PID:-} ${MON_PID:-} 2>/dev/null || true
+  for p in $(agent_pid "$1") $(window_pid "$1"); do kill "$p" 2>/dev/null || true; done
+}
+
+# settled_screenshot WIN FILE: a screenshot once the window has drawn (under load a window can
+# show one blank frame for a moment), checked as screenshot does.
+settled_screenshot() {
+  local i sd
+  for i in $(seq 10); do
+    import -window "$1" "$2" 2>/dev/null || true
+    sd=$(convert "$2" -format '%[fx:standard_deviation]' info: 2>/dev/null || echo 0)
+    awk -v s="$sd" 'BEGIN{ exit !(s > 0.01) }' && break
+    sleep 1
+  done
+  screenshot "$1" "$2"
+}
+
 start_bus_tools() {
   for tool in dunst dbus-monitor gdbus; do command -v "$tool" >/dev/null || fail "$tool not found (run 'make deps')"; done
   dunst >"$WORK/dunst-$1.log" 2>&1 &
@@ -93,6 +128,7 @@ check_agent_tray() {
   use_home agent
   local db=$WORK/agent/plan.db title="Call the plumber about the boiler" at item apid wpid n win2 i
   mkdir -p "$WORK/agent"
+  trap "agent_cleanup '$db'" EXIT
   agent_plan "$db"
   start_bus_tools tray
   $PY "$E2E_D/sni-watcher.py" "$WORK/sni.log" >"$WORK/sni.stderr" 2>&1 &
@@ -100,7 +136,7 @@ check_agent_tray() {
   wait_file "$WORK/sni.log" ready 10 || { cat "$WORK/sni.stderr" >&2; fail "the fake tray host did not start"; }
 
   start_app agent --db "$db"
-  wait_window
+  wait_window_of "$APP_PID"
   sleep 2
   # Two minutes ahead on the minute; a little more when the minute is nearly over.
   at=$(date -d "+$(( $(date +%S) > 45 ? 3 : 2 )) min" +%H:%M)
@@ -137,26 +173,25 @@ check_agent_tray() {
 
   # The tray's Open brings the window back with the plan.
   click "$item" "Open Microgoals"
-  WIN=
-  for i in $(seq 100); do WIN=$(xdotool search --onlyvisible --name "$TITLE" 2>/dev/null | head -n 1 || true); [ -n "$WIN" ] && break; sleep 0.2; done
-  [ -n "$WIN" ] || fail "the tray's Open showed no window"
-  wpid=$(window_pid "$db")
-  [ -n "$wpid" ] || fail "no window process after Open"
+  for i in $(seq 100); do wpid=$(window_pid "$db"); [ -n "$wpid" ] && break; sleep 0.2; done
+  [ -n "$wpid" ] || fail "no window process after the tray's Open"
+  wait_window_of "$wpid"
   sleep 2.5
-  screenshot "$WIN" "$ARTIFACTS/e2e-agent-reopened.png"
+  settled_screenshot "$WIN" "$ARTIFACTS/e2e-agent-reopened.png"
   # Settings has "Start at login", on: the window switched it on with the plan.
   [ -f "$XDG_CONFIG_HOME/autostart/io.github.microgoals.Microgoals-background.desktop" ] ||
     fail "no login entry in $XDG_CONFIG_HOME/autostart"
   desktop-file-validate "$XDG_CONFIG_HOME/autostart/io.github.microgoals.Microgoals-background.desktop"
   xdotool windowactivate --sync "$WIN" >/dev/null 2>&1 || xdotool windowfocus --sync "$WIN" >/dev/null 2>&1 || true
   xdotool key ctrl+comma; sleep 1.5
-  screenshot "$WIN" "$ARTIFACTS/e2e-agent-settings.png"
+  settled_screenshot "$WIN" "$ARTIFACTS/e2e-agent-settings.png"
   xdotool key Escape; sleep 0.3
   # Starting microgoals again raises this window rather than opening a second one.
   "$APP" --db "$db" >"$WORK/second.log" 2>&1 || fail "a second start failed: $(cat "$WORK/second.log")"
   sleep 1
-  win2=$(xdotool search --onlyvisible --name "$TITLE" | wc -l)
-  [ "$win2" = 1 ] || fail "a second start opened another window ($win2 windows)"
+  win2=$(ps -eo pid=,args= | awk -v db="$db" 'index($0, "--db " db) && !index($0, "--background") && !/awk/' | wc -l)
+  [ "$win2" = 1 ] || fail "a second start left $win2 window processes running"
+  [ "$(xdotool search --onlyvisible --pid "$wpid" --name "$TITLE" | wc -l)" = 1 ] || fail "the window is not the one visible window of its process"
   # A second agent exits at once.
   timeout 5 "$APP" --background --db "$db" || fail "a second agent did not exit quietly"
   [ "$(agent_pid "$db")" = "$apid" ] || fail "the agent changed"
@@ -184,6 +219,7 @@ check_agent_no_tray() {
   use_home agent-notray
   local db=$WORK/agent-notray/plan.db pid n
   mkdir -p "$WORK/agent-notray"
+  trap "agent_cleanup '$db'" EXIT
   agent_plan "$db"
   add_timed_goal "$db" "Water the tomatoes" 62 >/dev/null
   start_bus_tools notray
@@ -216,18 +252,19 @@ check_agent_no_bus() {
   use_home agent-nobus
   local db=$WORK/agent-nobus/plan.db run=$WORK/run-agent-nobus apid i left
   mkdir -p "$WORK/agent-nobus" "$run"; chmod 700 "$run"
+  trap "agent_cleanup '$db'" EXIT
   agent_plan "$db"
   add_timed_goal "$db" "Renew the library card" 62 >/dev/null
   APP_ERR=$WORK/app-agent-nobus.stderr
   setsid env -u DBUS_SESSION_BUS_ADDRESS XDG_RUNTIME_DIR="$run" "$APP" --db "$db" >/dev/null 2>"$APP_ERR" &
   APP_PID=$!
-  wait_window
+  wait_window_of "$APP_PID"
   for i in $(seq 50); do apid=$(agent_pid "$db"); [ -n "$apid" ] && break; sleep 0.2; done
   [ -n "$apid" ] || fail "the window started no agent without a bus"
   wait_for "$APP_ERR" "Due in 1 min: Renew the library card" 120 ||
     { show_app_output; fail "the reminder did not reach the window's banner"; }
   sleep 0.5
-  screenshot "$WIN" "$ARTIFACTS/e2e-agent-nobus-banner.png"
+  settled_screenshot "$WIN" "$ARTIFACTS/e2e-agent-nobus-banner.png"
   close_app
   no_crash_in_log
   kill -0 "$apid" 2>/dev/null || fail "the agent ended with the window"
