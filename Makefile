@@ -145,12 +145,14 @@ package: build ## Linux tarball with the fyne tool: build/microgoals-VERSION-lin
 	@# fyne's bundle has the binary, the .desktop entry and an icon: add the AppStream metadata
 	@# and the agent's login entry, and make its Makefile install them.
 	rm -rf $(BUILD)/pkg && mkdir -p $(BUILD)/pkg && tar -C $(BUILD)/pkg -xJf Microgoals.tar.xz && rm Microgoals.tar.xz
-	base=usr; [ -d $(BUILD)/pkg/usr/local ] && base=usr/local; \
-	install -Dm644 resources/$(APP_ID).metainfo.xml $(BUILD)/pkg/$$base/share/metainfo/$(APP_ID).metainfo.xml; \
-	install -Dm644 resources/$(AUTOSTART_FILE) $(BUILD)/pkg/$$base/share/microgoals/$(AUTOSTART_FILE); \
+	@# The bundle is either flat (Makefile, usr/) or in one folder, depending on the tar version.
+	top=$$(dirname "$$(find $(BUILD)/pkg -maxdepth 2 -name Makefile | head -n 1)"); \
+	base=usr; [ -d "$$top/usr/local" ] && base=usr/local; \
+	install -Dm644 resources/$(APP_ID).metainfo.xml "$$top/$$base/share/metainfo/$(APP_ID).metainfo.xml"; \
+	install -Dm644 resources/$(AUTOSTART_FILE) "$$top/$$base/share/microgoals/$(AUTOSTART_FILE)"; \
 	sed -i -e 's/^install:$$/install: install-extras/' -e 's/^uninstall:$$/uninstall: uninstall-extras/' \
 	  -e 's/^user-install:$$/user-install: user-install-extras/' -e 's/^user-uninstall:$$/user-uninstall: user-uninstall-extras/' \
-	  $(BUILD)/pkg/Makefile; \
+	  "$$top/Makefile"; \
 	{ echo; echo "# Added by Microgoals' make package: AppStream metadata and the login entry of the agent."; \
 	  echo "install-extras:"; \
 	  echo "	install -Dm00644 $$base/share/metainfo/$(APP_ID).metainfo.xml \$$(DESTDIR)\$$(PREFIX)/share/metainfo/$(APP_ID).metainfo.xml"; \
@@ -164,8 +166,8 @@ package: build ## Linux tarball with the fyne tool: build/microgoals-VERSION-lin
 	  echo "	sed 's|^Exec=.*|Exec=\$$(HOME)/.local/bin/microgoals --background|' $$base/share/microgoals/$(AUTOSTART_FILE) >\$$(DESTDIR)\$$(HOME)/.config/autostart/$(AUTOSTART_FILE)"; \
 	  echo "user-uninstall-extras:"; \
 	  echo "	-rm \$$(DESTDIR)\$$(HOME)/.local/share/metainfo/$(APP_ID).metainfo.xml \$$(DESTDIR)\$$(HOME)/.config/autostart/$(AUTOSTART_FILE)"; \
-	} >>$(BUILD)/pkg/Makefile
-	tar -C $(BUILD)/pkg -cJf $(BUILD)/microgoals-$(PKG_VERSION)-linux-$$($(GO) env GOARCH).tar.xz Makefile usr
+	} >>"$$top/Makefile"
+	tar -C $(BUILD)/pkg -cJf $(BUILD)/microgoals-$(PKG_VERSION)-linux-$$($(GO) env GOARCH).tar.xz $$(ls $(BUILD)/pkg)
 	@ls -l $(BUILD)/*.tar.xz
 
 install: build ## Install into PREFIX (default ~/.local); DESTDIR for staging
