@@ -5,6 +5,7 @@ import (
 	"log"
 	"os"
 	"strings"
+	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -25,6 +26,9 @@ type agentLink struct {
 	changed chan struct{}
 	// autostartSeen: the default for "Start at login" was looked at (UI goroutine only).
 	autostartSeen bool
+
+	spawnMu sync.Mutex
+	spawned time.Time // when this window last started an agent
 }
 
 // planChanged runs after every change of the plan: the window's scheduler gets a snapshot,
@@ -87,6 +91,13 @@ func (l *agentLink) ensureAgent() {
 	if os.Getenv("MICROGOALS_NO_AGENT") != "" || agent.Running(agent.RoleAgent, l.dbPath) {
 		return
 	}
+	// One just started may not hold its lock yet: a second would only exit again.
+	l.spawnMu.Lock()
+	defer l.spawnMu.Unlock()
+	if time.Since(l.spawned) < 10*time.Second {
+		return
+	}
+	l.spawned = time.Now()
 	if err := agent.Spawn("--background", "--db", l.dbPath); err != nil {
 		log.Printf("start the background agent: %v", err)
 	}
