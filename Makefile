@@ -32,6 +32,14 @@ DESTDIR ?=
 BINDIR  := $(PREFIX)/bin
 DATADIR := $(PREFIX)/share
 ICON_SIZES := 16 32 48 64 128 256 512
+# The login entry that starts the agent (reminders and the tray): the user's autostart folder
+# for an install under HOME, the system-wide one otherwise (the Debian package's).
+AUTOSTART_FILE := $(APP_ID)-background.desktop
+ifeq ($(patsubst $(HOME)/%,,$(PREFIX)),)
+AUTOSTARTDIR ?= $(or $(XDG_CONFIG_HOME),$(HOME)/.config)/autostart
+else
+AUTOSTARTDIR ?= /etc/xdg/autostart
+endif
 
 # The packaging tool is installed on demand and never added to go.mod.
 FYNE_TOOL_VERSION := v1.7.4
@@ -44,7 +52,7 @@ BUILD_DEBS := gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr
 # ... and the end-to-end tests: a virtual display, input and screenshots, the database shell,
 # validators, a private D-Bus and a notification daemon.
 TEST_DEBS  := xvfb xdotool x11-utils imagemagick sqlite3 desktop-file-utils appstream \
-              dbus dbus-x11 dunst libnotify-bin radicale
+              dbus dbus-x11 dunst libnotify-bin libglib2.0-bin python3-dbus python3-gi radicale
 # Extra names for `make deps` (e.g. to try the missing-package path: EXTRA_DEBS=foo DRY_RUN=1).
 EXTRA_DEBS ?=
 
@@ -54,7 +62,7 @@ update_icon_cache = d="$(DATADIR)/icons/hicolor"; \
 	if command -v gtk-update-icon-cache >/dev/null && { [ -f "$$d/index.theme" ] || [ -f "$$d/icon-theme.cache" ]; }; \
 	then gtk-update-icon-cache -q -t "$$d" || true; fi
 
-.PHONY: help deps deps-build build run test bench package install uninstall clean startup icons
+.PHONY: help deps deps-build build run test bench package install uninstall clean startup icons idle deb
 
 help: ## List the targets
 	@echo "Usage: make [target] [VAR=value]   (default target: build)"
@@ -138,7 +146,32 @@ package: build ## Linux tarball with the fyne tool: build/microgoals-VERSION-lin
 	trap 'cp $(BUILD)/FyneApp.toml.orig FyneApp.toml' EXIT; \
 	"$(FYNE)" package -os linux --exe $(BUILD)/microgoals --icon resources/icon.png \
 	  --name Microgoals --app-id $(APP_ID) --app-version $(PKG_VERSION) --app-build $(TOML_BUILD)
-	mv Microgoals.tar.xz $(BUILD)/microgoals-$(PKG_VERSION)-linux-$$($(GO) env GOARCH).tar.xz
+	@# fyne's bundle has the binary, the .desktop entry and an icon: add the AppStream metadata
+	@# and the agent's login entry, and make its Makefile install them.
+	rm -rf $(BUILD)/pkg && mkdir -p $(BUILD)/pkg && tar -C $(BUILD)/pkg -xJf Microgoals.tar.xz && rm Microgoals.tar.xz
+	@# The bundle is either flat (Makefile, usr/) or in one folder, depending on the tar version.
+	top=$$(dirname "$$(find $(BUILD)/pkg -maxdepth 2 -name Makefile | head -n 1)"); \
+	base=usr; [ -d "$$top/usr/local" ] && base=usr/local; \
+	install -Dm644 resources/$(APP_ID).metainfo.xml "$$top/$$base/share/metainfo/$(APP_ID).metainfo.xml"; \
+	install -Dm644 resources/$(AUTOSTART_FILE) "$$top/$$base/share/microgoals/$(AUTOSTART_FILE)"; \
+	sed -i -e 's/^install:$$/install: install-extras/' -e 's/^uninstall:$$/uninstall: uninstall-extras/' \
+	  -e 's/^user-install:$$/user-install: user-install-extras/' -e 's/^user-uninstall:$$/user-uninstall: user-uninstall-extras/' \
+	  "$$top/Makefile"; \
+	{ echo; echo "# Added by Microgoals' make package: AppStream metadata and the login entry of the agent."; \
+	  echo "install-extras:"; \
+	  echo "	install -Dm00644 $$base/share/metainfo/$(APP_ID).metainfo.xml \$$(DESTDIR)\$$(PREFIX)/share/metainfo/$(APP_ID).metainfo.xml"; \
+	  echo "	install -d \$$(DESTDIR)/etc/xdg/autostart"; \
+	  echo "	sed 's|^Exec=.*|Exec=\$$(PREFIX)/bin/microgoals --background|' $$base/share/microgoals/$(AUTOSTART_FILE) >\$$(DESTDIR)/etc/xdg/autostart/$(AUTOSTART_FILE)"; \
+	  echo "uninstall-extras:"; \
+	  echo "	-rm \$$(DESTDIR)\$$(PREFIX)/share/metainfo/$(APP_ID).metainfo.xml \$$(DESTDIR)/etc/xdg/autostart/$(AUTOSTART_FILE)"; \
+	  echo "user-install-extras:"; \
+	  echo "	install -Dm00644 $$base/share/metainfo/$(APP_ID).metainfo.xml \$$(DESTDIR)\$$(HOME)/.local/share/metainfo/$(APP_ID).metainfo.xml"; \
+	  echo "	install -d \$$(DESTDIR)\$$(HOME)/.config/autostart"; \
+	  echo "	sed 's|^Exec=.*|Exec=\$$(HOME)/.local/bin/microgoals --background|' $$base/share/microgoals/$(AUTOSTART_FILE) >\$$(DESTDIR)\$$(HOME)/.config/autostart/$(AUTOSTART_FILE)"; \
+	  echo "user-uninstall-extras:"; \
+	  echo "	-rm \$$(DESTDIR)\$$(HOME)/.local/share/metainfo/$(APP_ID).metainfo.xml \$$(DESTDIR)\$$(HOME)/.config/autostart/$(AUTOSTART_FILE)"; \
+	} >>"$$top/Makefile"
+	tar -C $(BUILD)/pkg -cJf $(BUILD)/microgoals-$(PKG_VERSION)-linux-$$($(GO) env GOARCH).tar.xz $$(ls $(BUILD)/pkg)
 	@ls -l $(BUILD)/*.tar.xz
 
 install: build ## Install into PREFIX (default ~/.local); DESTDIR for staging
@@ -153,6 +186,10 @@ install: build ## Install into PREFIX (default ~/.local); DESTDIR for staging
 	exe='$(BINDIR)/microgoals'; case "$$exe" in *' '*) exe="\"$$exe\"";; esac; \
 	install -d "$(DESTDIR)$(DATADIR)/applications"; \
 	sed "s|^Exec=.*|Exec=$$exe|" resources/$(APP_ID).desktop >"$(DESTDIR)$(DATADIR)/applications/$(APP_ID).desktop"
+	@# Start at login: the agent, which exits at once while there is no plan yet.
+	install -d "$(DESTDIR)$(AUTOSTARTDIR)"
+	exe='$(BINDIR)/microgoals'; case "$$exe" in *' '*) exe="\"$$exe\"";; esac; \
+	sed "s|^Exec=.*|Exec=$$exe --background|" resources/$(AUTOSTART_FILE) >"$(DESTDIR)$(AUTOSTARTDIR)/$(AUTOSTART_FILE)"
 	@if [ -z "$(DESTDIR)" ]; then \
 	  command -v update-desktop-database >/dev/null && update-desktop-database -q "$(DATADIR)/applications" || true; \
 	  $(update_icon_cache); \
@@ -163,6 +200,7 @@ uninstall: ## Remove what install put into PREFIX
 	rm -f "$(DESTDIR)$(BINDIR)/microgoals" \
 	  "$(DESTDIR)$(DATADIR)/applications/$(APP_ID).desktop" \
 	  "$(DESTDIR)$(DATADIR)/metainfo/$(APP_ID).metainfo.xml" \
+	  "$(DESTDIR)$(AUTOSTARTDIR)/$(AUTOSTART_FILE)" \
 	  "$(DESTDIR)$(DATADIR)/icons/hicolor/scalable/apps/$(APP_ID).svg"
 	for s in $(ICON_SIZES); do rm -f "$(DESTDIR)$(DATADIR)/icons/hicolor/$${s}x$${s}/apps/$(APP_ID).png"; done
 	@if [ -z "$(DESTDIR)" ]; then \
@@ -185,6 +223,32 @@ startup: build ## Start-up time and memory: Microgoals (10,000 goals) vs the Fyn
 	if command -v endeavour >/dev/null; then rows+=("Endeavour|endeavour"); \
 	else echo "startup: skipping Endeavour (not installed; apt-get install endeavour)"; fi; \
 	bash "$(SHARED)/tools/measure-startup.sh" "$${rows[@]}"
+
+idle: build ## CPU s per 10 min and RSS of the agent on 10,000 goals, beside a bare Fyne window
+	@[ -f $(BUILD)/demo10k.db ] || { echo "idle: generating $(BUILD)/demo10k.db"; \
+	  ./$(BUILD)/microgoals-demo --db $(BUILD)/demo10k.db --goals 10000 --entries 100000; }
+	@floor=; if [ -d "$(SHARED)/tools/fyne-floor" ]; then \
+	  (cd "$(SHARED)/tools/fyne-floor" && $(GO) build -o "$(CURDIR)/$(BUILD)/fyne-floor" .); floor=$(CURDIR)/$(BUILD)/fyne-floor; \
+	else echo "idle: no bare Fyne window to compare with ($(SHARED)/tools/fyne-floor not found)"; fi; \
+	bash scripts/idle.sh $(CURDIR)/$(BUILD)/microgoals $(CURDIR)/$(BUILD)/demo10k.db $$floor | tee $(BUILD)/idle.txt
+
+# The Debian package: the binary, icons, .desktop entry, AppStream metadata and the login entry,
+# staged with `make install` under /usr and built with dpkg-deb (no root needed).
+DEB_ARCH := $(shell dpkg --print-architecture 2>/dev/null || $(GO) env GOARCH)
+DEB      := $(BUILD)/microgoals_$(PKG_VERSION)_$(DEB_ARCH).deb
+DEB_ROOT := $(BUILD)/deb-root
+
+deb: build ## Debian package: build/microgoals_VERSION_ARCH.deb (apt install ./build/microgoals_*.deb)
+	rm -rf $(DEB_ROOT)
+	$(MAKE) --no-print-directory install PREFIX=/usr DESTDIR=$(CURDIR)/$(DEB_ROOT) AUTOSTARTDIR=/etc/xdg/autostart
+	strip --strip-unneeded $(DEB_ROOT)/usr/bin/microgoals
+	install -Dm644 resources/copyright "$(DEB_ROOT)/usr/share/doc/microgoals/copyright"
+	install -d $(DEB_ROOT)/DEBIAN
+	size=$$(du -sk --exclude=DEBIAN $(DEB_ROOT) | cut -f1); \
+	sed -e "s/@VERSION@/$(PKG_VERSION)/" -e "s/@ARCH@/$(DEB_ARCH)/" -e "s/@SIZE@/$$size/" \
+	  resources/deb-control >$(DEB_ROOT)/DEBIAN/control
+	dpkg-deb --root-owner-group -Zxz --build $(DEB_ROOT) $(DEB)
+	@dpkg-deb --info $(DEB) | sed -n '/Package:/,$$p'
 
 icons: ## Re-render the PNG icons from the SVGs (needs rsvg-convert: librsvg2-bin)
 	rsvg-convert -w 512 -h 512 resources/icon.svg -o resources/icon.png

@@ -125,10 +125,19 @@ func (u *UI) restoreFrom(path string, done func(ok bool)) {
 	u.runWorker("Restoring the backup", func(ctx context.Context, _ storage.Progress) (string, error) {
 		backupsMu.Lock()
 		defer backupsMu.Unlock()
+		// Everything else that holds the file lets go first: the agent process closes it, the
+		// window's scheduler waits for its pass and touches no store until it is rebound.
+		if err := u.holdAgent(); err != nil {
+			rerr = err
+			return "", nil
+		}
+		defer u.resumeAgent()
+		u.notify.Rebind(nil)
 		u.storeMu.Lock()
 		defer u.storeMu.Unlock()
 		dbPath := old.Path()
 		if err := old.Close(); err != nil {
+			u.notify.Rebind(old)
 			return "", fmt.Errorf("close the plan to restore it: %w", err)
 		}
 		var kept string
@@ -136,6 +145,9 @@ func (u *UI) restoreFrom(path string, done func(ok bool)) {
 		var err error
 		if st, err = storage.Open(dbPath, opts); err != nil {
 			return "", fmt.Errorf("open the plan after the restore: %w", err)
+		}
+		if err := u.notify.Rebind(st); err != nil {
+			log.Printf("notifications after the restore: %v", err)
 		}
 		data, dataErr = st.LoadOutline(context.Background())
 		return fmt.Sprintf("Restored the backup. The plan as it was before is kept as %s.", kept), nil

@@ -47,8 +47,8 @@ func (d *desk) got() []string {
 func startNotifier(h *harness, d *desk) *notifier {
 	h.t.Helper()
 	n := h.u.notify
-	n.send = d.send
-	if err := n.load(); err != nil {
+	n.SetDesktop(d.send, 0)
+	if err := n.Load(); err != nil {
 		h.t.Fatal(err)
 	}
 	return n
@@ -69,13 +69,13 @@ func TestMarkingDoneCelebratesExactlyOnceAcrossRestarts(t *testing.T) {
 	d := &desk{}
 	n := startNotifier(h, d)
 	seed(h, "Run a half marathon in under 2 hours", "Run 5 km easy on Monday", "Book the race entry")
-	n.step()
+	n.Step()
 	if len(d.got()) != 0 {
 		t.Fatalf("sent before anything happened: %q", d.got())
 	}
 
 	test.Tap(h.row("Book the race entry").status)
-	n.step()
+	n.Step()
 	if got := d.got(); len(got) != 1 || got[0] != "Done: Book the race entry | One more small step on the path." {
 		t.Fatalf("after marking done: %q", got)
 	}
@@ -85,8 +85,8 @@ func TestMarkingDoneCelebratesExactlyOnceAcrossRestarts(t *testing.T) {
 	// Reopen and mark done again, step again: no second celebration.
 	test.Tap(h.row("Book the race entry").status)
 	test.Tap(h.row("Book the race entry").status)
-	n.step()
-	n.step()
+	n.Step()
+	n.Step()
 	if got := d.got(); len(got) != 1 {
 		t.Fatalf("celebrated again: %q", got)
 	}
@@ -95,7 +95,7 @@ func TestMarkingDoneCelebratesExactlyOnceAcrossRestarts(t *testing.T) {
 	h.reopen()
 	d2 := &desk{}
 	n2 := startNotifier(h, d2)
-	n2.step()
+	n2.Step()
 	if got := d2.got(); len(got) != 0 {
 		t.Fatalf("after restart: %q", got)
 	}
@@ -113,12 +113,12 @@ func TestDeadlineTitlesAreCleanedBeforeSending(t *testing.T) {
 	}
 	h.u.reload()
 	n := startNotifier(h, d)
-	if next := n.step(); !next.Equal(clock.Add(5 * time.Minute)) {
+	if next := n.Step(); !next.Equal(clock.Add(5 * time.Minute)) {
 		t.Fatalf("the loop would sleep until %v", next)
 	}
 	// The loop wakes 5 minutes after the lead time: the notification says the time really left.
-	n.now = func() time.Time { return clock.Add(10 * time.Minute) }
-	n.step()
+	n.SetClock(func() time.Time { return clock.Add(10 * time.Minute) })
+	n.Step()
 	got := d.got()
 	if len(got) != 1 {
 		t.Fatalf("sent %q", got)
@@ -139,8 +139,8 @@ func TestWithoutANotificationServiceTheBannerShowsItAndSettingsSayWhy(t *testing
 	}
 	h.u.reload()
 	n := startNotifier(h, d)
-	n.now = func() time.Time { return clock.Add(5 * time.Minute) }
-	n.step()
+	n.SetClock(func() time.Time { return clock.Add(5 * time.Minute) })
+	n.Step()
 	h.mustSee("Due in 15 min: Write the release notes")
 	st, err := h.st.LoadNotifyState(context.Background())
 	if err != nil {
@@ -161,15 +161,13 @@ func TestWithoutANotificationServiceTheBannerShowsItAndSettingsSayWhy(t *testing
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }
 
 func TestAHangingNotifierIsTimeBoxed(t *testing.T) {
-	old := sendTimeout
-	sendTimeout = 100 * time.Millisecond
-	defer func() { sendTimeout = old }()
 	h := newHarness(t)
 	d := &desk{block: make(chan struct{})}
 	defer close(d.block)
 	n := startNotifier(h, d)
+	n.SetDesktop(d.send, 100*time.Millisecond)
 	start := time.Now()
-	n.show("", "Stretch", "Two minutes", false)
+	n.show("Stretch", "Two minutes", false)
 	if el := time.Since(start); el > 2*time.Second {
 		t.Fatalf("show took %v", el)
 	}
@@ -177,7 +175,7 @@ func TestAHangingNotifierIsTimeBoxed(t *testing.T) {
 	// The next one does not wait again for the stuck service.
 	h.u.messageBx.Hide()
 	start = time.Now()
-	n.show("", "Drink water", "Now", false)
+	n.show("Drink water", "Now", false)
 	if el := time.Since(start); el > 50*time.Millisecond {
 		t.Fatalf("second show took %v", el)
 	}
@@ -218,14 +216,13 @@ func TestSettingsDialogSavesAndUndoes(t *testing.T) {
 	f.lead.SetText("30")
 	f.quietFrom.SetText("23:15")
 	f.reviewDay.SetSelectedIndex(5)
-	f.closeToTray.SetChecked(false)
 	d.Submit()
 	st, err := h.st.LoadNotifyState(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
 	s := st.Settings
-	if !s.Off[model.KindStreak] || s.Lead != 30*time.Minute || s.QuietFrom != 23*60+15 || s.ReviewDay != time.Friday || s.CloseToTray {
+	if !s.Off[model.KindStreak] || s.Lead != 30*time.Minute || s.QuietFrom != 23*60+15 || s.ReviewDay != time.Friday {
 		t.Fatalf("stored settings: %+v", s)
 	}
 	if cur := h.u.notify.currentSettings(); cur.Lead != 30*time.Minute {
@@ -241,7 +238,7 @@ func TestSettingsDialogSavesAndUndoes(t *testing.T) {
 
 	h.u.undoLast()
 	st, _ = h.st.LoadNotifyState(context.Background())
-	if st.Settings.Lead != 15*time.Minute || st.Settings.Off[model.KindStreak] || !st.Settings.CloseToTray {
+	if st.Settings.Lead != 15*time.Minute || st.Settings.Off[model.KindStreak] {
 		t.Fatalf("after undo: %+v", st.Settings)
 	}
 }
@@ -263,15 +260,15 @@ func TestWhatCameDueWhileClosedIsOneNotificationAtStart(t *testing.T) {
 	h.u.reload()
 	d := &desk{}
 	n := startNotifier(h, d)
-	n.step()
+	n.Step()
 	got := d.got()
 	if len(got) != 1 || !strings.HasPrefix(got[0], "While Microgoals was closed:") || count(got, "Tag the build") != 1 {
 		t.Fatalf("at start: %q", got)
 	}
-	n.step()
+	n.Step()
 	h.reopen()
 	d2 := &desk{}
-	startNotifier(h, d2).step()
+	startNotifier(h, d2).Step()
 	if len(d.got())+len(d2.got()) != 1 {
 		t.Fatalf("summary repeated: %q %q", d.got(), d2.got())
 	}
@@ -283,20 +280,18 @@ func TestTheLoopSaysWhenItHasPlannedOnce(t *testing.T) {
 	h := newHarness(t)
 	seed(h, "Ship the release", "Write the notes")
 	n := h.u.notify
-	n.send = (&desk{}).send
-	n.mu.Lock()
-	n.haveData = false
-	n.mu.Unlock()
-	n.start(0)
+	n.SetDesktop((&desk{}).send, 0)
+	n.Forget()
+	n.Start(0)
 	t.Cleanup(n.Stop)
 	select {
-	case <-n.planned:
+	case <-n.Planned():
 		t.Fatal("planned before the plan was handed to the loop")
 	case <-time.After(200 * time.Millisecond):
 	}
 	n.update(h.u.data)
 	select {
-	case <-n.planned:
+	case <-n.Planned():
 	case <-time.After(5 * time.Second):
 		t.Fatal("the loop never said it had planned")
 	}

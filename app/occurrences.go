@@ -1,9 +1,7 @@
 package app
 
 import (
-	"context"
 	"log"
-	"time"
 
 	"github.com/microgoals/microgoals/model"
 )
@@ -19,18 +17,4 @@ func (u *UI) completedWork() []model.MicroGoal {
 		log.Printf("read the occurrences of repeating steps: %v", err)
 	}
 	return model.WithCompletedOccurrences(u.data.Goals, model.NewExceptions(ex), from, to, u.loc)
-}
-
-// withOccurrences gives the notification plan each repeating step's occurrences
-// (model.NotifyGoals); the exceptions are read from the file, not from the window's data.
-func (n *notifier) withOccurrences(goals []model.MicroGoal, s model.NotifySettings, now time.Time) []model.MicroGoal {
-	loc := s.Location
-	if loc == nil {
-		loc = time.Local
-	}
-	ex, err := n.store.Exceptions(context.Background(), model.DateOf(now.Add(-model.Lookback), loc), model.DateOf(now, loc).AddDays(2))
-	if err != nil {
-		log.Printf("notifications: read the occurrences of repeating steps: %v", err)
-	}
-	return model.NotifyGoals(goals, model.NewExceptions(ex), s, now)
 }

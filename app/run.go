@@ -28,13 +28,10 @@ func newFyneApp() fyne.App {
 // Run opens the main window on store and blocks until the user quits. The window appears
 // first and the plan is read into it a moment later, so a large plan never delays it.
 func Run(store *storage.Store, cfg Config) {
-	// Whether a tray host listens is a question to the session bus: ask it while the window is
-	// being built rather than before.
-	trayHost := make(chan bool, 1)
-	go func() { trayHost <- trayHostPresent() }()
 	a := newFyneApp()
 	cfg.buildLater = true
 	u := New(a, store, cfg)
+	u.quickAddAtStart = cfg.QuickAdd
 	// Fyne asks the desktop for its light or dark preference as it starts and, when it hears
 	// back, re-applies the theme and drops every loaded font. Content laid out before that
 	// loads each font twice (about 6 MB a style), so the plan waits for the answer, briefly.
@@ -50,10 +47,8 @@ func Run(store *storage.Store, cfg Config) {
 			}
 		})
 	})
-	// Fyne starts the system tray only when its event loop starts: a tray set up any later
-	// would never appear. Until the plan is read it shows "Today: …".
-	if <-trayHost {
-		u.setupTray()
+	if cfg.Instance != nil {
+		u.startLink(cfg.Instance, store.Path())
 	}
 	a.Lifecycle().SetOnStopped(func() {
 		u.notify.Stop()
@@ -101,6 +96,9 @@ func (u *UI) loadInBackground(ready func()) {
 			return
 		}
 		u.setData(data)
+		if u.quickAddAtStart {
+			u.focusQuickAdd()
+		}
 	})
 	// Reading the plan, the first frames (font loading, text shaping) and the scheduler's first
 	// pass allocate several times what the window keeps; once each has settled, hand that
@@ -112,15 +110,18 @@ func (u *UI) loadInBackground(ready func()) {
 	time.AfterFunc(time.Second, release)
 	// Notifications come after the window and the plan: they may not slow the start, and
 	// they only matter once the app runs.
-	u.notify.start(notifyStartDelay)
+	u.notify.Start(notifyStartDelay)
 	u.syncer.start()
 	go func() {
 		select {
-		case <-u.notify.planned:
+		case <-u.notify.Planned():
 			release()
-		case <-u.notify.stop:
+		case <-u.notify.Stopped():
 		}
 	}()
+	if u.link != nil {
+		u.link.ensureAgent()
+	}
 	if err := u.store.Checked(u.ctx()); err != nil {
 		fyne.Do(func() {
 			u.showMessage("%v. Nothing will be written to it: your changes would not be saved.", capitalize(err.Error()))

@@ -18,8 +18,8 @@ import (
 var weekdays = []string{"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"}
 
 // settingsForm is the Settings dialog's content: one switch per notification kind, the lead
-// time, quiet hours, the morning and weekly review times, closing to the tray, and a line
-// that says why desktop notifications are unavailable, when they are.
+// time, quiet hours, the morning and weekly review times, and a line that says why desktop
+// notifications are unavailable, when they are.
 type settingsForm struct {
 	kinds        map[model.NotifyKind]*widget.Check
 	lead         *widget.Entry
@@ -29,7 +29,6 @@ type settingsForm struct {
 	morning      *widget.Entry
 	reviewDay    *widget.Select
 	reviewAt     *widget.Entry
-	closeToTray  *widget.Check
 	availability *widget.Label
 }
 
@@ -77,8 +76,6 @@ func newSettingsForm(s model.NotifySettings, unavailable string) *settingsForm {
 	f.reviewDay = widget.NewSelect(weekdays, nil)
 	f.reviewDay.SetSelectedIndex(int(s.ReviewDay))
 	f.reviewAt = clockEntry(s.ReviewAt)
-	f.closeToTray = widget.NewCheck("Closing the window keeps Microgoals in the tray", nil)
-	f.closeToTray.SetChecked(s.CloseToTray)
 	f.availability = widget.NewLabel(availabilityText(unavailable))
 	f.availability.Wrapping = fyne.TextWrapWord
 	return f
@@ -111,7 +108,6 @@ func (f *settingsForm) items() []*widget.FormItem {
 		widget.NewFormItem("Quiet hours", container.NewGridWithColumns(3, f.quietFrom, widget.NewLabel("until"), f.quietTo)),
 		widget.NewFormItem("Morning plan at", f.morning),
 		widget.NewFormItem("Weekly review", container.NewGridWithColumns(2, f.reviewDay, f.reviewAt)),
-		widget.NewFormItem("Window", f.closeToTray),
 		widget.NewFormItem("", f.availability),
 	}
 }
@@ -142,7 +138,6 @@ func (f *settingsForm) settings(base model.NotifySettings) model.NotifySettings 
 	if i := f.reviewDay.SelectedIndex(); i >= 0 {
 		s.ReviewDay = time.Weekday(i)
 	}
-	s.CloseToTray = f.closeToTray.Checked
 	return s
 }
 

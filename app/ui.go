@@ -1,5 +1,5 @@
-// Package app is the Fyne application of Microgoals: the window, its views and widgets, the
-// shortcuts, and (later) the notifier and the scheduler loop that drives it.
+// Package app is the Fyne application of Microgoals: the window, its views and widgets and the
+// shortcuts. The scheduler, the tray and the background process live in app/agent.
 package app
 
 import (
@@ -9,7 +9,6 @@ import (
 	"log"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -20,6 +19,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/microgoals/microgoals/app/agent"
 	"github.com/microgoals/microgoals/model"
 	"github.com/microgoals/microgoals/storage"
 )
@@ -29,6 +29,11 @@ type Config struct {
 	Now      func() time.Time // the clock; time.Now when nil
 	Location *time.Location   // the user's zone; time.Local when nil
 	Version  string
+	// Instance is this window's hold on the plan (single instance, the agent's messages); nil
+	// in tests.
+	Instance *agent.Instance
+	// QuickAdd opens with the cursor in the quick-add box (the tray's Quick add…).
+	QuickAdd bool
 
 	// buildLater leaves the window empty until the plan is read (Run sets it): every font is
 	// loaded when the first text is measured, and text measured before the app has applied the
@@ -73,16 +78,16 @@ type UI struct {
 	tabs       *tabBar
 	views      []*tabbedView
 
-	routine        *routine      // calendar and Today settings, read on first use (routine.go)
-	settingsDialog dialog.Dialog // the open settings dialog, for tests
-	topDialog      dialog.Dialog // the open dialog Escape closes when no entry has the keys
-	notify         *notifier     // the scheduler and the way out to the desktop (notify.go)
-	tray           *trayMenu     // the system tray menu, once set up (tray.go)
-	syncer         *syncer       // CalDAV sync in the background and its status line (sync.go)
-	syncDialog     dialog.Dialog // the open Sync settings, for tests
-	syncForm       *syncSettings // its fields, for tests
-	syncAsync      func(func())  // runs the settings' server questions; nil: a goroutine
-	hidden         atomic.Bool
+	routine         *routine      // calendar and Today settings, read on first use (routine.go)
+	settingsDialog  dialog.Dialog // the open settings dialog, for tests
+	topDialog       dialog.Dialog // the open dialog Escape closes when no entry has the keys
+	notify          *notifier     // the scheduler and the way out to the desktop (notify.go)
+	link            *agentLink    // the line to the background agent, in the real app (background.go)
+	quickAddAtStart bool
+	syncer          *syncer       // CalDAV sync in the background and its status line (sync.go)
+	syncDialog      dialog.Dialog // the open Sync settings, for tests
+	syncForm        *syncSettings // its fields, for tests
+	syncAsync       func(func())  // runs the settings' server questions; nil: a goroutine
 }
 
 // New builds the main window on store. Call Load before showing it.
@@ -320,7 +325,7 @@ func (u *UI) celebrate(title, body string) {
 		u.showMessage("🎉 %s — %s", title, body)
 		return
 	}
-	go u.notify.show("", title, body, true)
+	go u.notify.show(title, body, true)
 }
 
 // showError tells the user in plain words what failed; the details go to stderr.
