@@ -16,6 +16,7 @@ import (
 func TestSchedulerRunsWhileMovesAndARestoreHappen(t *testing.T) {
 	h := abcPlan(t)
 	h.u.backupNow()
+	h.u.workers.wg.Wait() // the backup is written on a worker
 	list, err := storage.Backups(storage.BackupDir(h.path), time.UTC)
 	if err != nil || len(list) != 1 {
 		t.Fatalf("backups = %v, %v", list, err)

@@ -151,3 +151,18 @@ func ValidateTags(tags []string) []Problem {
 	}
 	return nil
 }
+
+// TagOfCategory reads a calendar program's category (iCalendar CATEGORIES) as a tag:
+// "#writing" or "writing" is the tag "writing", "@home" the place "@home"; the spaces other
+// programs allow become '-' ("Work stuff" is "Work-stuff"), since a stored tag holds none.
+// ok is false for a value that is no tag even then (punctuation only, or too long).
+func TagOfCategory(c string) (string, bool) {
+	c = strings.Join(strings.Fields(c), "-")
+	if c == "" {
+		return "", false
+	}
+	if c[0] != '@' && c[0] != '#' {
+		c = "#" + c
+	}
+	return TagOfWord(c)
+}

@@ -65,12 +65,20 @@ func (s *Store) ImportICalendar(ctx context.Context, r io.Reader) (ImportResult,
 		res = m.res
 		// The calendar's objective is only kept when a new step went under it.
 		if !had {
-			r, err := tx.ExecContext(ctx, `DELETE FROM objectives WHERE uuid = ? AND NOT EXISTS (
-				SELECT 1 FROM micro_goals WHERE objective_id = objectives.id)`, objUUID)
-			if err != nil {
+			var id int64
+			err := tx.QueryRowContext(ctx, `SELECT id FROM objectives WHERE uuid = ? AND NOT EXISTS (
+				SELECT 1 FROM micro_goals WHERE objective_id = objectives.id)`, objUUID).Scan(&id)
+			if err != nil && !errors.Is(err, sql.ErrNoRows) {
 				return err
 			}
-			if n, _ := r.RowsAffected(); n > 0 {
+			if id != 0 {
+				// Made and dropped in this transaction: nothing for the sync outbox either.
+				if _, err := tx.ExecContext(ctx, `DELETE FROM objectives WHERE id = ?`, id); err != nil {
+					return err
+				}
+				if _, err := tx.ExecContext(ctx, `DELETE FROM sync_outbox WHERE kind = 'objective' AND local_id = ?`, id); err != nil {
+					return err
+				}
 				res.Added--
 			}
 		}
@@ -179,6 +187,17 @@ func (s *Store) calendarDocument(cal *ics.Calendar) (Document, error) {
 				row["parent"] = p
 			}
 		}
+		var tags []string
+		for _, c := range cb.GetProperties(ics.ComponentPropertyCategories) {
+			for _, v := range splitICalList(c.Value) {
+				if t, ok := model.TagOfCategory(v); ok && !model.HasTag(tags, t) {
+					tags = append(tags, t)
+				}
+			}
+		}
+		if len(tags) > 0 {
+			row["tags"] = model.JoinTags(tags)
+		}
 		doc.Tables["micro_goals"] = append(doc.Tables["micro_goals"], row)
 	}
 	return doc, nil
@@ -239,3 +258,28 @@ func (s *Store) icalTime(p *ics.IANAProperty) (time.Time, bool) {
 
 // int64ToNumber writes n as the JSON number a decoded file would hold.
 func int64ToNumber(n int64) any { return json.Number(fmt.Sprint(n)) }
+
+// splitICalList splits a list value (CATEGORIES) at its unescaped commas and unescapes each
+// part (RFC 5545 3.3.11).
+func splitICalList(v string) []string {
+	var out []string
+	var b strings.Builder
+	for i := 0; i < len(v); i++ {
+		switch c := v[i]; {
+		case c == '\\' && i+1 < len(v):
+			i++
+			switch v[i] {
+			case 'n', 'N':
+				b.WriteByte(' ')
+			default:
+				b.WriteByte(v[i])
+			}
+		case c == ',':
+			out = append(out, b.String())
+			b.Reset()
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return append(out, b.String())
+}

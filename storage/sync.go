@@ -512,7 +512,7 @@ func (s *Store) putSyncedObjective(ctx context.Context, tx *sql.Tx, id int64, l 
 	if o.UpdatedAt.IsZero() {
 		o.UpdatedAt = now
 	}
-	cols := []any{o.Title, o.Why, dayText(o.TargetDate, s.loc), string(o.Status), o.UpdatedAt.UnixMilli(), msOrNull(o.AchievedAt)}
+	cols := []any{o.Title, o.Why, dayText(o.TargetDate, s.loc), string(o.Status), o.UpdatedAt.UnixMilli(), msOrNull(o.AchievedAt), o.Notes}
 	if id == 0 {
 		pos := o.Position
 		if pos == 0 {
@@ -521,13 +521,13 @@ func (s *Store) putSyncedObjective(ctx context.Context, tx *sql.Tx, id int64, l 
 			}
 		}
 		r, err := tx.ExecContext(ctx, `INSERT INTO objectives (title, why, target_date, status, updated_at, achieved_at,
-			position, created_at, uuid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, append(cols, pos, o.CreatedAt.UnixMilli(), l.UUID)...)
+			notes, position, created_at, uuid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, append(cols, pos, o.CreatedAt.UnixMilli(), l.UUID)...)
 		if err != nil {
 			return 0, err
 		}
 		return r.LastInsertId()
 	}
-	q := `UPDATE objectives SET title = ?, why = ?, target_date = ?, status = ?, updated_at = ?, achieved_at = ?, trash_id = NULL`
+	q := `UPDATE objectives SET title = ?, why = ?, target_date = ?, status = ?, updated_at = ?, achieved_at = ?, notes = ?, trash_id = NULL`
 	if o.Position != 0 {
 		q += `, position = ` + fmt.Sprint(o.Position)
 	}
@@ -602,12 +602,14 @@ func (s *Store) putSyncedGoal(ctx context.Context, tx *sql.Tx, id int64, l SyncL
 	cols := []any{objective, idOrNull(parent), pos, g.Title, g.Outcome, g.DoneWhen, dueAt,
 		boolInt(g.DueHasTime && !g.Due.IsZero()), dueDay, string(g.Horizon), string(g.Stage), string(g.Status),
 		g.EstimateMinutes, string(g.Metric.Kind), g.Metric.Unit, g.Metric.Target, g.Owner, g.Partner,
-		g.UpdatedAt.UnixMilli(), msOrNull(g.DoneAt), msOrNull(g.DroppedAt), g.DropReason, g.Anchor, g.Repeat}
+		g.UpdatedAt.UnixMilli(), msOrNull(g.DoneAt), msOrNull(g.DroppedAt), g.DropReason, g.Anchor, g.Repeat,
+		g.Metric.CanDecrease, g.RepeatFromCompletion, model.JoinTags(g.Tags), g.Notes, g.DoneWhere, g.DoneWith}
 	if id == 0 {
 		r, err := tx.ExecContext(ctx, `INSERT INTO micro_goals (objective_id, parent_id, position, title,
 			outcome, done_when, due_at, due_has_time, due_day, horizon, stage, status, estimate_minutes,
 			metric_kind, metric_unit, metric_target, owner, partner, updated_at, done_at,
-			dropped_at, drop_reason, anchor, rrule, created_at, uuid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			dropped_at, drop_reason, anchor, rrule, metric_can_decrease, repeat_from_completion, tags, notes,
+			done_where, done_with, created_at, uuid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			append(cols, g.CreatedAt.UnixMilli(), l.UUID)...)
 		if err != nil {
 			return 0, err
@@ -623,7 +625,8 @@ func (s *Store) putSyncedGoal(ctx context.Context, tx *sql.Tx, id int64, l SyncL
 		if _, err := tx.ExecContext(ctx, `UPDATE micro_goals SET objective_id = ?, parent_id = ?, position = ?, title = ?,
 			outcome = ?, done_when = ?, due_at = ?, due_has_time = ?, due_day = ?, horizon = ?, stage = ?, status = ?,
 			estimate_minutes = ?, metric_kind = ?, metric_unit = ?, metric_target = ?, owner = ?, partner = ?,
-			updated_at = ?, done_at = ?, dropped_at = ?, drop_reason = ?, anchor = ?, rrule = ?, trash_id = NULL
+			updated_at = ?, done_at = ?, dropped_at = ?, drop_reason = ?, anchor = ?, rrule = ?, metric_can_decrease = ?,
+			repeat_from_completion = ?, tags = ?, notes = ?, done_where = ?, done_with = ?, trash_id = NULL
 			WHERE id = ?`, append(cols, id)...); err != nil {
 			return 0, err
 		}

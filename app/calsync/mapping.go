@@ -676,7 +676,7 @@ func FromICal(cal *ical.Calendar, loc *time.Location) (it Item, ok bool, err err
 			continue
 		}
 		for _, t := range l {
-			if t, ok := tagOfCategory(t); ok && !model.HasTag(tags, t) {
+			if t, ok := model.TagOfCategory(t); ok && !model.HasTag(tags, t) {
 				tags = append(tags, t)
 			}
 		}
@@ -791,18 +791,3 @@ func Decode(data []byte) (*ical.Calendar, error) {
 
 // icalCalendar is go-ical's calendar, named here so the engine reads plainly.
 type icalCalendar = ical.Calendar
-
-// tagOfCategory is a CATEGORIES value as a step's tag: "#writing" or "writing" is the tag
-// "writing", "@home" the place "@home"; the spaces other apps allow become '-' ("Work stuff"
-// is "Work-stuff"), since a stored tag holds none. ok is false for a value that is no tag
-// even then (punctuation only).
-func tagOfCategory(c string) (string, bool) {
-	c = strings.Join(strings.Fields(c), "-")
-	if c == "" {
-		return "", false
-	}
-	if c[0] != '@' && c[0] != '#' {
-		c = "#" + c
-	}
-	return model.TagOfWord(c)
-}

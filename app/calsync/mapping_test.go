@@ -37,6 +37,7 @@ func TestEveryFieldRoundTrips(t *testing.T) {
 	g.Status, g.DroppedAt, g.DropReason = model.StatusDropped, start.Add(time.Hour), "Merged into two"
 	g.Tags = []string{"writing", "@desk"}
 	g.Repeat = "FREQ=WEEKLY;BYDAY=MO,WE"
+	g.RepeatFromCompletion = true
 	g.Position = 2048
 	g.ID, g.ObjectiveID, g.ParentID, g.CreatedAt, g.UpdatedAt, g.DoneAt = 7, 1, 3, start, start, time.Time{}
 	v := reflect.ValueOf(g)

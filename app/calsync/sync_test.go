@@ -101,6 +101,9 @@ func fullGoal(objective, parent int64, title string) model.MicroGoal {
 	g.Owner = "Ana"
 	g.Partner = "Ben"
 	g.Anchor = "After work"
+	g.Metric.CanDecrease = true
+	g.Notes = "Read [the outline](https://example.com/outline) **first**;\nthen write"
+	g.DoneWhere, g.DoneWith = "@library", "Sam"
 	return g
 }
 
