@@ -16,8 +16,8 @@ import (
 	"github.com/adrg/xdg"
 
 	"github.com/microgoals/microgoals/app"
-	"github.com/microgoals/microgoals/app/calsync"
 	"github.com/microgoals/microgoals/app/agent"
+	"github.com/microgoals/microgoals/app/calsync"
 	"github.com/microgoals/microgoals/storage"
 )
 
