@@ -92,6 +92,10 @@ func (s *syncer) loop() {
 		failed = !s.run(ctx)
 		pendingSince = time.Time{}
 	}
+	select { // a "Sync now" asked for before the loop started is what this first sync does
+	case <-s.kick:
+	default:
+	}
 	run()
 	tick := time.NewTicker(s.poll)
 	defer tick.Stop()
