@@ -414,8 +414,11 @@ func (p *planner) deadlines(g *MicroGoal) {
 				if p.now.After(from) {
 					from = p.now
 				}
-				left := "Due in " + FormatMinutes(int(due.Sub(from).Round(time.Minute)/time.Minute))
-				if due.Sub(from) < time.Minute {
+				// Rounded: a loop that wakes a few milliseconds after the lead time still has
+				// the lead time left, in words.
+				mins := int(due.Sub(from).Round(time.Minute) / time.Minute)
+				left := "Due in " + FormatMinutes(mins)
+				if mins < 1 {
 					left = "Due in less than a minute"
 				}
 				n.GoalID, n.Title = g.ID, left+": "+g.Title

@@ -563,3 +563,27 @@ func TestOpenDueOnCountsTodaysOpenSteps(t *testing.T) {
 		t.Fatalf("OpenDueOn = %d, want 2", n)
 	}
 }
+
+// A loop wakes a little after the lead time (a timer is never exact): the notification still
+// says the lead time, not "less than a minute" for a step a minute away.
+func TestDueSoonFromALateWakeSaysTheLeadTime(t *testing.T) {
+	s := settingsAt(time.UTC, t0.Add(-time.Hour))
+	s.Lead = time.Minute
+	due := t0.Add(10 * time.Minute)
+	goals := []MicroGoal{timedGoal(1, "Water the tomatoes", due)}
+	dueSoon := func(now time.Time) string {
+		fire, _ := plan(goals, nil, s, SentLog{}, now)
+		for _, f := range fire {
+			if f.Kind == KindDueSoon {
+				return f.Title
+			}
+		}
+		return ""
+	}
+	if got := dueSoon(due.Add(-time.Minute + 3*time.Millisecond)); got != "Due in 1 min: Water the tomatoes" {
+		t.Fatalf("3 ms after the lead time: %q", got)
+	}
+	if got := dueSoon(due.Add(-20 * time.Second)); got != "Due in less than a minute: Water the tomatoes" {
+		t.Fatalf("20 s before the deadline: %q", got)
+	}
+}
