@@ -83,7 +83,7 @@ func (u *UI) askRestore() {
 		return
 	}
 	if len(list) == 0 {
-		u.showMessage("There is no backup yet. Microgoals backs up once a day; File → Back up now makes one at once.")
+		u.showMessage("There is no backup yet. Microgoals backs up once a day; Back up now in the File menu makes one at once.")
 		return
 	}
 	labels := make([]string, len(list))

@@ -132,7 +132,7 @@ func (s *syncer) run(ctx context.Context) bool {
 	store := s.u.currentStore()
 	st, err := calsync.LoadSettings(ctx, store)
 	if err != nil || !st.Configured() {
-		s.show("Sync: not set up (File → Sync…)")
+		s.show("Sync: not set up (Sync… in the File menu)")
 		return err == nil
 	}
 	s.running.Store(true)
@@ -162,7 +162,7 @@ func (s *syncer) showStored() {
 	ctx := context.Background()
 	st, err := calsync.LoadSettings(ctx, s.u.currentStore())
 	if err != nil || !st.Configured() {
-		s.show("Sync: not set up (File → Sync…)")
+		s.show("Sync: not set up (Sync… in the File menu)")
 		return
 	}
 	at, result, err := calsync.Status(ctx, s.u.currentStore())

@@ -40,7 +40,7 @@ check_drop_substeps_and_export() {
       # File → Export everything (JSON)… → Save, into the home folder the dialog opens on.
       xdotool mousemove --window "$WIN" 27 14 click 1
       sleep 0.5
-      xdotool mousemove --window "$WIN" 100 451 click 1
+      xdotool mousemove --window "$WIN" 100 529 click 1  # Export everything (JSON)…
       sleep 1.5
       screenshot "$WIN" "$ARTIFACTS/e2e-i11-export-dialog.png"
       xdotool mousemove --window "$WIN" 954 617 click 1
