@@ -119,6 +119,13 @@ func TestDoneAsksWhereAndWith(t *testing.T) {
 	if d.where.Text != "library" || d.with.Text != "Sam" {
 		t.Fatalf("remembered %q / %q", d.where.Text, d.with.Text)
 	}
+	// Switching tabs leaves the question behind; it is not carried over the next view.
+	test.Tap(h.u.tabs.buttons[1])
+	if d.popup.Visible() {
+		t.Fatal("the question follows the user to another tab")
+	}
+	test.Tap(h.u.tabs.buttons[0])
+	d.popup.Show()
 	test.Tap(h.buttonIn(d.popup, "Skip"))
 	if g := h.storedGoal("Buy running shoes"); g.Status != model.StatusDone || g.DoneWhere != "" {
 		t.Fatalf("skipped: %s where %q", g.Status, g.DoneWhere)

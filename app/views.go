@@ -42,6 +42,11 @@ func (u *UI) buildTabs(outline fyne.CanvasObject) fyne.CanvasObject {
 		u.views = append(u.views, tv)
 	}
 	u.tabs.onSelected = func(i int) {
+		// The where/with question belongs to the view the step was completed in: moving on
+		// to another tab skips it, as going on without answering does.
+		if u.doneCtx != nil {
+			u.doneCtx.popup.Hide()
+		}
 		for _, tv := range u.views {
 			if tv.tab == i {
 				u.showView(tv)
