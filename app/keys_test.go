@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"strings"
 	"testing"
 	"time"
@@ -403,5 +404,18 @@ func TestDialogsTakeEnterAndEscape(t *testing.T) {
 	h.keyDown(fyne.KeyEscape)
 	if h.w.Canvas().Overlays().Top() != nil {
 		t.Fatal("Escape did not close the settings")
+	}
+	// The focus sprint's dialog: Escape with the cursor in its minutes cancels, no sprint runs.
+	h.selectRow("Write the release notes")
+	h.press(fyne.KeyR, ctrl)
+	if h.w.Canvas().Overlays().Top() == nil {
+		t.Fatal("Ctrl+R opened no sprint dialog")
+	}
+	h.keyDown(fyne.KeyEscape)
+	if h.w.Canvas().Overlays().Top() != nil {
+		t.Fatal("Escape did not close the sprint dialog")
+	}
+	if sp, ok, err := h.st.RunningSprint(context.Background()); err != nil || ok {
+		t.Fatalf("Escape started a sprint: %+v %v", sp, err)
 	}
 }

@@ -138,11 +138,13 @@ func valueText(g model.MicroGoal, v float64) string {
 // when. Enter in any field saves.
 type entryForm struct {
 	value, note, when *widget.Entry
+	inputs            []*dialogEntry // the three, as the form holds them: Escape cancels from each
 	dlg               *dialog.FormDialog
 }
 
 func (u *UI) newEntryForm(title, confirm string, g model.MicroGoal, value, note string, at time.Time, save func(v float64, note string, at time.Time) bool) *entryForm {
-	f := &entryForm{value: widget.NewEntry(), note: widget.NewEntry(), when: widget.NewEntry()}
+	in := []*dialogEntry{newDialogEntry(), newDialogEntry(), newDialogEntry()}
+	f := &entryForm{value: &in[0].Entry, note: &in[1].Entry, when: &in[2].Entry, inputs: in}
 	f.value.SetText(value)
 	f.note.SetText(note)
 	f.when.SetText(at.In(u.loc).Format("2006-01-02 15:04"))
@@ -167,9 +169,9 @@ func (u *UI) newEntryForm(title, confirm string, g model.MicroGoal, value, note 
 		return err
 	}
 	items := []*widget.FormItem{
-		widget.NewFormItem(valueLabel, f.value),
-		widget.NewFormItem("Note", f.note),
-		widget.NewFormItem("When", f.when),
+		widget.NewFormItem(valueLabel, in[0]),
+		widget.NewFormItem("Note", in[1]),
+		widget.NewFormItem("When", in[2]),
 	}
 	f.dlg = dialog.NewForm(title, confirm, "Cancel", items, func(ok bool) {
 		if !ok {
@@ -182,8 +184,9 @@ func (u *UI) newEntryForm(title, confirm string, g model.MicroGoal, value, note 
 		}
 		save(v, f.note.Text, at)
 	}, u.win)
-	for _, e := range []*widget.Entry{f.value, f.note, f.when} {
+	for _, e := range in {
 		e.OnSubmitted = func(string) { f.dlg.Submit() }
+		e.onEscape = f.dlg.Hide
 	}
 	f.dlg.Resize(fyne.NewSize(480, 240))
 	return f
@@ -191,7 +194,7 @@ func (u *UI) newEntryForm(title, confirm string, g model.MicroGoal, value, note 
 
 func (f *entryForm) show(u *UI) {
 	f.dlg.Show()
-	u.win.Canvas().Focus(f.value)
+	u.win.Canvas().Focus(f.inputs[0])
 }
 
 func parseEntryValue(s string) (float64, error) {

@@ -67,13 +67,25 @@ func (h *harness) menuItem(key fyne.KeyName) *fyne.MenuItem {
 	return nil
 }
 
+// focusedEntry is the Entry that has the keyboard: a plain one, or the one inside a dialog's
+// or the detail panel's entry.
+func (h *harness) focusedEntry() *widget.Entry {
+	h.t.Helper()
+	switch f := h.w.Canvas().Focused().(type) {
+	case *widget.Entry:
+		return f
+	case interface{ entry() *widget.Entry }:
+		return f.entry()
+	default:
+		h.t.Fatalf("focus is on %T, not an entry", f)
+		return nil
+	}
+}
+
 // typeFocused types into the focused entry and presses Enter.
 func (h *harness) typeFocusedAndEnter(s string) {
 	h.t.Helper()
-	e, ok := h.w.Canvas().Focused().(*widget.Entry)
-	if !ok {
-		h.t.Fatalf("focus is on %T, not an entry", h.w.Canvas().Focused())
-	}
+	e := h.focusedEntry()
 	e.SetText("")
 	test.Type(e, s)
 	h.submit(e)
@@ -169,7 +181,7 @@ func TestLogEntryRefusesBadInputAndKeepsIt(t *testing.T) {
 		t.Fatal("a value that is not a number was logged")
 	}
 	h.mustSee("Log “Practise Spanish for an hour”") // still open, with the text in it
-	if e := h.w.Canvas().Focused().(*widget.Entry); e.Text != "thirty" {
+	if e := h.focusedEntry(); e.Text != "thirty" {
 		t.Fatalf("the typed text was lost: %q", e.Text)
 	}
 }
@@ -420,7 +432,7 @@ func TestCheckpointIsLoggedWithItsEvidence(t *testing.T) {
 	h.menuItem(fyne.KeyE).Action()
 	h.mustSee("Reached (1 yes, 0 no)")
 	// The value is already 1: Tab to the note, type the evidence, Enter.
-	value := h.w.Canvas().Focused().(*widget.Entry)
+	value := h.focusedEntry()
 	if value.Text != "1" {
 		t.Fatalf("checkpoint value starts at %q", value.Text)
 	}

@@ -238,7 +238,7 @@ func (u *UI) startSprint() {
 	if err != nil {
 		u.showError("Could not read the sprint length", err)
 	}
-	minutes, env, partner := widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
+	minutes, env, partner := newDialogEntry(), newDialogEntry(), newDialogEntry()
 	minutes.SetText(strconv.Itoa(n))
 	minutes.Validator = func(s string) error { _, err := parseSprintMinutes(s); return err }
 	env.SetPlaceHolder("Optional: home office, library…")
@@ -264,8 +264,9 @@ func (u *UI) startSprint() {
 		}
 		u.beginSprint(model.Sprint{GoalID: g.ID, PlannedMinutes: m, Environment: strings.TrimSpace(env.Text), Partner: strings.TrimSpace(partner.Text)})
 	}, u.win)
-	for _, e := range []*widget.Entry{minutes, env, partner} {
+	for _, e := range []*dialogEntry{minutes, env, partner} {
 		e.OnSubmitted = func(string) { dlg.Submit() }
+		e.onEscape = dlg.Hide
 	}
 	dlg.Resize(fyne.NewSize(440, 220))
 	dlg.Show()
@@ -321,7 +322,7 @@ func (u *UI) beginSprint(sp model.Sprint) bool {
 // setSprintLength asks for the default length of a focus sprint and stores it.
 func (u *UI) setSprintLength() {
 	n, _ := u.store.SprintMinutes(u.ctx())
-	e := widget.NewEntry()
+	e := newDialogEntry()
 	e.SetText(strconv.Itoa(n))
 	e.Validator = func(s string) error { _, err := parseSprintMinutes(s); return err }
 	var dlg *dialog.FormDialog
@@ -337,6 +338,7 @@ func (u *UI) setSprintLength() {
 		u.showMessage("Focus sprints now last %d minutes.", m)
 	}, u.win)
 	e.OnSubmitted = func(string) { dlg.Submit() }
+	e.onEscape = dlg.Hide
 	dlg.Show()
 	u.win.Canvas().Focus(e)
 }

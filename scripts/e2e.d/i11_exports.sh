@@ -26,12 +26,12 @@ check_drop_substeps_and_export() {
       sleep 0.5
       xdotool mousemove --window "$WIN" 70 14 click 1
       sleep 0.5
-      xdotool mousemove --window "$WIN" 80 167 click 1
+      xdotool mousemove --window "$WIN" 80 284 click 1  # Drop…, the eighth row of Edit
       sleep 0.7
       xdotool type --delay 30 "Race cancelled"
       sleep 0.3
       screenshot "$WIN" "$ARTIFACTS/e2e-i11-drop-dialog.png"
-      xdotool mousemove --window "$WIN" 585 406 click 1
+      xdotool key Return  # Enter drops, as the Drop button does
       sleep 1
     fi
     shot=$ARTIFACTS/e2e-i11-dropped-$theme.png
