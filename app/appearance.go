@@ -52,7 +52,8 @@ type settingsSection struct {
 func (u *UI) settingsSections() []settingsSection {
 	return []settingsSection{u.appearanceSection(),
 		// The login entry is written as soon as the box is ticked (autostart.go).
-		{title: "In the background", items: []*widget.FormItem{u.startAtLoginItem()}, save: func() {}}}
+		{title: "In the background", items: []*widget.FormItem{u.startAtLoginItem()}, save: func() {}},
+		u.syncSettingsSection()}
 }
 
 // appearanceSection chooses the theme. A fixed light or dark theme applies at once and from the

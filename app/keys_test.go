@@ -405,6 +405,26 @@ func TestDialogsTakeEnterAndEscape(t *testing.T) {
 	if h.w.Canvas().Overlays().Top() != nil {
 		t.Fatal("Escape did not close the settings")
 	}
+	// Settings → Sync leads to the sync set-up.
+	h.press(fyne.KeyComma, ctrl)
+	var setUp *widget.Button
+	for _, o := range visible(h.w.Canvas().Overlays().Top()) {
+		if b, ok := o.(*widget.Button); ok && b.Text == "Set up sync…" {
+			setUp = b
+		}
+	}
+	if setUp == nil {
+		t.Fatal("Settings has no Sync section with “Set up sync…”")
+	}
+	test.Tap(setUp)
+	if h.u.syncDialog == nil || len(h.w.Canvas().Overlays().List()) != 2 {
+		t.Fatalf("“Set up sync…” did not open the sync settings over Settings (%d overlays)", len(h.w.Canvas().Overlays().List()))
+	}
+	h.u.syncDialog.Hide()
+	h.keyDown(fyne.KeyEscape)
+	if h.w.Canvas().Overlays().Top() != nil {
+		t.Fatal("Escape did not close the settings after the sync set-up")
+	}
 	// The focus sprint's dialog: Escape with the cursor in its minutes cancels, no sprint runs.
 	h.selectRow("Write the release notes")
 	h.press(fyne.KeyR, ctrl)

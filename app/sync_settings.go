@@ -249,3 +249,13 @@ func (u *UI) runAsync(f func()) {
 	}
 	go f()
 }
+
+// syncSettingsSection is Settings → Sync: the last sync's result and the way into the sync
+// set-up, which is a dialog of its own because it talks to the server while it is open.
+func (u *UI) syncSettingsSection() settingsSection {
+	state := widget.NewLabel(u.syncer.label.Text)
+	state.Wrapping = fyne.TextWrapWord
+	open := widget.NewButton("Set up sync…", u.showSyncSettings)
+	return settingsSection{title: "Sync", save: func() {},
+		items: []*widget.FormItem{widget.NewFormItem("CalDAV", container.NewBorder(nil, nil, nil, open, state))}}
+}
