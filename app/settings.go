@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/microgoals/microgoals/model"
@@ -144,7 +145,25 @@ func (f *settingsForm) settings(base model.NotifySettings) model.NotifySettings 
 // showSettings opens the Settings dialog. Saving is one undoable action.
 func (u *UI) showSettings() { u.openSettings() }
 
-func (u *UI) openSettings() (*settingsForm, *dialog.FormDialog) {
+// settingsWindow is the Settings dialog: its sections scroll (together they are taller than a
+// laptop-sized window), while Cancel and Save stay in view below them; Save is off while a
+// field is wrong.
+type settingsWindow struct {
+	*dialog.CustomDialog
+	save   *widget.Button
+	onSave func()
+}
+
+// Submit saves and closes, as the Save button does (not while a field is wrong).
+func (w *settingsWindow) Submit() {
+	if w.save.Disabled() {
+		return
+	}
+	w.Hide()
+	w.onSave()
+}
+
+func (u *UI) openSettings() (*settingsForm, *settingsWindow) {
 	if !u.notify.active() {
 		// The scheduler has not read them yet (the first seconds after start).
 		if err := u.notify.loadSettings(); err != nil {
@@ -160,15 +179,29 @@ func (u *UI) openSettings() (*settingsForm, *dialog.FormDialog) {
 		items = append(items, widget.NewFormItem("", widget.NewLabelWithStyle(s.title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})))
 		items = append(items, s.items...)
 	}
-	d := dialog.NewForm("Settings", "Save", "Cancel", items, func(ok bool) {
-		if ok {
-			u.saveSettings(old, f.settings(old))
-			for _, s := range sections {
-				s.save()
-			}
+	d := &settingsWindow{onSave: func() {
+		u.saveSettings(old, f.settings(old))
+		for _, s := range sections {
+			s.save()
 		}
-	}, u.win)
-	d.Resize(fyne.NewSize(760, 560))
+	}}
+	d.save = widget.NewButtonWithIcon("Save", theme.ConfirmIcon(), d.Submit)
+	d.save.Importance = widget.HighImportance
+	cancel := widget.NewButtonWithIcon("Cancel", theme.CancelIcon(), func() { d.Hide() })
+	form := widget.NewForm(items...)
+	form.SetOnValidationChanged(func(err error) {
+		if err != nil {
+			d.save.Disable()
+		} else {
+			d.save.Enable()
+		}
+	})
+	scroll := container.NewVScroll(form)
+	// The wheel scrolls the sections wherever the pointer is, over an entry too (formwidgets.go).
+	d.CustomDialog = dialog.NewCustomWithoutButtons("Settings", container.NewStack(scroll, newWheelCatcher(scroll)), u.win)
+	d.SetButtons([]fyne.CanvasObject{cancel, d.save})
+	win := u.win.Canvas().Size()
+	d.Resize(fyne.NewSize(min(760, win.Width-40), min(620, win.Height-40)))
 	u.escapable(d)
 	d.Show()
 	return f, d
