@@ -10,6 +10,7 @@ import (
 	"io"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/microgoals/microgoals/model"
 )
@@ -194,12 +195,26 @@ func (s *Store) LoadOutline(ctx context.Context) (Outline, error) {
 	return out, nil
 }
 
-// goalInsert and goalUpdate write a whole micro_goals row (less its placement, for an
-// update), their values in the order of goalsTable's column list.
+// goalContent is the micro_goals columns a step's edit writes (all but its placement, the
+// local columns and the identity), in goalsTable's order; goalValues gives their values.
+// goalInsert writes a new row: its placement first, then the content; goalUpdate the content.
 var (
-	goalInsert = goalsTable.insertSQL(func(c column) bool { return !c.local && !c.noScan })
-	goalUpdate = goalsTable.setSQL(func(c column) bool { return !c.local && !c.noScan && !c.placement })
+	goalContentKeep = func(c column) bool { return !c.local && !c.noScan && !c.placement }
+	goalContent     = goalsTable.names(goalContentKeep)
+	goalInsert      = `INSERT INTO micro_goals (objective_id, parent_id, position, created_at, ` + goalContent +
+		`) VALUES (?, ?, ?, ?` + strings.Repeat(", ?", strings.Count(goalContent, ",")+1) + `)`
+	goalUpdate = goalsTable.setSQL(goalContentKeep)
 )
+
+// goalValues are g's values for goalContent, with updatedAt as its update time.
+func (s *Store) goalValues(g model.MicroGoal, updatedAt time.Time) []any {
+	dueAt, dueDay := s.dueColumns(g)
+	return []any{g.Title, g.Outcome, g.DoneWhen, dueAt, boolInt(g.DueHasTime && !g.Due.IsZero()), dueDay,
+		string(g.Horizon), string(g.Stage), string(g.Status), g.EstimateMinutes,
+		string(g.Metric.Kind), g.Metric.Unit, g.Metric.Target, g.Owner, g.Partner,
+		updatedAt.UnixMilli(), msOrNull(g.DoneAt), msOrNull(g.DroppedAt), g.DropReason, g.Anchor, g.Repeat,
+		g.Metric.CanDecrease, g.RepeatFromCompletion, model.JoinTags(g.Tags), g.Notes, g.DoneWhere, g.DoneWith}
+}
 
 func validateGoal(g model.MicroGoal) error {
 	if ps := model.Blocking(model.ValidateGoal(g)); len(ps) > 0 {
@@ -275,14 +290,8 @@ func (s *Store) createGoalTx(ctx context.Context, tx *sql.Tx, g model.MicroGoal,
 	if err != nil {
 		return model.MicroGoal{}, err
 	}
-	dueAt, dueDay := s.dueColumns(g)
-	res, err := tx.ExecContext(ctx, goalInsert,
-		g.ObjectiveID, idOrNull(g.ParentID), g.Position, g.Title, g.Outcome, g.DoneWhen, dueAt,
-		boolInt(g.DueHasTime && !g.Due.IsZero()), dueDay, string(g.Horizon), string(g.Stage), string(g.Status),
-		g.EstimateMinutes, string(g.Metric.Kind), g.Metric.Unit, g.Metric.Target, g.Owner, g.Partner,
-		g.CreatedAt.UnixMilli(), g.UpdatedAt.UnixMilli(), msOrNull(g.DoneAt), msOrNull(g.DroppedAt),
-		g.DropReason, g.Anchor, g.Repeat, g.Metric.CanDecrease, g.RepeatFromCompletion,
-		model.JoinTags(g.Tags), g.Notes, g.DoneWhere, g.DoneWith)
+	res, err := tx.ExecContext(ctx, goalInsert, append([]any{g.ObjectiveID, idOrNull(g.ParentID), g.Position,
+		g.CreatedAt.UnixMilli()}, s.goalValues(g, g.UpdatedAt)...)...)
 	if err != nil {
 		return model.MicroGoal{}, err
 	}
@@ -303,13 +312,8 @@ func (s *Store) UpdateGoal(ctx context.Context, g model.MicroGoal) (model.MicroG
 	now := s.now()
 	var out model.MicroGoal
 	err := s.write(ctx, func(tx *sql.Tx) error {
-		dueAt, dueDay := s.dueColumns(g)
 		res, err := tx.ExecContext(ctx, `UPDATE micro_goals SET `+goalUpdate+` WHERE id = ? AND trash_id IS NULL`,
-			g.Title, g.Outcome, g.DoneWhen, dueAt, boolInt(g.DueHasTime && !g.Due.IsZero()), dueDay,
-			string(g.Horizon), string(g.Stage), string(g.Status), g.EstimateMinutes,
-			string(g.Metric.Kind), g.Metric.Unit, g.Metric.Target, g.Owner, g.Partner,
-			now.UnixMilli(), msOrNull(g.DoneAt), msOrNull(g.DroppedAt), g.DropReason, g.Anchor, g.Repeat, g.Metric.CanDecrease, g.RepeatFromCompletion,
-			model.JoinTags(g.Tags), g.Notes, g.DoneWhere, g.DoneWith, g.ID)
+			append(s.goalValues(g, now), g.ID)...)
 		if err != nil {
 			return err
 		}

@@ -598,19 +598,11 @@ func (s *Store) putSyncedGoal(ctx context.Context, tx *sql.Tx, id int64, l SyncL
 			return 0, err
 		}
 	}
-	dueAt, dueDay := s.dueColumns(g)
-	cols := []any{objective, idOrNull(parent), pos, g.Title, g.Outcome, g.DoneWhen, dueAt,
-		boolInt(g.DueHasTime && !g.Due.IsZero()), dueDay, string(g.Horizon), string(g.Stage), string(g.Status),
-		g.EstimateMinutes, string(g.Metric.Kind), g.Metric.Unit, g.Metric.Target, g.Owner, g.Partner,
-		g.UpdatedAt.UnixMilli(), msOrNull(g.DoneAt), msOrNull(g.DroppedAt), g.DropReason, g.Anchor, g.Repeat,
-		g.Metric.CanDecrease, g.RepeatFromCompletion, model.JoinTags(g.Tags), g.Notes, g.DoneWhere, g.DoneWith}
+	content := s.goalValues(g, g.UpdatedAt)
 	if id == 0 {
-		r, err := tx.ExecContext(ctx, `INSERT INTO micro_goals (objective_id, parent_id, position, title,
-			outcome, done_when, due_at, due_has_time, due_day, horizon, stage, status, estimate_minutes,
-			metric_kind, metric_unit, metric_target, owner, partner, updated_at, done_at,
-			dropped_at, drop_reason, anchor, rrule, metric_can_decrease, repeat_from_completion, tags, notes,
-			done_where, done_with, created_at, uuid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			append(cols, g.CreatedAt.UnixMilli(), l.UUID)...)
+		r, err := tx.ExecContext(ctx, `INSERT INTO micro_goals (uuid, objective_id, parent_id, position, created_at, `+goalContent+
+			`) VALUES (?, ?, ?, ?, ?`+strings.Repeat(", ?", len(content))+`)`,
+			append([]any{l.UUID, objective, idOrNull(parent), pos, g.CreatedAt.UnixMilli()}, content...)...)
 		if err != nil {
 			return 0, err
 		}
@@ -622,12 +614,8 @@ func (s *Store) putSyncedGoal(ctx context.Context, tx *sql.Tx, id int64, l SyncL
 		if err := tx.QueryRowContext(ctx, `SELECT objective_id FROM micro_goals WHERE id = ?`, id).Scan(&oldObjective); err != nil {
 			return 0, err
 		}
-		if _, err := tx.ExecContext(ctx, `UPDATE micro_goals SET objective_id = ?, parent_id = ?, position = ?, title = ?,
-			outcome = ?, done_when = ?, due_at = ?, due_has_time = ?, due_day = ?, horizon = ?, stage = ?, status = ?,
-			estimate_minutes = ?, metric_kind = ?, metric_unit = ?, metric_target = ?, owner = ?, partner = ?,
-			updated_at = ?, done_at = ?, dropped_at = ?, drop_reason = ?, anchor = ?, rrule = ?, metric_can_decrease = ?,
-			repeat_from_completion = ?, tags = ?, notes = ?, done_where = ?, done_with = ?, trash_id = NULL
-			WHERE id = ?`, append(cols, id)...); err != nil {
+		if _, err := tx.ExecContext(ctx, `UPDATE micro_goals SET objective_id = ?, parent_id = ?, position = ?, trash_id = NULL, `+
+			goalUpdate+` WHERE id = ?`, append(append([]any{objective, idOrNull(parent), pos}, content...), id)...); err != nil {
 			return 0, err
 		}
 		if oldObjective != objective {
