@@ -153,14 +153,7 @@ func TestReportForLastWeekInOneClick(t *testing.T) {
 	if err := h.st.SetSetting(context.Background(), settingReportDir, dir); err != nil {
 		t.Fatal(err)
 	}
-	var item *fyne.MenuItem
-	for _, m := range h.w.MainMenu().Items {
-		for _, it := range m.Items {
-			if it.Label == "Report for last week" {
-				item = it
-			}
-		}
-	}
+	item := menuItemLabeled(h.w, "Report for last week")
 	if item == nil {
 		t.Fatal("no “Report for last week” in the menu")
 	}
@@ -191,4 +184,16 @@ func TestReportForLastWeekInOneClick(t *testing.T) {
 			w.Close()
 		}
 	}
+}
+
+// menuItemLabeled is the main-menu item with the label, or nil.
+func menuItemLabeled(w fyne.Window, label string) *fyne.MenuItem {
+	for _, m := range w.MainMenu().Items {
+		for _, it := range m.Items {
+			if it.Label == label {
+				return it
+			}
+		}
+	}
+	return nil
 }

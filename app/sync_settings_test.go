@@ -8,7 +8,6 @@ import (
 	"testing"
 	"time"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"github.com/adrg/xdg"
 
@@ -44,14 +43,7 @@ func TestSyncSettingsSetUpAndSync(t *testing.T) {
 		t.Fatal(err)
 	}
 	u.syncAsync = func(f func()) { f() }
-	var item *fyne.MenuItem
-	for _, m := range u.win.MainMenu().Items {
-		for _, it := range m.Items {
-			if it.Label == "Sync…" {
-				item = it
-			}
-		}
-	}
+	item := menuItemLabeled(u.win, "Sync…")
 	if item == nil {
 		t.Fatal("no File → Sync… menu item")
 	}
