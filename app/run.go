@@ -26,8 +26,9 @@ func newFyneApp() fyne.App {
 }
 
 // Run opens the main window on store and blocks until the user quits. The window appears
-// first and the plan is read into it a moment later, so a large plan never delays it.
-func Run(store *storage.Store, cfg Config) {
+// first and the plan is read into it a moment later, so a large plan never delays it. It
+// returns an error wrapping ErrNoWindow when no window can be opened at all.
+func Run(store *storage.Store, cfg Config) error {
 	a := newFyneApp()
 	cfg.buildLater = true
 	u := New(a, store, cfg)
@@ -65,7 +66,11 @@ func Run(store *storage.Store, cfg Config) {
 	u.messageTTL = defaultMessageTTL
 	u.scheduleBackup()
 	u.win.SetMaster()
-	u.win.ShowAndRun()
+	if err := showAndRun(u.win); err != nil {
+		u.notify.Stop()
+		u.syncer.Stop()
+		return err
+	}
 	// A quit that bypassed every hook above still keeps the edit (the loop has ended: this is
 	// the only goroutine left that touches the window's widgets).
 	u.flushPendingEdit()
@@ -75,6 +80,7 @@ func Run(store *storage.Store, cfg Config) {
 	if st := u.currentStore(); st != store {
 		st.Close()
 	}
+	return nil
 }
 
 // themeWait is how long the plan waits for the desktop's theme preference before it is shown

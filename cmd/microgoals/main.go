@@ -81,11 +81,17 @@ func main() {
 		app.ShowOpenError(err)
 		os.Exit(1)
 	}
-	defer store.Close()
+	err = app.Run(store, app.Config{Version: version, Instance: inst, QuickAdd: *quickAdd})
+	store.Close()
 	if inst != nil {
-		defer inst.Close()
+		inst.Close()
 	}
-	app.Run(store, app.Config{Version: version, Instance: inst, QuickAdd: *quickAdd})
+	if err != nil {
+		// Exit status 3: the window system failed, not the plan (scripts can tell them apart).
+		fmt.Fprintf(os.Stderr, "microgoals: %v. Is a desktop session running (DISPLAY=%q, WAYLAND_DISPLAY=%q)?\n",
+			err, os.Getenv("DISPLAY"), os.Getenv("WAYLAND_DISPLAY"))
+		os.Exit(3)
+	}
 }
 
 // defaultPath is the plan in the user's data directory: $XDG_DATA_HOME/microgoals on Linux,
