@@ -139,14 +139,10 @@ func (u *UI) raise() {
 // Reminders and the tray live on in the agent process, which costs next to nothing while it
 // waits; Fyne's window loop would wake 60 times a second even with the window hidden.
 func (u *UI) closeWindow() {
-	u.flushPendingEdit()
-	rememberWindowSize(u.app, u.win)
-	u.win.Close()
+	u.exitApp()
 }
 
 // quit remembers the window's size and ends the app (Ctrl+Q, the tray's Quit).
 func (u *UI) quit() {
-	u.flushPendingEdit()
-	rememberWindowSize(u.app, u.win)
-	u.app.Quit()
+	u.exitApp()
 }

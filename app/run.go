@@ -63,6 +63,7 @@ func Run(store *storage.Store, cfg Config) error {
 			u.reload()
 		}
 	})
+	u.exitProcess = processExit(u, store, cfg)
 	u.messageTTL = defaultMessageTTL
 	u.scheduleBackup()
 	u.win.SetMaster()
@@ -93,6 +94,9 @@ const themeWait = 120 * time.Millisecond
 func (u *UI) loadInBackground(ready func()) {
 	data, err := u.store.LoadOutline(u.ctx())
 	ready()
+	if u.exitProcess != nil {
+		u.takeOverSignals()
+	}
 	fyne.DoAndWait(func() {
 		if !u.built() {
 			u.buildUI()

@@ -70,13 +70,17 @@ type UI struct {
 	// messageTTL is how long a message stays before it goes by itself; 0 keeps it until it is
 	// closed or replaced (the headless tests, which have no clock running).
 	messageTTL time.Duration
-	undoItem   *fyne.MenuItem
-	redoItem   *fyne.MenuItem
-	toolbar    *fyne.Container
-	body       *fyne.Container
-	mainView   fyne.CanvasObject
-	tabs       *tabBar
-	views      []*tabbedView
+	// exitProcess ends the process (Run sets it; nil in the headless tests) and exiting says
+	// the app is on its way out (exit.go).
+	exitProcess func(code int)
+	exiting     bool
+	undoItem    *fyne.MenuItem
+	redoItem    *fyne.MenuItem
+	toolbar     *fyne.Container
+	body        *fyne.Container
+	mainView    fyne.CanvasObject
+	tabs        *tabBar
+	views       []*tabbedView
 
 	routine         *routine      // calendar and Today settings, read on first use (routine.go)
 	settingsDialog  dialog.Dialog // the open settings dialog, for tests

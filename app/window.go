@@ -11,6 +11,11 @@ import (
 )
 
 const (
+	// prefSize is the window's size as one list [width, height]: one change of the preferences,
+	// so one save. Fyne saves on the first change and holds a second one made within 100 ms for
+	// a save the process may not live to make (it ends right after this, exit.go).
+	prefSize = "window.size"
+	// prefWidth and prefHeight are where versions before prefSize kept it.
 	prefWidth  = "window.width"
 	prefHeight = "window.height"
 )
@@ -23,6 +28,9 @@ var defaultWindowSize = fyne.NewSize(1080, 680)
 func restoreWindowSize(a fyne.App, w fyne.Window) {
 	p := a.Preferences()
 	wd, ht := p.Float(prefWidth), p.Float(prefHeight)
+	if s := p.FloatList(prefSize); len(s) == 2 {
+		wd, ht = s[0], s[1]
+	}
 	if wd >= 400 && ht >= 300 {
 		w.Resize(fyne.NewSize(float32(wd), float32(ht)))
 	}
@@ -32,8 +40,7 @@ func restoreWindowSize(a fyne.App, w fyne.Window) {
 func rememberWindowSize(a fyne.App, w fyne.Window) {
 	s := w.Canvas().Size()
 	if s.Width >= 400 && s.Height >= 300 {
-		a.Preferences().SetFloat(prefWidth, float64(s.Width))
-		a.Preferences().SetFloat(prefHeight, float64(s.Height))
+		a.Preferences().SetFloatList(prefSize, []float64{float64(s.Width), float64(s.Height)})
 	}
 }
 
