@@ -292,7 +292,7 @@ func (o *outline) submitQuickAdd(text string) {
 		return
 	}
 	// A date in the line ("tomorrow 9am", "fri") becomes the due date; the rest is the title.
-	if u.createParsedGoal(objectiveID, parentID, afterID, model.ParseQuickAdd(title, u.now(), u.loc)) {
+	if u.createParsedGoal(objectiveID, parentID, afterID, model.ParseQuickAddIn(currentLocale().Language(), title, u.now(), u.loc)) {
 		o.quickAdd.SetText("")
 		u.win.Canvas().Focus(o.quickAdd)
 	}
@@ -518,13 +518,13 @@ func formatDue(g model.MicroGoal, now time.Time, loc *time.Location) string {
 		// A repeating step is never late as a whole: its occurrences are, in Today and the calendar.
 		s := "↻ " + model.DescribeRule(g.Repeat)
 		if g.DueHasTime {
-			s += " " + g.Due.In(loc).Format("15:04")
+			s += " " + currentLocale().Time(g.Due.In(loc))
 		}
 		return s
 	}
 	s := formatDay(g.Due, now, loc)
 	if g.DueHasTime {
-		s += " " + g.Due.In(loc).Format("15:04")
+		s += " " + currentLocale().Time(g.Due.In(loc))
 	}
 	return s
 }
@@ -541,11 +541,11 @@ func formatDay(t, now time.Time, loc *time.Location) string {
 	case diff == -1:
 		return "Yesterday"
 	case diff > 1 && diff < 7:
-		return t.Format("Mon")
+		return currentLocale().WeekdayShort(t.Weekday())
 	case t.Year() == now.Year():
-		return t.Format("Mon 2 Jan")
+		return currentLocale().ShortDate(t)
 	}
-	return t.Format("2 Jan 2006")
+	return currentLocale().DayMonthYear(t)
 }
 
 func sign(d time.Duration) float64 {

@@ -38,7 +38,7 @@ func (u *UI) routineSettings() *routine {
 	if u.routine != nil {
 		return u.routine
 	}
-	r := &routine{firstWeekday: time.Monday, anchors: model.DefaultAnchors(), focusLimit: model.DefaultFocusLimit}
+	r := &routine{firstWeekday: currentLocale().FirstWeekday(), anchors: model.DefaultAnchors(), focusLimit: model.DefaultFocusLimit}
 	read := func(key string, apply func(string) error) {
 		v, ok, err := u.store.Setting(u.ctx(), key)
 		if err == nil && ok {
@@ -234,7 +234,7 @@ func (u *UI) moveOccurrence(o model.Occurrence, day model.Date) bool {
 func (u *UI) addOnDay(line string, day model.Date) bool {
 	// Dates are read relative to the day the line is added on: "9am" is that day at 9.
 	now := u.now().In(u.loc)
-	q := model.ParseQuickAdd(line, day.At(now.Hour(), now.Minute(), u.loc), u.loc)
+	q := model.ParseQuickAddIn(currentLocale().Language(), line, day.At(now.Hour(), now.Minute(), u.loc), u.loc)
 	if q.Title == "" {
 		u.showMessage("Type what you will do, then press Enter.")
 		return false

@@ -29,6 +29,8 @@ func newFyneApp() fyne.App {
 // first and the plan is read into it a moment later, so a large plan never delays it.
 func Run(store *storage.Store, cfg Config) {
 	a := newFyneApp()
+	// Before the translations are added and before any view writes a date (language.go).
+	applyLanguage(a.Preferences().StringWithFallback(prefLanguage, "system"))
 	cfg.buildLater = true
 	u := New(a, store, cfg)
 	u.quickAddAtStart = cfg.QuickAdd

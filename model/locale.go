@@ -303,6 +303,15 @@ func (l Locale) Fixed(v float64, decimals int) string {
 	return l.printer().Sprint(number.Decimal(v, number.MinFractionDigits(decimals), number.MaxFractionDigits(decimals)))
 }
 
+// Value writes a metric's value: whole numbers grouped ("12,500", "12.500"), others with the
+// digits they have.
+func (l Locale) Value(v float64) string {
+	if l.Lang == "" {
+		return FormatValue(v)
+	}
+	return l.Number(v, 6)
+}
+
 // Percent writes a fraction as a whole percentage: 0.42 is "42%", "42 %".
 func (l Locale) Percent(fraction float64) string {
 	if l.Lang == "" {
