@@ -138,4 +138,3 @@ func TestLanguageSettingIsSaved(t *testing.T) {
 	}
 	h.mustSee("The new language applies the next time Microgoals starts.")
 }
-
