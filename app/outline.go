@@ -506,6 +506,7 @@ func (u *UI) smartContext(g model.MicroGoal) model.SMARTContext {
 	return model.SMARTContext{
 		Now: u.outline.now, Location: u.loc, ObjectiveExists: ok,
 		InProgress: u.outline.inProgress, SprintGoalID: u.sprintGoalID(), FocusLimit: u.routineSettings().focusLimit,
+		Language: currentLocale().Language(),
 	}
 }
 
