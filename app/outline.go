@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -556,10 +557,11 @@ func sign(d time.Duration) float64 {
 	return 1
 }
 
+// ellipsis shortens s to n runes, "…" included, never splitting an emoji sequence or an
+// accented letter.
 func ellipsis(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
+	if utf8.RuneCountInString(s) <= n {
 		return s
 	}
-	return strings.TrimSpace(string(r[:n-1])) + "…"
+	return strings.TrimSpace(model.TruncateRunes(s, n-1)) + "…"
 }

@@ -587,3 +587,33 @@ func TestDueSoonFromALateWakeSaysTheLeadTime(t *testing.T) {
 		t.Fatalf("20 s before the deadline: %q", got)
 	}
 }
+
+// TestCleanNotifyTextKeepsJoinedCharacters keeps emoji sequences, flags and the joiners of
+// Persian and Arabic text whole: a family arrives as one family, not three people.
+func TestCleanNotifyTextKeepsJoinedCharacters(t *testing.T) {
+	for _, s := range []string{
+		"Dinner with 👨\u200d👩\u200d👧 at 7",
+		"Go 🏳\ufe0f\u200d🌈 parade",
+		"Visit 🏴\U000E0067\U000E0062\U000E0073\U000E0063\U000E0074\U000E007F Edinburgh",
+		"می\u200cخواهم بنویسم",
+		"Call \u200fأحمد\u200f now",
+		"❤\ufe0f thanks 👍🏽",
+	} {
+		if got := CleanNotifyText(s, 100, false); got != s {
+			t.Errorf("CleanNotifyText(%q) = %q", s, got)
+		}
+	}
+	// Hiding or reordering characters still become spaces.
+	if got := CleanNotifyText("a\u202eb\u2066c\u00add", 100, false); got != "a b c d" {
+		t.Errorf("bidi overrides kept: %q", got)
+	}
+	// Capping never splits a sequence: the family is kept whole or left out.
+	family := "👨\u200d👩\u200d👧"
+	for n := 1; n <= 12; n++ {
+		got := CleanNotifyText(strings.Repeat("a", 5)+family+" done", 5+n, false)
+		rest := strings.TrimSuffix(strings.TrimPrefix(got, "aaaaa"), "…")
+		if rest != "" && !strings.HasPrefix(rest, family) {
+			t.Errorf("cap %d split the family: %q", 5+n, got)
+		}
+	}
+}
