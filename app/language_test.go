@@ -138,3 +138,38 @@ func TestLanguageSettingIsSaved(t *testing.T) {
 	}
 	h.mustSee("The new language applies the next time Microgoals starts.")
 }
+
+// TestRightToLeftTitlesAlignRight types an Arabic and a Hebrew step into quick add: their rows
+// line the text up at the right of the title's space, where the English row keeps it left,
+// and the text drawn is the title whole, its emoji sequences included.
+func TestRightToLeftTitlesAlignRight(t *testing.T) {
+	h := newHarness(t)
+	family := "👨\u200d👩\u200d👧"
+	seed(h, "Plan", "كتابة التقرير الشهري", "לכתוב את הדוח", "Write the report for "+family)
+	textX := func(r *rowView) float32 {
+		for _, o := range test.WidgetRenderer(r.title).Objects() {
+			if rt, ok := o.(*widget.RichText); ok {
+				for _, k := range test.WidgetRenderer(rt).Objects() {
+					if txt, ok := k.(*canvas.Text); ok && txt.Text != "" {
+						return txt.Position().X
+					}
+				}
+			}
+		}
+		t.Fatalf("row %q draws no text", r.title.Text)
+		return 0
+	}
+	for _, title := range []string{"كتابة التقرير الشهري", "לכתוב את הדוח"} {
+		r := h.row(title)
+		if r.title.Alignment != fyne.TextAlignTrailing {
+			t.Errorf("%q is aligned %v", title, r.title.Alignment)
+		}
+		if x := textX(r); x < r.title.Size().Width/3 {
+			t.Errorf("%q is drawn at x=%v of a %v-wide title", title, x, r.title.Size().Width)
+		}
+	}
+	en := h.row("Write the report for " + family)
+	if en.title.Alignment != fyne.TextAlignLeading || textX(en) > en.title.Size().Width/3 {
+		t.Errorf("the English title is aligned %v at x=%v", en.title.Alignment, textX(en))
+	}
+}

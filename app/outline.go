@@ -428,6 +428,7 @@ func (r *rowView) set(row outlineRow) {
 		if row.context {
 			r.title.Importance = widget.LowImportance
 		}
+		r.title.Alignment = titleAlignment(obj.Title)
 		r.title.SetText(obj.Title)
 		r.chips.set(nil, r.Theme())
 		p := look.progress
@@ -445,6 +446,7 @@ func (r *rowView) set(row outlineRow) {
 		if g.Status != model.StatusOpen || row.context {
 			r.title.Importance = widget.LowImportance
 		}
+		r.title.Alignment = titleAlignment(g.Title)
 		r.title.SetText(g.Title)
 		r.chips.set(g.Tags, r.Theme())
 		if look.overdue {
@@ -555,6 +557,15 @@ func sign(d time.Duration) float64 {
 		return -1
 	}
 	return 1
+}
+
+// titleAlignment lines a title up where it begins: a right-to-left title (Arabic, Hebrew) at
+// the right of its space, as its readers expect; Fyne shapes and orders the letters itself.
+func titleAlignment(title string) fyne.TextAlign {
+	if model.IsRightToLeft(title) {
+		return fyne.TextAlignTrailing
+	}
+	return fyne.TextAlignLeading
 }
 
 // ellipsis shortens s to n runes, "…" included, never splitting an emoji sequence or an
