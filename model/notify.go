@@ -96,6 +96,9 @@ type NotifySettings struct {
 	CloseToTray  bool // closing the window hides it to the tray
 	Since        time.Time
 	Location     *time.Location
+	// Locale writes the times and dates in the notifications' text; like Location it comes
+	// from the process, not from storage.
+	Locale Locale
 }
 
 // DefaultNotifySettings are the settings before the user changes any.
@@ -424,7 +427,7 @@ func (p *planner) deadlines(g *MicroGoal) {
 					left = "Due in less than a minute"
 				}
 				n.GoalID, n.Title = g.ID, left+": "+g.Title
-				n.Body = "Due at " + due.In(p.s.Location).Format("15:04") + "."
+				n.Body = "Due at " + p.s.Locale.Time(due.In(p.s.Location)) + "."
 				if g.DoneWhen != "" {
 					n.Body += " Done when: " + g.DoneWhen
 				}
@@ -432,14 +435,14 @@ func (p *planner) deadlines(g *MicroGoal) {
 		}
 		if p.now.Before(overdue) || p.s.OverdueAfter == 0 {
 			p.consider(KindDueNow, due, func(b []byte) []byte { return appendDueKey(b, KindDueNow, g.ID, dueMs) }, func(n *Notification) {
-				n.GoalID, n.Title, n.Body = g.ID, "Due now: "+g.Title, "Its deadline is "+due.In(p.s.Location).Format("15:04")+"."
+				n.GoalID, n.Title, n.Body = g.ID, "Due now: "+g.Title, "Its deadline is "+p.s.Locale.Time(due.In(p.s.Location))+"."
 			})
 		}
 	}
 	if p.s.OverdueAfter > 0 {
 		p.consider(KindOverdue, overdue, func(b []byte) []byte { return appendDueKey(b, KindOverdue, g.ID, dueMs) }, func(n *Notification) {
 			n.GoalID, n.Title = g.ID, "Overdue: "+g.Title
-			n.Body = "It was due " + due.In(p.s.Location).Format("Mon 2 Jan 15:04") + ". Finish it, reschedule it or drop it with a reason."
+			n.Body = "It was due " + p.s.Locale.DateTime(due.In(p.s.Location)) + ". Finish it, reschedule it or drop it with a reason."
 		})
 	}
 }

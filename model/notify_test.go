@@ -617,3 +617,27 @@ func TestCleanNotifyTextKeepsJoinedCharacters(t *testing.T) {
 		}
 	}
 }
+
+// TestNotificationsWriteTimesInTheLocale: "due soon", "due now" and "overdue" write the
+// deadline as the user's locale does, with AM/PM in the United States.
+func TestNotificationsWriteTimesInTheLocale(t *testing.T) {
+	due := t0.Add(5*time.Hour + 30*time.Minute) // 14:30
+	for _, c := range []struct{ locale, soon, overdue string }{
+		{"C", "Due at 14:30.", "It was due Wed 25 Nov 14:30."},
+		{"en_US.UTF-8", "Due at 2:30 PM.", "It was due Wed Nov 25 2:30 PM."},
+		{"de_DE.UTF-8", "Due at 14:30.", "It was due Mi. 25. Nov. 14:30."},
+	} {
+		s := settingsAt(time.UTC, t0)
+		s.Locale = ParseLocale(c.locale)
+		goals := []MicroGoal{timedGoal(1, "Call the dentist", due)}
+		fired := simulate(t, goals, nil, s, SentLog{}, t0, due.Add(2*time.Hour))
+		var bodies []string
+		for _, n := range fired {
+			bodies = append(bodies, n.Body)
+		}
+		all := strings.Join(bodies, "\n")
+		if !strings.Contains(all, c.soon) || !strings.Contains(all, c.overdue) {
+			t.Errorf("%s: notifications say %q, want %q and %q", c.locale, all, c.soon, c.overdue)
+		}
+	}
+}
