@@ -262,7 +262,7 @@ func (u *UI) writeReport(ctx context.Context, st *storage.Store, path string, p 
 	} else if !ok {
 		delete(charts, "burnup")
 	}
-	md := model.ProgressReport(model.ReportInput{Period: p, Now: u.now(), Location: u.loc, Objectives: data.Objectives,
+	md := model.ProgressReport(model.ReportInput{Period: p, Now: u.now(), Location: u.loc, Locale: currentLocale(), Objectives: data.Objectives,
 		Goals: work, Totals: totals, Reviews: reviews, Charts: charts, Sprints: sprints, Decisions: decisions})
 	return md, writeAtomically(path, func(w io.Writer) error { _, err := io.WriteString(w, md); return err })
 }

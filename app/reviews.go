@@ -73,7 +73,7 @@ func (v *reviewsView) refreshHistory() {
 	}
 	var b strings.Builder
 	for _, r := range list {
-		fmt.Fprintf(&b, "Week %s — %d completed, streak %s (saved %s)\n", r.Period, r.Completed, model.Plural(r.Streak, "day"),
+		fmt.Fprintf(&b, "Week %s — %d completed, streak %s (saved %s)\n", currentLocale().Period(r.Period), r.Completed, model.Plural(r.Streak, "day"),
 			currentLocale().DateTime(r.UpdatedAt.In(v.u.loc)))
 		for _, part := range []struct{ head, text string }{{"Wins", r.Wins}, {"Adjustments", r.Adjustments}, {"Lessons", r.Lessons}} {
 			if t := strings.TrimSpace(part.text); t != "" {
@@ -201,7 +201,7 @@ func (w *weeklyReview) refresh() {
 	p := model.ReviewPeriod(u.now(), u.loc, w.periodKind())
 	w.summary = model.SummarizeWeek(u.completedWork(), p, u.now(), u.loc)
 	s := w.summary
-	w.period.SetText("Week " + p.String())
+	w.period.SetText("Week " + currentLocale().Period(p))
 	if w.saved.ID == 0 {
 		// The week was reviewed already (in an earlier session): the form shows that review,
 		// so saving again updates it and keeps what it says.

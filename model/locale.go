@@ -260,6 +260,12 @@ func (l Locale) MonthYear(t time.Time) string {
 	return l.MonthName(t.Month()) + " " + itoa(t.Year())
 }
 
+// Period names a period for a person: "Mon 23 Nov – Sun 29 Nov 2026", "Mo. 23. Nov. – So.
+// 29. Nov. 2026".
+func (l Locale) Period(p Period) string {
+	return l.ShortDate(p.Start) + " – " + l.ShortDateYear(p.Last())
+}
+
 // Time is a time of day: "15:04", or "3:04 PM" where the locale counts 12 hours.
 func (l Locale) Time(t time.Time) string {
 	if l.Uses12Hour() {
