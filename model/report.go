@@ -183,7 +183,6 @@ func ProgressReport(in ReportInput) string {
 	return b.String()
 }
 
-
 // markdownEscape keeps user text from being read as Markdown markup: a title with a star or
 // a pipe must show as written, not turn bold or break the table. User text never starts a
 // line here, so the line-start markers (#, -, 1.) need no escape.
