@@ -66,7 +66,10 @@ func applyLanguage(pref string) {
 		// language of the texts when the desktop's LANGUAGE chose one of ours.
 		chosen = model.MessagesLanguageFromEnv(os.Getenv)
 	}
-	uiLocale.Store(loc.WithLanguage(chosen))
+	l := loc.WithLanguage(chosen)
+	uiLocale.Store(l)
+	// Quick add's date words for the language are compiled now, not on the first Enter.
+	go model.WarmDateWords(l.Language())
 }
 
 // languageSection chooses the language. It applies when the app next starts: the window's

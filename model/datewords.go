@@ -162,17 +162,27 @@ func sortByLengthDesc(s []string) {
 	}
 }
 
-var dateWordsByLang = sync.OnceValue(func() map[string]*dateWords {
+// dateWordsByLang builds each language's rules the first time a line in it is read (a few
+// milliseconds of compiling regular expressions; WarmDateWords does it ahead).
+var dateWordsByLang = map[string]func() *dateWords{
+	LangGerman:  sync.OnceValue(germanDateWords),
+	LangFrench:  sync.OnceValue(frenchDateWords),
+	LangSpanish: sync.OnceValue(spanishDateWords),
+}
+
+// WarmDateWords builds the date words of lang now (off the UI goroutine, as the app starts),
+// so that the first quick add does not wait for them.
+func WarmDateWords(lang string) {
+	if f := dateWordsByLang[lang]; f != nil {
+		f()
+	}
+}
+
+// germanDateWords: "morgen 9 Uhr", "am nächsten Freitag", "3. Dezember", "in 3 Tagen".
+func germanDateWords() *dateWords {
 	deDays := weekdays("sonntag", "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag|sonnabend")
 	deMonths := months("januar|jänner|jan", "februar|feb", "märz|mär|maerz", "april|apr", "mai", "juni|jun",
 		"juli|jul", "august|aug", "september|sep|sept", "oktober|okt", "november|nov", "dezember|dez")
-	frDays := weekdays("dimanche", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi")
-	frMonths := months("janvier|janv", "février|fevrier|févr|fevr", "mars", "avril|avr", "mai", "juin",
-		"juillet|juil", "août|aout", "septembre|sept", "octobre|oct", "novembre|nov", "décembre|decembre|déc|dec")
-	esDays := weekdays("domingo", "lunes", "martes", "miércoles|miercoles", "jueves", "viernes", "sábado|sabado")
-	esMonths := months("enero|ene", "febrero|feb", "marzo|mar", "abril|abr", "mayo|may", "junio|jun",
-		"julio|jul", "agosto|ago", "septiembre|setiembre|sept|sep", "octubre|oct", "noviembre|nov", "diciembre|dic")
-
 	de := &dateWords{
 		days: []dayRule{
 			{phrase(`(?:am\s+)?(` + alternation(map[string]int{"heute": 0, "morgen": 1, "übermorgen": 2}) + `)`),
@@ -191,6 +201,14 @@ var dateWordsByLang = sync.OnceValue(func() map[string]*dateWords {
 			{phrase(`um\s+(\d{1,2})(?::(\d{2}))?`), false},
 		},
 	}
+	return de
+}
+
+// frenchDateWords: "demain 14h", "lundi prochain à 7h30", "le 1er décembre", "dans 2 jours".
+func frenchDateWords() *dateWords {
+	frDays := weekdays("dimanche", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi")
+	frMonths := months("janvier|janv", "février|fevrier|févr|fevr", "mars", "avril|avr", "mai", "juin",
+		"juillet|juil", "août|aout", "septembre|sept", "octobre|oct", "novembre|nov", "décembre|decembre|déc|dec")
 	fr := &dateWords{
 		days: []dayRule{
 			{phrase(`(` + alternation(map[string]int{"aujourd'hui": 0, "aujourd’hui": 0, "demain": 1, "après-demain": 2, "après demain": 2}) + `)`),
@@ -210,6 +228,15 @@ var dateWordsByLang = sync.OnceValue(func() map[string]*dateWords {
 			{phrase(`à\s+(\d{1,2}):(\d{2})`), false},
 		},
 	}
+	return fr
+}
+
+// spanishDateWords: "mañana a las 10", "el viernes", "5 de diciembre", "en 3 días".
+func spanishDateWords() *dateWords {
+	esDays := weekdays("domingo", "lunes", "martes", "miércoles|miercoles", "jueves", "viernes", "sábado|sabado")
+	esMonths := months("enero|ene", "febrero|feb", "marzo|mar", "abril|abr", "mayo|may", "junio|jun",
+		"julio|jul", "agosto|ago", "septiembre|setiembre|sept|sep", "octubre|oct", "noviembre|nov", "diciembre|dic")
+
 	es := &dateWords{
 		days: []dayRule{
 			{phrase(`(` + alternation(map[string]int{"hoy": 0, "mañana": 1, "pasado mañana": 2}) + `)`),
@@ -227,8 +254,8 @@ var dateWordsByLang = sync.OnceValue(func() map[string]*dateWords {
 			{phrase(`(\d{1,2}):(\d{2})\s*h`), false},
 		},
 	}
-	return map[string]*dateWords{LangGerman: de, LangFrench: fr, LangSpanish: es}
-})
+	return es
+}
 
 // span is where a phrase stands in the line.
 type span struct{ left, right int }
@@ -293,10 +320,11 @@ func (w *dateWords) firstClock(line string, ds span, dayOK bool) (span, int, int
 // findLocalWords finds the first date phrase of lang in line, as findWords does for English:
 // a day, a time, or both side by side in either order. A time alone is today at that time.
 func findLocalWords(lang, line string, now time.Time, loc *time.Location) (left, right int, due time.Time, hasTime, ok bool) {
-	w := dateWordsByLang()[lang]
-	if w == nil {
+	build := dateWordsByLang[lang]
+	if build == nil {
 		return 0, 0, time.Time{}, false, false
 	}
+	w := build()
 	today := DateOf(now, loc)
 	ds, day, dayOK := w.firstDay(line, today)
 	cs, h, mi, clockOK := w.firstClock(line, ds, dayOK)
