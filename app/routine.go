@@ -78,8 +78,14 @@ func (u *UI) routineSettings() *routine {
 // routine anchors and focus limit. They are saved together as one undoable action.
 func (u *UI) showRoutineSettings() {
 	r := u.routineSettings()
-	first := widget.NewSelect([]string{"Monday", "Sunday", "Saturday"}, nil)
-	first.SetSelected(r.firstWeekday.String())
+	// The days are named in the locale's words; the choice is read back by its place.
+	days := []time.Weekday{time.Monday, time.Sunday, time.Saturday}
+	labels := make([]string, len(days))
+	for i, d := range days {
+		labels[i] = currentLocale().WeekdayName(d)
+	}
+	first := widget.NewSelect(labels, nil)
+	first.SetSelected(currentLocale().WeekdayName(r.firstWeekday))
 	anchors := widget.NewMultiLineEntry()
 	anchors.SetText(model.FormatAnchors(r.anchors))
 	anchors.SetMinRowsVisible(5)
@@ -105,7 +111,10 @@ func (u *UI) showRoutineSettings() {
 			problem.Show()
 			return
 		}
-		d, _ := model.ParseWeekday(first.Selected)
+		d := r.firstWeekday
+		if i := first.SelectedIndex(); i >= 0 {
+			d = days[i]
+		}
 		if u.saveRoutine(d, as, limit.Text) {
 			dlg.Hide()
 		}

@@ -8,7 +8,7 @@
 # notification must reach the notification daemon with the family in one piece (dbus-monitor),
 # and dunst's popup is screenshotted.
 i18n() {
-  local code=$1 locale=$2 line=$3 title=$4 hour=$5
+  local code=$1 locale=$2 line=$3 title=$4 hour=$5 theme=$6
   local db=$WORK/i18n-$code.db mon=$WORK/i18n-$code-monitor.log got tomorrow dunst_pid mon_pid i
   local family=$'\xf0\x9f\x91\xa8\xe2\x80\x8d\xf0\x9f\x91\xa9\xe2\x80\x8d\xf0\x9f\x91\xa7'
   local due="$family Familienessen / dîner"
@@ -28,13 +28,17 @@ i18n() {
       org.freedesktop.DBus.NameHasOwner string:org.freedesktop.Notifications 2>/dev/null | grep -q 'boolean true' && break
     sleep 0.1
   done
-  LC_ALL= LANGUAGE= LC_TIME= LC_MESSAGES= LANG=$locale FYNE_THEME=light start_app "i18n-$code" --db "$db"
+  LC_ALL= LANGUAGE= LC_TIME= LC_MESSAGES= LANG=$locale FYNE_THEME=$theme start_app "i18n-$code" --db "$db"
   wait_window
   sleep 2
   xdotool windowactivate --sync "$WIN" >/dev/null 2>&1 || xdotool windowfocus --sync "$WIN" >/dev/null 2>&1 || true
   xdotool key ctrl+l; sleep 0.3
   xdotool type --delay 20 "$line"; xdotool key Return; sleep 1
   screenshot "$WIN" "$ARTIFACTS/e2e-i18n-$code-outline.png"
+  # The Arabic step's row (the third from the bottom of the first objective's, at the default
+  # window size), selected: the detail panel shows its title.
+  xdotool mousemove --window "$WIN" 300 538 click 1; sleep 1
+  screenshot "$WIN" "$ARTIFACTS/e2e-i18n-$code-rtl-detail.png"
   xdotool key ctrl+2; sleep 1.5
   screenshot "$WIN" "$ARTIFACTS/e2e-i18n-$code-today.png"
   wait_for "$mon" "$due" 60 || { show_app_output; cat "$mon" >&2; fail "no 'due soon' notification for '$due'"; }
@@ -54,7 +58,8 @@ i18n() {
   echo "quick add under $locale: '$title' due $got"
 }
 
-check_i18n_de() { i18n de de_DE.UTF-8 "Bericht schreiben morgen 9 Uhr" "Bericht schreiben" 09:00; }
-check_i18n_fr() { i18n fr fr_FR.UTF-8 "Appeler Marie demain 14h" "Appeler Marie" 14:00; }
+# German in the light theme, French in the dark.
+check_i18n_de() { i18n de de_DE.UTF-8 "Bericht schreiben morgen 9 Uhr" "Bericht schreiben" 09:00 light; }
+check_i18n_fr() { i18n fr fr_FR.UTF-8 "Appeler Marie demain 14h" "Appeler Marie" 14:00 dark; }
 
 CHECKS+=(i18n_de i18n_fr)
