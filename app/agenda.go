@@ -105,7 +105,7 @@ func (a *agenda) newRow(o model.Occurrence, today model.Date) *agendaRow {
 		icon, next = theme.CheckButtonCheckedIcon(), model.StatusOpen
 	}
 	r.check = newIconButton(icon, func() { u.occurrenceStatus(o, next) })
-	text := o.Goal.Title
+	text := embedTitle(o.Goal.Title)
 	if o.Goal.DueHasTime {
 		text = currentLocale().Time(o.Goal.Due.In(u.loc)) + "  " + text
 	}

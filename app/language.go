@@ -104,3 +104,14 @@ func (u *UI) languageSection() settingsSection {
 		},
 	}
 }
+
+// embedTitle prepares a title to stand inside a left-to-right line with other words ("09:00
+// <title> · <objective>"): a right-to-left title ends with a left-to-right mark, so that the
+// spaces and the "·" after it stay after it on the screen instead of joining the Arabic or
+// Hebrew run and being drawn at its other end.
+func embedTitle(title string) string {
+	if model.IsRightToLeft(title) {
+		return title + "\u200e"
+	}
+	return title
+}

@@ -173,3 +173,45 @@ func TestRightToLeftTitlesAlignRight(t *testing.T) {
 		t.Errorf("the English title is aligned %v at x=%v", en.title.Alignment, textX(en))
 	}
 }
+
+// TestDetailDueFieldReadsTheLanguage types German and Spanish date words into the detail
+// panel's due field and saves with Ctrl+S.
+func TestDetailDueFieldReadsTheLanguage(t *testing.T) {
+	for _, c := range []struct {
+		env, typed string
+		want       time.Time
+	}{
+		{"de_DE.UTF-8", "nächsten Freitag um 17 Uhr", time.Date(2026, 11, 27, 17, 0, 0, 0, time.UTC)},
+		{"es_ES.UTF-8", "pasado mañana a las 8:30", time.Date(2026, 11, 27, 8, 30, 0, 0, time.UTC)},
+	} {
+		t.Run(c.env, func(t *testing.T) {
+			desktopLocale(t, c.env, "system")
+			h := newHarness(t)
+			seed(h, "Plan", "Write the release notes")
+			h.selectRow("Write the release notes")
+			d := h.u.detail
+			h.w.Canvas().Focus(d.goalFields["due"].input)
+			d.goalFields["due"].entry.SetText("")
+			h.w.Canvas().Focus(d.goalFields["dueTime"].input)
+			d.goalFields["dueTime"].entry.SetText("")
+			h.w.Canvas().Focus(d.goalFields["due"].input)
+			h.typeKeys(c.typed)
+			h.press(fyne.KeyS, ctrl)
+			g := h.storedGoal("Write the release notes")
+			if !g.Due.Equal(c.want) || !g.DueHasTime {
+				t.Fatalf("%q saved as %v (time %v), want %v", c.typed, g.Due, g.DueHasTime, c.want)
+			}
+		})
+	}
+}
+
+// TestEmbedTitleKeepsTheLineInOrder: a right-to-left title in a Today or agenda line ends with
+// a left-to-right mark; other titles are unchanged.
+func TestEmbedTitleKeepsTheLineInOrder(t *testing.T) {
+	if got := embedTitle("كتابة التقرير"); got != "كتابة التقرير\u200e" {
+		t.Errorf("Arabic: %q", got)
+	}
+	if got := embedTitle("Write 👨\u200d👩\u200d👧"); got != "Write 👨\u200d👩\u200d👧" {
+		t.Errorf("English: %q", got)
+	}
+}

@@ -150,7 +150,7 @@ func (tv *todayView) row(o model.Occurrence, overdue bool) fyne.CanvasObject {
 			u.celebrate("All done today", "every step of the day is finished")
 		}
 	})
-	text := o.Goal.Title
+	text := embedTitle(o.Goal.Title)
 	if o.Goal.DueHasTime {
 		text = currentLocale().Time(o.Goal.Due.In(u.loc)) + "  " + text
 	}
