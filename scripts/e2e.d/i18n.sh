@@ -41,6 +41,8 @@ i18n() {
   screenshot "$WIN" "$ARTIFACTS/e2e-i18n-$code-rtl-detail.png"
   xdotool key ctrl+2; sleep 1.5
   screenshot "$WIN" "$ARTIFACTS/e2e-i18n-$code-today.png"
+  xdotool key ctrl+3; sleep 1.5
+  screenshot "$WIN" "$ARTIFACTS/e2e-i18n-$code-calendar.png"
   wait_for "$mon" "$due" 60 || { show_app_output; cat "$mon" >&2; fail "no 'due soon' notification for '$due'"; }
   sleep 0.7
   import -window root "$ARTIFACTS/e2e-i18n-$code-notification.png" && echo "screenshot $ARTIFACTS/e2e-i18n-$code-notification.png"
