@@ -50,9 +50,11 @@ BUILD_DEBS := gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr
               libxinerama-dev libxi-dev libxxf86vm-dev libwayland-dev libxkbcommon-dev \
               wayland-protocols
 # ... and the end-to-end tests: a virtual display, input and screenshots, the database shell,
-# validators, a private D-Bus and a notification daemon.
+# validators, a private D-Bus and a notification daemon (with a colour emoji font, so that its
+# screenshots show emoji sequences rather than boxes).
 TEST_DEBS  := xvfb xdotool x11-utils imagemagick sqlite3 desktop-file-utils appstream \
-              dbus dbus-x11 dunst libnotify-bin libglib2.0-bin python3-dbus python3-gi radicale
+              dbus dbus-x11 dunst libnotify-bin libglib2.0-bin python3-dbus python3-gi radicale \
+              fonts-noto-color-emoji
 # Extra names for `make deps` (e.g. to try the missing-package path: EXTRA_DEBS=foo DRY_RUN=1).
 EXTRA_DEBS ?=
 
@@ -128,10 +130,14 @@ build: ## Build build/microgoals and build/microgoals-demo
 run: deps-build build ## Build and start the app on the default database
 	./$(BUILD)/microgoals
 
+# The tests run in the C locale whatever the desktop's is: every variable that would pick
+# another language or format is unset (tests that switch the locale set their own).
+C_LOCALE := env -u LC_ALL -u LC_TIME -u LC_MESSAGES -u LC_NUMERIC -u LANGUAGE LANG=C.UTF-8
+
 test: deps build ## go vet, go test, then the end-to-end checks under a private Xvfb
 	$(GO) vet -tags $(GOTAGS) ./...
-	LANG=C.UTF-8 $(GO) test -race -timeout 20m -tags $(GOTAGS) ./...
-	LANG=C.UTF-8 bash scripts/e2e.sh
+	$(C_LOCALE) $(GO) test -race -timeout 20m -tags $(GOTAGS) ./...
+	$(C_LOCALE) bash scripts/e2e.sh
 
 bench: ## Benchmarks (5 runs each) into build/bench.txt
 	@mkdir -p $(BUILD)

@@ -75,7 +75,7 @@ func (a *agenda) refresh() {
 		return
 	}
 	u := a.cv.u
-	a.head.SetText(a.day.Start(u.loc).Format("Monday 2 January 2006"))
+	a.head.SetText(currentLocale().LongDateYear(a.day.Start(u.loc)))
 	objective := "the first objective"
 	if o, ok := u.objective(u.selectedObjectiveID()); ok {
 		objective = "“" + ellipsis(o.Title, 60) + "”"
@@ -105,9 +105,9 @@ func (a *agenda) newRow(o model.Occurrence, today model.Date) *agendaRow {
 		icon, next = theme.CheckButtonCheckedIcon(), model.StatusOpen
 	}
 	r.check = newIconButton(icon, func() { u.occurrenceStatus(o, next) })
-	text := o.Goal.Title
+	text := embedTitle(o.Goal.Title)
 	if o.Goal.DueHasTime {
-		text = o.Goal.Due.In(u.loc).Format("15:04") + "  " + text
+		text = currentLocale().Time(o.Goal.Due.In(u.loc)) + "  " + text
 	}
 	if o.Goal.Horizon != model.HorizonDay {
 		text += fmt.Sprintf("  (%s)", o.Goal.Horizon)
@@ -159,5 +159,5 @@ func (a *agenda) move(r *agendaRow) {
 // dayName names a day in a message, in full so that a move far away is unmistakable:
 // "Tue 1 Dec 2026".
 func dayName(d model.Date) string {
-	return d.Start(time.UTC).Format("Mon 2 Jan 2006")
+	return currentLocale().ShortDateYear(d.Start(time.UTC))
 }

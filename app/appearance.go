@@ -50,7 +50,7 @@ type settingsSection struct {
 // settingsSections builds the Settings dialog's sections after the notifications: a feature
 // adds its own with one line here (its builder in its own file).
 func (u *UI) settingsSections() []settingsSection {
-	return []settingsSection{u.appearanceSection(),
+	return []settingsSection{u.appearanceSection(), u.languageSection(),
 		// The login entry is written as soon as the box is ticked (autostart.go).
 		{title: "In the background", items: []*widget.FormItem{u.startAtLoginItem()}, save: func() {}},
 		u.syncSettingsSection()}

@@ -374,7 +374,7 @@ func (u *UI) decisionLogText(objectiveID, goalID int64) string {
 	}
 	lines := make([]string, len(log))
 	for i, d := range log {
-		lines[i] = d.At.In(u.loc).Format("2 Jan 2006") + " · " + d.Summary()
+		lines[i] = currentLocale().DayMonthYear(d.At.In(u.loc)) + " · " + d.Summary()
 	}
 	return strings.Join(lines, "\n")
 }
@@ -404,7 +404,7 @@ func newDecisionLogList(u *UI) *decisionLogList {
 		c := o.(*fyne.Container)
 		text, btn := c.Objects[0].(*widget.Label), c.Objects[1].(*widget.Button)
 		d := l.items[i]
-		text.SetText(fmt.Sprintf("%s · %s: %s", d.At.In(u.loc).Format("2 Jan 2006"), d.Subject, d.Summary()))
+		text.SetText(fmt.Sprintf("%s · %s: %s", currentLocale().DayMonthYear(d.At.In(u.loc)), d.Subject, d.Summary()))
 		btn.Hidden = d.Kind != model.DecisionDrop || l.undone[d.ID]
 		btn.OnTapped = func() { l.askReverse(d) }
 		btn.Refresh()

@@ -68,7 +68,7 @@ func (u *UI) backupNow() {
 }
 
 func backupLabel(b storage.Backup) string {
-	s := b.Taken.Format("Mon 2 Jan 2006 15:04:05") + fmt.Sprintf(" · %d KB", (b.Size+1023)/1024)
+	s := currentLocale().ShortDateYear(b.Taken) + b.Taken.Format(" 15:04:05") + fmt.Sprintf(" · %d KB", (b.Size+1023)/1024)
 	if b.BeforeRestore {
 		s += " · the plan before a restore"
 	}
@@ -99,7 +99,7 @@ func (u *UI) askRestore() {
 			return
 		}
 		b := list[pick.SelectedIndex()]
-		dialog.ShowConfirm("Replace the plan?", "Replace the plan with the backup of "+b.Taken.Format("Mon 2 Jan 2006 15:04")+"?", func(ok bool) {
+		dialog.ShowConfirm("Replace the plan?", "Replace the plan with the backup of "+currentLocale().DateTimeYear(b.Taken)+"?", func(ok bool) {
 			if ok {
 				u.restoreFrom(b.Path, nil)
 			}

@@ -131,7 +131,7 @@ func (cv *calendarView) Refresh() {
 	cv.weekBtn.Refresh()
 	first := r.firstWeekday
 	for i := range cv.heads {
-		cv.heads[i].Text = time.Weekday((int(first) + i) % 7).String()[:3]
+		cv.heads[i].Text = currentLocale().WeekdayShort(time.Weekday((int(first) + i) % 7))
 		cv.heads[i].Color = theme.Color(theme.ColorNamePlaceHolder)
 		cv.heads[i].Refresh()
 	}
@@ -174,18 +174,19 @@ func (cv *calendarView) Refresh() {
 
 func layoutRows(n int) fyne.Layout { return &rowsLayout{n: n} }
 
-// monthTitle is "November 2026".
-func monthTitle(d model.Date) string { return fmt.Sprintf("%s %d", d.Month, d.Year) }
+// monthTitle is "November 2026", "noviembre de 2026".
+func monthTitle(d model.Date) string { return currentLocale().MonthYear(d.Start(time.UTC)) }
 
 func weekTitle(w model.Week) string {
 	a, b := w.Days[0], w.Days[6]
+	l := currentLocale()
 	if a.Month == b.Month {
-		return fmt.Sprintf("Week %d · %d–%d %s %d", w.ISOWeek, a.Day, b.Day, a.Month, a.Year)
+		return fmt.Sprintf("Week %d · %d–%d %s %d", w.ISOWeek, a.Day, b.Day, l.MonthName(a.Month), a.Year)
 	}
 	if a.Year == b.Year {
-		return fmt.Sprintf("Week %d · %d %s – %d %s %d", w.ISOWeek, a.Day, a.Month.String()[:3], b.Day, b.Month.String()[:3], b.Year)
+		return fmt.Sprintf("Week %d · %s – %s", w.ISOWeek, l.DayMonth(a.Start(time.UTC)), l.DayMonthYear(b.Start(time.UTC)))
 	}
-	return fmt.Sprintf("Week %d · %d %s %d – %d %s %d", w.ISOWeek, a.Day, a.Month.String()[:3], a.Year, b.Day, b.Month.String()[:3], b.Year)
+	return fmt.Sprintf("Week %d · %s – %s", w.ISOWeek, l.DayMonthYear(a.Start(time.UTC)), l.DayMonthYear(b.Start(time.UTC)))
 }
 
 // setStrip shows the fortnightly and monthly milestones of the period on top.
@@ -205,7 +206,7 @@ func (cv *calendarView) setStrip(os []model.Occurrence) {
 		}
 		o := o
 		dot := canvas.NewText("●", statusColor(o, model.DateOf(cv.u.now(), cv.u.loc)))
-		t := canvas.NewText(fmt.Sprintf("%s (%s, %d %s)", ellipsis(o.Goal.Title, 40), o.Goal.Horizon, o.Day.Day, o.Day.Month.String()[:3]), theme.Color(theme.ColorNameForeground))
+		t := canvas.NewText(fmt.Sprintf("%s (%s, %d %s)", ellipsis(o.Goal.Title, 40), o.Goal.Horizon, o.Day.Day, currentLocale().MonthShort(o.Day.Month)), theme.Color(theme.ColorNameForeground))
 		cv.strip.Objects = append(cv.strip.Objects, newTapBox(container.NewHBox(dot, t), func() { cv.openDay(o.Day) }))
 	}
 	cv.strip.Refresh()
@@ -477,6 +478,9 @@ func progressText(p model.TargetProgress) string {
 }
 
 func formatAmount(v float64) string {
+	if l := currentLocale(); l.Lang != "" {
+		return l.Number(v, 1)
+	}
 	if v == float64(int64(v)) {
 		n := int64(v)
 		s := strconv.FormatInt(n, 10)

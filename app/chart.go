@@ -3,7 +3,6 @@ package app
 import (
 	"image/color"
 	"math"
-	"strconv"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -246,15 +245,16 @@ func niceTicks(max float64, n int) ([]float64, float64) {
 
 // tickLabel writes a tick value briefly: 1,500 → 1.5k.
 func tickLabel(v float64) string {
+	l := currentLocale()
 	switch a := math.Abs(v); {
 	case a >= 1e6:
-		return strconv.FormatFloat(v/1e6, 'f', -1, 64) + "M"
+		return l.Number(v/1e6, 3) + "M"
 	case a >= 1e4:
-		return strconv.FormatFloat(v/1e3, 'f', -1, 64) + "k"
+		return l.Number(v/1e3, 3) + "k"
 	case a == math.Trunc(a):
-		return strconv.FormatFloat(v, 'f', 0, 64)
+		return l.Fixed(v, 0)
 	}
-	return strconv.FormatFloat(v, 'f', 1, 64)
+	return l.Fixed(v, 1)
 }
 
 // frame is the plot area of an x/y chart and the value ranges it maps.

@@ -326,7 +326,7 @@ func (v *chartsView) drawPatterns() {
 	}
 	text := fmt.Sprintf("Best hour: %s · best day: %s.", hourName(argmax(hours)), model.WeekdayNames[argmax(days)])
 	if n := p.OnTime + p.Late; n > 0 {
-		text += fmt.Sprintf(" On time: %.0f%% of %s.", p.OnTimeRate()*100, model.Plural(n, "dated step"))
+		text += fmt.Sprintf(" On time: %s of %s.", currentLocale().Percent(p.OnTimeRate()), model.Plural(n, "dated step"))
 		if p.AvgSlipDays > 0 {
 			text += fmt.Sprintf(" The late ones slipped %s on average.", model.FormatDays(p.AvgSlipDays))
 		}
@@ -430,7 +430,7 @@ func (p *burnUpPlot) draw(pt *painter, hover *fyne.Position) string {
 	n := len(b.Days)
 	yMax := float64(max(b.Total, b.Planned[n-1], b.Done[n-1]))
 	f := pt.newFrame(0, float64(max(n-1, 1)), yMax)
-	pt.axes(f, dayTicks(n, 6), func(x float64) string { return b.Days[int(x)].Format("2 Jan") })
+	pt.axes(f, dayTicks(n, 6), func(x float64) string { return currentLocale().DayMonth(b.Days[int(x)]) })
 	xs := make([]float64, n)
 	plan, done := make([]float64, n), make([]float64, n)
 	for i := range xs {
@@ -459,10 +459,10 @@ func (p *burnUpPlot) draw(pt *painter, hover *fyne.Position) string {
 	x := f.px(float64(i))
 	pt.hoverLine(f, x)
 	pt.dot(x, f.py(plan[i]), 4, planColor)
-	s := fmt.Sprintf("%s: %d planned", b.Days[i].Format("Mon 2 Jan"), b.Planned[i])
+	s := fmt.Sprintf("%s: %d planned", currentLocale().ShortDate(b.Days[i]), b.Planned[i])
 	if today < 0 || i <= today {
 		pt.dot(x, f.py(float64(b.Done[i])), 4, doneColor)
-		s = fmt.Sprintf("%s: %d done · %d planned", b.Days[i].Format("Mon 2 Jan"), b.Done[i], b.Planned[i])
+		s = fmt.Sprintf("%s: %d done · %d planned", currentLocale().ShortDate(b.Days[i]), b.Done[i], b.Planned[i])
 	}
 	pt.readoutBox(s)
 	return s
@@ -532,7 +532,7 @@ func (p *metricPlot) draw(pt *painter, hover *fyne.Position) string {
 			ticks = append(ticks, sec(t))
 		}
 	}
-	pt.axes(f, ticks, func(x float64) string { return time.Unix(int64(x), 0).In(p.loc).Format("2 Jan") })
+	pt.axes(f, ticks, func(x float64) string { return currentLocale().DayMonth(time.Unix(int64(x), 0).In(p.loc)) })
 	targetColor, totalColor := pt.color(theme.ColorNameWarning), pt.color(theme.ColorNamePrimary)
 	// The target line: from zero at the start to the target at the due date, then level.
 	if !m.End.IsZero() && m.End.After(start) {
@@ -559,10 +559,10 @@ func (p *metricPlot) draw(pt *painter, hover *fyne.Position) string {
 	x := f.px(sec(at))
 	pt.hoverLine(f, x)
 	pt.dot(x, f.py(m.PlanAt(at)), 4, targetColor)
-	s := fmt.Sprintf("%s: plan %s", at.In(p.loc).Format("Mon 2 Jan 15:04"), model.FormatValue(math.Round(m.PlanAt(at))))
+	s := fmt.Sprintf("%s: plan %s", currentLocale().DateTime(at.In(p.loc)), currentLocale().Value(math.Round(m.PlanAt(at))))
 	if !at.After(p.now) {
 		pt.dot(x, f.py(total), 4, totalColor)
-		s = fmt.Sprintf("%s: %s %s · plan %s", at.In(p.loc).Format("Mon 2 Jan 15:04"), model.FormatValue(total), unit, model.FormatValue(math.Round(m.PlanAt(at))))
+		s = fmt.Sprintf("%s: %s %s · plan %s", currentLocale().DateTime(at.In(p.loc)), currentLocale().Value(total), unit, currentLocale().Value(math.Round(m.PlanAt(at))))
 	}
 	pt.readoutBox(s)
 	return s
@@ -610,7 +610,7 @@ func (p *heatPlot) draw(pt *painter, hover *fyne.Position) string {
 		x := x0 + float32(c)*(cellW+gap)
 		if m := int(w.Start.AddDate(0, 0, 7*c).Month()); m != lastMonth {
 			lastMonth = m
-			pt.text(w.Start.AddDate(0, 0, 7*c).Format("Jan"), fyne.NewPos(x, top-lineH-2), fg, false)
+			pt.text(currentLocale().MonthShort(w.Start.AddDate(0, 0, 7*c).Month()), fyne.NewPos(x, top-lineH-2), fg, false)
 		}
 		for r := 0; r < rows; r++ {
 			i := c*7 + r
@@ -625,7 +625,7 @@ func (p *heatPlot) draw(pt *painter, hover *fyne.Position) string {
 			if hover != nil && hover.X >= x && hover.X < x+cellW+gap && hover.Y >= y && hover.Y < y+cellH+gap {
 				rect.StrokeColor, rect.StrokeWidth = fg, 2
 				d := w.Start.AddDate(0, 0, i)
-				hovered = fmt.Sprintf("%s: %d done", d.Format("Mon 2 Jan"), w.Counts[i])
+				hovered = fmt.Sprintf("%s: %d done", currentLocale().ShortDate(d), w.Counts[i])
 			}
 		}
 	}
@@ -692,7 +692,7 @@ func (p *barPlot) draw(pt *painter, hover *fyne.Position) string {
 	if hovered < 0 {
 		return ""
 	}
-	s := fmt.Sprintf("%s: %s %s", p.name(hovered), model.FormatValue(p.values[hovered]), p.unit)
+	s := fmt.Sprintf("%s: %s %s", p.name(hovered), currentLocale().Value(p.values[hovered]), p.unit)
 	pt.readoutBox(s)
 	return s
 }

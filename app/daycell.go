@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"image/color"
 	"strconv"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -174,7 +175,7 @@ func (c *dayCell) entries() (texts []string, occs []*model.Occurrence) {
 		}
 		s := o.Goal.Title
 		if o.Goal.DueHasTime {
-			s = o.Goal.Due.In(c.cv.u.loc).Format("15:04") + " " + s
+			s = currentLocale().Time(o.Goal.Due.In(c.cv.u.loc)) + " " + s
 		}
 		if o.Recurring() {
 			s = "↻ " + s
@@ -260,7 +261,7 @@ func (r *dayCellRenderer) Refresh() {
 	d := c.cell.Date
 	r.num.Text = strconv.Itoa(d.Day)
 	if d.Day == 1 || c.tall {
-		r.num.Text = fmt.Sprintf("%d %s", d.Day, d.Month.String()[:3])
+		r.num.Text = currentLocale().DayMonth(d.Start(time.UTC))
 	}
 	r.num.TextStyle = fyne.TextStyle{}
 	r.num.Color = theme.Color(theme.ColorNameForeground)

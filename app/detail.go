@@ -436,7 +436,7 @@ func (d *detail) goalFromForm() (model.MicroGoal, []model.Problem) {
 	g.Partner = strings.TrimSpace(f["partner"].text())
 	g.DropReason = strings.TrimSpace(f["dropReason"].text())
 	g.Anchor, g.Repeat = f["anchor"].text(), f["repeat"].text()
-	due, dueHasTime, err := model.ParseDue(f["due"].text(), d.u.now(), d.u.loc)
+	due, dueHasTime, err := model.ParseDueIn(currentLocale().Language(), f["due"].text(), d.u.now(), d.u.loc)
 	if err != nil {
 		bad("due", err)
 	}
@@ -491,7 +491,7 @@ func (d *detail) objectiveFromForm() (model.Objective, []model.Problem) {
 	o.Status = model.ObjectiveStatus(f["status"].text())
 	o.InFocus = d.inFocus.Checked
 	o.Notes = f["notes"].text()
-	day, _, err := model.ParseDue(f["target"].text(), d.u.now(), d.u.loc)
+	day, _, err := model.ParseDueIn(currentLocale().Language(), f["target"].text(), d.u.now(), d.u.loc)
 	if err != nil {
 		ps = append(ps, model.Problem{Field: "target", Message: capitalize(err.Error()), Blocking: true})
 	}
@@ -602,7 +602,7 @@ func (d *detail) showGoalState(g model.MicroGoal) {
 	} else {
 		d.smartHints.SetText("Specific, measurable, achievable, relevant and time-bound.")
 	}
-	stamp := func(t time.Time) string { return t.In(d.u.loc).Format("Mon 2 Jan 2006 15:04") }
+	stamp := func(t time.Time) string { return currentLocale().DateTimeYear(t.In(d.u.loc)) }
 	lines := []string{"Created " + stamp(g.CreatedAt), "Updated " + stamp(g.UpdatedAt)}
 	if !g.DoneAt.IsZero() {
 		lines = append(lines, "Done "+stamp(g.DoneAt))
@@ -642,8 +642,8 @@ func (d *detail) showGoalState(g model.MicroGoal) {
 
 func (d *detail) showObjectiveState(o model.Objective) {
 	p := d.u.outline.progress[o.ID]
-	d.objStats.SetText(fmt.Sprintf("%d of %d micro-goals done (%.0f%%) · created %s",
-		p.Done, p.Total, p.Fraction()*100, o.CreatedAt.In(d.u.loc).Format("2 Jan 2006")))
+	d.objStats.SetText(fmt.Sprintf("%d of %d micro-goals done (%s) · created %s",
+		p.Done, p.Total, currentLocale().Percent(p.Fraction()), currentLocale().DayMonthYear(o.CreatedAt.In(d.u.loc))))
 }
 
 func statusWord(s model.Status) string {

@@ -224,7 +224,7 @@ func (u *UI) writeReport(ctx context.Context, st *storage.Store, path string, p 
 		for d := p.Start; d.Before(p.End); d = d.AddDate(0, 0, 1) {
 			days = append(days, d.Format("2"))
 		}
-		return png.Encode(w, barChart("Steps completed per day, "+p.Start.Format("Mon 2 Jan")+" to "+p.Last().Format("Mon 2 Jan 2006"), model.CompletionsPerDay(work, p, u.loc), 0, days, false))
+		return png.Encode(w, barChart("Steps completed per day, "+currentLocale().ShortDate(p.Start)+" to "+currentLocale().ShortDateYear(p.Last()), model.CompletionsPerDay(work, p, u.loc), 0, days, false))
 	}); err != nil {
 		return "", err
 	}
@@ -262,7 +262,7 @@ func (u *UI) writeReport(ctx context.Context, st *storage.Store, path string, p 
 	} else if !ok {
 		delete(charts, "burnup")
 	}
-	md := model.ProgressReport(model.ReportInput{Period: p, Now: u.now(), Location: u.loc, Objectives: data.Objectives,
+	md := model.ProgressReport(model.ReportInput{Period: p, Now: u.now(), Location: u.loc, Locale: currentLocale(), Objectives: data.Objectives,
 		Goals: work, Totals: totals, Reviews: reviews, Charts: charts, Sprints: sprints, Decisions: decisions})
 	return md, writeAtomically(path, func(w io.Writer) error { _, err := io.WriteString(w, md); return err })
 }

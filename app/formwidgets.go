@@ -69,7 +69,7 @@ func (d *detail) dateField(fields map[string]*field, name, label string) *field 
 func (d *detail) pickDate(e *formEntry) {
 	u := d.u
 	start := u.now().In(u.loc)
-	if t, _, err := model.ParseDue(e.Text, u.now(), u.loc); err == nil && !t.IsZero() {
+	if t, _, err := model.ParseDueIn(currentLocale().Language(), e.Text, u.now(), u.loc); err == nil && !t.IsZero() {
 		start = t.In(u.loc)
 	}
 	var dlg dialog.Dialog

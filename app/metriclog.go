@@ -67,7 +67,7 @@ func metricSummary(g model.MicroGoal, entries []model.MetricEntry, loc *time.Loc
 		if len(entries) == 0 {
 			return "No metric yet: choose one above to measure this step."
 		}
-		return fmt.Sprintf("Total %s (no metric chosen).", model.FormatValue(model.MetricTotal(entries)))
+		return fmt.Sprintf("Total %s (no metric chosen).", currentLocale().Value(model.MetricTotal(entries)))
 	case model.MetricQualitative:
 		if model.MetricTotal(entries) >= 1 {
 			return "Checkpoint reached."
@@ -75,7 +75,7 @@ func metricSummary(g model.MicroGoal, entries []model.MetricEntry, loc *time.Loc
 		return "Checkpoint not reached yet: log 1 with the evidence in the note when it is."
 	}
 	if len(entries) == 0 {
-		return fmt.Sprintf("Nothing logged yet; target %s %s.", model.FormatValue(g.Metric.Target), g.Metric.Unit)
+		return fmt.Sprintf("Nothing logged yet; target %s %s.", currentLocale().Value(g.Metric.Target), g.Metric.Unit)
 	}
 	return model.MetricProgressOf(g, entries, loc, now).Verdict() + "."
 }
@@ -95,14 +95,14 @@ func (m *metricLog) rowsFor(g model.MicroGoal, entries []model.MetricEntry) []fy
 		text := m.u.entryLine(g, e)
 		if e.CorrectsID != 0 {
 			if old, ok := byID[e.CorrectsID]; ok {
-				text = fmt.Sprintf("%s — corrects %s (was %s)", text, old.At.In(m.u.loc).Format("Mon 2 Jan 15:04"), model.FormatValue(old.Value))
+				text = fmt.Sprintf("%s — corrects %s (was %s)", text, currentLocale().DateTime(old.At.In(m.u.loc)), currentLocale().Value(old.Value))
 			}
 		}
 		l := widget.NewLabel(text)
 		l.Wrapping = fyne.TextWrapWord
 		if by, ok := correctedBy[e.ID]; ok {
 			l.Importance = widget.LowImportance
-			l.SetText(fmt.Sprintf("%s — corrected by the entry logged %s", text, byID[by].CreatedAt.In(m.u.loc).Format("Mon 2 Jan 15:04")))
+			l.SetText(fmt.Sprintf("%s — corrected by the entry logged %s", text, currentLocale().DateTime(byID[by].CreatedAt.In(m.u.loc))))
 		}
 		out = append(out, container.NewBorder(nil, nil, nil, widget.NewButton("Correct…", func() { m.u.correctEntry(g, e) }), l))
 	}
@@ -114,7 +114,7 @@ func (m *metricLog) rowsFor(g model.MicroGoal, entries []model.MetricEntry) []fy
 
 // entryLine writes an entry as the log shows it: when, how much, and the note.
 func (u *UI) entryLine(g model.MicroGoal, e model.MetricEntry) string {
-	parts := []string{e.At.In(u.loc).Format("Mon 2 Jan 15:04"), valueText(g, e.Value)}
+	parts := []string{currentLocale().DateTime(e.At.In(u.loc)), valueText(g, e.Value)}
 	if e.Note != "" {
 		parts = append(parts, strings.ReplaceAll(e.Note, "\n", " "))
 	}
@@ -129,9 +129,9 @@ func valueText(g model.MicroGoal, v float64) string {
 		}
 		return "checkpoint not reached"
 	case model.MetricQuantitative:
-		return model.FormatValue(v) + " " + g.Metric.Unit
+		return currentLocale().Value(v) + " " + g.Metric.Unit
 	}
-	return model.FormatValue(v)
+	return currentLocale().Value(v)
 }
 
 // entryForm is the small dialog that logs or corrects an entry: value (focused), note, and
@@ -250,7 +250,7 @@ func (u *UI) correctEntry(g model.MicroGoal, e model.MetricEntry) {
 		return
 	}
 	before, _ := model.CurrentValue(log, e.ID)
-	u.newEntryForm("Correct the entry of "+e.At.In(u.loc).Format("Mon 2 Jan 15:04"), "Log correction", g,
+	u.newEntryForm("Correct the entry of "+currentLocale().DateTime(e.At.In(u.loc)), "Log correction", g,
 		model.FormatValue(e.Value), e.Note, e.At, func(v float64, note string, at time.Time) bool {
 			return u.addEntry(g, model.MetricEntry{GoalID: g.ID, At: at, Value: v, Note: note, CorrectsID: e.ID}, "correct an entry", before)
 		}).show(u)

@@ -26,6 +26,7 @@ func newNotifier(u *UI, store *storage.Store) *notifier {
 	return &notifier{Scheduler: agent.NewScheduler(store, agent.Config{
 		Now:      u.now,
 		Location: u.loc,
+		Locale:   currentLocale(),
 		Send:     desk.Send,
 		Shown:    func() bool { return true }, // the window process runs only while it is open
 		Banner: func(text string) bool {

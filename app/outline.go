@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -292,7 +293,7 @@ func (o *outline) submitQuickAdd(text string) {
 		return
 	}
 	// A date in the line ("tomorrow 9am", "fri") becomes the due date; the rest is the title.
-	if u.createParsedGoal(objectiveID, parentID, afterID, model.ParseQuickAdd(title, u.now(), u.loc)) {
+	if u.createParsedGoal(objectiveID, parentID, afterID, model.ParseQuickAddIn(currentLocale().Language(), title, u.now(), u.loc)) {
 		o.quickAdd.SetText("")
 		u.win.Canvas().Focus(o.quickAdd)
 	}
@@ -427,6 +428,7 @@ func (r *rowView) set(row outlineRow) {
 		if row.context {
 			r.title.Importance = widget.LowImportance
 		}
+		r.title.Alignment = titleAlignment(obj.Title)
 		r.title.SetText(obj.Title)
 		r.chips.set(nil, r.Theme())
 		p := look.progress
@@ -444,6 +446,7 @@ func (r *rowView) set(row outlineRow) {
 		if g.Status != model.StatusOpen || row.context {
 			r.title.Importance = widget.LowImportance
 		}
+		r.title.Alignment = titleAlignment(g.Title)
 		r.title.SetText(g.Title)
 		r.chips.set(g.Tags, r.Theme())
 		if look.overdue {
@@ -506,6 +509,7 @@ func (u *UI) smartContext(g model.MicroGoal) model.SMARTContext {
 	return model.SMARTContext{
 		Now: u.outline.now, Location: u.loc, ObjectiveExists: ok,
 		InProgress: u.outline.inProgress, SprintGoalID: u.sprintGoalID(), FocusLimit: u.routineSettings().focusLimit,
+		Language: currentLocale().Language(),
 	}
 }
 
@@ -518,13 +522,13 @@ func formatDue(g model.MicroGoal, now time.Time, loc *time.Location) string {
 		// A repeating step is never late as a whole: its occurrences are, in Today and the calendar.
 		s := "↻ " + model.DescribeRule(g.Repeat)
 		if g.DueHasTime {
-			s += " " + g.Due.In(loc).Format("15:04")
+			s += " " + currentLocale().Time(g.Due.In(loc))
 		}
 		return s
 	}
 	s := formatDay(g.Due, now, loc)
 	if g.DueHasTime {
-		s += " " + g.Due.In(loc).Format("15:04")
+		s += " " + currentLocale().Time(g.Due.In(loc))
 	}
 	return s
 }
@@ -541,11 +545,11 @@ func formatDay(t, now time.Time, loc *time.Location) string {
 	case diff == -1:
 		return "Yesterday"
 	case diff > 1 && diff < 7:
-		return t.Format("Mon")
+		return currentLocale().WeekdayShort(t.Weekday())
 	case t.Year() == now.Year():
-		return t.Format("Mon 2 Jan")
+		return currentLocale().ShortDate(t)
 	}
-	return t.Format("2 Jan 2006")
+	return currentLocale().DayMonthYear(t)
 }
 
 func sign(d time.Duration) float64 {
@@ -555,10 +559,20 @@ func sign(d time.Duration) float64 {
 	return 1
 }
 
+// titleAlignment lines a title up where it begins: a right-to-left title (Arabic, Hebrew) at
+// the right of its space, as its readers expect; Fyne shapes and orders the letters itself.
+func titleAlignment(title string) fyne.TextAlign {
+	if model.IsRightToLeft(title) {
+		return fyne.TextAlignTrailing
+	}
+	return fyne.TextAlignLeading
+}
+
+// ellipsis shortens s to n runes, "…" included, never splitting an emoji sequence or an
+// accented letter.
 func ellipsis(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
+	if utf8.RuneCountInString(s) <= n {
 		return s
 	}
-	return strings.TrimSpace(string(r[:n-1])) + "…"
+	return strings.TrimSpace(model.TruncateRunes(s, n-1)) + "…"
 }

@@ -73,7 +73,7 @@ func (pv *peopleView) Refresh() {
 func tallyText(t model.Tally) string {
 	s := fmt.Sprintf("%d open · %d done", t.Open, t.Done)
 	if t.Dated > 0 {
-		s += fmt.Sprintf(" · %d of %d on time (%.0f%%)", t.OnTime, t.Dated, t.OnTimeRate()*100)
+		s += fmt.Sprintf(" · %d of %d on time (%s)", t.OnTime, t.Dated, currentLocale().Percent(t.OnTimeRate()))
 	}
 	return s
 }
@@ -101,7 +101,7 @@ func contextPatternsText(c model.ContextPatterns) string {
 		for _, g := range gs {
 			s := fmt.Sprintf("%s: %d done", g.Name, g.Done.Done)
 			if g.Done.Dated > 0 {
-				s += fmt.Sprintf(", %.0f%% on time", g.Done.OnTimeRate()*100)
+				s += fmt.Sprintf(", %s on time", currentLocale().Percent(g.Done.OnTimeRate()))
 			}
 			if g.SprintMinutes > 0 {
 				s += fmt.Sprintf(", %s in sprints", model.FormatMinutes(int(g.SprintMinutes)))
@@ -128,7 +128,7 @@ func projectionText(p model.Projection) string {
 	if p.Remaining == 1 {
 		open = "the open step is"
 	}
-	s := fmt.Sprintf("At %.1f steps a week (last four weeks), %s done by %s", p.PerWeek, open, p.Finish.Format("Mon 2 Jan 2006"))
+	s := fmt.Sprintf("At %s steps a week (last four weeks), %s done by %s", currentLocale().Fixed(p.PerWeek, 1), open, currentLocale().ShortDateYear(p.Finish))
 	switch {
 	case !p.HasTarget:
 		return s + "."

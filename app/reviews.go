@@ -73,8 +73,8 @@ func (v *reviewsView) refreshHistory() {
 	}
 	var b strings.Builder
 	for _, r := range list {
-		fmt.Fprintf(&b, "Week %s — %d completed, streak %s (saved %s)\n", r.Period, r.Completed, model.Plural(r.Streak, "day"),
-			r.UpdatedAt.In(v.u.loc).Format("Mon 2 Jan 15:04"))
+		fmt.Fprintf(&b, "Week %s — %d completed, streak %s (saved %s)\n", currentLocale().Period(r.Period), r.Completed, model.Plural(r.Streak, "day"),
+			currentLocale().DateTime(r.UpdatedAt.In(v.u.loc)))
 		for _, part := range []struct{ head, text string }{{"Wins", r.Wins}, {"Adjustments", r.Adjustments}, {"Lessons", r.Lessons}} {
 			if t := strings.TrimSpace(part.text); t != "" {
 				fmt.Fprintf(&b, "    %s: %s\n", part.head, strings.ReplaceAll(t, "\n", " "))
@@ -201,7 +201,7 @@ func (w *weeklyReview) refresh() {
 	p := model.ReviewPeriod(u.now(), u.loc, w.periodKind())
 	w.summary = model.SummarizeWeek(u.completedWork(), p, u.now(), u.loc)
 	s := w.summary
-	w.period.SetText("Week " + p.String())
+	w.period.SetText("Week " + currentLocale().Period(p))
 	if w.saved.ID == 0 {
 		// The week was reviewed already (in an earlier session): the form shows that review,
 		// so saving again updates it and keeps what it says.
@@ -237,7 +237,7 @@ func (w *weeklyReview) refresh() {
 			lines = append(lines, fmt.Sprintf("…and %d more", n-i))
 			break
 		}
-		lines = append(lines, "✓ "+g.Title+" — "+g.DoneAt.In(u.loc).Format("Mon 15:04"))
+		lines = append(lines, "✓ "+g.Title+" — "+currentLocale().WeekdayShort(g.DoneAt.In(u.loc).Weekday())+" "+currentLocale().Time(g.DoneAt.In(u.loc)))
 	}
 	w.completed.SetText(strings.Join(lines, "\n"))
 	w.completed.Hidden = len(lines) == 0
@@ -287,9 +287,9 @@ func dueText(g model.MicroGoal, loc *time.Location) string {
 		return "no date"
 	}
 	if g.DueHasTime {
-		return "due " + g.Due.In(loc).Format("Mon 2 Jan 15:04")
+		return "due " + currentLocale().DateTime(g.Due.In(loc))
 	}
-	return "due " + g.Due.In(loc).Format("Mon 2 Jan")
+	return "due " + currentLocale().ShortDate(g.Due.In(loc))
 }
 
 // noteAction remembers an action for the review and returns how to forget it on undo.

@@ -38,7 +38,7 @@ func (u *UI) routineSettings() *routine {
 	if u.routine != nil {
 		return u.routine
 	}
-	r := &routine{firstWeekday: time.Monday, anchors: model.DefaultAnchors(), focusLimit: model.DefaultFocusLimit}
+	r := &routine{firstWeekday: currentLocale().FirstWeekday(), anchors: model.DefaultAnchors(), focusLimit: model.DefaultFocusLimit}
 	read := func(key string, apply func(string) error) {
 		v, ok, err := u.store.Setting(u.ctx(), key)
 		if err == nil && ok {
@@ -78,8 +78,14 @@ func (u *UI) routineSettings() *routine {
 // routine anchors and focus limit. They are saved together as one undoable action.
 func (u *UI) showRoutineSettings() {
 	r := u.routineSettings()
-	first := widget.NewSelect([]string{"Monday", "Sunday", "Saturday"}, nil)
-	first.SetSelected(r.firstWeekday.String())
+	// The days are named in the locale's words; the choice is read back by its place.
+	days := []time.Weekday{time.Monday, time.Sunday, time.Saturday}
+	labels := make([]string, len(days))
+	for i, d := range days {
+		labels[i] = currentLocale().WeekdayName(d)
+	}
+	first := widget.NewSelect(labels, nil)
+	first.SetSelected(currentLocale().WeekdayName(r.firstWeekday))
 	anchors := widget.NewMultiLineEntry()
 	anchors.SetText(model.FormatAnchors(r.anchors))
 	anchors.SetMinRowsVisible(5)
@@ -105,7 +111,10 @@ func (u *UI) showRoutineSettings() {
 			problem.Show()
 			return
 		}
-		d, _ := model.ParseWeekday(first.Selected)
+		d := r.firstWeekday
+		if i := first.SelectedIndex(); i >= 0 {
+			d = days[i]
+		}
 		if u.saveRoutine(d, as, limit.Text) {
 			dlg.Hide()
 		}
@@ -234,7 +243,7 @@ func (u *UI) moveOccurrence(o model.Occurrence, day model.Date) bool {
 func (u *UI) addOnDay(line string, day model.Date) bool {
 	// Dates are read relative to the day the line is added on: "9am" is that day at 9.
 	now := u.now().In(u.loc)
-	q := model.ParseQuickAdd(line, day.At(now.Hour(), now.Minute(), u.loc), u.loc)
+	q := model.ParseQuickAddIn(currentLocale().Language(), line, day.At(now.Hour(), now.Minute(), u.loc), u.loc)
 	if q.Title == "" {
 		u.showMessage("Type what you will do, then press Enter.")
 		return false

@@ -30,6 +30,8 @@ func newFyneApp() fyne.App {
 // returns an error wrapping ErrNoWindow when no window can be opened at all.
 func Run(store *storage.Store, cfg Config) error {
 	a := newFyneApp()
+	// Before the translations are added and before any view writes a date (language.go).
+	applyLanguage(a.Preferences().StringWithFallback(prefLanguage, "system"))
 	cfg.buildLater = true
 	u := New(a, store, cfg)
 	u.quickAddAtStart = cfg.QuickAdd

@@ -170,7 +170,7 @@ func (s *syncer) showStored() {
 		s.show("Sync with " + st.ListName + ": not yet")
 		return
 	}
-	s.show(fmt.Sprintf("Last sync %s: %s", at.In(s.u.loc).Format("Jan 2 15:04"), result))
+	s.show(fmt.Sprintf("Last sync %s: %s", currentLocale().DateTime(at.In(s.u.loc)), result))
 }
 
 // show puts text in the status bar (and the open Sync settings), from any goroutine.

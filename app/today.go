@@ -86,7 +86,7 @@ func (tv *todayView) Refresh() {
 	tv.plan = model.PlanToday(today, occs, r.anchors, r.focusLimit)
 	tv.plan.FocusFirst(u.focusObjectiveID(), u.loc)
 	p := tv.plan
-	tv.head.SetText(now.In(u.loc).Format("Monday 2 January"))
+	tv.head.SetText(currentLocale().LongDate(now.In(u.loc)))
 	tv.focus.SetText(fmt.Sprintf("%d open · %d done · focus limit %d", p.Open, p.Done, p.Limit))
 	warn := tv.warning.Objects[0].(*widget.Label)
 	if p.OverLoad {
@@ -150,9 +150,9 @@ func (tv *todayView) row(o model.Occurrence, overdue bool) fyne.CanvasObject {
 			u.celebrate("All done today", "every step of the day is finished")
 		}
 	})
-	text := o.Goal.Title
+	text := embedTitle(o.Goal.Title)
 	if o.Goal.DueHasTime {
-		text = o.Goal.Due.In(u.loc).Format("15:04") + "  " + text
+		text = currentLocale().Time(o.Goal.Due.In(u.loc)) + "  " + text
 	}
 	if overdue {
 		text += "  (due " + formatDay(o.Goal.Due, u.now(), u.loc) + ")"

@@ -56,7 +56,7 @@ func trashLabel(it storage.TrashItem, u *UI) string {
 	if it.Count > 1 {
 		extra = fmt.Sprintf(" (with %d more)", it.Count-1)
 	}
-	return fmt.Sprintf("%s “%s”%s — deleted %s", what, it.Title, extra, formatDay(it.TrashedAt, u.now(), u.loc)+it.TrashedAt.In(u.loc).Format(" 15:04"))
+	return fmt.Sprintf("%s “%s”%s — deleted %s", what, it.Title, extra, formatDay(it.TrashedAt, u.now(), u.loc)+" "+currentLocale().Time(it.TrashedAt.In(u.loc)))
 }
 
 // restore brings a trash item back as one undoable action.

@@ -8,6 +8,8 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/clipperhouse/uax29/v2/graphemes"
 )
 
 // NotifyKind is a kind of notification: a deadline, a reminder or a celebration.
@@ -94,6 +96,9 @@ type NotifySettings struct {
 	CloseToTray  bool // closing the window hides it to the tray
 	Since        time.Time
 	Location     *time.Location
+	// Locale writes the times and dates in the notifications' text; like Location it comes
+	// from the process, not from storage.
+	Locale Locale
 }
 
 // DefaultNotifySettings are the settings before the user changes any.
@@ -422,7 +427,7 @@ func (p *planner) deadlines(g *MicroGoal) {
 					left = "Due in less than a minute"
 				}
 				n.GoalID, n.Title = g.ID, left+": "+g.Title
-				n.Body = "Due at " + due.In(p.s.Location).Format("15:04") + "."
+				n.Body = "Due at " + p.s.Locale.Time(due.In(p.s.Location)) + "."
 				if g.DoneWhen != "" {
 					n.Body += " Done when: " + g.DoneWhen
 				}
@@ -430,14 +435,14 @@ func (p *planner) deadlines(g *MicroGoal) {
 		}
 		if p.now.Before(overdue) || p.s.OverdueAfter == 0 {
 			p.consider(KindDueNow, due, func(b []byte) []byte { return appendDueKey(b, KindDueNow, g.ID, dueMs) }, func(n *Notification) {
-				n.GoalID, n.Title, n.Body = g.ID, "Due now: "+g.Title, "Its deadline is "+due.In(p.s.Location).Format("15:04")+"."
+				n.GoalID, n.Title, n.Body = g.ID, "Due now: "+g.Title, "Its deadline is "+p.s.Locale.Time(due.In(p.s.Location))+"."
 			})
 		}
 	}
 	if p.s.OverdueAfter > 0 {
 		p.consider(KindOverdue, overdue, func(b []byte) []byte { return appendDueKey(b, KindOverdue, g.ID, dueMs) }, func(n *Notification) {
 			n.GoalID, n.Title = g.ID, "Overdue: "+g.Title
-			n.Body = "It was due " + due.In(p.s.Location).Format("Mon 2 Jan 15:04") + ". Finish it, reschedule it or drop it with a reason."
+			n.Body = "It was due " + p.s.Locale.DateTime(due.In(p.s.Location)) + ". Finish it, reschedule it or drop it with a reason."
 		})
 	}
 }
@@ -621,6 +626,8 @@ func CleanNotifyText(s string, max int, keepLines bool) string {
 			space = false
 			n++
 			continue
+		case joiner(r):
+			// Part of the character before it: "👨‍👩‍👧" is one family, not three people.
 		case unicode.IsControl(r) || unicode.Is(unicode.Cf, r) || unicode.IsSpace(r):
 			if !space && b.Len() > 0 {
 				b.WriteByte(' ')
@@ -641,13 +648,43 @@ func CleanNotifyText(s string, max int, keepLines bool) string {
 	}
 	out := strings.TrimSpace(b.String())
 	if utf8.RuneCountInString(out) > max {
-		rs := []rune(out)
-		out = strings.TrimSpace(string(rs[:max-1])) + "…"
+		out = strings.TrimSpace(TruncateRunes(out, max-1)) + "…"
 	}
 	if strings.HasPrefix(out, "-") {
 		out = "‐" + out[1:] // U+2010 HYPHEN: looks the same, is never an option
 	}
 	return out
+}
+
+// joiner reports whether r is a format character that holds text together rather than one
+// that could hide or reorder it: the zero-width joiner and non-joiner (emoji sequences, Persian
+// and Indic words), the left-to-right, right-to-left and Arabic letter marks, and the tag
+// characters of subdivision flags (🏴󠁧󠁢󠁳󠁣󠁴󠁿). Variation selectors (U+FE0F) are marks, not format
+// characters, and are kept as they are.
+func joiner(r rune) bool {
+	switch {
+	case r == 0x200C, r == 0x200D, r == 0x200E, r == 0x200F, r == 0x061C:
+		return true
+	case r >= 0xE0020 && r <= 0xE007F:
+		return true
+	}
+	return false
+}
+
+// TruncateRunes cuts s to at most n runes without splitting a user-perceived character: a
+// cluster such as "👨‍👩‍👧" or "é" written as e and an accent is kept whole or left out.
+func TruncateRunes(s string, n int) string {
+	count, end := 0, 0
+	g := graphemes.FromString(s)
+	for g.Next() {
+		c := utf8.RuneCountInString(g.Value())
+		if count+c > n {
+			break
+		}
+		count += c
+		end = g.End()
+	}
+	return s[:end]
 }
 
 // OpenDueOn counts the open micro-goals due on the local day of t (timed or all-day): the

@@ -587,3 +587,57 @@ func TestDueSoonFromALateWakeSaysTheLeadTime(t *testing.T) {
 		t.Fatalf("20 s before the deadline: %q", got)
 	}
 }
+
+// TestCleanNotifyTextKeepsJoinedCharacters keeps emoji sequences, flags and the joiners of
+// Persian and Arabic text whole: a family arrives as one family, not three people.
+func TestCleanNotifyTextKeepsJoinedCharacters(t *testing.T) {
+	for _, s := range []string{
+		"Dinner with 👨\u200d👩\u200d👧 at 7",
+		"Go 🏳\ufe0f\u200d🌈 parade",
+		"Visit 🏴\U000E0067\U000E0062\U000E0073\U000E0063\U000E0074\U000E007F Edinburgh",
+		"می\u200cخواهم بنویسم",
+		"Call \u200fأحمد\u200f now",
+		"❤\ufe0f thanks 👍🏽",
+	} {
+		if got := CleanNotifyText(s, 100, false); got != s {
+			t.Errorf("CleanNotifyText(%q) = %q", s, got)
+		}
+	}
+	// Hiding or reordering characters still become spaces.
+	if got := CleanNotifyText("a\u202eb\u2066c\u00add", 100, false); got != "a b c d" {
+		t.Errorf("bidi overrides kept: %q", got)
+	}
+	// Capping never splits a sequence: the family is kept whole or left out.
+	family := "👨\u200d👩\u200d👧"
+	for n := 1; n <= 12; n++ {
+		got := CleanNotifyText(strings.Repeat("a", 5)+family+" done", 5+n, false)
+		rest := strings.TrimSuffix(strings.TrimPrefix(got, "aaaaa"), "…")
+		if rest != "" && !strings.HasPrefix(rest, family) {
+			t.Errorf("cap %d split the family: %q", 5+n, got)
+		}
+	}
+}
+
+// TestNotificationsWriteTimesInTheLocale: "due soon", "due now" and "overdue" write the
+// deadline as the user's locale does, with AM/PM in the United States.
+func TestNotificationsWriteTimesInTheLocale(t *testing.T) {
+	due := t0.Add(5*time.Hour + 30*time.Minute) // 14:30
+	for _, c := range []struct{ locale, soon, overdue string }{
+		{"C", "Due at 14:30.", "It was due Wed 25 Nov 14:30."},
+		{"en_US.UTF-8", "Due at 2:30 PM.", "It was due Wed Nov 25 2:30 PM."},
+		{"de_DE.UTF-8", "Due at 14:30.", "It was due Mi. 25. Nov. 14:30."},
+	} {
+		s := settingsAt(time.UTC, t0)
+		s.Locale = ParseLocale(c.locale)
+		goals := []MicroGoal{timedGoal(1, "Call the dentist", due)}
+		fired := simulate(t, goals, nil, s, SentLog{}, t0, due.Add(2*time.Hour))
+		var bodies []string
+		for _, n := range fired {
+			bodies = append(bodies, n.Body)
+		}
+		all := strings.Join(bodies, "\n")
+		if !strings.Contains(all, c.soon) || !strings.Contains(all, c.overdue) {
+			t.Errorf("%s: notifications say %q, want %q and %q", c.locale, all, c.soon, c.overdue)
+		}
+	}
+}

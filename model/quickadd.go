@@ -48,14 +48,24 @@ var quickOptions = &rules.Options{Distance: 5, MatchByOrder: true}
 var isoDatePattern = regexp.MustCompile(`(?i)(?:^|\s)((?:(?:on|by|due)\s+)?(\d{4}-\d{1,2}-\d{1,2})(?:\s+(?:at\s+)?(\d{1,2}(?::\d{2})?\s*(?:am|pm)?))?)(?:\s|$)`)
 
 // leadWords join the date phrase when they stand right before it: "on Friday", "by tomorrow".
-var leadWords = map[string]bool{"on": true, "by": true, "due": true, "at": true}
+// The German, French and Spanish phrases take their own ("am Freitag", "le 3 mai", "el
+// lunes"); these are the words for "by" before them ("bis Freitag", "avant demain").
+var leadWords = map[string]bool{"on": true, "by": true, "due": true, "at": true,
+	"bis": true, "avant": true, "pour": true, "para": true, "antes": true, "hasta": true}
 
-// ParseQuickAdd reads a line such as "Draft intro section tomorrow 9am" or "Review chapter 2
+// ParseQuickAdd is ParseQuickAddIn for English alone.
+func ParseQuickAdd(line string, now time.Time, loc *time.Location) QuickAdd {
+	return ParseQuickAddIn(LangEnglish, line, now, loc)
+}
+
+// ParseQuickAddIn reads a line such as "Draft intro section tomorrow 9am" or "Review chapter 2
 // fri" relative to now in loc. The first date phrase becomes the due date and leaves the
 // title; "#tag" and "@place" words become tags; everything else stays in the title. A line
 // that would be left without a title keeps all its words as the title and gets no date (nor
-// tags, when they were all it had).
-func ParseQuickAdd(line string, now time.Time, loc *time.Location) QuickAdd {
+// tags, when they were all it had). Dates are read in English and, when lang is German,
+// French or Spanish, in that language too ("morgen 9 Uhr", "demain 14h", "el viernes"):
+// whichever phrase comes first in the line is the date.
+func ParseQuickAddIn(lang, line string, now time.Time, loc *time.Location) QuickAdd {
 	line = strings.ToValidUTF8(line, "\uFFFD")
 	var tags []string
 	if rest, t := SplitTagWords(line); len(t) > 0 && CleanTitle(rest) != "" {
@@ -66,6 +76,9 @@ func ParseQuickAdd(line string, now time.Time, loc *time.Location) QuickAdd {
 	left, right, due, hasTime, problem, ok := findISODate(line, loc)
 	if !ok && problem == "" {
 		left, right, due, hasTime, ok = findWords(line, now, loc)
+		if l, r, d, ht, okl := findLocalWords(lang, line, now, loc); okl && (!ok || l < left) {
+			left, right, due, hasTime, ok = l, r, d, ht, true
+		}
 	}
 	if problem != "" {
 		q.Problem = problem
@@ -200,11 +213,17 @@ func parseRules(text string, base time.Time) (t time.Time, left, right int, ok b
 	return t, left, right, true
 }
 
-// ParseDue reads a due date typed on its own, in the words quick add understands
+// ParseDue is ParseDueIn for English alone.
+func ParseDue(s string, now time.Time, loc *time.Location) (due time.Time, hasTime bool, err error) {
+	return ParseDueIn(LangEnglish, s, now, loc)
+}
+
+// ParseDueIn reads a due date typed on its own, in the words quick add understands
 // ("tomorrow 9am", "fri", "next monday", "2026-12-01 14:00") or as YYYY-MM-DD, relative to now
 // in loc. Empty is no date (the zero time). hasTime says whether a time of day was named. What
-// is not a date comes back as an error that says what is understood.
-func ParseDue(s string, now time.Time, loc *time.Location) (due time.Time, hasTime bool, err error) {
+// is not a date comes back as an error that says what is understood. lang adds the date words
+// of German, French or Spanish, as in ParseQuickAddIn.
+func ParseDueIn(lang, s string, now time.Time, loc *time.Location) (due time.Time, hasTime bool, err error) {
 	s = strings.TrimSpace(s)
 	if s == "" {
 		return time.Time{}, false, nil
@@ -217,7 +236,7 @@ func ParseDue(s string, now time.Time, loc *time.Location) (due time.Time, hasTi
 	// Quick add reads the date out of a line with a title: give it one and ask that the date
 	// took every other word.
 	const stand = "x"
-	q := ParseQuickAdd(stand+" "+s, now, loc)
+	q := ParseQuickAddIn(lang, stand+" "+s, now, loc)
 	if q.Problem != "" {
 		return time.Time{}, false, errors.New(q.Problem)
 	}

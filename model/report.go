@@ -3,7 +3,6 @@ package model
 import (
 	"fmt"
 	"sort"
-	"strconv"
 	"strings"
 	"time"
 )
@@ -13,6 +12,7 @@ type ReportInput struct {
 	Period     Period
 	Now        time.Time
 	Location   *time.Location
+	Locale     Locale // how dates and numbers are written; the zero Locale is the C locale's
 	Objectives []Objective
 	Goals      []MicroGoal
 	// Totals is the sum of the metric entries logged within the period, by micro-goal.
@@ -94,8 +94,9 @@ func ProgressReport(in ReportInput) string {
 	}
 	var b strings.Builder
 	esc := markdownEscape
-	fmt.Fprintf(&b, "# Progress report: %s\n\n", in.Period)
-	fmt.Fprintf(&b, "Written %s by Microgoals.\n\n", in.Now.In(loc).Format("Mon 2 Jan 2006 15:04"))
+	l := in.Locale
+	fmt.Fprintf(&b, "# Progress report: %s\n\n", l.Period(in.Period))
+	fmt.Fprintf(&b, "Written %s by Microgoals.\n\n", l.DateTimeYear(in.Now.In(loc)))
 
 	sum := SummarizeWeek(in.Goals, in.Period, in.Now, loc)
 	fmt.Fprintf(&b, "**%s completed**, %d still open in the period, %d overdue, %d dropped. Current streak: %s.\n\n",
@@ -112,8 +113,8 @@ func ProgressReport(in ReportInput) string {
 	}
 	for _, o := range in.Objectives {
 		p := progress[o.ID]
-		fmt.Fprintf(&b, "- **%s** (%s): %d of %d steps done, %.0f%% — %d in this period\n",
-			esc(o.Title), o.Status, p.Done, p.Total, p.Fraction()*100, doneIn[o.ID])
+		fmt.Fprintf(&b, "- **%s** (%s): %d of %d steps done, %s — %d in this period\n",
+			esc(o.Title), o.Status, p.Done, p.Total, l.Percent(p.Fraction()), doneIn[o.ID])
 	}
 	b.WriteString("\n")
 	if c := in.Charts["completions"]; c != "" {
@@ -129,7 +130,7 @@ func ProgressReport(in ReportInput) string {
 		titles[o.ID] = o.Title
 	}
 	for _, g := range sum.Completed {
-		line := fmt.Sprintf("- %s — %s, %s", g.DoneAt.In(loc).Format("Mon 2 Jan"), esc(g.Title), esc(titles[g.ObjectiveID]))
+		line := fmt.Sprintf("- %s — %s, %s", l.ShortDate(g.DoneAt.In(loc)), esc(g.Title), esc(titles[g.ObjectiveID]))
 		if g.DoneWhen != "" {
 			line += " (done when: " + esc(g.DoneWhen) + ")"
 		}
@@ -148,10 +149,10 @@ func ProgressReport(in ReportInput) string {
 		for i, r := range rows {
 			target, share := "—", "—"
 			if r.Target > 0 {
-				target = formatNumber(r.Target) + " " + esc(r.Goal.Metric.Unit)
-				share = fmt.Sprintf("%.0f%%", r.Total/r.Target*100)
+				target = l.Number(r.Target, 6) + " " + esc(r.Goal.Metric.Unit)
+				share = l.Percent(r.Total / r.Target)
 			}
-			fmt.Fprintf(&b, "| %d | %s | %s %s | %s | %s |\n", i+1, esc(r.Goal.Title), formatNumber(r.Total), esc(r.Goal.Metric.Unit), target, share)
+			fmt.Fprintf(&b, "| %d | %s | %s %s | %s | %s |\n", i+1, esc(r.Goal.Title), l.Number(r.Total, 6), esc(r.Goal.Metric.Unit), target, share)
 		}
 		b.WriteString("\n")
 		if c := in.Charts["metrics"]; c != "" {
@@ -164,7 +165,7 @@ func ProgressReport(in ReportInput) string {
 		b.WriteString("No weekly review saved for this period.\n")
 	}
 	for _, r := range in.Reviews {
-		fmt.Fprintf(&b, "### Week %s\n\n", r.Period)
+		fmt.Fprintf(&b, "### Week %s\n\n", l.Period(r.Period))
 		fmt.Fprintf(&b, "%d steps completed, streak %d days.\n\n", r.Completed, r.Streak)
 		for _, part := range []struct{ head, text string }{{"Wins", r.Wins}, {"Adjustments", r.Adjustments}, {"Lessons", r.Lessons}} {
 			if strings.TrimSpace(part.text) != "" {
@@ -181,8 +182,6 @@ func ProgressReport(in ReportInput) string {
 	writePeopleAndPlaces(&b, in)
 	return b.String()
 }
-
-func formatNumber(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
 
 // markdownEscape keeps user text from being read as Markdown markup: a title with a star or
 // a pipe must show as written, not turn bold or break the table. User text never starts a

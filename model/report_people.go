@@ -57,7 +57,7 @@ func writePeopleAndPlaces(b *strings.Builder, in ReportInput) {
 			continue
 		}
 		nd++
-		line := fmt.Sprintf("- %s — **%s** %s", d.At.In(in.Location).Format("Mon 2 Jan"), d.Kind, markdownEscape(d.Subject))
+		line := fmt.Sprintf("- %s — **%s** %s", in.Locale.ShortDate(d.At.In(in.Location)), d.Kind, markdownEscape(d.Subject))
 		if r := strings.TrimSpace(d.Rationale); r != "" {
 			line += ": " + markdownEscape(r)
 		}
@@ -80,7 +80,7 @@ func writePeopleAndPlaces(b *strings.Builder, in ReportInput) {
 		for _, g := range gs {
 			rate := "—"
 			if g.Done.Dated > 0 {
-				rate = fmt.Sprintf("%.0f%%", g.Done.OnTimeRate()*100)
+				rate = in.Locale.Percent(g.Done.OnTimeRate())
 			}
 			fmt.Fprintf(b, "| %s | %s | %d | %s | %.0f |\n", kind, markdownEscape(g.Name), g.Done.Done, rate, g.SprintMinutes)
 		}

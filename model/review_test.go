@@ -147,4 +147,19 @@ func TestProgressReportEscapesAndSums(t *testing.T) {
 	if got := CompletionsPerDay(in.Goals, p, time.UTC); len(got) != 7 || got[2] != 1 {
 		t.Errorf("completions per day = %v", got)
 	}
+	// In German the dates, percentages and numbers are written the German way.
+	in.Locale = ParseLocale("de_DE.UTF-8")
+	in.Totals[1] = 1250.5
+	md = ProgressReport(in)
+	for _, want := range []string{
+		"# Progress report: Mo. 23. Nov. – So. 29. Nov. 2026",
+		"Written Mi. 25. Nov. 2026 09:00",
+		"1 of 2 steps done, 50\u00a0%",
+		"| 1.250,5 words | 1.000 words | 125\u00a0% |",
+		"- Mi. 25. Nov. — Draft",
+	} {
+		if !strings.Contains(md, want) {
+			t.Errorf("German report lacks %q:\n%s", want, md)
+		}
+	}
 }

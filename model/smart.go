@@ -59,6 +59,9 @@ type SMARTContext struct {
 	InProgress      int   // steps in progress across the plan (FocusCount), this one included when it is
 	SprintGoalID    int64 // the step a focus sprint runs on, 0 when none
 	FocusLimit      int   // steps in progress before the plan is overloaded (the setting); 0 = no limit
+	// Language is the user's language ("de", "fr", "es"); a title in it names its action
+	// the way the language does (StartsWithAction). "" is English alone.
+	Language string
 }
 
 // DefaultFocusLimit is how many steps may be in progress before the app warns of overload.
@@ -88,7 +91,7 @@ func CheckSMART(g MicroGoal, c SMARTContext) SMART {
 	switch {
 	case len(words) == 0:
 		fail(Specific, "Give the step a title that says what you will do")
-	case !IsActionVerb(words[0]):
+	case !StartsWithAction(g.Title, c.Language):
 		fail(Specific, fmt.Sprintf("Start with an action verb (“Write…”, “Call…”); “%s” is not one", trimWord(words[0])))
 	case len(words) < ShortTitleMinWord:
 		fail(Specific, "Say what exactly: name the thing and how much")

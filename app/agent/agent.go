@@ -97,7 +97,10 @@ func Run(opts Options) int {
 		_, err := Send(RoleWindow, opts.DBPath, MsgBanner+text, windowTimeout)
 		return err == nil
 	}
-	a.sched = NewScheduler(store, Config{Now: opts.Now, Location: opts.Location, Send: send, Shown: shown, Banner: banner,
+	// The background process has no window and no preferences of its own: it writes times the
+	// way the session's locale does, as the window does when it follows the system.
+	locale := model.LocaleFromEnv(os.Getenv).WithLanguage(model.MessagesLanguageFromEnv(os.Getenv))
+	a.sched = NewScheduler(store, Config{Now: opts.Now, Location: opts.Location, Locale: locale, Send: send, Shown: shown, Banner: banner,
 		Wrote: a.ownWrite})
 	if err := a.reload(); err != nil {
 		log.Printf("microgoals --background: %v", err)

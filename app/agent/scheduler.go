@@ -52,6 +52,7 @@ func SnapshotOf(out storage.Outline) Snapshot {
 type Config struct {
 	Now      func() time.Time // the clock; time.Now when nil
 	Location *time.Location   // the user's zone; time.Local when nil
+	Locale   model.Locale     // how the notifications write times and dates
 	// Send delivers one notification to the desktop (Desktop.Send in the app).
 	Send func(title, body string) error
 	// SendTimeout bounds one Send; DefaultSendTimeout when zero.
@@ -116,7 +117,7 @@ func NewScheduler(store *storage.Store, cfg Config) *Scheduler {
 	s := &Scheduler{cfg: cfg, store: store, now: cfg.Now, wake: make(chan struct{}, 1),
 		stop: make(chan struct{}), done: make(chan struct{}), planned: make(chan struct{}),
 		settings: model.DefaultNotifySettings(), sent: model.SentLog{}}
-	s.settings.Location = cfg.Location
+	s.settings.Location, s.settings.Locale = cfg.Location, cfg.Locale
 	return s
 }
 
@@ -190,7 +191,7 @@ func (s *Scheduler) currentStore() *storage.Store {
 // SetSettings hands the loop changed settings and wakes it.
 func (s *Scheduler) SetSettings(ns model.NotifySettings) {
 	s.mu.Lock()
-	ns.Since, ns.Location = s.settings.Since, s.cfg.Location
+	ns.Since, ns.Location, ns.Locale = s.settings.Since, s.cfg.Location, s.cfg.Locale
 	s.settings = ns
 	s.mu.Unlock()
 	s.Poke()
@@ -312,7 +313,7 @@ func (s *Scheduler) LoadSettings() error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if !s.ready {
-		ns.Settings.Location = s.cfg.Location
+		ns.Settings.Location, ns.Settings.Locale = s.cfg.Location, s.cfg.Locale
 		s.settings, s.unavailable = ns.Settings, ns.Unavailable
 	}
 	return nil
@@ -338,7 +339,7 @@ func (s *Scheduler) loadLocked() error {
 	s.wrote()
 	paused := readPause(st)
 	s.mu.Lock()
-	ns.Settings.Location = s.cfg.Location
+	ns.Settings.Location, ns.Settings.Locale = s.cfg.Location, s.cfg.Locale
 	s.settings, s.unavailable, s.ready = ns.Settings, ns.Unavailable, true
 	s.pausedUntil = paused
 	s.mu.Unlock()
