@@ -197,3 +197,75 @@ func menuItemLabeled(w fyne.Window, label string) *fyne.MenuItem {
 	}
 	return nil
 }
+
+// A focus sprint that ends asks where and with whom it ran, in the same corner panel as a
+// completion, filled with the last answers; Save stores them on the sprint and Ctrl+Z takes
+// them back.
+func TestSprintEndAsksWhereAndWith(t *testing.T) {
+	h, c := newClockHarness(t)
+	minutesGoal(h)
+	ctx := context.Background()
+
+	// The first sprint: no answers yet, so the panel comes up empty; Skip stores nothing.
+	h.menuItem(fyne.KeyR).Action()
+	h.mustNotSee("Where")
+	h.typeFocusedAndEnter("25")
+	c.advance(25 * time.Minute)
+	h.u.sprint.tick()
+	d := h.u.doneCtx
+	if !d.popup.Visible() {
+		t.Fatal("no question when the sprint ended")
+	}
+	h.mustSee("Sprint on “Practise Spanish fo…” ended: where, with whom?")
+	if d.where.Text != "" || d.with.Text != "" {
+		t.Fatalf("first sprint pre-filled %q / %q", d.where.Text, d.with.Text)
+	}
+	h.typeInto(d.where, "library")
+	h.typeInto(d.with, "Ana")
+	h.submit(d.with) // Enter saves
+	if d.popup.Visible() {
+		t.Fatal("the question stays after Enter")
+	}
+	sprints, err := h.st.Sprints(ctx)
+	if err != nil || len(sprints) != 1 || sprints[0].Environment != "library" || sprints[0].Partner != "Ana" {
+		t.Fatalf("stored %+v %v", sprints, err)
+	}
+
+	// The second sprint, stopped early, offers the same answers again.
+	c.advance(time.Hour)
+	h.menuItem(fyne.KeyR).Action()
+	h.typeFocusedAndEnter("25")
+	c.advance(5 * time.Minute)
+	h.tapButton("Stop")
+	if !d.popup.Visible() || d.where.Text != "library" || d.with.Text != "Ana" {
+		t.Fatalf("second sprint: visible %v, %q / %q", d.popup.Visible(), d.where.Text, d.with.Text)
+	}
+	d.where.SetText("")
+	h.typeInto(d.where, "home office")
+	test.Tap(h.buttonIn(d.popup, "Save"))
+	sprints, _ = h.st.Sprints(ctx)
+	if len(sprints) != 2 || sprints[1].Environment != "home office" || sprints[1].Partner != "Ana" || sprints[0].Environment != "library" {
+		t.Fatalf("stored %+v", sprints)
+	}
+	// The answers are one undoable action.
+	h.press(fyne.KeyZ, fyne.KeyModifierControl)
+	sprints, _ = h.st.Sprints(ctx)
+	if sprints[1].Environment != "" || sprints[1].Partner != "" {
+		t.Fatalf("after undo %+v", sprints[1])
+	}
+	// And they count in the Charts tab's patterns by place.
+	h.press(fyne.KeyY, fyne.KeyModifierControl)
+	h.u.selectView("Charts")
+	if got := model.ContextPatternsOf(nil, mustSprints(h), time.UTC); len(got.Places) != 2 || got.Places[0].Name != "library" {
+		t.Fatalf("patterns %+v", got)
+	}
+}
+
+func mustSprints(h *harness) []model.Sprint {
+	h.t.Helper()
+	s, err := h.st.Sprints(context.Background())
+	if err != nil {
+		h.t.Fatal(err)
+	}
+	return s
+}
