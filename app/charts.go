@@ -9,6 +9,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -36,7 +37,9 @@ type chartsView struct {
 	images                                  map[string]func() image.Image // each card drawn for export
 
 	patterns model.Patterns
-	context  string // the patterns by place and by collaborator, as text (people.go)
+	// places are the six charts of the patterns by place and by collaborator (chartplaces.go).
+	places     []*chart
+	placesInfo *widget.Label
 }
 
 func newChartsView(u *UI) *chartsView { return &chartsView{u: u} }
@@ -85,6 +88,16 @@ func (v *chartsView) Build() fyne.CanvasObject {
 			switch x := body.(type) {
 			case *chart:
 				b = copyOf(x)
+			case *fyne.Container:
+				if key == "places" {
+					cs := make([]*chart, len(v.places))
+					for i, c := range v.places {
+						cs[i] = copyOf(c)
+					}
+					b = contextChartsGrid(cs)
+				} else {
+					b = container.New(&proportional{weights: []float32{24, 10}}, copyOf(v.hours), copyOf(v.days))
+				}
 			default:
 				b = container.New(&proportional{weights: []float32{24, 10}}, copyOf(v.hours), copyOf(v.days))
 			}
@@ -112,6 +125,9 @@ func (v *chartsView) Build() fyne.CanvasObject {
 		card("wins", "Daily wins, last 12 weeks", "daily-wins.png", nil, v.wins, v.winsInfo),
 		card("patterns", "Patterns", "patterns.png", v.measure, hoursDays, v.patInfo),
 	)
+	v.places = contextCharts(model.ContextPatterns{}, fyne.NewSize(220, 150))
+	v.placesInfo = info()
+	places := card("places", lang.L("Places and people"), "places-and-people.png", nil, contextChartsGrid(v.places), v.placesInfo)
 	csv := widget.NewButtonWithIcon("Export CSV…", theme.DocumentSaveIcon(), func() { v.u.exportMetricsCSV(v.goalID) })
 	csvAll := widget.NewButton("All entries…", func() { v.u.exportMetricsCSV(0) })
 	// Half the width each, but no wider at least than the two halves' own minimum: a grid
@@ -119,7 +135,7 @@ func (v *chartsView) Build() fyne.CanvasObject {
 	bar := container.NewBorder(nil, nil, widget.NewLabel("Objective"), nil,
 		container.New(&proportional{weights: []float32{1, 1}}, v.objective,
 			container.NewBorder(nil, nil, widget.NewLabel("Micro-goal"), container.NewHBox(csv, csvAll), v.goal)))
-	return container.NewBorder(bar, nil, nil, nil, container.NewVScroll(grid))
+	return container.NewBorder(bar, nil, nil, nil, container.NewVScroll(container.NewVBox(grid, places)))
 }
 
 // Refresh redraws every chart from the plan.
@@ -284,7 +300,7 @@ func (v *chartsView) loadPatterns() {
 	}
 	work := u.completedWork()
 	v.patterns = model.PatternsOf(work, sprints, u.loc)
-	v.context = contextPatternsText(model.ContextPatternsOf(work, sprints, u.loc))
+	v.drawPlaces(model.ContextPatternsOf(work, sprints, u.loc))
 	v.drawPatterns()
 }
 
@@ -321,7 +337,7 @@ func (v *chartsView) drawPatterns() {
 	v.days.setPlot(&barPlot{title: "By weekday", labels: model.WeekdayNames[:], every: 1, values: days, unit: unit,
 		name: func(i int) string { return model.WeekdayNames[i] }, empty: " "})
 	if p.Completions == 0 && p.SprintMinutes == 0 {
-		v.patInfo.SetText(v.context)
+		v.patInfo.SetText("")
 		return
 	}
 	text := fmt.Sprintf("Best hour: %s · best day: %s.", hourName(argmax(hours)), model.WeekdayNames[argmax(days)])
@@ -331,10 +347,16 @@ func (v *chartsView) drawPatterns() {
 			text += fmt.Sprintf(" The late ones slipped %s on average.", model.FormatDays(p.AvgSlipDays))
 		}
 	}
-	if v.context != "" {
-		text += "\n" + v.context
-	}
 	v.patInfo.SetText(text)
+}
+
+// drawPlaces shows the patterns by place and by collaborator, with the best of each in words
+// under the charts.
+func (v *chartsView) drawPlaces(c model.ContextPatterns) {
+	for i, p := range contextPlots(c) {
+		v.places[i].setPlot(p)
+	}
+	v.placesInfo.SetText(contextSummary(c))
 }
 
 // uniqueLabels makes repeated titles distinct with their ID, because a Select tells its

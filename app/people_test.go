@@ -88,7 +88,74 @@ func TestChartsShowProjectionAndPlaces(t *testing.T) {
 	// 6 done in four weeks (1.5 a week), 1 open: 5 days from Wed 25 Nov, 31 days before the 31st.
 	h.mustSee("At 1.5 steps a week (last four weeks), the open step is done by Mon 30 Nov 2026: 31")
 	h.mustSee("days ahead of the target date.")
-	h.mustSee("By place — home: 1 done, 100% on time")
+	// The patterns by place and collaborator are charts: bars named by place and by person.
+	v := h.charts()
+	if !containsText(v.places[0], "Done by place") || !containsText(v.places[0], "home") {
+		t.Fatalf("done by place draws %q", chartTexts(v.places[0]))
+	}
+	if !containsText(v.places[1], "100% (1/1)") {
+		t.Fatalf("on time by place draws %q", chartTexts(v.places[1]))
+	}
+	if !containsText(v.places[3], "Nobody noted yet") {
+		t.Fatalf("done with draws %q", chartTexts(v.places[3]))
+	}
+}
+
+// The Charts tab draws completions, on-time rate and sprint minutes by place and by
+// collaborator as bars, from the answers given when steps were done and sprints ended.
+func TestChartsDrawPlacesAndPeople(t *testing.T) {
+	h, c := newClockHarness(t)
+	peoplePlan(h)
+	ctx := context.Background()
+	// Two of Alex's steps were done at the library with Ana, one of Sam's late with Ana too.
+	for _, title := range []string{"Draft chapter one", "Draft chapter two", "Edit chapter three"} {
+		h.update(title, func(g *model.MicroGoal) { g.DoneWhere, g.DoneWith = "library", "Ana" })
+	}
+	// A 25-minute sprint at the café with Ben, answered when it ended.
+	g := h.storedGoal("Fix the build script")
+	sp, err := h.st.StartSprint(ctx, model.Sprint{GoalID: g.ID, PlannedMinutes: 25})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.advance(26 * time.Minute)
+	if _, err := h.st.EndSprint(ctx, sp.ID); err != nil {
+		t.Fatal(err)
+	}
+	if err := h.st.SetSprintContext(ctx, sp.ID, "café", "Ben"); err != nil {
+		t.Fatal(err)
+	}
+	h.u.reload()
+	h.u.selectView("Charts")
+	v := h.charts()
+	want := []struct {
+		chart int
+		texts []string
+	}{
+		{0, []string{"Done by place", "library", "3", "home", "1"}},
+		{1, []string{"On time by place", "67% (2/3)", "100% (1/1)"}},
+		{2, []string{"Sprint minutes by place", "café", "25 min"}},
+		{3, []string{"Done with", "Ana", "3"}},
+		{4, []string{"On time with", "67% (2/3)"}},
+		{5, []string{"Sprint minutes with", "Ben", "25 min"}},
+	}
+	for _, w := range want {
+		for _, s := range w.texts {
+			if !containsText(v.places[w.chart], s) {
+				t.Errorf("chart %d lacks %q: %q", w.chart, s, chartTexts(v.places[w.chart]))
+			}
+		}
+	}
+	// The café has no completions: it is not a bar of "Done by place".
+	if containsText(v.places[0], "café") {
+		t.Errorf("a place with nothing done has a bar: %q", chartTexts(v.places[0]))
+	}
+	h.mustSee("Most done at library (3) · most done with Ana (3) · most on time at library (67% of 3) · most on time with Ana (67% of 3).")
+	// Hovering a bar reads its value out.
+	ch := v.places[0]
+	test.MoveMouse(h.w.Canvas(), fyne.CurrentApp().Driver().AbsolutePositionForObject(ch).Add(fyne.NewPos(ch.Size().Width/2, 30)))
+	if ch.readout != "library: 3 done" {
+		t.Errorf("hover readout %q", ch.readout)
+	}
 }
 
 // Completing a step asks where and with whom, optionally; the answers are stored and offered
@@ -165,7 +232,8 @@ func TestReportForLastWeekInOneClick(t *testing.T) {
 		t.Fatalf("no report at %s: %v (banner: %q)", path, err, h.u.message.Text)
 	}
 	for _, want := range []string{"# Progress report: Mon 16 Nov – Sun 22 Nov 2026", "## By owner", "- **Alex**: 3 done, 3 of 3 on time",
-		"## Decisions", "![Burn-up of the objective in focus](progress-2026-11-16-burnup.png)", "| Place | home | 1 | 100% | 0 |"} {
+		"## Decisions", "![Burn-up of the objective in focus](progress-2026-11-16-burnup.png)", "| Place | home | 1 | 100% | 0 |",
+		"![Done, on time and sprint minutes by place and collaborator](progress-2026-11-16-places.png)"} {
 		if !strings.Contains(string(md), want) {
 			t.Errorf("report lacks %q:\n%s", want, md)
 		}
@@ -177,6 +245,15 @@ func TestReportForLastWeekInOneClick(t *testing.T) {
 		f.Close()
 		if err != nil || img.Bounds().Dx() < 640 {
 			t.Fatalf("burn-up image: %v", err)
+		}
+	}
+	if f, err := os.Open(filepath.Join(dir, "progress-2026-11-16-places.png")); err != nil {
+		t.Fatal(err)
+	} else {
+		img, err := png.Decode(f)
+		f.Close()
+		if err != nil || img.Bounds().Dx() < 960 || !varied(img) {
+			t.Fatalf("places image: %v", err)
 		}
 	}
 	for _, w := range fyne.CurrentApp().Driver().AllWindows() {

@@ -69,3 +69,15 @@ func (u *UI) writeBurnUpPNG(path string, data []model.Objective, goals []model.M
 	fyne.DoAndWait(func() { img = renderImage(newChart(&burnUpPlot{b: b, loc: u.loc, now: u.now()}, size), size) })
 	return true, writeAtomically(path, func(w io.Writer) error { return png.Encode(w, img) })
 }
+
+// writePlacesPNG draws the period's patterns by place and collaborator as the Charts tab
+// draws them, for the report; it reports whether there was anything to draw.
+func (u *UI) writePlacesPNG(path string, c model.ContextPatterns) (bool, error) {
+	if len(c.Places)+len(c.People) == 0 {
+		return false, nil
+	}
+	size := fyne.NewSize(960, 420)
+	var img image.Image
+	fyne.DoAndWait(func() { img = renderImage(contextChartsGrid(contextCharts(c, fyne.NewSize(300, 190))), size) })
+	return true, writeAtomically(path, func(w io.Writer) error { return png.Encode(w, img) })
+}
