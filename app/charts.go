@@ -229,7 +229,12 @@ func (v *chartsView) onGoalChanged() {
 func (v *chartsView) drawBurnUp() {
 	u := v.u
 	b := model.BurnUpOf(u.completedWork(), v.objID, u.loc, u.now())
-	v.burn.setPlot(&burnUpPlot{b: b, loc: u.loc, now: u.now()})
+	bp := &burnUpPlot{b: b, loc: u.loc, now: u.now()}
+	if obj, ok := u.objective(v.objID); ok && b.Total > 0 {
+		pr := model.ProjectFinish(u.data.Goals, obj, u.now(), u.loc)
+		bp.proj = &pr
+	}
+	v.burn.setPlot(bp)
 	switch {
 	case b.Total == 0:
 		v.burnInfo.SetText("")
@@ -433,58 +438,157 @@ func dayTicks(days, n int) []float64 {
 	return out
 }
 
-// burnUpPlot draws done and planned steps per day.
+// burnUpPlot draws done and planned steps per day and, with a projection, the line from
+// today's count at the last four weeks' rate to the finish, the target date and how many
+// days ahead or behind it the finish falls.
 type burnUpPlot struct {
-	b   model.BurnUp
-	loc *time.Location
-	now time.Time
+	b    model.BurnUp
+	loc  *time.Location
+	now  time.Time
+	proj *model.Projection // nil: no projection drawn
 }
 
 func (p *burnUpPlot) emptyText() string {
 	if p.b.Total == 0 {
-		return "No micro-goals under this objective yet.\nAdd a few steps and the burn-up fills in as you finish them."
+		return lang.L("No micro-goals under this objective yet.\nAdd a few steps and the burn-up fills in as you finish them.")
 	}
 	return ""
+}
+
+// dayIndex is the day of t counted from the first day of the series.
+func (p *burnUpPlot) dayIndex(t time.Time) int {
+	return model.DateOf(p.b.Days[0], p.loc).DaysUntil(model.DateOf(t, p.loc))
+}
+
+// projectionVerdict is what the chart says of the projection: days ahead or behind the
+// target, or the finish date when there is no target ("" when there is nothing to say).
+func projectionVerdict(pr model.Projection) string {
+	switch {
+	case pr.AlreadyAll:
+		return lang.L("all done")
+	case !pr.HasFinish:
+		return lang.L("no finish projected: nothing done in four weeks")
+	case !pr.HasTarget:
+		return lang.L("projected finish {{.Date}}", map[string]any{"Date": pr.Finish.Format("2 Jan")})
+	case pr.DaysAhead > 0:
+		return lang.L("{{.Days}} ahead", map[string]any{"Days": dayCount(pr.DaysAhead)})
+	case pr.DaysAhead < 0:
+		return lang.L("{{.Days}} behind", map[string]any{"Days": dayCount(-pr.DaysAhead)})
+	}
+	return lang.L("on the target date")
 }
 
 func (p *burnUpPlot) draw(pt *painter, hover *fyne.Position) string {
 	b := p.b
 	n := len(b.Days)
+	today := b.At(p.now, p.loc)
+	// The x axis runs past the last day of the series to the target date and the projected
+	// finish, but not without end: a finish years away is drawn running off the right edge.
+	last := n - 1
+	var target, finish int
+	var projFrom, projTo float64
+	projecting := false
+	if pr := p.proj; pr != nil && today >= 0 {
+		if pr.HasTarget {
+			target = p.dayIndex(pr.Target)
+			last = max(last, target)
+		}
+		if pr.HasFinish && !pr.AlreadyAll {
+			projecting = true
+			finish = p.dayIndex(pr.Finish)
+			projFrom = float64(b.Done[today])
+			projTo = projFrom + float64(pr.Remaining)
+			last = max(last, min(finish, last+max(28, last/2)))
+		}
+	}
 	yMax := float64(max(b.Total, b.Planned[n-1], b.Done[n-1]))
-	f := pt.newFrame(0, float64(max(n-1, 1)), yMax)
-	pt.axes(f, dayTicks(n, 6), func(x float64) string { return b.Days[int(x)].Format("2 Jan") })
+	if projecting {
+		yMax = math.Max(yMax, projTo)
+	}
+	f := pt.newFrame(0, float64(max(last, 1)), yMax)
+	dayAt := func(i int) time.Time { return b.Days[0].AddDate(0, 0, i) }
+	pt.axes(f, dayTicks(last+1, 6), func(x float64) string { return dayAt(int(x)).Format("2 Jan") })
 	xs := make([]float64, n)
 	plan, done := make([]float64, n), make([]float64, n)
 	for i := range xs {
 		xs[i], plan[i], done[i] = float64(i), float64(b.Planned[i]), float64(b.Done[i])
 	}
+	fg := pt.color(theme.ColorNameForeground)
 	// The scope: every step that counts, the level the line climbs to.
-	pt.line(f.x, f.py(float64(b.Total)), f.x+f.w, f.py(float64(b.Total)), faded(pt.color(theme.ColorNameForeground), 0.35), 1)
-	today := b.At(p.now, p.loc)
+	pt.line(f.x, f.py(float64(b.Total)), f.x+f.w, f.py(float64(b.Total)), faded(fg, 0.35), 1)
 	planColor, doneColor := pt.color(theme.ColorNameWarning), pt.color(theme.ColorNamePrimary)
+	projColor := pt.color(theme.ColorNameSuccess)
+	if p.proj != nil && p.proj.HasTarget && p.proj.DaysAhead < 0 {
+		projColor = pt.color(theme.ColorNameError)
+	}
 	if today >= 0 {
 		x := f.px(float64(today))
-		pt.line(x, f.y, x, f.y+f.h, faded(pt.color(theme.ColorNameForeground), 0.4), 1)
-		pt.markLabel("today", x, f)
+		pt.line(x, f.y, x, f.y+f.h, faded(fg, 0.4), 1)
+		pt.markLabel(lang.L("today"), x, f)
 		// Done is known only up to today.
 		xs, done = xs[:today+1], done[:today+1]
 	}
+	lineH := pt.measure("0", false).Height
+	if p.proj != nil && p.proj.HasTarget && today >= 0 {
+		x := f.px(float64(target))
+		pt.dashed(x, f.y+lineH+2, x, f.y+f.h, faded(fg, 0.75), 1.5)
+		// Under the "today" label, so the two never overlap when the dates are close.
+		pt.markLabelAt(lang.L("target {{.Date}}", map[string]any{"Date": p.proj.Target.Format("2 Jan")}), x, f.y+lineH+2, f)
+	}
 	pt.polyline(f, xsAll(n), plan, planColor, 2, true)
 	pt.polyline(f, xs, done, doneColor, 2.5, true)
-	pt.legend(f.x, 0, []string{"done", "planned (due)", "all " + model.Plural(b.Total, "step")},
-		[]colorOf{doneColor, planColor, faded(pt.color(theme.ColorNameForeground), 0.35)})
+	names := []string{lang.L("done"), lang.L("planned (due)"), lang.L("all {{.Steps}}", map[string]any{"Steps": model.Plural(b.Total, "step")})}
+	colors := []colorOf{doneColor, planColor, faded(fg, 0.35)}
+	if projecting {
+		// The projection: from today's count, at the recent rate, to everything done.
+		x1, y1 := float64(today), projFrom
+		x2, y2 := float64(finish), projTo
+		if x2 > float64(last) { // runs off the edge: cut where it leaves the chart
+			y2 = y1 + (y2-y1)*(float64(last)-x1)/(x2-x1)
+			x2 = float64(last)
+		}
+		pt.dashed(f.px(x1), f.py(y1), f.px(x2), f.py(y2), projColor, 2)
+		if finish <= last {
+			pt.dot(f.px(x2), f.py(y2), 4, projColor)
+		}
+		names = append(names, lang.L("projected"))
+		colors = append(colors, projColor)
+	}
+	pt.legend(f.x, 0, names, colors)
+	if p.proj != nil && today >= 0 {
+		// The verdict, big and in the projection's colour, at the bottom right of the plot
+		// where a burn-up has no lines.
+		v := projectionVerdict(*p.proj)
+		sz := pt.measure(v, true)
+		vx, vy := f.x+f.w-sz.Width-6, f.y+f.h-sz.Height-6
+		bg := pt.rect(vx-4, vy-2, sz.Width+8, sz.Height+4, faded(pt.color(theme.ColorNameBackground), 0.85), 4)
+		bg.StrokeColor, bg.StrokeWidth = projColor, 1
+		pt.text(v, fyne.NewPos(vx, vy), projColor, true)
+	}
 	if hover == nil || !f.contains(*hover) {
 		return ""
 	}
 	i := int(math.Round(f.dataX(hover.X)))
-	i = min(max(i, 0), n-1)
+	i = min(max(i, 0), last)
 	x := f.px(float64(i))
 	pt.hoverLine(f, x)
-	pt.dot(x, f.py(plan[i]), 4, planColor)
-	s := fmt.Sprintf("%s: %d planned", b.Days[i].Format("Mon 2 Jan"), b.Planned[i])
-	if today < 0 || i <= today {
+	day := dayAt(i).Format("Mon 2 Jan")
+	var s string
+	switch {
+	case i >= n:
+		s = day
+		if projecting && i <= finish {
+			y := projFrom + (projTo-projFrom)*float64(i-today)/float64(max(finish-today, 1))
+			pt.dot(x, f.py(y), 4, projColor)
+			s = lang.L("{{.Day}}: {{.Count}} projected", map[string]any{"Day": day, "Count": math.Round(y)})
+		}
+	case today < 0 || i <= today:
+		pt.dot(x, f.py(plan[i]), 4, planColor)
 		pt.dot(x, f.py(float64(b.Done[i])), 4, doneColor)
-		s = fmt.Sprintf("%s: %d done · %d planned", b.Days[i].Format("Mon 2 Jan"), b.Done[i], b.Planned[i])
+		s = fmt.Sprintf("%s: %d done · %d planned", day, b.Done[i], b.Planned[i])
+	default:
+		pt.dot(x, f.py(plan[i]), 4, planColor)
+		s = fmt.Sprintf("%s: %d planned", day, b.Planned[i])
 	}
 	pt.readoutBox(s)
 	return s

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -88,6 +89,40 @@ func TestChartsShowProjectionAndPlaces(t *testing.T) {
 	// 6 done in four weeks (1.5 a week), 1 open: 5 days from Wed 25 Nov, 31 days before the 31st.
 	h.mustSee("At 1.5 steps a week (last four weeks), the open step is done by Mon 30 Nov 2026: 31")
 	h.mustSee("days ahead of the target date.")
+	// The burn-up draws the projection and says it on the chart itself.
+	burn := h.charts().burn
+	for _, want := range []string{"31 days ahead", "target 31 Dec", "projected", "today"} {
+		if !containsText(burn, want) {
+			t.Errorf("the burn-up lacks %q: %q", want, chartTexts(burn))
+		}
+	}
+	// The axis runs to the target date: its last label is in late December.
+	if !containsText(burn, "Dec") {
+		t.Errorf("the axis stops before the target: %q", chartTexts(burn))
+	}
+	// Hovering past today reads the projected count out.
+	projected := ""
+	for x := burn.Size().Width / 3; x < burn.Size().Width && projected == ""; x += 2 {
+		burn.MouseMoved(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: fyne.NewPos(x, burn.Size().Height/2)}})
+		if strings.Contains(burn.readout, "projected") {
+			projected = burn.readout
+		}
+	}
+	if projected == "" {
+		t.Errorf("hovering past today never reads a projected count (last %q)", burn.readout)
+	}
+	burn.MouseOut()
+	// A target before the projected finish: behind, in days.
+	o, _ := h.u.objective(h.charts().objID)
+	o.TargetDate = time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC)
+	if _, err := h.st.UpdateObjective(context.Background(), o); err != nil {
+		t.Fatal(err)
+	}
+	h.u.reload()
+	h.mustSee("behind the target date.")
+	if burn := h.charts().burn; !containsText(burn, "3 days behind") || !containsText(burn, "target 27 Nov") {
+		t.Errorf("behind: the burn-up draws %q", chartTexts(burn))
+	}
 	// The patterns by place and collaborator are charts: bars named by place and by person.
 	v := h.charts()
 	if !containsText(v.places[0], "Done by place") || !containsText(v.places[0], "home") {

@@ -63,10 +63,17 @@ func (u *UI) writeBurnUpPNG(path string, data []model.Objective, goals []model.M
 		return false, nil
 	}
 	b := model.BurnUpOf(goals, id, u.loc, u.now())
+	plot := &burnUpPlot{b: b, loc: u.loc, now: u.now()}
+	for _, o := range data {
+		if o.ID == id && b.Total > 0 {
+			pr := model.ProjectFinish(goals, o, u.now(), u.loc)
+			plot.proj = &pr
+		}
+	}
 	size := fyne.NewSize(640, 300)
 	var img image.Image
 	// Widgets are made and drawn on the UI goroutine; the report itself is written on a worker.
-	fyne.DoAndWait(func() { img = renderImage(newChart(&burnUpPlot{b: b, loc: u.loc, now: u.now()}, size), size) })
+	fyne.DoAndWait(func() { img = renderImage(newChart(plot, size), size) })
 	return true, writeAtomically(path, func(w io.Writer) error { return png.Encode(w, img) })
 }
 
