@@ -191,7 +191,7 @@ func (p *groupBarsPlot) draw(pt *painter, hover *fyne.Position) string {
 	gs, more := p.shown()
 	fg := pt.color(theme.ColorNameForeground)
 	lineH := pt.measure("0", false).Height
-	pt.text(p.title, fyne.NewPos(0, 0), fg, true)
+	pt.text(p.title, fyne.NewPos(6, 0), fg, true)
 	top := lineH + 6
 	rows := len(gs)
 	if more > 0 {
@@ -203,7 +203,7 @@ func (p *groupBarsPlot) draw(pt *painter, hover *fyne.Position) string {
 	for _, g := range gs {
 		nameW = max(nameW, pt.measure(g.Name, false).Width)
 	}
-	nameW = min(nameW, pt.size.Width*0.4)
+	nameW = min(nameW, pt.size.Width*0.4) + 6 // off the card's edge
 	valueW := float32(0)
 	maxV := 0.0
 	for _, g := range gs {
@@ -226,7 +226,7 @@ func (p *groupBarsPlot) draw(pt *painter, hover *fyne.Position) string {
 	for i, g := range gs {
 		y := top + float32(i)*rowH
 		name := g.Name
-		for len([]rune(name)) > 1 && pt.measure(name, false).Width > nameW {
+		for len([]rune(name)) > 1 && pt.measure(name, false).Width > nameW-6 {
 			name = ellipsis(name, len([]rune(name))-1)
 		}
 		pt.textRight(name, fyne.NewPos(nameW, y+rowH/2), fg)
@@ -244,7 +244,11 @@ func (p *groupBarsPlot) draw(pt *painter, hover *fyne.Position) string {
 			pt.rect(x0, y+rowH*0.2, barMax, rowH*0.6, pt.color(theme.ColorNameInputBackground), 2)
 		}
 		pt.rect(x0, y+rowH*0.2, max(w, 2), rowH*0.6, c, 2)
-		pt.text(p.valueText(g), fyne.NewPos(x0+max(w, 2)+4, y+(rowH-lineH)/2), fg, false)
+		vx := x0 + max(w, 2) + 4
+		if p.measure == measureOnTime {
+			vx = x0 + barMax + 4 // after the track
+		}
+		pt.text(p.valueText(g), fyne.NewPos(vx, y+(rowH-lineH)/2), fg, false)
 	}
 	if more > 0 {
 		y := top + float32(len(gs))*rowH

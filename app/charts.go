@@ -528,12 +528,10 @@ func (p *burnUpPlot) draw(pt *painter, hover *fyne.Position) string {
 		// Done is known only up to today.
 		xs, done = xs[:today+1], done[:today+1]
 	}
-	lineH := pt.measure("0", false).Height
+	targetColor := faded(fg, 0.75)
 	if p.proj != nil && p.proj.HasTarget && today >= 0 {
 		x := f.px(float64(target))
-		pt.dashed(x, f.y+lineH+2, x, f.y+f.h, faded(fg, 0.75), 1.5)
-		// Under the "today" label, so the two never overlap when the dates are close.
-		pt.markLabelAt(lang.L("target {{.Date}}", map[string]any{"Date": p.proj.Target.Format("2 Jan")}), x, f.y+lineH+2, f)
+		pt.dashed(x, f.y, x, f.y+f.h, targetColor, 1.5)
 	}
 	pt.polyline(f, xsAll(n), plan, planColor, 2, true)
 	pt.polyline(f, xs, done, doneColor, 2.5, true)
@@ -553,6 +551,11 @@ func (p *burnUpPlot) draw(pt *painter, hover *fyne.Position) string {
 		}
 		names = append(names, lang.L("projected"))
 		colors = append(colors, projColor)
+	}
+	if p.proj != nil && p.proj.HasTarget && today >= 0 {
+		// Named in the legend rather than beside its line, where the projection ends.
+		names = append(names, lang.L("target {{.Date}}", map[string]any{"Date": p.proj.Target.Format("2 Jan")}))
+		colors = append(colors, targetColor)
 	}
 	pt.legend(f.x, 0, names, colors)
 	if p.proj != nil && today >= 0 {

@@ -45,3 +45,34 @@ check_search_light() { search_and_board light; }
 check_search_dark() { search_and_board dark; }
 
 CHECKS+=(search_light search_dark)
+
+# charts_places THEME: the Charts tab of the demo plan: the burn-up with its projection (the
+# dashed line, the target date and "N days ahead/behind" on the chart), then, scrolled down,
+# the bar charts by place and by collaborator. The demo's completions carry where and with
+# whom, so the bars must be there: the card is compared with an empty one by its colours.
+charts_places() {
+  local theme=$1 db=$WORK/demo-charts13-$1.db
+  use_home "charts13-$theme"
+  make_demo "$db"
+  FYNE_THEME=$theme start_app "charts13-$theme" --db "$db"
+  wait_window
+  sleep 2
+  xdotool windowactivate --sync "$WIN" >/dev/null 2>&1 || true
+  # The Charts tab, the fourth.
+  xdotool mousemove --window "$WIN" 325 53 click 1; sleep 1.5
+  screenshot "$WIN" "$ARTIFACTS/e2e-charts-burnup-$theme.png"
+  # Scroll to the end of the tab: the places and people card.
+  xdotool mousemove --window "$WIN" 540 400
+  for _ in $(seq 30); do xdotool click 5; sleep 0.05; done
+  sleep 1
+  screenshot "$WIN" "$ARTIFACTS/e2e-charts-places-$theme.png"
+  [ "$(identify -format '%w' "$ARTIFACTS/e2e-charts-places-$theme.png")" = 1080 ] || fail "the Charts tab widened the window past 1080 px"
+  close_app
+  no_crash_in_log
+  db_ok "$db"
+}
+
+check_charts_places_light() { charts_places light; }
+check_charts_places_dark() { charts_places dark; }
+
+CHECKS+=(charts_places_light charts_places_dark)
