@@ -78,17 +78,6 @@ func tallyText(t model.Tally) string {
 	return s
 }
 
-// suggestOwner tells the user, after a step with tags was added without an owner, who does
-// those tags on time most often.
-func (u *UI) suggestOwner(tags []string) {
-	s, ok := model.SuggestOwner(u.data.Goals, tags, u.loc)
-	if !ok {
-		return
-	}
-	u.showMessage("Suggested owner: %s did %d of %d %s steps on time. Set the owner in the detail panel.",
-		s.Owner, s.OnTime, s.Dated, model.TagWord(s.Tag))
-}
-
 // projectionText says when the objective will be finished at the last four weeks' rate, and
 // how that compares with its target date.
 func projectionText(p model.Projection) string {

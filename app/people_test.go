@@ -68,15 +68,56 @@ func TestPeopleViewAndOwnerSuggestion(t *testing.T) {
 	h.mustSee("Partner of: 1 open · 6 done · 5 of 6 on time (83%)") // Maria
 	h.mustNotSee("@home:")                                          // a place is not a skill
 
-	// Adding a #writing step suggests Alex, who does them on time most often.
+	// Adding a #writing step suggests Alex, who does them on time most often, by filling the
+	// new step's Owner field, with the reason under it.
 	h.u.tabs.selectTab(0)
 	h.selectRow("Write the book")
 	h.typeInto(h.u.outline.quickAdd, "Draft the epilogue #writing")
 	h.submit(h.u.outline.quickAdd)
-	h.mustSee("Suggested owner: Alex did 3 of 3 #writing steps on time")
+	owner := h.u.detail.goalFields["owner"]
+	if g, ok := h.u.selectedGoal(); !ok || g.Title != "Draft the epilogue" || owner.text() != "Alex" {
+		t.Fatalf("after quick add: selected %q, owner field %q", g.Title, owner.text())
+	}
+	h.mustSee("Suggested: Alex — 3 of 3 #writing steps done on time. Type another name to change it.")
+	// Leaving the step saves the filled-in field like any edit.
+	h.selectRow("Write the book")
+	if g := h.storedGoal("Draft the epilogue"); g.Owner != "Alex" {
+		t.Fatalf("stored owner %q", g.Owner)
+	}
+	// The tags field suggests too; a name the user types replaces the suggestion and stays.
+	h.selectRow("Fix the build script")
+	h.w.Canvas().Focus(owner.entry)
+	owner.entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEnd})
+	for range "Sam" { // the owner, erased key by key
+		owner.entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyBackspace})
+	}
+	tags := h.u.detail.goalFields["tags"].entry
+	h.typeInto(tags, "")
+	tags.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEnd})
+	test.Type(tags, " #writing")
+	if owner.text() != "Alex" {
+		t.Fatalf("the tags field %q suggested %q", tags.Text, owner.text())
+	}
+	h.mustSee("Suggested: Alex — 3 of 3 #writing steps done on time.")
+	h.w.Canvas().Focus(owner.entry)
+	owner.entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEnd})
+	for range "Alex" {
+		owner.entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyBackspace})
+	}
+	h.typeInto(owner.entry, "Sam")
+	h.mustNotSee("Suggested: Alex")
+	h.typeInto(tags, "")
+	tags.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEnd})
+	test.Type(tags, " @home")
+	if owner.text() != "Sam" {
+		t.Fatalf("the suggestion replaced the typed owner: %q", owner.text())
+	}
+	h.submit(owner.entry)
+	if g := h.storedGoal("Fix the build script"); g.Owner != "Sam" || model.JoinTags(g.Tags) != model.JoinTags([]string{"code", "writing", "@home"}) {
+		t.Fatalf("stored %q %v", g.Owner, g.Tags)
+	}
 
 	// The People view follows the owner given.
-	h.update("Draft the epilogue", func(g *model.MicroGoal) { g.Owner = "Alex" })
 	h.u.selectView("People")
 	h.mustSee("#writing: 1 open · 3 done · 3 of 3 on time (100%)")
 }

@@ -269,8 +269,9 @@ func (u *UI) createParsedGoal(objectiveID, parentID, afterID int64, q model.Quic
 	if ok && q.Phrase != "" {
 		u.showMessage("Added “%s”, due %s (read from “%s”).", q.Title, formatDue(model.MicroGoal{Due: q.Due, DueHasTime: q.HasTime}, u.now(), u.loc), q.Phrase)
 	}
-	if ok && len(q.Tags) > 0 {
-		u.suggestOwner(q.Tags)
+	if ok && len(q.Tags) > 0 && u.detail.key == u.outline.selected {
+		// The new step is in the panel: its Owner field gets the suggestion, if any.
+		u.detail.suggestOwner(true)
 	}
 	return ok
 }
