@@ -76,3 +76,45 @@ check_charts_places_light() { charts_places light; }
 check_charts_places_dark() { charts_places dark; }
 
 CHECKS+=(charts_places_light charts_places_dark)
+
+# ask_context_and_owner THEME: a focus sprint started (Ctrl+R, Enter) and stopped on the bar
+# asks where and with whom in the corner panel; the answers typed there are stored on the
+# sprint. Then a step quick-added with #writing (Ctrl+L) gets an owner filled in by the
+# suggestion, stored once the step is left.
+ask_context_and_owner() {
+  local theme=$1 db=$WORK/demo-ask-$1.db got
+  use_home "ask-$theme"
+  make_demo "$db"
+  FYNE_THEME=$theme start_app "ask-$theme" --db "$db"
+  wait_window
+  sleep 2
+  xdotool windowactivate --sync "$WIN" >/dev/null 2>&1 || true
+  xdotool mousemove --window "$WIN" 300 219 click 1; sleep 0.5
+  xdotool key ctrl+r; sleep 0.7
+  xdotool key Return; sleep 1
+  # Stop, at the right end of the sprint bar above the tabs.
+  xdotool mousemove --window "$WIN" 1040 48 click 1; sleep 1
+  screenshot "$WIN" "$ARTIFACTS/e2e-sprint-ended-ask-$theme.png"
+  # The panel's Where field, in the bottom-right corner: a click, the answers, Enter saves.
+  xdotool mousemove --window "$WIN" 740 600 click 1; sleep 0.3
+  xdotool key ctrl+a; xdotool type --delay 20 "library"; xdotool key Tab; sleep 0.2
+  xdotool key ctrl+a; xdotool type --delay 20 "Ana"; xdotool key Return; sleep 1
+  got=$(sqlite3 "$db" "SELECT environment || '|' || partner FROM sprints WHERE ended_at IS NOT NULL ORDER BY id DESC LIMIT 1")
+  [ "$got" = "library|Ana" ] || fail "the sprint's answers stored as '$got', want 'library|Ana'"
+  # Quick add under the selected step's objective, with a tag the demo's owners have done.
+  xdotool key ctrl+l; sleep 0.5
+  xdotool type --delay 20 "Outline the epilogue #writing"; xdotool key Return; sleep 1.5
+  screenshot "$WIN" "$ARTIFACTS/e2e-owner-suggested-$theme.png"
+  # Leaving the step saves the filled-in owner: select another row.
+  xdotool mousemove --window "$WIN" 300 219 click 1; sleep 1
+  close_app
+  no_crash_in_log
+  db_ok "$db"
+  got=$(sqlite3 "$db" "SELECT owner FROM micro_goals WHERE title = 'Outline the epilogue'")
+  case "$got" in me|Sam|Alex) ;; *) fail "the quick-added #writing step's owner is '$got', want the suggested one" ;; esac
+}
+
+check_ask_context_light() { ask_context_and_owner light; }
+check_ask_context_dark() { ask_context_and_owner dark; }
+
+CHECKS+=(ask_context_light ask_context_dark)
