@@ -118,3 +118,39 @@ check_ask_context_light() { ask_context_and_owner light; }
 check_ask_context_dark() { ask_context_and_owner dark; }
 
 CHECKS+=(ask_context_light ask_context_dark)
+
+# report_last_week: File → Report for last week in the real window writes the report beside
+# the plan, with its sections by owner, decisions, burn-up (with the projection) and the
+# charts by place and collaborator, and opens it; screenshots of the menu, the report and the
+# charts written.
+check_report_last_week() {
+  local db=$WORK/report/plan.db md
+  mkdir -p "$WORK/report"
+  use_home report
+  make_demo "$db"
+  start_app report --db "$db"
+  wait_window
+  sleep 2
+  xdotool windowactivate --sync "$WIN" >/dev/null 2>&1 || true
+  xdotool mousemove --window "$WIN" 27 14 click 1; sleep 0.7
+  screenshot "$WIN" "$ARTIFACTS/e2e-report-menu.png"
+  # "Report for last week", the 11th item of the File menu.
+  xdotool mousemove --window "$WIN" 80 411 click 1
+  for _ in $(seq 100); do
+    ls "$WORK"/report/progress-*.md >/dev/null 2>&1 && break
+    sleep 0.2
+  done
+  ls "$WORK"/report/progress-*.md >/dev/null 2>&1 || fail "no report written beside the plan"
+  sleep 2
+  screenshot "$(xdotool search --onlyvisible --name 'progress-' | head -n 1)" "$ARTIFACTS/e2e-report-window.png" || true
+  md=$(ls "$WORK"/report/progress-*.md | head -n 1)
+  for want in "## By owner" "## Decisions" "## Burn-up" "## Places and collaborators" "![Done, on time and sprint minutes by place and collaborator]("; do
+    grep -qF -- "$want" "$md" || fail "the report lacks '$want'"
+  done
+  cp "${md%.md}-places.png" "$ARTIFACTS/e2e-report-places.png"
+  cp "${md%.md}-burnup.png" "$ARTIFACTS/e2e-report-burnup.png"
+  close_app
+  no_crash_in_log
+}
+
+CHECKS+=(report_last_week)
