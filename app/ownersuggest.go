@@ -38,8 +38,8 @@ func (d *detail) ownerLoaded() {
 
 // suggestOwner fills the Owner field when the tags field changed (or always, with force, for
 // a step just added with tags) and the field is empty or holds the last suggestion. A name
-// the user typed is never replaced.
-func (d *detail) suggestOwner(force bool) {
+// the user typed is never replaced. It reports the name it filled in ("" when none).
+func (d *detail) suggestOwner(force bool) string {
 	s := d.ownerSug
 	owner, tags := d.goalFields["owner"], d.goalFields["tags"].text()
 	current := strings.TrimSpace(owner.text())
@@ -49,11 +49,11 @@ func (d *detail) suggestOwner(force bool) {
 		s.why.Hide()
 	}
 	if !force && tags == s.tags {
-		return
+		return ""
 	}
 	s.tags = tags
 	if current != "" && current != s.name {
-		return
+		return ""
 	}
 	parsed, _ := model.ParseTags(tags)
 	sug, ok := model.SuggestOwner(d.u.data.Goals, parsed, d.u.loc)
@@ -63,7 +63,7 @@ func (d *detail) suggestOwner(force bool) {
 			owner.set("")
 			s.why.Hide()
 		}
-		return
+		return ""
 	}
 	s.name = sug.Owner
 	if current != sug.Owner {
@@ -72,4 +72,5 @@ func (d *detail) suggestOwner(force bool) {
 	s.why.SetText(lang.L("Suggested: {{.Owner}} — {{.OnTime}} of {{.Dated}} {{.Tag}} steps done on time. Type another name to change it.",
 		map[string]any{"Owner": sug.Owner, "OnTime": sug.OnTime, "Dated": sug.Dated, "Tag": model.TagWord(sug.Tag)}))
 	s.why.Show()
+	return sug.Owner
 }

@@ -78,7 +78,8 @@ func TestPeopleViewAndOwnerSuggestion(t *testing.T) {
 	if g, ok := h.u.selectedGoal(); !ok || g.Title != "Draft the epilogue" || owner.text() != "Alex" {
 		t.Fatalf("after quick add: selected %q, owner field %q", g.Title, owner.text())
 	}
-	h.mustSee("Suggested: Alex — 3 of 3 #writing steps done on time. Type another name to change it.")
+	h.mustSee("Suggested: Alex — 3 of 3 #writing steps done on time.")
+	h.mustSee("Owner filled in: Alex, who does these tags on time most often")
 	// Leaving the step saves the filled-in field like any edit.
 	h.selectRow("Write the book")
 	if g := h.storedGoal("Draft the epilogue"); g.Owner != "Alex" {
