@@ -91,9 +91,20 @@ ask_context_and_owner() {
   xdotool windowactivate --sync "$WIN" >/dev/null 2>&1 || true
   xdotool mousemove --window "$WIN" 300 219 click 1; sleep 0.5
   xdotool key ctrl+r; sleep 0.7
-  xdotool key Return; sleep 1
-  # Stop, at the right end of the sprint bar above the tabs.
-  xdotool mousemove --window "$WIN" 1040 48 click 1; sleep 1
+  xdotool key Return
+  for _ in $(seq 50); do
+    [ "$(sqlite3 "$db" 'SELECT count(*) FROM sprints WHERE ended_at IS NULL')" = 1 ] && break
+    sleep 0.2
+  done
+  [ "$(sqlite3 "$db" 'SELECT count(*) FROM sprints WHERE ended_at IS NULL')" = 1 ] || fail "Ctrl+R, Enter started no sprint"
+  sleep 1.5 # the sprint bar laid out above the tabs
+  # Stop, at the right end of the sprint bar above the tabs (once more if the first click came
+  # before the bar was drawn).
+  for _ in 1 2 3; do
+    xdotool mousemove --window "$WIN" 1040 48 click 1; sleep 1.5
+    [ "$(sqlite3 "$db" 'SELECT count(*) FROM sprints WHERE ended_at IS NULL')" = 0 ] && break
+  done
+  [ "$(sqlite3 "$db" 'SELECT count(*) FROM sprints WHERE ended_at IS NULL')" = 0 ] || fail "Stop on the sprint bar did not end the sprint"
   screenshot "$WIN" "$ARTIFACTS/e2e-sprint-ended-ask-$theme.png"
   # The panel's Where field, in the bottom-right corner: a click, the answers, Enter saves.
   xdotool mousemove --window "$WIN" 740 600 click 1; sleep 0.3
