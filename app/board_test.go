@@ -141,9 +141,11 @@ func BenchmarkBoard1000(b *testing.B) {
 		}
 	}
 	b.ResetTimer()
+	done := cpuPerOp(b)
 	for i := 0; i < b.N; i++ {
 		bv.Refresh()
 	}
+	done()
 	if n := len(bv.board.Columns[0].Cards); n != 200 {
 		b.Fatalf("input column holds %d cards", n)
 	}

@@ -369,12 +369,28 @@ type colorOf = color.Color
 
 // markLabel names a vertical marker line at x, on its right, or on its left where the right
 // edge would cut it off.
-func (p *painter) markLabel(s string, x float32, f *frame) {
+func (p *painter) markLabel(s string, x float32, f *frame) { p.markLabelAt(s, x, f.y, f) }
+
+// markLabelAt is markLabel with the label's top at y.
+func (p *painter) markLabelAt(s string, x, y float32, f *frame) {
 	c := faded(p.color(theme.ColorNameForeground), 0.7)
 	w := p.measure(s, false).Width
 	if x+3+w > f.x+f.w {
-		p.text(s, fyne.NewPos(x-3-w, f.y), c, false)
+		p.text(s, fyne.NewPos(x-3-w, y), c, false)
 		return
 	}
-	p.text(s, fyne.NewPos(x+3, f.y), c, false)
+	p.text(s, fyne.NewPos(x+3, y), c, false)
+}
+
+// dashed draws a dashed line from (x1, y1) to (x2, y2): 6 on, 4 off.
+func (p *painter) dashed(x1, y1, x2, y2 float32, c color.Color, width float32) {
+	dx, dy := x2-x1, y2-y1
+	length := float32(math.Hypot(float64(dx), float64(dy)))
+	if length < 1 {
+		return
+	}
+	for at := float32(0); at < length; at += 10 {
+		end := min(at+6, length)
+		p.line(x1+dx*at/length, y1+dy*at/length, x1+dx*end/length, y1+dy*end/length, c, width)
+	}
 }

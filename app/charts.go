@@ -9,6 +9,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -36,7 +37,9 @@ type chartsView struct {
 	images                                  map[string]func() image.Image // each card drawn for export
 
 	patterns model.Patterns
-	context  string // the patterns by place and by collaborator, as text (people.go)
+	// places are the six charts of the patterns by place and by collaborator (chartplaces.go).
+	places     []*chart
+	placesInfo *widget.Label
 }
 
 func newChartsView(u *UI) *chartsView { return &chartsView{u: u} }
@@ -85,6 +88,16 @@ func (v *chartsView) Build() fyne.CanvasObject {
 			switch x := body.(type) {
 			case *chart:
 				b = copyOf(x)
+			case *fyne.Container:
+				if key == "places" {
+					cs := make([]*chart, len(v.places))
+					for i, c := range v.places {
+						cs[i] = copyOf(c)
+					}
+					b = contextChartsGrid(cs)
+				} else {
+					b = container.New(&proportional{weights: []float32{24, 10}}, copyOf(v.hours), copyOf(v.days))
+				}
 			default:
 				b = container.New(&proportional{weights: []float32{24, 10}}, copyOf(v.hours), copyOf(v.days))
 			}
@@ -112,6 +125,9 @@ func (v *chartsView) Build() fyne.CanvasObject {
 		card("wins", "Daily wins, last 12 weeks", "daily-wins.png", nil, v.wins, v.winsInfo),
 		card("patterns", "Patterns", "patterns.png", v.measure, hoursDays, v.patInfo),
 	)
+	v.places = contextCharts(model.ContextPatterns{}, fyne.NewSize(220, 150))
+	v.placesInfo = info()
+	places := card("places", lang.L("Places and people"), "places-and-people.png", nil, contextChartsGrid(v.places), v.placesInfo)
 	csv := widget.NewButtonWithIcon("Export CSV…", theme.DocumentSaveIcon(), func() { v.u.exportMetricsCSV(v.goalID) })
 	csvAll := widget.NewButton("All entries…", func() { v.u.exportMetricsCSV(0) })
 	// Half the width each, but no wider at least than the two halves' own minimum: a grid
@@ -119,7 +135,7 @@ func (v *chartsView) Build() fyne.CanvasObject {
 	bar := container.NewBorder(nil, nil, widget.NewLabel("Objective"), nil,
 		container.New(&proportional{weights: []float32{1, 1}}, v.objective,
 			container.NewBorder(nil, nil, widget.NewLabel("Micro-goal"), container.NewHBox(csv, csvAll), v.goal)))
-	return container.NewBorder(bar, nil, nil, nil, container.NewVScroll(grid))
+	return container.NewBorder(bar, nil, nil, nil, container.NewVScroll(container.NewVBox(grid, places)))
 }
 
 // Refresh redraws every chart from the plan.
@@ -213,7 +229,12 @@ func (v *chartsView) onGoalChanged() {
 func (v *chartsView) drawBurnUp() {
 	u := v.u
 	b := model.BurnUpOf(u.completedWork(), v.objID, u.loc, u.now())
-	v.burn.setPlot(&burnUpPlot{b: b, loc: u.loc, now: u.now()})
+	bp := &burnUpPlot{b: b, loc: u.loc, now: u.now()}
+	if obj, ok := u.objective(v.objID); ok && b.Total > 0 {
+		pr := model.ProjectFinish(u.data.Goals, obj, u.now(), u.loc)
+		bp.proj = &pr
+	}
+	v.burn.setPlot(bp)
 	switch {
 	case b.Total == 0:
 		v.burnInfo.SetText("")
@@ -284,7 +305,7 @@ func (v *chartsView) loadPatterns() {
 	}
 	work := u.completedWork()
 	v.patterns = model.PatternsOf(work, sprints, u.loc)
-	v.context = contextPatternsText(model.ContextPatternsOf(work, sprints, u.loc))
+	v.drawPlaces(model.ContextPatternsOf(work, sprints, u.loc))
 	v.drawPatterns()
 }
 
@@ -321,7 +342,7 @@ func (v *chartsView) drawPatterns() {
 	v.days.setPlot(&barPlot{title: "By weekday", labels: model.WeekdayNames[:], every: 1, values: days, unit: unit,
 		name: func(i int) string { return model.WeekdayNames[i] }, empty: " "})
 	if p.Completions == 0 && p.SprintMinutes == 0 {
-		v.patInfo.SetText(v.context)
+		v.patInfo.SetText("")
 		return
 	}
 	text := fmt.Sprintf("Best hour: %s · best day: %s.", hourName(argmax(hours)), model.WeekdayNames[argmax(days)])
@@ -331,10 +352,16 @@ func (v *chartsView) drawPatterns() {
 			text += fmt.Sprintf(" The late ones slipped %s on average.", model.FormatDays(p.AvgSlipDays))
 		}
 	}
-	if v.context != "" {
-		text += "\n" + v.context
-	}
 	v.patInfo.SetText(text)
+}
+
+// drawPlaces shows the patterns by place and by collaborator, with the best of each in words
+// under the charts.
+func (v *chartsView) drawPlaces(c model.ContextPatterns) {
+	for i, p := range contextPlots(c) {
+		v.places[i].setPlot(p)
+	}
+	v.placesInfo.SetText(contextSummary(c))
 }
 
 // uniqueLabels makes repeated titles distinct with their ID, because a Select tells its
@@ -411,58 +438,160 @@ func dayTicks(days, n int) []float64 {
 	return out
 }
 
-// burnUpPlot draws done and planned steps per day.
+// burnUpPlot draws done and planned steps per day and, with a projection, the line from
+// today's count at the last four weeks' rate to the finish, the target date and how many
+// days ahead or behind it the finish falls.
 type burnUpPlot struct {
-	b   model.BurnUp
-	loc *time.Location
-	now time.Time
+	b    model.BurnUp
+	loc  *time.Location
+	now  time.Time
+	proj *model.Projection // nil: no projection drawn
 }
 
 func (p *burnUpPlot) emptyText() string {
 	if p.b.Total == 0 {
-		return "No micro-goals under this objective yet.\nAdd a few steps and the burn-up fills in as you finish them."
+		return lang.L("No micro-goals under this objective yet.\nAdd a few steps and the burn-up fills in as you finish them.")
 	}
 	return ""
+}
+
+// dayIndex is the day of t counted from the first day of the series.
+func (p *burnUpPlot) dayIndex(t time.Time) int {
+	return model.DateOf(p.b.Days[0], p.loc).DaysUntil(model.DateOf(t, p.loc))
+}
+
+// projectionVerdict is what the chart says of the projection: days ahead or behind the
+// target, or the finish date when there is no target ("" when there is nothing to say).
+func projectionVerdict(pr model.Projection) string {
+	switch {
+	case pr.AlreadyAll:
+		return lang.L("all done")
+	case !pr.HasFinish:
+		return lang.L("no finish projected: nothing done in four weeks")
+	case !pr.HasTarget:
+		return lang.L("projected finish {{.Date}}", map[string]any{"Date": currentLocale().DayMonth(pr.Finish)})
+	case pr.DaysAhead > 0:
+		return lang.L("{{.Days}} ahead", map[string]any{"Days": dayCount(pr.DaysAhead)})
+	case pr.DaysAhead < 0:
+		return lang.L("{{.Days}} behind", map[string]any{"Days": dayCount(-pr.DaysAhead)})
+	}
+	return lang.L("on the target date")
 }
 
 func (p *burnUpPlot) draw(pt *painter, hover *fyne.Position) string {
 	b := p.b
 	n := len(b.Days)
+	today := b.At(p.now, p.loc)
+	// The x axis runs past the last day of the series to the target date and the projected
+	// finish, but not without end: a finish years away is drawn running off the right edge.
+	last := n - 1
+	var target, finish int
+	var projFrom, projTo float64
+	projecting := false
+	if pr := p.proj; pr != nil && today >= 0 {
+		if pr.HasTarget {
+			target = p.dayIndex(pr.Target)
+			last = max(last, target)
+		}
+		if pr.HasFinish && !pr.AlreadyAll {
+			projecting = true
+			finish = p.dayIndex(pr.Finish)
+			projFrom = float64(b.Done[today])
+			projTo = projFrom + float64(pr.Remaining)
+			last = max(last, min(finish, last+max(28, last/2)))
+		}
+	}
 	yMax := float64(max(b.Total, b.Planned[n-1], b.Done[n-1]))
-	f := pt.newFrame(0, float64(max(n-1, 1)), yMax)
-	pt.axes(f, dayTicks(n, 6), func(x float64) string { return currentLocale().DayMonth(b.Days[int(x)]) })
+	if projecting {
+		yMax = math.Max(yMax, projTo)
+	}
+	f := pt.newFrame(0, float64(max(last, 1)), yMax)
+	dayAt := func(i int) time.Time { return b.Days[0].AddDate(0, 0, i) }
+	pt.axes(f, dayTicks(last+1, 6), func(x float64) string { return currentLocale().DayMonth(dayAt(int(x))) })
 	xs := make([]float64, n)
 	plan, done := make([]float64, n), make([]float64, n)
 	for i := range xs {
 		xs[i], plan[i], done[i] = float64(i), float64(b.Planned[i]), float64(b.Done[i])
 	}
+	fg := pt.color(theme.ColorNameForeground)
 	// The scope: every step that counts, the level the line climbs to.
-	pt.line(f.x, f.py(float64(b.Total)), f.x+f.w, f.py(float64(b.Total)), faded(pt.color(theme.ColorNameForeground), 0.35), 1)
-	today := b.At(p.now, p.loc)
+	pt.line(f.x, f.py(float64(b.Total)), f.x+f.w, f.py(float64(b.Total)), faded(fg, 0.35), 1)
 	planColor, doneColor := pt.color(theme.ColorNameWarning), pt.color(theme.ColorNamePrimary)
+	projColor := pt.color(theme.ColorNameSuccess)
+	if p.proj != nil && p.proj.HasTarget && p.proj.DaysAhead < 0 {
+		projColor = pt.color(theme.ColorNameError)
+	}
 	if today >= 0 {
 		x := f.px(float64(today))
-		pt.line(x, f.y, x, f.y+f.h, faded(pt.color(theme.ColorNameForeground), 0.4), 1)
-		pt.markLabel("today", x, f)
+		pt.line(x, f.y, x, f.y+f.h, faded(fg, 0.4), 1)
+		pt.markLabel(lang.L("today"), x, f)
 		// Done is known only up to today.
 		xs, done = xs[:today+1], done[:today+1]
 	}
+	targetColor := faded(fg, 0.75)
+	if p.proj != nil && p.proj.HasTarget && today >= 0 {
+		x := f.px(float64(target))
+		pt.dashed(x, f.y, x, f.y+f.h, targetColor, 1.5)
+	}
 	pt.polyline(f, xsAll(n), plan, planColor, 2, true)
 	pt.polyline(f, xs, done, doneColor, 2.5, true)
-	pt.legend(f.x, 0, []string{"done", "planned (due)", "all " + model.Plural(b.Total, "step")},
-		[]colorOf{doneColor, planColor, faded(pt.color(theme.ColorNameForeground), 0.35)})
+	names := []string{lang.L("done"), lang.L("planned (due)"), lang.L("all {{.Steps}}", map[string]any{"Steps": model.Plural(b.Total, "step")})}
+	colors := []colorOf{doneColor, planColor, faded(fg, 0.35)}
+	if projecting {
+		// The projection: from today's count, at the recent rate, to everything done.
+		x1, y1 := float64(today), projFrom
+		x2, y2 := float64(finish), projTo
+		if x2 > float64(last) { // runs off the edge: cut where it leaves the chart
+			y2 = y1 + (y2-y1)*(float64(last)-x1)/(x2-x1)
+			x2 = float64(last)
+		}
+		pt.dashed(f.px(x1), f.py(y1), f.px(x2), f.py(y2), projColor, 2)
+		if finish <= last {
+			pt.dot(f.px(x2), f.py(y2), 4, projColor)
+		}
+		names = append(names, lang.L("projected"))
+		colors = append(colors, projColor)
+	}
+	if p.proj != nil && p.proj.HasTarget && today >= 0 {
+		// Named in the legend rather than beside its line, where the projection ends.
+		names = append(names, lang.L("target {{.Date}}", map[string]any{"Date": currentLocale().DayMonth(p.proj.Target)}))
+		colors = append(colors, targetColor)
+	}
+	pt.legend(f.x, 0, names, colors)
+	if p.proj != nil && today >= 0 {
+		// The verdict, big and in the projection's colour, at the bottom right of the plot
+		// where a burn-up has no lines.
+		v := projectionVerdict(*p.proj)
+		sz := pt.measure(v, true)
+		vx, vy := f.x+f.w-sz.Width-6, f.y+f.h-sz.Height-6
+		bg := pt.rect(vx-4, vy-2, sz.Width+8, sz.Height+4, faded(pt.color(theme.ColorNameBackground), 0.85), 4)
+		bg.StrokeColor, bg.StrokeWidth = projColor, 1
+		pt.text(v, fyne.NewPos(vx, vy), projColor, true)
+	}
 	if hover == nil || !f.contains(*hover) {
 		return ""
 	}
 	i := int(math.Round(f.dataX(hover.X)))
-	i = min(max(i, 0), n-1)
+	i = min(max(i, 0), last)
 	x := f.px(float64(i))
 	pt.hoverLine(f, x)
-	pt.dot(x, f.py(plan[i]), 4, planColor)
-	s := fmt.Sprintf("%s: %d planned", currentLocale().ShortDate(b.Days[i]), b.Planned[i])
-	if today < 0 || i <= today {
+	day := currentLocale().ShortDate(dayAt(i))
+	var s string
+	switch {
+	case i >= n:
+		s = day
+		if projecting && i <= finish {
+			y := projFrom + (projTo-projFrom)*float64(i-today)/float64(max(finish-today, 1))
+			pt.dot(x, f.py(y), 4, projColor)
+			s = lang.L("{{.Day}}: {{.Count}} projected", map[string]any{"Day": day, "Count": math.Round(y)})
+		}
+	case today < 0 || i <= today:
+		pt.dot(x, f.py(plan[i]), 4, planColor)
 		pt.dot(x, f.py(float64(b.Done[i])), 4, doneColor)
-		s = fmt.Sprintf("%s: %d done · %d planned", currentLocale().ShortDate(b.Days[i]), b.Done[i], b.Planned[i])
+		s = fmt.Sprintf("%s: %d done · %d planned", day, b.Done[i], b.Planned[i])
+	default:
+		pt.dot(x, f.py(plan[i]), 4, planColor)
+		s = fmt.Sprintf("%s: %d planned", day, b.Planned[i])
 	}
 	pt.readoutBox(s)
 	return s

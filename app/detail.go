@@ -33,9 +33,10 @@ type field struct {
 // detail is the right pane: every field of the selected micro-goal or objective, validated
 // inline, saved as one undoable action.
 type detail struct {
-	u    *UI
-	key  string // the row being edited
-	view fyne.CanvasObject
+	ownerSug *ownerSuggestion // the owner suggested by the tags (ownersuggest.go)
+	u        *UI
+	key      string // the row being edited
+	view     fyne.CanvasObject
 
 	// drafts keeps edits that could not be saved yet (a field still has a problem) when the
 	// selection moves on, so that coming back shows them again: nothing typed is lost.
@@ -84,7 +85,7 @@ var metricKindLabels = map[model.MetricKind]string{
 }
 
 func newDetail(u *UI) *detail {
-	d := &detail{u: u, drafts: map[string]map[string]string{}, goalFields: map[string]*field{}, objFields: map[string]*field{}}
+	d := &detail{u: u, drafts: map[string]map[string]string{}, goalFields: map[string]*field{}, objFields: map[string]*field{}, ownerSug: newOwnerSuggestion()}
 	d.heading = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	d.heading.Wrapping = fyne.TextWrapWord
 	d.empty = container.NewCenter(widget.NewLabel("Select an objective or a micro-goal to see and edit it."))
@@ -225,6 +226,7 @@ func (d *detail) buildGoalForm() fyne.CanvasObject {
 		row(kindF, d.entryField(gf, "unit", "Unit", "minutes, pages, words…", false), d.entryField(gf, "target", "Target", "500", false)),
 		row(d.canDecreaseField(), d.fromCompletionField()),
 		row(d.entryField(gf, "owner", "Owner", "Who does it", false), d.entryField(gf, "partner", "Accountability partner", "Who checks in", false)),
+		d.ownerSug.why,
 		row(d.tagsField(gf)),
 		row(d.newNotesField(gf)),
 		d.dropRow,
@@ -401,6 +403,7 @@ func (d *detail) fillGoal(g model.MicroGoal) {
 		v["fromCompletion"] = "1"
 	}
 	d.fill(d.goalFields, v)
+	d.ownerLoaded()
 	d.changed()
 	d.refreshDecisions()
 }
@@ -513,6 +516,7 @@ func (d *detail) changed() {
 	fields := d.goalFields
 	switch kind {
 	case 'g':
+		d.suggestOwner(false)
 		var g model.MicroGoal
 		g, ps = d.goalFromForm()
 		differs = !sameGoal(g, d.goal)

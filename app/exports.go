@@ -262,6 +262,12 @@ func (u *UI) writeReport(ctx context.Context, st *storage.Store, path string, p 
 	} else if !ok {
 		delete(charts, "burnup")
 	}
+	charts["places"] = stem + "-places.png"
+	if ok, err := u.writePlacesPNG(filepath.Join(dir, charts["places"]), model.ContextPatternsIn(work, sprints, p, u.loc)); err != nil {
+		return "", err
+	} else if !ok {
+		delete(charts, "places")
+	}
 	md := model.ProgressReport(model.ReportInput{Period: p, Now: u.now(), Location: u.loc, Locale: currentLocale(), Objectives: data.Objectives,
 		Goals: work, Totals: totals, Reviews: reviews, Charts: charts, Sprints: sprints, Decisions: decisions})
 	return md, writeAtomically(path, func(w io.Writer) error { _, err := io.WriteString(w, md); return err })

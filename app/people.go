@@ -78,43 +78,6 @@ func tallyText(t model.Tally) string {
 	return s
 }
 
-// suggestOwner tells the user, after a step with tags was added without an owner, who does
-// those tags on time most often.
-func (u *UI) suggestOwner(tags []string) {
-	s, ok := model.SuggestOwner(u.data.Goals, tags, u.loc)
-	if !ok {
-		return
-	}
-	u.showMessage("Suggested owner: %s did %d of %d %s steps on time. Set the owner in the detail panel.",
-		s.Owner, s.OnTime, s.Dated, model.TagWord(s.Tag))
-}
-
-// contextPatternsText is the patterns by place and by collaborator as lines of text for the
-// Charts tab and the report.
-func contextPatternsText(c model.ContextPatterns) string {
-	var lines []string
-	line := func(title string, gs []model.Group) {
-		if len(gs) == 0 {
-			return
-		}
-		var parts []string
-		for _, g := range gs {
-			s := fmt.Sprintf("%s: %d done", g.Name, g.Done.Done)
-			if g.Done.Dated > 0 {
-				s += fmt.Sprintf(", %s on time", currentLocale().Percent(g.Done.OnTimeRate()))
-			}
-			if g.SprintMinutes > 0 {
-				s += fmt.Sprintf(", %s in sprints", model.FormatMinutes(int(g.SprintMinutes)))
-			}
-			parts = append(parts, s)
-		}
-		lines = append(lines, title+" "+strings.Join(parts, " · "))
-	}
-	line("By place —", c.Places)
-	line("With —", c.People)
-	return strings.Join(lines, "\n")
-}
-
 // projectionText says when the objective will be finished at the last four weeks' rate, and
 // how that compares with its target date.
 func projectionText(p model.Projection) string {

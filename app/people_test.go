@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -67,15 +68,57 @@ func TestPeopleViewAndOwnerSuggestion(t *testing.T) {
 	h.mustSee("Partner of: 1 open · 6 done · 5 of 6 on time (83%)") // Maria
 	h.mustNotSee("@home:")                                          // a place is not a skill
 
-	// Adding a #writing step suggests Alex, who does them on time most often.
+	// Adding a #writing step suggests Alex, who does them on time most often, by filling the
+	// new step's Owner field, with the reason under it.
 	h.u.tabs.selectTab(0)
 	h.selectRow("Write the book")
 	h.typeInto(h.u.outline.quickAdd, "Draft the epilogue #writing")
 	h.submit(h.u.outline.quickAdd)
-	h.mustSee("Suggested owner: Alex did 3 of 3 #writing steps on time")
+	owner := h.u.detail.goalFields["owner"]
+	if g, ok := h.u.selectedGoal(); !ok || g.Title != "Draft the epilogue" || owner.text() != "Alex" {
+		t.Fatalf("after quick add: selected %q, owner field %q", g.Title, owner.text())
+	}
+	h.mustSee("Suggested: Alex — 3 of 3 #writing steps done on time.")
+	h.mustSee("Owner filled in: Alex, who does these tags on time most often")
+	// Leaving the step saves the filled-in field like any edit.
+	h.selectRow("Write the book")
+	if g := h.storedGoal("Draft the epilogue"); g.Owner != "Alex" {
+		t.Fatalf("stored owner %q", g.Owner)
+	}
+	// The tags field suggests too; a name the user types replaces the suggestion and stays.
+	h.selectRow("Fix the build script")
+	h.w.Canvas().Focus(owner.entry)
+	owner.entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEnd})
+	for range "Sam" { // the owner, erased key by key
+		owner.entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyBackspace})
+	}
+	tags := h.u.detail.goalFields["tags"].entry
+	h.typeInto(tags, "")
+	tags.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEnd})
+	test.Type(tags, " #writing")
+	if owner.text() != "Alex" {
+		t.Fatalf("the tags field %q suggested %q", tags.Text, owner.text())
+	}
+	h.mustSee("Suggested: Alex — 3 of 3 #writing steps done on time.")
+	h.w.Canvas().Focus(owner.entry)
+	owner.entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEnd})
+	for range "Alex" {
+		owner.entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyBackspace})
+	}
+	h.typeInto(owner.entry, "Sam")
+	h.mustNotSee("Suggested: Alex")
+	h.typeInto(tags, "")
+	tags.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEnd})
+	test.Type(tags, " @home")
+	if owner.text() != "Sam" {
+		t.Fatalf("the suggestion replaced the typed owner: %q", owner.text())
+	}
+	h.submit(owner.entry)
+	if g := h.storedGoal("Fix the build script"); g.Owner != "Sam" || model.JoinTags(g.Tags) != model.JoinTags([]string{"code", "writing", "@home"}) {
+		t.Fatalf("stored %q %v", g.Owner, g.Tags)
+	}
 
 	// The People view follows the owner given.
-	h.update("Draft the epilogue", func(g *model.MicroGoal) { g.Owner = "Alex" })
 	h.u.selectView("People")
 	h.mustSee("#writing: 1 open · 3 done · 3 of 3 on time (100%)")
 }
@@ -88,7 +131,108 @@ func TestChartsShowProjectionAndPlaces(t *testing.T) {
 	// 6 done in four weeks (1.5 a week), 1 open: 5 days from Wed 25 Nov, 31 days before the 31st.
 	h.mustSee("At 1.5 steps a week (last four weeks), the open step is done by Mon 30 Nov 2026: 31")
 	h.mustSee("days ahead of the target date.")
-	h.mustSee("By place — home: 1 done, 100% on time")
+	// The burn-up draws the projection and says it on the chart itself.
+	burn := h.charts().burn
+	for _, want := range []string{"31 days ahead", "target 31 Dec", "projected", "today"} {
+		if !containsText(burn, want) {
+			t.Errorf("the burn-up lacks %q: %q", want, chartTexts(burn))
+		}
+	}
+	// The axis runs to the target date: its last label is in late December.
+	if !containsText(burn, "Dec") {
+		t.Errorf("the axis stops before the target: %q", chartTexts(burn))
+	}
+	// Hovering past today reads the projected count out.
+	projected := ""
+	for x := burn.Size().Width / 3; x < burn.Size().Width && projected == ""; x += 2 {
+		burn.MouseMoved(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: fyne.NewPos(x, burn.Size().Height/2)}})
+		if strings.Contains(burn.readout, "projected") {
+			projected = burn.readout
+		}
+	}
+	if projected == "" {
+		t.Errorf("hovering past today never reads a projected count (last %q)", burn.readout)
+	}
+	burn.MouseOut()
+	// A target before the projected finish: behind, in days.
+	o, _ := h.u.objective(h.charts().objID)
+	o.TargetDate = time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC)
+	if _, err := h.st.UpdateObjective(context.Background(), o); err != nil {
+		t.Fatal(err)
+	}
+	h.u.reload()
+	h.mustSee("behind the target date.")
+	if burn := h.charts().burn; !containsText(burn, "3 days behind") || !containsText(burn, "target 27 Nov") {
+		t.Errorf("behind: the burn-up draws %q", chartTexts(burn))
+	}
+	// The patterns by place and collaborator are charts: bars named by place and by person.
+	v := h.charts()
+	if !containsText(v.places[0], "Done by place") || !containsText(v.places[0], "home") {
+		t.Fatalf("done by place draws %q", chartTexts(v.places[0]))
+	}
+	if !containsText(v.places[1], "100% (1/1)") {
+		t.Fatalf("on time by place draws %q", chartTexts(v.places[1]))
+	}
+	if !containsText(v.places[3], "Nobody noted yet") {
+		t.Fatalf("done with draws %q", chartTexts(v.places[3]))
+	}
+}
+
+// The Charts tab draws completions, on-time rate and sprint minutes by place and by
+// collaborator as bars, from the answers given when steps were done and sprints ended.
+func TestChartsDrawPlacesAndPeople(t *testing.T) {
+	h, c := newClockHarness(t)
+	peoplePlan(h)
+	ctx := context.Background()
+	// Two of Alex's steps were done at the library with Ana, one of Sam's late with Ana too.
+	for _, title := range []string{"Draft chapter one", "Draft chapter two", "Edit chapter three"} {
+		h.update(title, func(g *model.MicroGoal) { g.DoneWhere, g.DoneWith = "library", "Ana" })
+	}
+	// A 25-minute sprint at the café with Ben, answered when it ended.
+	g := h.storedGoal("Fix the build script")
+	sp, err := h.st.StartSprint(ctx, model.Sprint{GoalID: g.ID, PlannedMinutes: 25})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.advance(26 * time.Minute)
+	if _, err := h.st.EndSprint(ctx, sp.ID); err != nil {
+		t.Fatal(err)
+	}
+	if err := h.st.SetSprintContext(ctx, sp.ID, "café", "Ben"); err != nil {
+		t.Fatal(err)
+	}
+	h.u.reload()
+	h.u.selectView("Charts")
+	v := h.charts()
+	want := []struct {
+		chart int
+		texts []string
+	}{
+		{0, []string{"Done by place", "library", "3", "home", "1"}},
+		{1, []string{"On time by place", "67% (2/3)", "100% (1/1)"}},
+		{2, []string{"Sprint minutes by place", "café", "25 min"}},
+		{3, []string{"Done with", "Ana", "3"}},
+		{4, []string{"On time with", "67% (2/3)"}},
+		{5, []string{"Sprint minutes with", "Ben", "25 min"}},
+	}
+	for _, w := range want {
+		for _, s := range w.texts {
+			if !containsText(v.places[w.chart], s) {
+				t.Errorf("chart %d lacks %q: %q", w.chart, s, chartTexts(v.places[w.chart]))
+			}
+		}
+	}
+	// The café has no completions: it is not a bar of "Done by place".
+	if containsText(v.places[0], "café") {
+		t.Errorf("a place with nothing done has a bar: %q", chartTexts(v.places[0]))
+	}
+	h.mustSee("Most done at library (3) · most done with Ana (3) · most on time at library (67% of 3) · most on time with Ana (67% of 3).")
+	// Hovering a bar reads its value out.
+	ch := v.places[0]
+	test.MoveMouse(h.w.Canvas(), fyne.CurrentApp().Driver().AbsolutePositionForObject(ch).Add(fyne.NewPos(ch.Size().Width/2, 30)))
+	if ch.readout != "library: 3 done" {
+		t.Errorf("hover readout %q", ch.readout)
+	}
 }
 
 // Completing a step asks where and with whom, optionally; the answers are stored and offered
@@ -165,7 +309,8 @@ func TestReportForLastWeekInOneClick(t *testing.T) {
 		t.Fatalf("no report at %s: %v (banner: %q)", path, err, h.u.message.Text)
 	}
 	for _, want := range []string{"# Progress report: Mon 16 Nov – Sun 22 Nov 2026", "## By owner", "- **Alex**: 3 done, 3 of 3 on time",
-		"## Decisions", "![Burn-up of the objective in focus](progress-2026-11-16-burnup.png)", "| Place | home | 1 | 100% | 0 |"} {
+		"## Decisions", "![Burn-up of the objective in focus](progress-2026-11-16-burnup.png)", "| Place | home | 1 | 100% | 0 |",
+		"![Done, on time and sprint minutes by place and collaborator](progress-2026-11-16-places.png)"} {
 		if !strings.Contains(string(md), want) {
 			t.Errorf("report lacks %q:\n%s", want, md)
 		}
@@ -177,6 +322,15 @@ func TestReportForLastWeekInOneClick(t *testing.T) {
 		f.Close()
 		if err != nil || img.Bounds().Dx() < 640 {
 			t.Fatalf("burn-up image: %v", err)
+		}
+	}
+	if f, err := os.Open(filepath.Join(dir, "progress-2026-11-16-places.png")); err != nil {
+		t.Fatal(err)
+	} else {
+		img, err := png.Decode(f)
+		f.Close()
+		if err != nil || img.Bounds().Dx() < 960 || !varied(img) {
+			t.Fatalf("places image: %v", err)
 		}
 	}
 	for _, w := range fyne.CurrentApp().Driver().AllWindows() {
@@ -196,4 +350,76 @@ func menuItemLabeled(w fyne.Window, label string) *fyne.MenuItem {
 		}
 	}
 	return nil
+}
+
+// A focus sprint that ends asks where and with whom it ran, in the same corner panel as a
+// completion, filled with the last answers; Save stores them on the sprint and Ctrl+Z takes
+// them back.
+func TestSprintEndAsksWhereAndWith(t *testing.T) {
+	h, c := newClockHarness(t)
+	minutesGoal(h)
+	ctx := context.Background()
+
+	// The first sprint: no answers yet, so the panel comes up empty; Skip stores nothing.
+	h.menuItem(fyne.KeyR).Action()
+	h.mustNotSee("Where")
+	h.typeFocusedAndEnter("25")
+	c.advance(25 * time.Minute)
+	h.u.sprint.tick()
+	d := h.u.doneCtx
+	if !d.popup.Visible() {
+		t.Fatal("no question when the sprint ended")
+	}
+	h.mustSee("Sprint on “Practise Spanish fo…” ended: where, with whom?")
+	if d.where.Text != "" || d.with.Text != "" {
+		t.Fatalf("first sprint pre-filled %q / %q", d.where.Text, d.with.Text)
+	}
+	h.typeInto(d.where, "library")
+	h.typeInto(d.with, "Ana")
+	h.submit(d.with) // Enter saves
+	if d.popup.Visible() {
+		t.Fatal("the question stays after Enter")
+	}
+	sprints, err := h.st.Sprints(ctx)
+	if err != nil || len(sprints) != 1 || sprints[0].Environment != "library" || sprints[0].Partner != "Ana" {
+		t.Fatalf("stored %+v %v", sprints, err)
+	}
+
+	// The second sprint, stopped early, offers the same answers again.
+	c.advance(time.Hour)
+	h.menuItem(fyne.KeyR).Action()
+	h.typeFocusedAndEnter("25")
+	c.advance(5 * time.Minute)
+	h.tapButton("Stop")
+	if !d.popup.Visible() || d.where.Text != "library" || d.with.Text != "Ana" {
+		t.Fatalf("second sprint: visible %v, %q / %q", d.popup.Visible(), d.where.Text, d.with.Text)
+	}
+	d.where.SetText("")
+	h.typeInto(d.where, "home office")
+	test.Tap(h.buttonIn(d.popup, "Save"))
+	sprints, _ = h.st.Sprints(ctx)
+	if len(sprints) != 2 || sprints[1].Environment != "home office" || sprints[1].Partner != "Ana" || sprints[0].Environment != "library" {
+		t.Fatalf("stored %+v", sprints)
+	}
+	// The answers are one undoable action.
+	h.press(fyne.KeyZ, fyne.KeyModifierControl)
+	sprints, _ = h.st.Sprints(ctx)
+	if sprints[1].Environment != "" || sprints[1].Partner != "" {
+		t.Fatalf("after undo %+v", sprints[1])
+	}
+	// And they count in the Charts tab's patterns by place.
+	h.press(fyne.KeyY, fyne.KeyModifierControl)
+	h.u.selectView("Charts")
+	if got := model.ContextPatternsOf(nil, mustSprints(h), time.UTC); len(got.Places) != 2 || got.Places[0].Name != "library" {
+		t.Fatalf("patterns %+v", got)
+	}
+}
+
+func mustSprints(h *harness) []model.Sprint {
+	h.t.Helper()
+	s, err := h.st.Sprints(context.Background())
+	if err != nil {
+		h.t.Fatal(err)
+	}
+	return s
 }

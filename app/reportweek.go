@@ -63,9 +63,28 @@ func (u *UI) writeBurnUpPNG(path string, data []model.Objective, goals []model.M
 		return false, nil
 	}
 	b := model.BurnUpOf(goals, id, u.loc, u.now())
+	plot := &burnUpPlot{b: b, loc: u.loc, now: u.now()}
+	for _, o := range data {
+		if o.ID == id && b.Total > 0 {
+			pr := model.ProjectFinish(goals, o, u.now(), u.loc)
+			plot.proj = &pr
+		}
+	}
 	size := fyne.NewSize(640, 300)
 	var img image.Image
 	// Widgets are made and drawn on the UI goroutine; the report itself is written on a worker.
-	fyne.DoAndWait(func() { img = renderImage(newChart(&burnUpPlot{b: b, loc: u.loc, now: u.now()}, size), size) })
+	fyne.DoAndWait(func() { img = renderImage(newChart(plot, size), size) })
+	return true, writeAtomically(path, func(w io.Writer) error { return png.Encode(w, img) })
+}
+
+// writePlacesPNG draws the period's patterns by place and collaborator as the Charts tab
+// draws them, for the report; it reports whether there was anything to draw.
+func (u *UI) writePlacesPNG(path string, c model.ContextPatterns) (bool, error) {
+	if len(c.Places)+len(c.People) == 0 {
+		return false, nil
+	}
+	size := fyne.NewSize(960, 420)
+	var img image.Image
+	fyne.DoAndWait(func() { img = renderImage(contextChartsGrid(contextCharts(c, fyne.NewSize(300, 190))), size) })
 	return true, writeAtomically(path, func(w io.Writer) error { return png.Encode(w, img) })
 }

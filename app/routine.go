@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/microgoals/microgoals/model"
@@ -275,11 +276,20 @@ func (u *UI) createParsedGoal(objectiveID, parentID, afterID int64, q model.Quic
 		g, err := u.store.CreateGoal(ctx, g, afterID)
 		return g.ID, goalKey(g.ID), err
 	}, u.store.TrashGoal))
+	var said []string
 	if ok && q.Phrase != "" {
-		u.showMessage("Added “%s”, due %s (read from “%s”).", q.Title, formatDue(model.MicroGoal{Due: q.Due, DueHasTime: q.HasTime}, u.now(), u.loc), q.Phrase)
+		said = append(said, fmt.Sprintf("Added “%s”, due %s (read from “%s”).", q.Title, formatDue(model.MicroGoal{Due: q.Due, DueHasTime: q.HasTime}, u.now(), u.loc), q.Phrase))
 	}
-	if ok && len(q.Tags) > 0 {
-		u.suggestOwner(q.Tags)
+	if ok && len(q.Tags) > 0 && u.detail.key == u.outline.selected {
+		// The new step is in the panel: its Owner field gets the suggestion, if any, said in
+		// the banner too since the field may be out of view.
+		if name := u.detail.suggestOwner(true); name != "" {
+			said = append(said, lang.L("Owner filled in: {{.Owner}}, who does these tags on time most often (type another name in the detail panel to change it).",
+				map[string]any{"Owner": name}))
+		}
+	}
+	if len(said) > 0 {
+		u.showMessage("%s", strings.Join(said, " "))
 	}
 	return ok
 }

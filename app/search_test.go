@@ -8,6 +8,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/microgoals/microgoals/model"
@@ -177,5 +178,78 @@ func TestCalendarItemShowsTags(t *testing.T) {
 	lines := cellLines(h.cell(cv, model.DateOf(clock, time.UTC)))
 	if !slices.Contains(lines, "Interview a retired detective  #research @library") {
 		t.Fatalf("the calendar cell shows %q", lines)
+	}
+}
+
+// The filter stays while steps are dragged in the outline: with a search on, a drag reorders
+// the matches among themselves, the hidden steps keep their place in storage, and the
+// filtered outline (ancestors dimmed) is still there after the drop.
+func TestDragWithSearchOnKeepsHiddenStepsInPlace(t *testing.T) {
+	h := newHarness(t)
+	ctx := context.Background()
+	o, err := h.st.CreateObjective(ctx, model.Objective{Title: "Ship the release", Status: model.ObjectiveActive})
+	if err != nil {
+		t.Fatal(err)
+	}
+	add := func(parent int64, title string, tags ...string) int64 {
+		g := model.NewMicroGoal(o.ID, parent, title, clock)
+		g.Tags = tags
+		g, err := h.st.CreateGoal(ctx, g, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return g.ID
+	}
+	prep := add(0, "Prepare the launch")
+	add(prep, "Write the release notes", "docs")
+	add(prep, "Tag the release")
+	add(prep, "Announce the release", "docs")
+	add(prep, "Update the website", "docs")
+	add(0, "Thank the testers")
+	h.u.reload()
+
+	h.menuItem(fyne.KeyF).Action()
+	e := h.w.Canvas().Focused().(*searchEntry)
+	test.Type(e, "#docs")
+	h.mustOutline("Ship the release", "  Prepare the launch", "    Write the release notes", "    Announce the release", "    Update the website")
+	if !h.rowDimmed("Prepare the launch") || !h.rowDimmed("Ship the release") {
+		t.Fatal("the ancestors of the matches are not dimmed")
+	}
+
+	// "Update the website" dragged onto the top edge of "Write the release notes", at the
+	// depth of the sub-steps: it becomes the first sub-step.
+	unit := theme.Padding() * 4
+	h.dragDrop("Update the website", h.rowPoint("Write the release notes", unit*1.5, 0.1))
+	h.mustOutline("Ship the release", "  Prepare the launch", "    Update the website", "    Write the release notes", "    Announce the release")
+	want := []string{"Ship the release", "  Prepare the launch", "    Update the website", "    Write the release notes",
+		"    Tag the release", "    Announce the release", "  Thank the testers"}
+	if got := h.storedOrder(); !equalStrings(got, want) {
+		t.Fatalf("stored after the first drag %q\nwant %q", got, want)
+	}
+
+	// "Write the release notes" dragged below "Announce the release": it lands after it, and
+	// the hidden "Tag the release" stays between "Update the website" and "Announce".
+	h.dragDrop("Write the release notes", h.rowPoint("Announce the release", unit*1.5, 0.9))
+	want = []string{"Ship the release", "  Prepare the launch", "    Update the website", "    Tag the release",
+		"    Announce the release", "    Write the release notes", "  Thank the testers"}
+	if got := h.storedOrder(); !equalStrings(got, want) {
+		t.Fatalf("stored after the second drag %q\nwant %q", got, want)
+	}
+
+	// The filter is still on, with its query, its matches and its dimmed ancestors.
+	if e.Text != "#docs" {
+		t.Fatalf("the query became %q", e.Text)
+	}
+	h.mustOutline("Ship the release", "  Prepare the launch", "    Update the website", "    Announce the release", "    Write the release notes")
+	if !h.rowDimmed("Prepare the launch") || h.rowDimmed("Write the release notes") {
+		t.Fatal("the dimming did not survive the drag")
+	}
+	h.mustSee("3 found")
+
+	// Ctrl+Z puts the last move back, filter still on.
+	h.press(fyne.KeyZ, fyne.KeyModifierControl)
+	h.mustOutline("Ship the release", "  Prepare the launch", "    Update the website", "    Write the release notes", "    Announce the release")
+	if e.Text != "#docs" {
+		t.Fatalf("undo cleared the query: %q", e.Text)
 	}
 }

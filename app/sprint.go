@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
-	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -220,6 +219,9 @@ func (s *sprintTimer) end() {
 	} else {
 		u.showMessage("Focus sprint stopped after %d of %s on “%s”.%s", worked, minutesText(sp.PlannedMinutes), s.title, logged)
 	}
+	if u.doneCtx != nil {
+		u.doneCtx.askSprint(sp, s.title)
+	}
 }
 
 // startSprint asks for the sprint's length (the default in the field), an optional
@@ -238,22 +240,13 @@ func (u *UI) startSprint() {
 	if err != nil {
 		u.showError("Could not read the sprint length", err)
 	}
-	minutes, env, partner := newDialogEntry(), newDialogEntry(), newDialogEntry()
+	// Where and with whom are asked when the sprint ends (issue 13), not before it starts.
+	minutes := newDialogEntry()
 	minutes.SetText(strconv.Itoa(n))
 	minutes.Validator = func(s string) error { _, err := parseSprintMinutes(s); return err }
-	env.SetPlaceHolder("Optional: home office, library…")
-	// Where and with whom are remembered from the last sprint (issue 13).
-	lastWhere, lastWith := u.lastSprintContext()
-	env.SetText(lastWhere)
-	with := g.Partner
-	if with == "" {
-		with = lastWith
-	}
-	partner.SetText(with)
-	partner.SetPlaceHolder("Optional: who works alongside")
 	var dlg *dialog.FormDialog
 	dlg = dialog.NewForm("Focus sprint on “"+g.Title+"”", "Start", "Cancel", []*widget.FormItem{
-		widget.NewFormItem("Minutes", minutes), widget.NewFormItem("Where", env), widget.NewFormItem("With", partner),
+		widget.NewFormItem("Minutes", minutes),
 	}, func(ok bool) {
 		if !ok {
 			return
@@ -262,13 +255,11 @@ func (u *UI) startSprint() {
 		if err != nil {
 			return
 		}
-		u.beginSprint(model.Sprint{GoalID: g.ID, PlannedMinutes: m, Environment: strings.TrimSpace(env.Text), Partner: strings.TrimSpace(partner.Text)})
+		u.beginSprint(model.Sprint{GoalID: g.ID, PlannedMinutes: m})
 	}, u.win)
-	for _, e := range []*dialogEntry{minutes, env, partner} {
-		e.OnSubmitted = func(string) { dlg.Submit() }
-		e.onEscape = dlg.Hide
-	}
-	dlg.Resize(fyne.NewSize(440, 220))
+	minutes.OnSubmitted = func(string) { dlg.Submit() }
+	minutes.onEscape = dlg.Hide
+	dlg.Resize(fyne.NewSize(440, 160))
 	dlg.Show()
 	u.win.Canvas().Focus(minutes)
 }

@@ -135,12 +135,14 @@ func BenchmarkFilterKeystroke(b *testing.B) {
 	queries := []string{"i", "in", "int", "inte", "inter", "interv", "intervi", "intervie", "interview", "interview #writing", "interview #writing due:week"}
 	b.ReportAllocs()
 	b.ResetTimer()
+	done := cpuPerOp(b)
 	for i := 0; i < b.N; i++ {
 		r := ix.Apply(ParseFilter(queries[i%len(queries)]), c)
 		if r.Matches == 0 && i%len(queries) < 9 {
 			b.Fatal("nothing found")
 		}
 	}
+	done()
 }
 
 // BenchmarkSearchIndex builds the index of 10,000 steps (once per change of the plan while a

@@ -129,11 +129,13 @@ func BenchmarkContextPatterns100k(b *testing.B) {
 	}
 	b.ReportAllocs()
 	b.ResetTimer()
+	done := cpuPerOp(b)
 	for i := 0; i < b.N; i++ {
 		if c := ContextPatternsOf(goals, sprints, time.UTC); len(c.Places) != 5 {
 			b.Fatalf("%d places", len(c.Places))
 		}
 	}
+	done()
 }
 
 // BenchmarkPeople10k gathers the people of 10,000 steps (the People view, and each owner

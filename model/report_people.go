@@ -23,12 +23,6 @@ func writePeopleAndPlaces(b *strings.Builder, in ReportInput) {
 			open[strings.TrimSpace(g.Owner)]++
 		}
 	}
-	var sprints []Sprint
-	for _, s := range in.Sprints {
-		if !s.InProgress() && in.Period.Contains(s.EndedAt) {
-			sprints = append(sprints, s)
-		}
-	}
 	b.WriteString("\n## By owner\n\n")
 	people := PeopleOf(done, in.Location)
 	sort.SliceStable(people, func(i, j int) bool { return people[i].Owned.Done > people[j].Owned.Done })
@@ -70,10 +64,13 @@ func writePeopleAndPlaces(b *strings.Builder, in ReportInput) {
 		fmt.Fprintf(b, "\n## Burn-up\n\n![Burn-up of the objective in focus](%s)\n", c)
 	}
 	b.WriteString("\n## Places and collaborators\n\n")
-	c := ContextPatternsOf(done, sprints, in.Location)
+	c := ContextPatternsIn(in.Goals, in.Sprints, in.Period, in.Location)
 	if len(c.Places)+len(c.People) == 0 {
 		b.WriteString("No place or collaborator noted for the steps and sprints of this period.\n")
 		return
+	}
+	if img := in.Charts["places"]; img != "" {
+		fmt.Fprintf(b, "![Done, on time and sprint minutes by place and collaborator](%s)\n\n", img)
 	}
 	b.WriteString("| | Name | Done | On time | Sprint minutes |\n|---|---|---:|---:|---:|\n")
 	row := func(kind string, gs []Group) {
@@ -87,4 +84,22 @@ func writePeopleAndPlaces(b *strings.Builder, in ReportInput) {
 	}
 	row("Place", c.Places)
 	row("With", c.People)
+}
+
+// ContextPatternsIn are the patterns by place and collaborator of the steps done and the
+// sprints ended in p.
+func ContextPatternsIn(goals []MicroGoal, sprints []Sprint, p Period, loc *time.Location) ContextPatterns {
+	var done []MicroGoal
+	for _, g := range goals {
+		if g.Status == StatusDone && p.Contains(g.DoneAt) {
+			done = append(done, g)
+		}
+	}
+	var ended []Sprint
+	for _, s := range sprints {
+		if !s.InProgress() && p.Contains(s.EndedAt) {
+			ended = append(ended, s)
+		}
+	}
+	return ContextPatternsOf(done, ended, loc)
 }

@@ -38,3 +38,28 @@ func TestReportByOwnerAndPlace(t *testing.T) {
 		t.Error("a step done before the period is in the report")
 	}
 }
+
+// The report's patterns by place and collaborator count only the steps done and the sprints
+// ended within its period.
+func TestContextPatternsIn(t *testing.T) {
+	now := time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC) // a Wednesday
+	p := ReviewPeriod(now, time.UTC, PeriodWeek)
+	before := p.Start.Add(-time.Hour)
+	goals := []MicroGoal{
+		{Status: StatusDone, DoneAt: now, DoneWhere: "library", DoneWith: "Ana"},
+		{Status: StatusDone, DoneAt: before, DoneWhere: "café", DoneWith: "Ben"}, // the week before
+		{Status: StatusOpen, DoneWhere: "home"},
+	}
+	sprints := []Sprint{
+		{StartedAt: now, EndedAt: now.Add(25 * time.Minute), PlannedMinutes: 25, Environment: "library", Partner: "Ben"},
+		{StartedAt: before.Add(-time.Hour), EndedAt: before, PlannedMinutes: 25, Environment: "train"},
+		{StartedAt: now, PlannedMinutes: 25, Environment: "train"}, // still running
+	}
+	c := ContextPatternsIn(goals, sprints, p, time.UTC)
+	if len(c.Places) != 1 || c.Places[0].Name != "library" || c.Places[0].Done.Done != 1 || c.Places[0].SprintMinutes != 25 {
+		t.Fatalf("places %+v", c.Places)
+	}
+	if len(c.People) != 2 || c.People[0].Name != "Ana" || c.People[1].Name != "Ben" || c.People[1].Done.Done != 0 || c.People[1].SprintMinutes != 25 {
+		t.Fatalf("people %+v", c.People)
+	}
+}

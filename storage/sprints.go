@@ -234,3 +234,24 @@ func (s *Store) DiscardSprint(ctx context.Context, id int64) error {
 	}
 	return nil
 }
+
+// SetSprintContext stores where the ended sprint id ran and with whom, as asked when it
+// ended.
+func (s *Store) SetSprintContext(ctx context.Context, id int64, environment, partner string) error {
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `UPDATE sprints SET environment = ?, partner = ? WHERE id = ? AND ended_at IS NOT NULL`, environment, partner, id)
+		if err != nil {
+			return err
+		}
+		if n, err := res.RowsAffected(); err != nil {
+			return err
+		} else if n == 0 {
+			return fmt.Errorf("no ended focus sprint %d: %w", id, ErrNotFound)
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("note where the focus sprint ran: %w", err)
+	}
+	return nil
+}

@@ -181,3 +181,37 @@ func TestMigrateToSprintsKeepsData(t *testing.T) {
 		t.Fatalf("sprint after migration: %+v %v", end, err)
 	}
 }
+
+// Where and with whom are asked when a sprint ends, so they are set on an ended sprint; a
+// running one (or none) is refused and nothing changes.
+func TestSetSprintContextAfterTheEnd(t *testing.T) {
+	clock := &manualClock{t: time.Date(2026, 11, 25, 9, 0, 0, 0, time.UTC)}
+	s, err := Open(filepath.Join(t.TempDir(), "plan.db"), Options{Location: time.UTC, Now: clock.now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	o := mustObjective(t, s, "Write a novel")
+	g := mustGoal(t, s, o.ID, 0, "Write for an hour")
+	sp, err := s.StartSprint(ctx, model.Sprint{GoalID: g.ID, PlannedMinutes: 25})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SetSprintContext(ctx, sp.ID, "library", "Ana"); !errors.Is(err, ErrNotFound) {
+		t.Fatalf("a running sprint took a place: %v", err)
+	}
+	clock.advance(30 * time.Minute)
+	if _, err := s.EndSprint(ctx, sp.ID); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SetSprintContext(ctx, sp.ID, "library", "Ana"); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SetSprintContext(ctx, sp.ID+1, "x", "y"); !errors.Is(err, ErrNotFound) {
+		t.Fatalf("no such sprint: %v", err)
+	}
+	all, err := s.Sprints(ctx)
+	if err != nil || len(all) != 1 || all[0].Environment != "library" || all[0].Partner != "Ana" || !all[0].Completed {
+		t.Fatalf("stored %+v %v", all, err)
+	}
+}
