@@ -42,6 +42,7 @@ func (t *variantTheme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.C
 // settingsSection is one section of the Settings dialog: a title, its form items, and what Save
 // does with them.
 type settingsSection struct {
+	id    string // what a view names to open Settings here; may be empty
 	title string
 	items []*widget.FormItem
 	save  func()
@@ -50,7 +51,7 @@ type settingsSection struct {
 // settingsSections builds the Settings dialog's sections after the notifications: a feature
 // adds its own with one line here (its builder in its own file).
 func (u *UI) settingsSections() []settingsSection {
-	return []settingsSection{u.appearanceSection(),
+	return []settingsSection{u.appearanceSection(), u.routineSection(),
 		// The login entry is written as soon as the box is ticked (autostart.go).
 		{title: "In the background", items: []*widget.FormItem{u.startAtLoginItem()}, save: func() {}},
 		u.syncSettingsSection()}

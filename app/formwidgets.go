@@ -105,5 +105,8 @@ func (e *dialogEntry) TypedKey(ev *fyne.KeyEvent) {
 	e.Entry.TypedKey(ev)
 }
 
+// AcceptsTab is false: Tab moves on to the dialog's next field, from a multi-line one too.
+func (e *dialogEntry) AcceptsTab() bool { return false }
+
 // entry is the Entry inside, for the keys that work on any entry (keys.go).
 func (e *dialogEntry) entry() *widget.Entry { return &e.Entry }

@@ -84,6 +84,17 @@ func (h *harness) keyDown(name fyne.KeyName) {
 	}
 }
 
+// tab presses Tab as the driver does: a widget that accepts Tab gets it, otherwise the focus
+// moves on.
+func (h *harness) tab() {
+	h.t.Helper()
+	if t, ok := h.w.Canvas().Focused().(fyne.Tabbable); ok && t.AcceptsTab() {
+		h.w.Canvas().Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyTab})
+		return
+	}
+	h.w.Canvas().FocusNext()
+}
+
 const ctrl = fyne.KeyModifierControl
 
 func TestFirstRunByKeyboardWritesOneObjectiveAndMovesOnToQuickAdd(t *testing.T) {

@@ -225,6 +225,13 @@ func (u *UI) quitItem() *fyne.MenuItem {
 func (u *UI) addShortcuts() {
 	// A drag takes the focus away from any entry, so Escape reaches the canvas and cancels it.
 	u.win.Canvas().SetOnTypedKey(func(ev *fyne.KeyEvent) {
+		// Enter with no field focused submits the open dialog, as its confirm button does.
+		if ev.Name == fyne.KeyReturn || ev.Name == fyne.KeyEnter {
+			if d, ok := u.topDialog.(interface{ Submit() }); ok {
+				d.Submit()
+			}
+			return
+		}
 		if ev.Name == fyne.KeyEscape {
 			if u.topDialog != nil {
 				u.topDialog.Hide()
