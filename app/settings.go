@@ -155,7 +155,7 @@ func (u *UI) showSettings() { u.openSettings() }
 // field is wrong.
 type settingsWindow struct {
 	*dialog.CustomDialog
-	save   *widget.Button
+	save    *widget.Button
 	onSave  func()
 	check   func() error // the first wrong field's problem
 	problem func(error)
