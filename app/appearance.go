@@ -4,6 +4,7 @@ import (
 	"image/color"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
@@ -17,14 +18,19 @@ var themeChoices = []struct{ value, label string }{
 	{"system", "Follow the system"}, {"light", "Light"}, {"dark", "Dark"},
 }
 
-// applyThemePreference sets the theme the user chose before any window is drawn. "system"
-// (the default) leaves Fyne to follow the desktop (and FYNE_THEME).
+// applyThemePreference sets the theme the user chose: before any window is drawn, and again
+// when the choice changes. "system" (the default) leaves Fyne to follow the desktop (and
+// FYNE_THEME); coming back to it from a fixed theme puts Fyne's own theme back at once.
 func applyThemePreference(a fyne.App) {
 	switch a.Preferences().StringWithFallback(prefTheme, "system") {
 	case "light":
 		a.Settings().SetTheme(&variantTheme{Theme: theme.DefaultTheme(), variant: theme.VariantLight})
 	case "dark":
 		a.Settings().SetTheme(&variantTheme{Theme: theme.DefaultTheme(), variant: theme.VariantDark})
+	default:
+		if _, fixed := a.Settings().Theme().(*variantTheme); fixed {
+			a.Settings().SetTheme(theme.DefaultTheme())
+		}
 	}
 }
 
@@ -57,8 +63,8 @@ func (u *UI) settingsSections() []settingsSection {
 		u.syncSettingsSection()}
 }
 
-// appearanceSection chooses the theme. A fixed light or dark theme applies at once and from the
-// first frame of every later start; going back to the system's takes effect on the next start.
+// appearanceSection chooses the theme. Each choice applies at once and from the first frame of
+// every later start.
 func (u *UI) appearanceSection() settingsSection {
 	labels := make([]string, len(themeChoices))
 	current := u.app.Preferences().StringWithFallback(prefTheme, "system")
@@ -71,7 +77,7 @@ func (u *UI) appearanceSection() settingsSection {
 	}
 	sel.Options = labels
 	return settingsSection{
-		title: "Appearance",
+		title: lang.L("Appearance"),
 		items: []*widget.FormItem{widget.NewFormItem("Theme", sel)},
 		save: func() {
 			for _, c := range themeChoices {

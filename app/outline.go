@@ -373,12 +373,15 @@ type rowLook struct {
 	smart     [5]bool
 	progress  model.Progress
 	tags      string
-	themeName fyne.ThemeVariant
+	// background stands for the theme: a fixed light or dark theme does not change the
+	// desktop's variant, so the variant alone would keep the letters of the last theme.
+	background color.NRGBA
 }
 
 func (r *rowView) set(row outlineRow) {
 	o := r.o
-	look := rowLook{row: row, themeName: fyne.CurrentApp().Settings().ThemeVariant()}
+	v := fyne.CurrentApp().Settings().ThemeVariant()
+	look := rowLook{row: row, background: color.NRGBAModel.Convert(r.Theme().Color(theme.ColorNameBackground, v)).(color.NRGBA)}
 	var g model.MicroGoal
 	var obj model.Objective
 	var smart model.SMART
