@@ -364,15 +364,15 @@ func (r *rowView) onStatusTapped() {
 // rowLook is everything a row shows; set skips the widgets when it has not changed, which
 // makes re-rendering after a change cost only the rows that really differ.
 type rowLook struct {
-	row       outlineRow
-	title     string
-	due       string
-	overdue   bool
-	status    model.Status
-	achieved  bool
-	smart     [5]bool
-	progress  model.Progress
-	tags      string
+	row      outlineRow
+	title    string
+	due      string
+	overdue  bool
+	status   model.Status
+	achieved bool
+	smart    [5]bool
+	progress model.Progress
+	tags     string
 	// background stands for the theme: a fixed light or dark theme does not change the
 	// desktop's variant, so the variant alone would keep the letters of the last theme.
 	background color.NRGBA
