@@ -450,3 +450,66 @@ func TestDialogsTakeEnterAndEscape(t *testing.T) {
 		t.Fatalf("Escape started a sprint: %+v %v", sp, err)
 	}
 }
+
+func (h *harness) todayView() *todayView {
+	for _, v := range h.u.views {
+		if x, ok := v.view.(*todayView); ok {
+			return x
+		}
+	}
+	h.t.Fatal("no Today view")
+	return nil
+}
+
+func TestTodayByKeyboard(t *testing.T) {
+	h := newHarness(t)
+	seed(h, "Ship the Microgoals 1.0 release", "Write the release notes today", "Tag the release today", "Announce the release today")
+	h.press(fyne.Key2, ctrl)
+	tv := h.todayView()
+	if h.w.Canvas().Focused() != fyne.Focusable(tv.pad) {
+		t.Fatalf("Ctrl+2 left the focus on %T, not the Today list", h.w.Canvas().Focused())
+	}
+	if tv.rows[0].bg.FillColor != selectionColor() {
+		t.Fatal("the selected row is not drawn as selected")
+	}
+	h.keyDown(fyne.KeyDown)
+	h.keyDown(fyne.KeyDown)
+	h.keyDown(fyne.KeyDown) // stays on the last row
+	h.keyDown(fyne.KeyUp)
+	if tv.sel != 1 || tv.rows[1].bg.FillColor != selectionColor() || tv.rows[0].bg.FillColor == selectionColor() {
+		t.Fatalf("the arrows left the selection on row %d", tv.sel)
+	}
+	second := tv.rows[1].occ.Goal.Title
+	// Space marks the selected step done.
+	h.keyDown(fyne.KeySpace)
+	if g := h.storedGoal(second); g.Status != model.StatusDone {
+		t.Fatalf("Space left %q %v", second, g.Status)
+	}
+	// M moves the selected step: the dialog reads "fri", Enter moves it.
+	h.keyDown(fyne.KeyUp)
+	first := tv.rows[0].occ.Goal.Title
+	h.w.Canvas().Focused().TypedRune('m')
+	if _, ok := h.w.Canvas().Focused().(*dialogEntry); !ok {
+		t.Fatalf("M opened no day field (focus on %T)", h.w.Canvas().Focused())
+	}
+	h.typeKeys("someday")
+	h.keyDown(fyne.KeyReturn)
+	if h.w.Canvas().Overlays().Top() == nil {
+		t.Fatal("an unreadable day closed the move dialog")
+	}
+	h.press(fyne.KeyA, ctrl)
+	h.typeKeys("fri")
+	h.keyDown(fyne.KeyReturn)
+	if g := h.storedGoal(first); model.DateOf(g.Due, time.UTC) != model.D(2026, 11, 27) {
+		t.Fatalf("“fri” moved %q to %v", first, g.Due)
+	}
+	if h.w.Canvas().Focused() != fyne.Focusable(tv.pad) {
+		t.Fatalf("after the move the focus is on %T, not back on the list", h.w.Canvas().Focused())
+	}
+	// Enter opens the selected step in the outline.
+	sel := tv.rows[tv.sel].occ.Goal.Title
+	h.keyDown(fyne.KeyReturn)
+	if h.u.tabs.selected != 0 || h.u.detail.goalFields["title"].entry.Text != sel {
+		t.Fatalf("Enter on %q: tab %d, detail %q", sel, h.u.tabs.selected, h.u.detail.goalFields["title"].entry.Text)
+	}
+}
