@@ -513,3 +513,67 @@ func TestTodayByKeyboard(t *testing.T) {
 		t.Fatalf("Enter on %q: tab %d, detail %q", sel, h.u.tabs.selected, h.u.detail.goalFields["title"].entry.Text)
 	}
 }
+
+func TestCalendarByKeyboard(t *testing.T) {
+	h := newHarness(t)
+	seed(h, "Ship the Microgoals 1.0 release", "Write the release notes 2026-11-26 09:00", "Tag the release 2026-11-26 15:00",
+		"Announce the release 2026-12-03")
+	h.update("Announce the release", func(g *model.MicroGoal) { g.Horizon = model.HorizonDay })
+	h.press(fyne.Key3, ctrl)
+	cv := h.calendar()
+	if _, ok := h.w.Canvas().Focused().(*calendarKeys); !ok {
+		t.Fatalf("Ctrl+3 left the focus on %T", h.w.Canvas().Focused())
+	}
+	if cv.sel != model.D(2026, 11, 25) || h.cell(cv, cv.sel).selectedItem() < 0 {
+		t.Fatalf("the selection starts on %v, not today, or is not drawn", cv.sel)
+	}
+	selected := func() string {
+		t.Helper()
+		o, ok := cv.selected()
+		if !ok {
+			return ""
+		}
+		return o.Goal.Title
+	}
+	h.key(fyne.KeyRight)
+	if got := selected(); got != "Write the release notes" {
+		t.Fatalf("Right selected %q", got)
+	}
+	h.key(fyne.KeyDown)
+	if got := selected(); got != "Tag the release" {
+		t.Fatalf("Down selected %q", got)
+	}
+	h.key(fyne.KeyDown) // past the day's last milestone: the same weekday a week on
+	if got := selected(); cv.sel != model.D(2026, 12, 3) || got != "Announce the release" {
+		t.Fatalf("Down past the last milestone selected %v %q", cv.sel, got)
+	}
+	if cv.month.Month != time.December {
+		t.Fatalf("moving into December left the month at %v", cv.month)
+	}
+	h.key(fyne.KeyUp)
+	if got := selected(); cv.sel != model.D(2026, 11, 26) || got != "Tag the release" {
+		t.Fatalf("Up came back to %v %q", cv.sel, got)
+	}
+	// Space marks the selected milestone done.
+	h.key(fyne.KeySpace)
+	if g := h.storedGoal("Tag the release"); g.Status != model.StatusDone {
+		t.Fatalf("Space left it %v", g.Status)
+	}
+	// M moves it: the dialog reads "fri".
+	h.key(fyne.KeyUp)
+	h.w.Canvas().Focused().TypedRune('m')
+	h.typeKeys("fri")
+	h.keyDown(fyne.KeyReturn)
+	if g := h.storedGoal("Write the release notes"); model.DateOf(g.Due, time.UTC) != model.D(2026, 11, 27) || g.Due.Hour() != 9 {
+		t.Fatalf("M “fri” moved it to %v", g.Due)
+	}
+	// Enter opens the selected milestone's step.
+	h.key(fyne.KeyRight)
+	if got := selected(); got != "Write the release notes" {
+		t.Fatalf("Right to Friday selected %q", got)
+	}
+	h.key(fyne.KeyReturn)
+	if h.u.tabs.selected != 0 || h.u.detail.goalFields["title"].entry.Text != "Write the release notes" {
+		t.Fatalf("Enter: tab %d, detail %q", h.u.tabs.selected, h.u.detail.goalFields["title"].entry.Text)
+	}
+}
