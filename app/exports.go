@@ -113,7 +113,7 @@ func (u *UI) exportMetricsCSV(goalID int64) {
 			n, err = st.ExportCSV(ctx, w, goalID)
 			return err
 		})
-		return fmt.Sprintf("Exported %d metric entries to %s.", n, path), nil, err
+		return fmt.Sprintf("Exported %s to %s.", model.Plural(n, "metric entry"), path), nil, err
 	})
 }
 
@@ -125,7 +125,7 @@ func (u *UI) exportICalendar() {
 			n, err = st.ExportICalendar(ctx, w)
 			return err
 		})
-		return fmt.Sprintf("Exported %d milestones to %s: open it with your calendar program.", n, path), nil, err
+		return fmt.Sprintf("Exported %s to %s: open it with your calendar program.", model.Plural(n, "milestone"), path), nil, err
 	})
 }
 

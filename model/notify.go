@@ -576,10 +576,13 @@ func dayNumber(t time.Time) int {
 
 func plural(n int, word string) string { return Plural(n, word) }
 
-// Plural writes a count with its noun: "1 step", "3 steps", "0 days".
+// Plural writes a count with its noun: "1 step", "3 steps", "0 days", "2 entries".
 func Plural(n int, word string) string {
 	if n == 1 {
 		return "1 " + word
+	}
+	if len(word) > 1 && strings.HasSuffix(word, "y") && !strings.ContainsAny(word[len(word)-2:len(word)-1], "aeiou") {
+		return strconv.Itoa(n) + " " + word[:len(word)-1] + "ies"
 	}
 	return strconv.Itoa(n) + " " + word + "s"
 }

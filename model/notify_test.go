@@ -587,3 +587,17 @@ func TestDueSoonFromALateWakeSaysTheLeadTime(t *testing.T) {
 		t.Fatalf("20 s before the deadline: %q", got)
 	}
 }
+
+func TestPluralReadsNaturally(t *testing.T) {
+	for _, c := range []struct {
+		n          int
+		word, want string
+	}{
+		{1, "step", "1 step"}, {0, "step", "0 steps"}, {2, "day", "2 days"}, {1, "day", "1 day"},
+		{3, "metric entry", "3 metric entries"}, {1, "metric entry", "1 metric entry"}, {5, "decision", "5 decisions"},
+	} {
+		if got := Plural(c.n, c.word); got != c.want {
+			t.Errorf("Plural(%d, %q) = %q, want %q", c.n, c.word, got, c.want)
+		}
+	}
+}
