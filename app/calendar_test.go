@@ -101,8 +101,8 @@ func TestCalendarMonthNavigateAddCompleteAndRollUp(t *testing.T) {
 	test.Tap(h.cell(cv, model.D(2026, 11, 26)))
 	h.mustSee("Thursday 26 November 2026")
 	h.mustSee("Nothing due this day yet.")
-	h.typeInto(cv.agenda.add, "Write 500 words of chapter 2")
-	h.submit(cv.agenda.add)
+	h.typeInto(cv.agenda.add.entry(), "Write 500 words of chapter 2")
+	h.submit(cv.agenda.add.entry())
 	g := h.storedGoal("Write 500 words of chapter 2")
 	if model.DateOf(g.Due, time.UTC) != model.D(2026, 11, 26) || g.DueHasTime || g.Horizon != model.HorizonDay {
 		t.Fatalf("added on the 26th: %+v", g)
@@ -127,8 +127,8 @@ func TestCalendarMonthNavigateAddCompleteAndRollUp(t *testing.T) {
 	}
 
 	// Add one with a time and move it to another day by its date.
-	h.typeInto(cv.agenda.add, "Outline chapter 3 at 14:30")
-	h.submit(cv.agenda.add)
+	h.typeInto(cv.agenda.add.entry(), "Outline chapter 3 at 14:30")
+	h.submit(cv.agenda.add.entry())
 	if g := h.storedGoal("Outline chapter 3"); !g.DueHasTime || !g.Due.Equal(time.Date(2026, 11, 26, 14, 30, 0, 0, time.UTC)) {
 		t.Fatalf("timed add: %+v", g)
 	}

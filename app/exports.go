@@ -160,7 +160,7 @@ func (u *UI) importICalendar() {
 // exportReport asks for the period and the file of a progress report.
 func (u *UI) exportReport() {
 	p := model.ReviewPeriod(u.now(), u.loc, model.PeriodWeek)
-	from, to := widget.NewEntry(), widget.NewEntry()
+	from, to := newDialogEntry(), newDialogEntry()
 	from.SetText(p.Start.Format("2006-01-02"))
 	to.SetText(p.Last().Format("2006-01-02"))
 	dayValidator := func(s string) error {
@@ -192,7 +192,11 @@ func (u *UI) exportReport() {
 		})
 	}, u.win)
 	d.Resize(fyne.NewSize(420, 220))
+	// Enter in either day goes on to the file, Escape cancels; the keyboard starts in From.
+	u.escapable(d)
+	dialogKeys(container.NewVBox(from, to), d.Submit, d.Hide)
 	d.Show()
+	u.win.Canvas().Focus(from)
 }
 
 // writeReport writes the Markdown report for p to path and its two chart images beside it

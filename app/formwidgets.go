@@ -79,7 +79,7 @@ func (d *detail) pickDate(e *formEntry) {
 		u.win.Canvas().Focus(e)
 	})
 	dlg = dialog.NewCustom("Pick a day", "Cancel", cal, u.win)
-	dlg.SetOnClosed(func() { u.win.Canvas().Focus(e) })
+	u.escapable(dlg, func() { u.win.Canvas().Focus(e) })
 	dlg.Show()
 }
 

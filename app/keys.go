@@ -99,17 +99,23 @@ func (u *UI) openTab(i int) {
 }
 
 // escapable lets Escape close d while no entry has the keyboard (an entry keeps Escape; the
-// one-line dialogs use dialogEntry for that), and gives the focus back to what had it.
-func (u *UI) escapable(d dialog.Dialog) {
+// one-line dialogs use dialogEntry for that) and Enter confirm it, and gives the focus back to
+// what had it. A dialog opened over another hands Escape back to the one below when it closes.
+// onClosed, if given, runs when d closes (d.SetOnClosed would replace this).
+func (u *UI) escapable(d dialog.Dialog, onClosed ...func()) {
 	before := u.win.Canvas().Focused()
+	below := u.topDialog
 	u.topDialog = d
 	u.win.Canvas().Unfocus()
 	d.SetOnClosed(func() {
 		if u.topDialog == d {
-			u.topDialog = nil
+			u.topDialog = below
 		}
 		if before != nil {
 			u.win.Canvas().Focus(before)
+		}
+		for _, f := range onClosed {
+			f()
 		}
 	})
 }

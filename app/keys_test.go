@@ -577,3 +577,69 @@ func TestCalendarByKeyboard(t *testing.T) {
 		t.Fatalf("Enter: tab %d, detail %q", h.u.tabs.selected, h.u.detail.goalFields["title"].entry.Text)
 	}
 }
+
+// Every dialog takes the keyboard in its first field, closes on Escape from there, and gives the
+// focus back where it was; one opened over another hands Escape back when it closes.
+func TestEveryDialogTakesEscapeFromItsFields(t *testing.T) {
+	h := newHarness(t)
+	seed(h, "Ship the Microgoals 1.0 release", "Write the release notes 2026-11-26", "Tag the release today")
+	escapeCloses := func(what string, open func(), n int) {
+		t.Helper()
+		open()
+		if got := len(h.w.Canvas().Overlays().List()); got != n {
+			t.Fatalf("%s: %d dialogs open, want %d", what, got, n)
+		}
+		if _, ok := h.w.Canvas().Focused().(*dialogEntry); !ok {
+			t.Fatalf("%s: the keyboard is on %T, not in the dialog's first field", what, h.w.Canvas().Focused())
+		}
+		h.keyDown(fyne.KeyEscape)
+		if got := len(h.w.Canvas().Overlays().List()); got != n-1 {
+			t.Fatalf("%s: Escape left %d dialogs open", what, got)
+		}
+	}
+	// File → Sync…: its server field.
+	escapeCloses("Sync…", func() { menuItemLabeled(h.w, "Sync…").Action() }, 1)
+	// Settings → Set up sync…: Escape closes the sync set-up, then Settings.
+	h.press(fyne.KeyComma, ctrl)
+	escapeCloses("Set up sync… over Settings", func() { h.tapOverlayButton("Set up sync…") }, 2)
+	h.keyDown(fyne.KeyEscape)
+	if h.w.Canvas().Overlays().Top() != nil {
+		t.Fatal("Escape did not close Settings after the sync set-up")
+	}
+	// The progress report's days.
+	escapeCloses("Export progress report…", func() { menuItemLabeled(h.w, "Export progress report…").Action() }, 1)
+	// A calendar day: the line that adds a milestone.
+	cv := h.calendar()
+	escapeCloses("the day's agenda", func() { cv.openDay(model.D(2026, 11, 26)) }, 1)
+	if h.w.Canvas().Focused() != fyne.Focusable(cv.keys) {
+		t.Fatalf("after the agenda the focus is on %T, not back on the calendar", h.w.Canvas().Focused())
+	}
+	// Today's "move to another day".
+	h.press(fyne.Key2, ctrl)
+	tv := h.todayView()
+	escapeCloses("move to another day", func() { tv.askMove(tv.rows[0].occ) }, 1)
+	// The detail panel's date picker: Escape, and the focus is back in the date.
+	h.press(fyne.Key1, ctrl)
+	h.selectRow("Write the release notes")
+	due := h.u.detail.goalFields["due"]
+	h.w.Canvas().Focus(due.input)
+	h.u.detail.pickDate(due.widget.(*fyne.Container).Objects[0].(*formEntry))
+	if h.w.Canvas().Overlays().Top() == nil {
+		t.Fatal("no date picker")
+	}
+	h.keyDown(fyne.KeyEscape)
+	if h.w.Canvas().Overlays().Top() != nil || h.w.Canvas().Focused() != due.input {
+		t.Fatalf("Escape in the date picker: overlay %v, focus %T", h.w.Canvas().Overlays().Top(), h.w.Canvas().Focused())
+	}
+}
+
+func (h *harness) tapOverlayButton(label string) {
+	h.t.Helper()
+	for _, o := range visible(h.w.Canvas().Overlays().Top()) {
+		if b, ok := o.(*widget.Button); ok && b.Text == label {
+			test.Tap(b)
+			return
+		}
+	}
+	h.t.Fatalf("no button %q in the dialog", label)
+}

@@ -227,8 +227,11 @@ func (u *UI) addShortcuts() {
 	u.win.Canvas().SetOnTypedKey(func(ev *fyne.KeyEvent) {
 		// Enter with no field focused submits the open dialog, as its confirm button does.
 		if ev.Name == fyne.KeyReturn || ev.Name == fyne.KeyEnter {
-			if d, ok := u.topDialog.(interface{ Submit() }); ok {
+			switch d := u.topDialog.(type) {
+			case interface{ Submit() }:
 				d.Submit()
+			case interface{ Confirm() }:
+				d.Confirm()
 			}
 			return
 		}
