@@ -607,7 +607,7 @@ func TestEveryDialogTakesEscapeFromItsFields(t *testing.T) {
 		t.Fatal("Escape did not close Settings after the sync set-up")
 	}
 	// The progress report's days.
-	escapeCloses("Export progress report…", func() { menuItemLabeled(h.w, "Export progress report…").Action() }, 1)
+	escapeCloses("Export progress report…", func() { menuItemLabeled(h.w, "Export/Progress report…").Action() }, 1)
 	// A calendar day: the line that adds a milestone.
 	cv := h.calendar()
 	escapeCloses("the day's agenda", func() { cv.openDay(model.D(2026, 11, 26)) }, 1)
@@ -642,4 +642,23 @@ func (h *harness) tapOverlayButton(label string) {
 		}
 	}
 	h.t.Fatalf("no button %q in the dialog", label)
+}
+
+// The File menu, drawn as the window draws it, fits the default window (1080×680) below the
+// menu bar: Back up now, Restore and Quit need no scrolling.
+func TestFileMenuFitsTheDefaultWindow(t *testing.T) {
+	h := newHarness(t)
+	seed(h, "Ship the Microgoals 1.0 release", "Write the release notes")
+	for _, m := range h.w.MainMenu().Items {
+		menu := widget.NewMenu(m)
+		t.Logf("%s menu: %.0f px", m.Label, menu.MinSize().Height)
+		if hgt := menu.MinSize().Height; hgt > 680-40 {
+			t.Errorf("the %s menu is %.0f px tall; the default window has 640 px below the menu bar", m.Label, hgt)
+		}
+	}
+	for _, label := range []string{"Export/Progress report…", "Export/Everything (JSON)…", "Import/Everything (JSON)…", "Import/Calendar (iCalendar)…", "Back up now", "Quit"} {
+		if menuItemLabeled(h.w, label) == nil {
+			t.Errorf("no %q in the menus", label)
+		}
+	}
 }
