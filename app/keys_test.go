@@ -407,10 +407,13 @@ func TestDialogsTakeEnterAndEscape(t *testing.T) {
 	if h.w.Canvas().Focused() != fyne.Focusable(h.u.outline.quickAdd) {
 		t.Fatalf("after the dialog the focus is on %T, not where it was", h.w.Canvas().Focused())
 	}
-	// The settings close on Escape too.
+	// The settings close on Escape too, from their first field, which has the keyboard.
 	h.press(fyne.KeyComma, ctrl)
 	if h.w.Canvas().Overlays().Top() == nil {
 		t.Fatal("Ctrl+, opened nothing")
+	}
+	if sw, _ := h.u.settingsDialog.(*settingsWindow); sw == nil || h.w.Canvas().Focused() != fyne.Focusable(sw.form.lead) {
+		t.Fatalf("Ctrl+, left the keyboard on %T, not the first field", h.w.Canvas().Focused())
 	}
 	h.keyDown(fyne.KeyEscape)
 	if h.w.Canvas().Overlays().Top() != nil {

@@ -257,22 +257,23 @@ func (u *UI) openSettingsAt(section string) (*settingsForm, *settingsWindow) {
 	if head, ok := heads[section]; ok {
 		drv := fyne.CurrentApp().Driver()
 		scroll.ScrollToOffset(fyne.NewPos(0, drv.AbsolutePositionForObject(head).Y-drv.AbsolutePositionForObject(form).Y))
-		var first fyne.Focusable
-		for _, s := range sections {
-			if s.id != section {
-				continue
-			}
-			for _, it := range s.items {
-				walkObjects(it.Widget, func(o fyne.CanvasObject) {
-					if e, ok := o.(*dialogEntry); ok && first == nil && !e.Disabled() {
-						first = e
-					}
-				})
-			}
+	}
+	// The keyboard goes to the first field of the section (of the dialog, when none is named).
+	var first fyne.Focusable
+	for _, s := range sections {
+		if section != "" && s.id != section {
+			continue
 		}
-		if first != nil {
-			u.win.Canvas().Focus(first)
+		for _, it := range s.items {
+			walkObjects(it.Widget, func(o fyne.CanvasObject) {
+				if e, ok := o.(*dialogEntry); ok && first == nil && !e.Disabled() {
+					first = e
+				}
+			})
 		}
+	}
+	if first != nil {
+		u.win.Canvas().Focus(first)
 	}
 	return f, d
 }
