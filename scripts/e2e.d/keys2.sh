@@ -45,3 +45,39 @@ check_keys_today_calendar() {
 }
 
 CHECKS+=(keys_today_calendar)
+
+# check_theme_first_frame: the theme chosen in Settings (Fyne's preferences) wins over the
+# desktop's (FYNE_THEME here) from the first frame drawn: a window that should be dark is dark
+# in its first screenshot, and light likewise.
+check_theme_first_frame() {
+  local pref desk shot m i
+  DB=$WORK/theme-first.db
+  make_demo "$DB" 30 0
+  for pref in dark light; do
+    desk=light; [ $pref = light ] && desk=dark
+    use_home "theme-$pref"
+    mkdir -p "$XDG_CONFIG_HOME/fyne/io.github.microgoals.Microgoals"
+    printf '{"appearance.theme":"%s"}\n' "$pref" >"$XDG_CONFIG_HOME/fyne/io.github.microgoals.Microgoals/preferences.json"
+    FYNE_THEME=$desk start_app "theme-$pref" --db "$DB"
+    wait_window
+    # The first frame drawn: the window may be mapped a moment before anything is drawn in it.
+    shot=$ARTIFACTS/e2e-theme-first-frame-$pref.png
+    for i in $(seq 50); do
+      import -window "$WIN" "$shot" 2>/dev/null &&
+        awk -v s="$(convert "$shot" -format '%[fx:standard_deviation]' info: 2>/dev/null || echo 0)" 'BEGIN{ exit !(s > 0.01) }' && break
+      sleep 0.1
+    done
+    screenshot "$WIN" "$shot"
+    m=$(mean_brightness "$shot")
+    if [ $pref = dark ]; then
+      awk -v m="$m" 'BEGIN{ exit !(m < 0.35) }' || fail "the theme set to dark drew a first frame of brightness $m (desktop: $desk)"
+    else
+      awk -v m="$m" 'BEGIN{ exit !(m > 0.6) }' || fail "the theme set to light drew a first frame of brightness $m (desktop: $desk)"
+    fi
+    echo "theme $pref over desktop $desk: first frame brightness $m"
+    close_app
+    no_crash_in_log
+  done
+}
+
+CHECKS+=(theme_first_frame)
