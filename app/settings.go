@@ -248,15 +248,23 @@ func (u *UI) openSettingsAt(section string) (*settingsForm, *settingsWindow) {
 	d.CustomDialog = dialog.NewCustomWithoutButtons(lang.L("Settings"), container.NewStack(scroll, newWheelCatcher(scroll)), u.win)
 	d.SetButtons([]fyne.CanvasObject{cancel, d.save})
 	win := u.win.Canvas().Size()
-	d.Resize(fyne.NewSize(min(760, win.Width-40), min(620, win.Height-40)))
+	size := fyne.NewSize(min(760, win.Width-40), min(620, win.Height-40))
+	d.Resize(size)
 	u.escapable(d)
 	// Enter in a one-line field saves, Escape in any field cancels (a plain Entry keeps both).
 	dialogKeys(form, d.Submit, d.Hide)
 	u.settingsDialog = d
 	d.Show()
 	if head, ok := heads[section]; ok {
-		drv := fyne.CurrentApp().Driver()
-		scroll.ScrollToOffset(fyne.NewPos(0, drv.AbsolutePositionForObject(head).Y-drv.AbsolutePositionForObject(form).Y))
+		// The desktop driver lays the dialog out at its next frame: the form and its scroll are
+		// laid out here at about the size they will have, so the section's place is known now
+		// (the head sits in the form's grid, which is at the form's top).
+		w := size.Width - 4*theme.Padding()
+		form.Resize(fyne.NewSize(w, form.MinSize().Height))
+		if scroll.Size().Height == 0 {
+			scroll.Resize(fyne.NewSize(w, size.Height/2))
+		}
+		scroll.ScrollToOffset(fyne.NewPos(0, head.Position().Y))
 	}
 	// The keyboard goes to the first field of the section (of the dialog, when none is named).
 	var first fyne.Focusable
