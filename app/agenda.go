@@ -21,7 +21,7 @@ type agenda struct {
 	dlg  dialog.Dialog
 	head *widget.Label
 	list *fyne.Container
-	add  *widget.Entry
+	add  *dialogEntry
 	to   *widget.Label
 	rows []*agendaRow
 	open bool
@@ -33,7 +33,7 @@ type agendaRow struct {
 	check *iconButton
 	skip  *widget.Button
 	title *widget.Label
-	date  *widget.Entry
+	date  *dialogEntry
 	move  *widget.Button
 }
 
@@ -41,7 +41,7 @@ func newAgenda(cv *calendarView) *agenda {
 	a := &agenda{cv: cv}
 	a.head = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	a.list = container.NewVBox()
-	a.add = widget.NewEntry()
+	a.add = newDialogEntry()
 	a.add.SetPlaceHolder("Add a milestone on this day (verb first; “9am” sets a time)")
 	a.add.OnSubmitted = func(string) { a.submit() }
 	a.to = widget.NewLabel("")
@@ -51,7 +51,7 @@ func newAgenda(cv *calendarView) *agenda {
 		container.NewVBox(widget.NewSeparator(), container.NewBorder(nil, nil, nil, addBtn, a.add), a.to),
 		nil, nil, container.NewVScroll(a.list))
 	a.dlg = dialog.NewCustom("Day", "Close", content, cv.u.win)
-	a.dlg.SetOnClosed(func() { a.open = false })
+	a.add.onEscape = a.dlg.Hide
 	return a
 }
 
@@ -60,7 +60,10 @@ func (a *agenda) show(day model.Date) {
 	a.open = true
 	a.refresh()
 	a.dlg.Resize(fyne.NewSize(640, 460))
+	a.cv.u.escapable(a.dlg, func() { a.open = false })
 	a.dlg.Show()
+	// The keyboard starts in the line that adds a milestone on this day.
+	a.cv.u.win.Canvas().Focus(a.add)
 }
 
 func (a *agenda) submit() {
@@ -120,7 +123,8 @@ func (a *agenda) newRow(o model.Occurrence, today model.Date) *agendaRow {
 	}
 	r.title = widget.NewLabel(text)
 	r.title.Truncation = fyne.TextTruncateEllipsis
-	r.date = widget.NewEntry()
+	r.date = newDialogEntry()
+	r.date.onEscape = a.dlg.Hide
 	r.date.SetText(o.Day.String())
 	r.move = widget.NewButton("Move", func() { a.move(r) })
 	r.date.OnSubmitted = func(string) { a.move(r) }

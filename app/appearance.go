@@ -4,6 +4,7 @@ import (
 	"image/color"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
@@ -17,14 +18,19 @@ var themeChoices = []struct{ value, label string }{
 	{"system", "Follow the system"}, {"light", "Light"}, {"dark", "Dark"},
 }
 
-// applyThemePreference sets the theme the user chose before any window is drawn. "system"
-// (the default) leaves Fyne to follow the desktop (and FYNE_THEME).
+// applyThemePreference sets the theme the user chose: before any window is drawn, and again
+// when the choice changes. "system" (the default) leaves Fyne to follow the desktop (and
+// FYNE_THEME); coming back to it from a fixed theme puts Fyne's own theme back at once.
 func applyThemePreference(a fyne.App) {
 	switch a.Preferences().StringWithFallback(prefTheme, "system") {
 	case "light":
 		a.Settings().SetTheme(&variantTheme{Theme: theme.DefaultTheme(), variant: theme.VariantLight})
 	case "dark":
 		a.Settings().SetTheme(&variantTheme{Theme: theme.DefaultTheme(), variant: theme.VariantDark})
+	default:
+		if _, fixed := a.Settings().Theme().(*variantTheme); fixed {
+			a.Settings().SetTheme(theme.DefaultTheme())
+		}
 	}
 }
 
@@ -42,6 +48,7 @@ func (t *variantTheme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.C
 // settingsSection is one section of the Settings dialog: a title, its form items, and what Save
 // does with them.
 type settingsSection struct {
+	id    string // what a view names to open Settings here; may be empty
 	title string
 	items []*widget.FormItem
 	save  func()
@@ -50,14 +57,14 @@ type settingsSection struct {
 // settingsSections builds the Settings dialog's sections after the notifications: a feature
 // adds its own with one line here (its builder in its own file).
 func (u *UI) settingsSections() []settingsSection {
-	return []settingsSection{u.appearanceSection(), u.languageSection(),
+	return []settingsSection{u.appearanceSection(), u.languageSection(), u.routineSection(),
 		// The login entry is written as soon as the box is ticked (autostart.go).
 		{title: "In the background", items: []*widget.FormItem{u.startAtLoginItem()}, save: func() {}},
 		u.syncSettingsSection()}
 }
 
-// appearanceSection chooses the theme. A fixed light or dark theme applies at once and from the
-// first frame of every later start; going back to the system's takes effect on the next start.
+// appearanceSection chooses the theme. Each choice applies at once and from the first frame of
+// every later start.
 func (u *UI) appearanceSection() settingsSection {
 	labels := make([]string, len(themeChoices))
 	current := u.app.Preferences().StringWithFallback(prefTheme, "system")
@@ -70,7 +77,7 @@ func (u *UI) appearanceSection() settingsSection {
 	}
 	sel.Options = labels
 	return settingsSection{
-		title: "Appearance",
+		title: lang.L("Appearance"),
 		items: []*widget.FormItem{widget.NewFormItem("Theme", sel)},
 		save: func() {
 			for _, c := range themeChoices {

@@ -431,7 +431,7 @@ func (l *decisionLogList) refresh() {
 		}
 	}
 	l.items = items
-	l.count.SetText(fmt.Sprintf("%d decisions", len(items)))
+	l.count.SetText(model.Plural(len(items), "decision"))
 	l.list.Refresh()
 }
 

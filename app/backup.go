@@ -99,13 +99,16 @@ func (u *UI) askRestore() {
 			return
 		}
 		b := list[pick.SelectedIndex()]
-		dialog.ShowConfirm("Replace the plan?", "Replace the plan with the backup of "+currentLocale().DateTimeYear(b.Taken)+"?", func(ok bool) {
+		c := dialog.NewConfirm("Replace the plan?", "Replace the plan with the backup of "+currentLocale().DateTimeYear(b.Taken)+"?", func(ok bool) {
 			if ok {
 				u.restoreFrom(b.Path, nil)
 			}
 		}, u.win)
+		u.escapable(c)
+		c.Show()
 	}, u.win)
 	d.Resize(fyne.NewSize(560, 220))
+	u.escapable(d) // Enter restores, Escape cancels
 	d.Show()
 }
 

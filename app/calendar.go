@@ -36,6 +36,11 @@ type calendarView struct {
 
 	focusOnShow bool // take the keyboard once the built view is on the canvas
 
+	// The keyboard's selection: a day, and a milestone of that day by its index (drawn while
+	// the calendar has the keyboard).
+	sel     model.Date
+	selItem int
+
 	shown model.CalendarMonth // what the month view shows, for tests
 }
 
@@ -81,6 +86,7 @@ func (cv *calendarView) Build() fyne.CanvasObject {
 
 func (cv *calendarView) goToday() {
 	today := model.DateOf(cv.u.now(), cv.u.loc)
+	cv.sel, cv.selItem = today, 0
 	cv.month = model.D(today.Year, today.Month, 1)
 	cv.start = model.WeekStart(today, cv.u.routineSettings().firstWeekday)
 }
@@ -94,6 +100,13 @@ func (cv *calendarView) step(n int) {
 		cv.month = cv.month.AddMonths(n)
 		cv.start = model.WeekStart(cv.month, cv.u.routineSettings().firstWeekday)
 	}
+	// The selection goes along: the same weekday a week on, or the same day of the month.
+	if cv.week {
+		cv.sel = cv.sel.AddDays(7 * n)
+	} else {
+		cv.sel = model.D(cv.month.Year, cv.month.Month, min(cv.sel.Day, cv.month.AddMonths(1).AddDays(-1).Day))
+	}
+	cv.selItem = 0
 	cv.Refresh()
 }
 
@@ -248,12 +261,16 @@ func statusColor(o model.Occurrence, today model.Date) color.Color {
 	return theme.Color(theme.ColorNamePrimary)
 }
 
-// calendarKeys holds the calendar and takes its keys: PageUp and PageDown go back and
-// forth, T goes to today. It takes focus when the calendar is opened or tapped.
+// calendarKeys holds the calendar and takes its keys: the arrows move the selection between
+// days and the milestones of a day, Enter opens the selected milestone's step (the day's
+// agenda when it has none), Space marks it done, M moves it to another day, A opens the day's
+// agenda; PageUp and PageDown go back and forth, T goes to today. It takes the focus when the
+// calendar is opened or tapped.
 type calendarKeys struct {
 	widget.BaseWidget
 	cv      *calendarView
 	content fyne.CanvasObject
+	focused bool
 }
 
 func newCalendarKeys(cv *calendarView, content fyne.CanvasObject) *calendarKeys {
@@ -272,27 +289,137 @@ func (k *calendarKeys) Tapped(*fyne.PointEvent) {
 	fyne.CurrentApp().Driver().CanvasForObject(k).Focus(k)
 }
 
-// FocusGained is part of fyne.Focusable.
-func (k *calendarKeys) FocusGained() {}
+// FocusGained shows the selection.
+func (k *calendarKeys) FocusGained() {
+	k.focused = true
+	k.cv.refreshSelection()
+}
 
-// FocusLost is part of fyne.Focusable.
-func (k *calendarKeys) FocusLost() {}
+// FocusLost hides the selection.
+func (k *calendarKeys) FocusLost() {
+	k.focused = false
+	k.cv.refreshSelection()
+}
 
-// TypedRune goes to today on T.
+// TypedRune: T today, M move, A the day's agenda.
 func (k *calendarKeys) TypedRune(r rune) {
-	if r == 't' || r == 'T' {
-		k.cv.goToday()
-		k.cv.Refresh()
+	cv := k.cv
+	switch r {
+	case 't', 'T':
+		cv.goToday()
+		cv.Refresh()
+	case 'm', 'M':
+		if o, ok := cv.selected(); ok {
+			cv.u.askMoveDay(o)
+		}
+	case 'a', 'A':
+		cv.openDay(cv.sel)
 	}
 }
 
-// TypedKey pages with PageUp and PageDown.
+// TypedKey pages with PageUp and PageDown and moves the selection with the arrows.
 func (k *calendarKeys) TypedKey(e *fyne.KeyEvent) {
+	cv := k.cv
 	switch e.Name {
 	case fyne.KeyPageUp:
-		k.cv.step(-1)
+		cv.step(-1)
 	case fyne.KeyPageDown:
-		k.cv.step(1)
+		cv.step(1)
+	case fyne.KeyLeft:
+		cv.selectDay(cv.sel.AddDays(-1), 0)
+	case fyne.KeyRight:
+		cv.selectDay(cv.sel.AddDays(1), 0)
+	case fyne.KeyUp:
+		if cv.selItem > 0 {
+			cv.selectDay(cv.sel, cv.selItem-1)
+		} else {
+			cv.selectDay(cv.sel.AddDays(-7), -1)
+		}
+	case fyne.KeyDown:
+		if cv.selItem < len(cv.itemsOf(cv.sel))-1 {
+			cv.selectDay(cv.sel, cv.selItem+1)
+		} else {
+			cv.selectDay(cv.sel.AddDays(7), 0)
+		}
+	case fyne.KeyReturn, fyne.KeyEnter:
+		if o, ok := cv.selected(); ok {
+			cv.u.openGoal(o.Goal.ID)
+		} else {
+			cv.openDay(cv.sel)
+		}
+	case fyne.KeySpace:
+		if o, ok := cv.selected(); ok {
+			next := model.StatusDone
+			if o.Goal.Status != model.StatusOpen {
+				next = model.StatusOpen
+			}
+			cv.u.occurrenceStatus(o, next)
+		}
+	}
+}
+
+// focusTarget is what takes the keyboard when the tab is opened: the calendar itself.
+func (cv *calendarView) focusTarget() fyne.Focusable { return cv.keys }
+
+// cellOf is the day cell shown for day, or nil.
+func (cv *calendarView) cellOf(day model.Date) *dayCell {
+	for _, o := range cv.rowsBox.Objects {
+		for _, c := range o.(*weekRowView).cells {
+			if c.cell.Date == day {
+				return c
+			}
+		}
+	}
+	return nil
+}
+
+// itemsOf are the milestones the calendar shows on day, in their order.
+func (cv *calendarView) itemsOf(day model.Date) []model.Occurrence {
+	if c := cv.cellOf(day); c != nil {
+		return c.cell.Items
+	}
+	return nil
+}
+
+// selected is the selected milestone, if the selected day has any.
+func (cv *calendarView) selected() (model.Occurrence, bool) {
+	items := cv.itemsOf(cv.sel)
+	if cv.selItem < 0 || cv.selItem >= len(items) {
+		return model.Occurrence{}, false
+	}
+	return items[cv.selItem], true
+}
+
+// selectDay selects day and its milestone item (-1: the last), turning the month or week when
+// the day is not shown.
+func (cv *calendarView) selectDay(day model.Date, item int) {
+	cv.sel = day
+	if cv.week {
+		if day.Before(cv.start) || !day.Before(cv.start.AddDays(7)) {
+			cv.start = model.WeekStart(day, cv.u.routineSettings().firstWeekday)
+			cv.month = model.D(cv.start.AddDays(3).Year, cv.start.AddDays(3).Month, 1)
+			cv.Refresh()
+		}
+	} else if day.Year != cv.month.Year || day.Month != cv.month.Month {
+		cv.month = model.D(day.Year, day.Month, 1)
+		cv.Refresh()
+	}
+	n := len(cv.itemsOf(day))
+	if item < 0 || item >= n {
+		item = n - 1
+	}
+	cv.selItem = max(item, 0)
+	cv.refreshSelection()
+}
+
+// refreshSelection redraws the cells, so the selection shows where it is now.
+func (cv *calendarView) refreshSelection() {
+	for _, o := range cv.rowsBox.Objects {
+		for _, c := range o.(*weekRowView).cells {
+			if c.cell.Date == cv.sel || c.wasSelected {
+				c.Refresh()
+			}
+		}
 	}
 }
 

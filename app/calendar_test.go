@@ -101,8 +101,8 @@ func TestCalendarMonthNavigateAddCompleteAndRollUp(t *testing.T) {
 	test.Tap(h.cell(cv, model.D(2026, 11, 26)))
 	h.mustSee("Thursday 26 November 2026")
 	h.mustSee("Nothing due this day yet.")
-	h.typeInto(cv.agenda.add, "Write 500 words of chapter 2")
-	h.submit(cv.agenda.add)
+	h.typeInto(cv.agenda.add.entry(), "Write 500 words of chapter 2")
+	h.submit(cv.agenda.add.entry())
 	g := h.storedGoal("Write 500 words of chapter 2")
 	if model.DateOf(g.Due, time.UTC) != model.D(2026, 11, 26) || g.DueHasTime || g.Horizon != model.HorizonDay {
 		t.Fatalf("added on the 26th: %+v", g)
@@ -127,8 +127,8 @@ func TestCalendarMonthNavigateAddCompleteAndRollUp(t *testing.T) {
 	}
 
 	// Add one with a time and move it to another day by its date.
-	h.typeInto(cv.agenda.add, "Outline chapter 3 at 14:30")
-	h.submit(cv.agenda.add)
+	h.typeInto(cv.agenda.add.entry(), "Outline chapter 3 at 14:30")
+	h.submit(cv.agenda.add.entry())
 	if g := h.storedGoal("Outline chapter 3"); !g.DueHasTime || !g.Due.Equal(time.Date(2026, 11, 26, 14, 30, 0, 0, time.UTC)) {
 		t.Fatalf("timed add: %+v", g)
 	}
@@ -231,11 +231,27 @@ func TestCalendarWeekViewAndSettings(t *testing.T) {
 	h.key(fyne.KeyPageDown)
 	h.mustSee("Week 49")
 
-	// Weeks starting on Sunday, and another anchor.
-	h.u.showRoutineSettings()
-	h.u.settingsDialog.Hide()
-	if !h.u.saveRoutine(time.Sunday, mustAnchors(t, "07:00 Wake up\n12:00 Lunch"), "2") {
-		t.Fatal("save settings")
+	// Weeks starting on Sunday, and another anchor: the calendar's Settings button opens the
+	// one Settings dialog at its section, the keyboard in the anchors.
+	h.tapButton("Settings")
+	anchors, limit, first := h.routineFields()
+	if h.w.Canvas().Focused() != fyne.Focusable(anchors) {
+		t.Fatalf("the calendar's Settings left the focus on %T", h.w.Canvas().Focused())
+	}
+	first.SetSelected("Sunday")
+	h.press(fyne.KeyA, ctrl)
+	h.typeKeys("07:00 Wake up")
+	h.keyDown(fyne.KeyReturn) // a new line in the multi-line anchors
+	h.typeKeys("12:00 Lunch")
+	h.tab()
+	if h.w.Canvas().Focused() != fyne.Focusable(limit) {
+		t.Fatalf("Tab in the anchors moved the focus to %T, not the focus limit", h.w.Canvas().Focused())
+	}
+	h.press(fyne.KeyA, ctrl)
+	h.typeKeys("2")
+	h.keyDown(fyne.KeyReturn)
+	if h.w.Canvas().Overlays().Top() != nil {
+		t.Fatal("Enter in the focus limit did not save and close the settings")
 	}
 	h.w.Canvas().Focus(cv.keys)
 	h.w.Canvas().Focused().TypedRune('t')
@@ -256,12 +272,30 @@ func TestCalendarWeekViewAndSettings(t *testing.T) {
 	}
 }
 
-func mustAnchors(t *testing.T, s string) []model.Anchor {
-	as, err := model.ParseAnchors(s)
-	if err != nil {
-		t.Fatal(err)
+// routineFields finds the open Settings dialog's calendar and Today fields.
+func (h *harness) routineFields() (anchors, limit *dialogEntry, first *widget.Select) {
+	h.t.Helper()
+	if _, ok := h.u.settingsDialog.(*settingsWindow); !ok || h.w.Canvas().Overlays().Top() == nil {
+		h.t.Fatal("no Settings dialog is open")
 	}
-	return as
+	for _, o := range visible(h.w.Canvas().Overlays().Top()) {
+		switch x := o.(type) {
+		case *dialogEntry:
+			if x.MultiLine {
+				anchors = x
+			} else if x.Validator != nil && x.Validator("5") == nil && x.Validator("0") != nil && x.Validator("21") != nil {
+				limit = x // only the focus limit takes 5 but neither 0 nor 21
+			}
+		case *widget.Select:
+			if len(x.Options) == 3 && x.Options[2] == "Saturday" {
+				first = x
+			}
+		}
+	}
+	if anchors == nil || limit == nil || first == nil {
+		h.t.Fatal("the Settings dialog has no anchors, focus limit or first weekday")
+	}
+	return anchors, limit, first
 }
 
 func TestDetailSetsRepeatAndAnchor(t *testing.T) {
@@ -379,30 +413,38 @@ func TestSettingsDialogRefusesBadAnchors(t *testing.T) {
 	h := newHarness(t)
 	seed(h, "Finish the first draft of my novel", "Write")
 	h.calendar()
-	h.u.showRoutineSettings()
-	var anchors, limit *widget.Entry
-	for _, o := range visible(h.w.Canvas().Overlays().Top()) {
-		if e, ok := o.(*widget.Entry); ok {
-			if e.MultiLine {
-				anchors = e
-			} else {
-				limit = e
-			}
-		}
-	}
-	if anchors == nil || limit == nil {
-		t.Fatal("the settings dialog has no anchor or limit field")
-	}
+	h.tapButton("Settings")
+	anchors, limit, _ := h.routineFields()
 	if anchors.Text != "08:30 Morning planning\n09:00 Work start\n13:30 After lunch\n18:00 After work" || limit.Text != "3" {
 		t.Fatalf("defaults: %q %q", anchors.Text, limit.Text)
 	}
-	anchors.SetText("Lunch at noon")
-	for _, o := range visible(h.w.Canvas().Overlays().Top()) {
-		if b, ok := o.(*widget.Button); ok && b.Text == "Save" {
-			test.Tap(b)
-		}
-	}
+	h.press(fyne.KeyA, ctrl)
+	h.typeKeys("Lunch at noon")
+	h.tab()
 	h.mustSee("Line 1: start with the time")
+	if sw := h.u.settingsDialog.(*settingsWindow); !sw.save.Disabled() {
+		t.Fatal("Save stays on with anchors that cannot be read")
+	}
+	h.keyDown(fyne.KeyReturn) // Enter in the focus limit: nothing is saved while a field is wrong
+	if h.w.Canvas().Overlays().Top() == nil {
+		t.Fatal("Enter closed the settings with bad anchors")
+	}
+	h.keyDown(fyne.KeyEscape)
+	if h.w.Canvas().Overlays().Top() != nil {
+		t.Fatal("Escape did not close the settings")
+	}
+	// Enter straight after typing a wrong value (the form has not marked it yet) saves nothing.
+	h.tapButton("Settings")
+	_, limit, _ = h.routineFields()
+	h.w.Canvas().Focus(limit)
+	h.press(fyne.KeyA, ctrl)
+	h.typeKeys("0")
+	h.keyDown(fyne.KeyReturn)
+	if h.w.Canvas().Overlays().Top() == nil {
+		t.Fatal("Enter saved a focus limit of 0")
+	}
+	h.mustSee("Not saved: The focus limit is a number of steps from 1 to 20")
+	h.keyDown(fyne.KeyEscape)
 	if _, ok, _ := h.st.Setting(context.Background(), settingAnchors); ok {
 		t.Fatal("bad anchors were stored")
 	}

@@ -253,7 +253,7 @@ func (v *chartsView) drawBurnUp() {
 		}
 		text := fmt.Sprintf("%d of %s done, %d due by today: %s.", d, model.Plural(b.Total, "step"), p, words)
 		if b.Undated > 0 {
-			text += fmt.Sprintf(" %d without a due date are not on the plan line.", b.Undated)
+			text += fmt.Sprintf(" %s without a due date %s not on the plan line.", model.Plural(b.Undated, "step"), map[bool]string{true: "is", false: "are"}[b.Undated == 1])
 		}
 		if obj, ok := u.objective(v.objID); ok {
 			text += "\n" + projectionText(model.ProjectFinish(u.data.Goals, obj, u.now(), u.loc))

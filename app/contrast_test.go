@@ -8,6 +8,8 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/microgoals/microgoals/model"
 )
 
 func TestSMARTLettersHaveContrastInBothThemes(t *testing.T) {
@@ -34,6 +36,8 @@ func TestSMARTLettersHaveContrastInBothThemes(t *testing.T) {
 func TestThemeSettingIsSavedAndApplied(t *testing.T) {
 	h := newHarness(t)
 	seed(h, "Ship the Microgoals 1.0 release", "Write the release notes")
+	h.chooseTheme("Light")
+	h.lettersReadable(theme.VariantLight)
 	h.press(fyne.KeyComma, ctrl)
 	h.mustSee("Appearance")
 	var sel *widget.Select
@@ -57,5 +61,44 @@ func TestThemeSettingIsSavedAndApplied(t *testing.T) {
 	th := fyne.CurrentApp().Settings().Theme()
 	if c := th.Color(theme.ColorNameBackground, theme.VariantLight); c != theme.DefaultTheme().Color(theme.ColorNameBackground, theme.VariantDark) {
 		t.Fatalf("the dark theme is not applied: background %v", c)
+	}
+	h.lettersReadable(theme.VariantDark)
+	// Back to the system's theme: at once, not at the next start.
+	h.chooseTheme("Follow the system")
+	if _, fixed := fyne.CurrentApp().Settings().Theme().(*variantTheme); fixed {
+		t.Fatal("“Follow the system” left the dark theme in place until the next start")
+	}
+	h.lettersReadable(fyne.CurrentApp().Settings().ThemeVariant())
+}
+
+func (h *harness) chooseTheme(label string) {
+	h.t.Helper()
+	h.press(fyne.KeyComma, ctrl)
+	for _, o := range visible(h.w.Canvas().Overlays().Top()) {
+		if s, ok := o.(*widget.Select); ok && len(s.Options) == len(themeChoices) && s.Options[2] == "Dark" {
+			s.SetSelected(label)
+		}
+	}
+	h.keyDown(fyne.KeyReturn)
+}
+
+// lettersReadable checks the SMART letters the outline draws, failing ones included, against
+// the background of variant: each is at least 3:1.
+func (h *harness) lettersReadable(v fyne.ThemeVariant) {
+	h.t.Helper()
+	bg := fyne.CurrentApp().Settings().Theme().Color(theme.ColorNameBackground, v)
+	r := h.row("Write the release notes")
+	failing := 0
+	s := model.CheckSMART(h.storedGoal("Write the release notes"), h.u.smartContext(h.storedGoal("Write the release notes")))
+	for i, l := range r.badges.letters {
+		if !s[i].OK {
+			failing++
+		}
+		if c := contrast(l.Color, bg); c < minLetterContrast {
+			h.t.Errorf("variant %d: letter %s (passes: %v) has contrast %.2f:1", v, l.Text, s[i].OK, c)
+		}
+	}
+	if failing == 0 {
+		h.t.Fatal("the step fails no SMART letter: the test sees no failing letter")
 	}
 }

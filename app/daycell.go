@@ -33,6 +33,19 @@ type dayCell struct {
 
 	linesTop   float32 // where the renderer drew the first line
 	linesShown int     // how many lines it drew, "+N more" not counted
+
+	wasSelected bool // drawn as the keyboard's selection, so it is redrawn when that moves
+}
+
+// selectedItem is the index of the milestone drawn as the keyboard's selection: -1 when the
+// cell is not the selected day or the calendar does not have the keyboard, len(Items) when
+// the day is selected but has no milestone.
+func (c *dayCell) selectedItem() int {
+	cv := c.cv
+	if cv.keys == nil || !cv.keys.focused || c.cell.Date != cv.sel {
+		return -1
+	}
+	return cv.selItem
 }
 
 func newDayCell(cv *calendarView) *dayCell {
@@ -108,7 +121,8 @@ func (c *dayCell) occurrenceAt(pos fyne.Position) *model.Occurrence {
 // CreateRenderer makes the cell's drawing.
 func (c *dayCell) CreateRenderer() fyne.WidgetRenderer {
 	r := &dayCellRenderer{c: c, bg: canvas.NewRectangle(color.Transparent), num: canvas.NewText("", color.Black),
-		more: canvas.NewText("", color.Black)}
+		more: canvas.NewText("", color.Black), sel: canvas.NewRectangle(color.Transparent)}
+	r.sel.CornerRadius = 3
 	r.bg.CornerRadius = theme.InputRadiusSize()
 	r.bg.StrokeWidth = 0
 	r.more.TextSize = theme.CaptionTextSize()
@@ -123,6 +137,7 @@ type dayLine struct {
 type dayCellRenderer struct {
 	c     *dayCell
 	bg    *canvas.Rectangle
+	sel   *canvas.Rectangle // behind the selected milestone's line
 	num   *canvas.Text
 	more  *canvas.Text
 	lines []dayLine
@@ -204,11 +219,20 @@ func (r *dayCellRenderer) Layout(size fyne.Size) {
 	r.objs = append(r.objs[:0], r.bg, r.num)
 	r.shown = r.shown[:0]
 	dotR := lh * 0.28
+	selItem, item := c.selectedItem(), -1
 	for i := 0; i < n; i++ {
 		l := r.line(i)
 		y := top + float32(i)*lh
 		x := float32(cellPad)
 		if occs[i] != nil {
+			item++
+			if item == selItem {
+				r.sel.FillColor = selectionColor()
+				r.sel.Move(fyne.NewPos(2, y))
+				r.sel.Resize(fyne.NewSize(size.Width-4, lh))
+				r.objs = append(r.objs, r.sel)
+				r.sel.Refresh()
+			}
 			l.dot.FillColor = statusColor(*occs[i], c.today)
 			l.dot.Move(fyne.NewPos(x, y+lh/2-dotR))
 			l.dot.Resize(fyne.NewSize(2*dotR, 2*dotR))
@@ -267,6 +291,7 @@ func (r *dayCellRenderer) Refresh() {
 	r.num.Color = theme.Color(theme.ColorNameForeground)
 	r.bg.FillColor = theme.Color(theme.ColorNameInputBackground)
 	r.bg.StrokeWidth = 0
+	c.wasSelected = c.selectedItem() >= 0
 	switch {
 	case d == c.today:
 		r.num.TextStyle = fyne.TextStyle{Bold: true}
@@ -277,6 +302,11 @@ func (r *dayCellRenderer) Refresh() {
 	case !c.cell.InMonth:
 		r.num.Color = theme.Color(theme.ColorNameDisabled)
 		r.bg.FillColor = color.Transparent
+	}
+	if c.wasSelected {
+		// The keyboard's day: a frame in the focus colour, over today's own.
+		r.bg.StrokeColor = theme.Color(theme.ColorNameFocus)
+		r.bg.StrokeWidth = 2
 	}
 	r.num.Refresh()
 	r.Layout(c.Size())

@@ -113,7 +113,7 @@ func (u *UI) exportMetricsCSV(goalID int64) {
 			n, err = st.ExportCSV(ctx, w, goalID)
 			return err
 		})
-		return fmt.Sprintf("Exported %d metric entries to %s.", n, path), nil, err
+		return fmt.Sprintf("Exported %s to %s.", model.Plural(n, "metric entry"), path), nil, err
 	})
 }
 
@@ -125,7 +125,7 @@ func (u *UI) exportICalendar() {
 			n, err = st.ExportICalendar(ctx, w)
 			return err
 		})
-		return fmt.Sprintf("Exported %d milestones to %s: open it with your calendar program.", n, path), nil, err
+		return fmt.Sprintf("Exported %s to %s: open it with your calendar program.", model.Plural(n, "milestone"), path), nil, err
 	})
 }
 
@@ -160,7 +160,7 @@ func (u *UI) importICalendar() {
 // exportReport asks for the period and the file of a progress report.
 func (u *UI) exportReport() {
 	p := model.ReviewPeriod(u.now(), u.loc, model.PeriodWeek)
-	from, to := widget.NewEntry(), widget.NewEntry()
+	from, to := newDialogEntry(), newDialogEntry()
 	from.SetText(p.Start.Format("2006-01-02"))
 	to.SetText(p.Last().Format("2006-01-02"))
 	dayValidator := func(s string) error {
@@ -192,7 +192,11 @@ func (u *UI) exportReport() {
 		})
 	}, u.win)
 	d.Resize(fyne.NewSize(420, 220))
+	// Enter in either day goes on to the file, Escape cancels; the keyboard starts in From.
+	u.escapable(d)
+	dialogKeys(container.NewVBox(from, to), d.Submit, d.Hide)
 	d.Show()
+	u.win.Canvas().Focus(from)
 }
 
 // writeReport writes the Markdown report for p to path and its two chart images beside it

@@ -79,7 +79,7 @@ func (d *detail) pickDate(e *formEntry) {
 		u.win.Canvas().Focus(e)
 	})
 	dlg = dialog.NewCustom("Pick a day", "Cancel", cal, u.win)
-	dlg.SetOnClosed(func() { u.win.Canvas().Focus(e) })
+	u.escapable(dlg, func() { u.win.Canvas().Focus(e) })
 	dlg.Show()
 }
 
@@ -104,6 +104,9 @@ func (e *dialogEntry) TypedKey(ev *fyne.KeyEvent) {
 	}
 	e.Entry.TypedKey(ev)
 }
+
+// AcceptsTab is false: Tab moves on to the dialog's next field, from a multi-line one too.
+func (e *dialogEntry) AcceptsTab() bool { return false }
 
 // entry is the Entry inside, for the keys that work on any entry (keys.go).
 func (e *dialogEntry) entry() *widget.Entry { return &e.Entry }

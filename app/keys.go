@@ -2,6 +2,7 @@ package app
 
 import (
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
@@ -98,17 +99,23 @@ func (u *UI) openTab(i int) {
 }
 
 // escapable lets Escape close d while no entry has the keyboard (an entry keeps Escape; the
-// one-line dialogs use dialogEntry for that), and gives the focus back to what had it.
-func (u *UI) escapable(d dialog.Dialog) {
+// one-line dialogs use dialogEntry for that) and Enter confirm it, and gives the focus back to
+// what had it. A dialog opened over another hands Escape back to the one below when it closes.
+// onClosed, if given, runs when d closes (d.SetOnClosed would replace this).
+func (u *UI) escapable(d dialog.Dialog, onClosed ...func()) {
 	before := u.win.Canvas().Focused()
+	below := u.topDialog
 	u.topDialog = d
 	u.win.Canvas().Unfocus()
 	d.SetOnClosed(func() {
 		if u.topDialog == d {
-			u.topDialog = nil
+			u.topDialog = below
 		}
 		if before != nil {
 			u.win.Canvas().Focus(before)
+		}
+		for _, f := range onClosed {
+			f()
 		}
 	})
 }
@@ -156,4 +163,40 @@ func (u *UI) focusDetail() {
 	u.win.Canvas().Focus(f.input)
 	f.input.CursorRow, f.input.CursorColumn = 0, len([]rune(f.input.Text))
 	f.input.Refresh()
+}
+
+// walkObjects calls f on o and on everything inside it: containers, scrolls and forms.
+func walkObjects(o fyne.CanvasObject, f func(fyne.CanvasObject)) {
+	if o == nil {
+		return
+	}
+	f(o)
+	switch x := o.(type) {
+	case *fyne.Container:
+		for _, c := range x.Objects {
+			walkObjects(c, f)
+		}
+	case *container.Scroll:
+		walkObjects(x.Content, f)
+	case *widget.Form:
+		for _, it := range x.Items {
+			walkObjects(it.Widget, f)
+		}
+	}
+}
+
+// dialogKeys gives the dialog entries in content the dialog's keys: Escape cancels from any of
+// them, Enter submits from a one-line one that has no Enter of its own. A plain Entry keeps
+// both keys to itself, so a dialog's fields are dialogEntry.
+func dialogKeys(content fyne.CanvasObject, submit, cancel func()) {
+	walkObjects(content, func(o fyne.CanvasObject) {
+		e, ok := o.(*dialogEntry)
+		if !ok {
+			return
+		}
+		e.onEscape = cancel
+		if !e.MultiLine && e.OnSubmitted == nil && submit != nil {
+			e.OnSubmitted = func(string) { submit() }
+		}
+	})
 }

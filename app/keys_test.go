@@ -84,6 +84,17 @@ func (h *harness) keyDown(name fyne.KeyName) {
 	}
 }
 
+// tab presses Tab as the driver does: a widget that accepts Tab gets it, otherwise the focus
+// moves on.
+func (h *harness) tab() {
+	h.t.Helper()
+	if t, ok := h.w.Canvas().Focused().(fyne.Tabbable); ok && t.AcceptsTab() {
+		h.w.Canvas().Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyTab})
+		return
+	}
+	h.w.Canvas().FocusNext()
+}
+
 const ctrl = fyne.KeyModifierControl
 
 func TestFirstRunByKeyboardWritesOneObjectiveAndMovesOnToQuickAdd(t *testing.T) {
@@ -396,10 +407,13 @@ func TestDialogsTakeEnterAndEscape(t *testing.T) {
 	if h.w.Canvas().Focused() != fyne.Focusable(h.u.outline.quickAdd) {
 		t.Fatalf("after the dialog the focus is on %T, not where it was", h.w.Canvas().Focused())
 	}
-	// The settings close on Escape too.
+	// The settings close on Escape too, from their first field, which has the keyboard.
 	h.press(fyne.KeyComma, ctrl)
 	if h.w.Canvas().Overlays().Top() == nil {
 		t.Fatal("Ctrl+, opened nothing")
+	}
+	if sw, _ := h.u.settingsDialog.(*settingsWindow); sw == nil || h.w.Canvas().Focused() != fyne.Focusable(sw.form.lead) {
+		t.Fatalf("Ctrl+, left the keyboard on %T, not the first field", h.w.Canvas().Focused())
 	}
 	h.keyDown(fyne.KeyEscape)
 	if h.w.Canvas().Overlays().Top() != nil {
@@ -437,5 +451,217 @@ func TestDialogsTakeEnterAndEscape(t *testing.T) {
 	}
 	if sp, ok, err := h.st.RunningSprint(context.Background()); err != nil || ok {
 		t.Fatalf("Escape started a sprint: %+v %v", sp, err)
+	}
+}
+
+func (h *harness) todayView() *todayView {
+	for _, v := range h.u.views {
+		if x, ok := v.view.(*todayView); ok {
+			return x
+		}
+	}
+	h.t.Fatal("no Today view")
+	return nil
+}
+
+func TestTodayByKeyboard(t *testing.T) {
+	h := newHarness(t)
+	seed(h, "Ship the Microgoals 1.0 release", "Write the release notes today", "Tag the release today", "Announce the release today")
+	h.press(fyne.Key2, ctrl)
+	tv := h.todayView()
+	if h.w.Canvas().Focused() != fyne.Focusable(tv.pad) {
+		t.Fatalf("Ctrl+2 left the focus on %T, not the Today list", h.w.Canvas().Focused())
+	}
+	if tv.rows[0].bg.FillColor != selectionColor() {
+		t.Fatal("the selected row is not drawn as selected")
+	}
+	h.keyDown(fyne.KeyDown)
+	h.keyDown(fyne.KeyDown)
+	h.keyDown(fyne.KeyDown) // stays on the last row
+	h.keyDown(fyne.KeyUp)
+	if tv.sel != 1 || tv.rows[1].bg.FillColor != selectionColor() || tv.rows[0].bg.FillColor == selectionColor() {
+		t.Fatalf("the arrows left the selection on row %d", tv.sel)
+	}
+	second := tv.rows[1].occ.Goal.Title
+	// Space marks the selected step done.
+	h.keyDown(fyne.KeySpace)
+	if g := h.storedGoal(second); g.Status != model.StatusDone {
+		t.Fatalf("Space left %q %v", second, g.Status)
+	}
+	// M moves the selected step: the dialog reads "fri", Enter moves it.
+	h.keyDown(fyne.KeyUp)
+	first := tv.rows[0].occ.Goal.Title
+	h.w.Canvas().Focused().TypedRune('m')
+	if _, ok := h.w.Canvas().Focused().(*dialogEntry); !ok {
+		t.Fatalf("M opened no day field (focus on %T)", h.w.Canvas().Focused())
+	}
+	h.typeKeys("someday")
+	h.keyDown(fyne.KeyReturn)
+	if h.w.Canvas().Overlays().Top() == nil {
+		t.Fatal("an unreadable day closed the move dialog")
+	}
+	h.press(fyne.KeyA, ctrl)
+	h.typeKeys("fri")
+	h.keyDown(fyne.KeyReturn)
+	if g := h.storedGoal(first); model.DateOf(g.Due, time.UTC) != model.D(2026, 11, 27) {
+		t.Fatalf("“fri” moved %q to %v", first, g.Due)
+	}
+	if h.w.Canvas().Focused() != fyne.Focusable(tv.pad) {
+		t.Fatalf("after the move the focus is on %T, not back on the list", h.w.Canvas().Focused())
+	}
+	// Enter opens the selected step in the outline.
+	sel := tv.rows[tv.sel].occ.Goal.Title
+	h.keyDown(fyne.KeyReturn)
+	if h.u.tabs.selected != 0 || h.u.detail.goalFields["title"].entry.Text != sel {
+		t.Fatalf("Enter on %q: tab %d, detail %q", sel, h.u.tabs.selected, h.u.detail.goalFields["title"].entry.Text)
+	}
+}
+
+func TestCalendarByKeyboard(t *testing.T) {
+	h := newHarness(t)
+	seed(h, "Ship the Microgoals 1.0 release", "Write the release notes 2026-11-26 09:00", "Tag the release 2026-11-26 15:00",
+		"Announce the release 2026-12-03")
+	h.update("Announce the release", func(g *model.MicroGoal) { g.Horizon = model.HorizonDay })
+	h.press(fyne.Key3, ctrl)
+	cv := h.calendar()
+	if _, ok := h.w.Canvas().Focused().(*calendarKeys); !ok {
+		t.Fatalf("Ctrl+3 left the focus on %T", h.w.Canvas().Focused())
+	}
+	if cv.sel != model.D(2026, 11, 25) || h.cell(cv, cv.sel).selectedItem() < 0 {
+		t.Fatalf("the selection starts on %v, not today, or is not drawn", cv.sel)
+	}
+	selected := func() string {
+		t.Helper()
+		o, ok := cv.selected()
+		if !ok {
+			return ""
+		}
+		return o.Goal.Title
+	}
+	h.key(fyne.KeyRight)
+	if got := selected(); got != "Write the release notes" {
+		t.Fatalf("Right selected %q", got)
+	}
+	h.key(fyne.KeyDown)
+	if got := selected(); got != "Tag the release" {
+		t.Fatalf("Down selected %q", got)
+	}
+	h.key(fyne.KeyDown) // past the day's last milestone: the same weekday a week on
+	if got := selected(); cv.sel != model.D(2026, 12, 3) || got != "Announce the release" {
+		t.Fatalf("Down past the last milestone selected %v %q", cv.sel, got)
+	}
+	if cv.month.Month != time.December {
+		t.Fatalf("moving into December left the month at %v", cv.month)
+	}
+	h.key(fyne.KeyUp)
+	if got := selected(); cv.sel != model.D(2026, 11, 26) || got != "Tag the release" {
+		t.Fatalf("Up came back to %v %q", cv.sel, got)
+	}
+	// Space marks the selected milestone done.
+	h.key(fyne.KeySpace)
+	if g := h.storedGoal("Tag the release"); g.Status != model.StatusDone {
+		t.Fatalf("Space left it %v", g.Status)
+	}
+	// M moves it: the dialog reads "fri".
+	h.key(fyne.KeyUp)
+	h.w.Canvas().Focused().TypedRune('m')
+	h.typeKeys("fri")
+	h.keyDown(fyne.KeyReturn)
+	if g := h.storedGoal("Write the release notes"); model.DateOf(g.Due, time.UTC) != model.D(2026, 11, 27) || g.Due.Hour() != 9 {
+		t.Fatalf("M “fri” moved it to %v", g.Due)
+	}
+	// Enter opens the selected milestone's step.
+	h.key(fyne.KeyRight)
+	if got := selected(); got != "Write the release notes" {
+		t.Fatalf("Right to Friday selected %q", got)
+	}
+	h.key(fyne.KeyReturn)
+	if h.u.tabs.selected != 0 || h.u.detail.goalFields["title"].entry.Text != "Write the release notes" {
+		t.Fatalf("Enter: tab %d, detail %q", h.u.tabs.selected, h.u.detail.goalFields["title"].entry.Text)
+	}
+}
+
+// Every dialog takes the keyboard in its first field, closes on Escape from there, and gives the
+// focus back where it was; one opened over another hands Escape back when it closes.
+func TestEveryDialogTakesEscapeFromItsFields(t *testing.T) {
+	h := newHarness(t)
+	seed(h, "Ship the Microgoals 1.0 release", "Write the release notes 2026-11-26", "Tag the release today")
+	escapeCloses := func(what string, open func(), n int) {
+		t.Helper()
+		open()
+		if got := len(h.w.Canvas().Overlays().List()); got != n {
+			t.Fatalf("%s: %d dialogs open, want %d", what, got, n)
+		}
+		if _, ok := h.w.Canvas().Focused().(*dialogEntry); !ok {
+			t.Fatalf("%s: the keyboard is on %T, not in the dialog's first field", what, h.w.Canvas().Focused())
+		}
+		h.keyDown(fyne.KeyEscape)
+		if got := len(h.w.Canvas().Overlays().List()); got != n-1 {
+			t.Fatalf("%s: Escape left %d dialogs open", what, got)
+		}
+	}
+	// File → Sync…: its server field.
+	escapeCloses("Sync…", func() { menuItemLabeled(h.w, "Sync…").Action() }, 1)
+	// Settings → Set up sync…: Escape closes the sync set-up, then Settings.
+	h.press(fyne.KeyComma, ctrl)
+	escapeCloses("Set up sync… over Settings", func() { h.tapOverlayButton("Set up sync…") }, 2)
+	h.keyDown(fyne.KeyEscape)
+	if h.w.Canvas().Overlays().Top() != nil {
+		t.Fatal("Escape did not close Settings after the sync set-up")
+	}
+	// The progress report's days.
+	escapeCloses("Export progress report…", func() { menuItemLabeled(h.w, "Export/Progress report…").Action() }, 1)
+	// A calendar day: the line that adds a milestone.
+	cv := h.calendar()
+	escapeCloses("the day's agenda", func() { cv.openDay(model.D(2026, 11, 26)) }, 1)
+	if h.w.Canvas().Focused() != fyne.Focusable(cv.keys) {
+		t.Fatalf("after the agenda the focus is on %T, not back on the calendar", h.w.Canvas().Focused())
+	}
+	// Today's "move to another day".
+	h.press(fyne.Key2, ctrl)
+	tv := h.todayView()
+	escapeCloses("move to another day", func() { tv.askMove(tv.rows[0].occ) }, 1)
+	// The detail panel's date picker: Escape, and the focus is back in the date.
+	h.press(fyne.Key1, ctrl)
+	h.selectRow("Write the release notes")
+	due := h.u.detail.goalFields["due"]
+	h.w.Canvas().Focus(due.input)
+	h.u.detail.pickDate(due.widget.(*fyne.Container).Objects[0].(*formEntry))
+	if h.w.Canvas().Overlays().Top() == nil {
+		t.Fatal("no date picker")
+	}
+	h.keyDown(fyne.KeyEscape)
+	if h.w.Canvas().Overlays().Top() != nil || h.w.Canvas().Focused() != due.input {
+		t.Fatalf("Escape in the date picker: overlay %v, focus %T", h.w.Canvas().Overlays().Top(), h.w.Canvas().Focused())
+	}
+}
+
+func (h *harness) tapOverlayButton(label string) {
+	h.t.Helper()
+	for _, o := range visible(h.w.Canvas().Overlays().Top()) {
+		if b, ok := o.(*widget.Button); ok && b.Text == label {
+			test.Tap(b)
+			return
+		}
+	}
+	h.t.Fatalf("no button %q in the dialog", label)
+}
+
+// The File menu, drawn as the window draws it, fits the default window (1080×680) below the
+// menu bar: Back up now, Restore and Quit need no scrolling.
+func TestFileMenuFitsTheDefaultWindow(t *testing.T) {
+	h := newHarness(t)
+	seed(h, "Ship the Microgoals 1.0 release", "Write the release notes")
+	for _, m := range h.w.MainMenu().Items {
+		menu := widget.NewMenu(m)
+		t.Logf("%s menu: %.0f px", m.Label, menu.MinSize().Height)
+		if hgt := menu.MinSize().Height; hgt > 680-40 {
+			t.Errorf("the %s menu is %.0f px tall; the default window has 640 px below the menu bar", m.Label, hgt)
+		}
+	}
+	for _, label := range []string{"Export/Progress report…", "Export/Everything (JSON)…", "Import/Everything (JSON)…", "Import/Calendar (iCalendar)…", "Back up now", "Quit"} {
+		if menuItemLabeled(h.w, label) == nil {
+			t.Errorf("no %q in the menus", label)
+		}
 	}
 }

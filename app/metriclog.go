@@ -107,7 +107,7 @@ func (m *metricLog) rowsFor(g model.MicroGoal, entries []model.MetricEntry) []fy
 		out = append(out, container.NewBorder(nil, nil, nil, widget.NewButton("Correct…", func() { m.u.correctEntry(g, e) }), l))
 	}
 	if n := len(entries) - metricLogShown; n > 0 {
-		out = append(out, widget.NewLabel(fmt.Sprintf("… and %d older entries (Export CSV… has them all).", n)))
+		out = append(out, widget.NewLabel(fmt.Sprintf("… and %s (Export CSV… has them all).", model.Plural(n, "older entry"))))
 	}
 	return out
 }

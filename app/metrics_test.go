@@ -324,7 +324,7 @@ func TestChartsShowEmptyStatesHoverAndExport(t *testing.T) {
 	h.mustSee("Current streak: 2 days · longest: 2 days · 2 steps done in 12 weeks.")
 	v := h.charts()
 	h.mustSee("2 of 2 steps done, 1 due by today: 1 ahead of plan.")
-	h.mustSee("1 without a due date")
+	h.mustSee("1 step without a due date")
 
 	// Hover over the right end of the burn-up: the readout names the day and the values.
 	f := v.burn

@@ -365,21 +365,24 @@ func (r *rowView) onStatusTapped() {
 // rowLook is everything a row shows; set skips the widgets when it has not changed, which
 // makes re-rendering after a change cost only the rows that really differ.
 type rowLook struct {
-	row       outlineRow
-	title     string
-	due       string
-	overdue   bool
-	status    model.Status
-	achieved  bool
-	smart     [5]bool
-	progress  model.Progress
-	tags      string
-	themeName fyne.ThemeVariant
+	row      outlineRow
+	title    string
+	due      string
+	overdue  bool
+	status   model.Status
+	achieved bool
+	smart    [5]bool
+	progress model.Progress
+	tags     string
+	// background stands for the theme: a fixed light or dark theme does not change the
+	// desktop's variant, so the variant alone would keep the letters of the last theme.
+	background color.NRGBA
 }
 
 func (r *rowView) set(row outlineRow) {
 	o := r.o
-	look := rowLook{row: row, themeName: fyne.CurrentApp().Settings().ThemeVariant()}
+	v := fyne.CurrentApp().Settings().ThemeVariant()
+	look := rowLook{row: row, background: color.NRGBAModel.Convert(r.Theme().Color(theme.ColorNameBackground, v)).(color.NRGBA)}
 	var g model.MicroGoal
 	var obj model.Objective
 	var smart model.SMART

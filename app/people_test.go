@@ -343,9 +343,28 @@ func TestReportForLastWeekInOneClick(t *testing.T) {
 // menuItemLabeled is the main-menu item with the label, or nil.
 func menuItemLabeled(w fyne.Window, label string) *fyne.MenuItem {
 	for _, m := range w.MainMenu().Items {
-		for _, it := range m.Items {
-			if it.Label == label {
-				return it
+		if it := menuItemIn(m, label); it != nil {
+			return it
+		}
+	}
+	return nil
+}
+
+// menuItemIn finds an item by its label in m or its submenus ("Export ▸ Progress report…"
+// is found as "Export/Progress report…").
+func menuItemIn(m *fyne.Menu, label string) *fyne.MenuItem {
+	for _, it := range m.Items {
+		if it.Label == label {
+			return it
+		}
+		if it.ChildMenu != nil {
+			if sub, rest, ok := strings.Cut(label, "/"); ok && sub == it.Label {
+				if found := menuItemIn(it.ChildMenu, rest); found != nil {
+					return found
+				}
+			}
+			if found := menuItemIn(it.ChildMenu, label); found != nil {
+				return found
 			}
 		}
 	}

@@ -8,6 +8,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -116,8 +117,7 @@ type weeklyReview struct {
 
 	adjustments, winsText, lessons *widget.Entry
 	saveBtn                        *widget.Button
-	weekday                        *widget.Select
-	at                             *widget.Entry
+	reminder                       *widget.Label // when the reminder comes; Settings changes it
 
 	summary model.WeekSummary
 	saved   model.Review
@@ -160,9 +160,7 @@ func newWeeklyReview(u *UI) *weeklyReview {
 	w.lessons = multi("What did not go to plan — and what does it teach you?")
 	w.saveBtn = widget.NewButton("Save the review", w.save)
 	w.saveBtn.Importance = widget.HighImportance
-	w.weekday = widget.NewSelect(weekdays, nil) // the Settings dialog's list: index is time.Weekday
-	w.at = widget.NewEntry()
-	w.at.SetPlaceHolder("HH:MM")
+	w.reminder = widget.NewLabel("")
 	head := func(s string) fyne.CanvasObject {
 		return widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	}
@@ -182,8 +180,9 @@ func newWeeklyReview(u *UI) *weeklyReview {
 		container.NewHBox(w.saveBtn),
 		widget.NewSeparator(),
 		head("Weekly reminder"),
-		container.NewHBox(widget.NewLabel("Remind me on"), w.weekday, widget.NewLabel("at"), container.NewGridWrap(fyne.NewSize(90, w.at.MinSize().Height), w.at),
-			widget.NewButton("Save reminder", w.saveReminder)),
+		// The reminder is a setting: it is changed where every setting is (one Settings dialog).
+		container.NewHBox(w.reminder, widget.NewButtonWithIcon(lang.L("Change in Settings…"), theme.SettingsIcon(),
+			func() { u.openSettingsAt(sectionReminders) })),
 	)))
 	w.loadReminder()
 	return w
@@ -198,6 +197,7 @@ func (w *weeklyReview) periodKind() model.PeriodKind {
 
 func (w *weeklyReview) refresh() {
 	u := w.u
+	w.showReminder()
 	p := model.ReviewPeriod(u.now(), u.loc, w.periodKind())
 	w.summary = model.SummarizeWeek(u.completedWork(), p, u.now(), u.loc)
 	s := w.summary
@@ -431,33 +431,16 @@ func (w *weeklyReview) save() {
 }
 
 // loadReminder shows the weekly review reminder's day and time: the notifier's own settings,
-// which the Settings dialog edits too.
+// which the Settings dialog edits.
 func (w *weeklyReview) loadReminder() {
 	if err := w.u.notify.loadSettings(); err != nil {
 		w.u.showError("Could not read the reminder", err)
 	}
-	s := w.u.notify.currentSettings()
-	w.weekday.SetSelectedIndex(int(s.ReviewDay))
-	w.at.SetText(fmt.Sprintf("%02d:%02d", s.ReviewAt/60, s.ReviewAt%60))
+	w.showReminder()
 }
 
-// saveReminder sets the day and time of the weekly review reminder, as one undoable change of
-// the notifier's settings.
-func (w *weeklyReview) saveReminder() {
-	h, m, ok, err := model.ParseClock(w.at.Text)
-	if err != nil || !ok {
-		w.u.showMessage("Write the reminder time as HH:MM, for example 17:00.")
-		return
-	}
-	day := w.weekday.SelectedIndex()
-	if day < 0 {
-		w.u.showMessage("Choose the day of the weekly review.")
-		return
-	}
-	old := w.u.notify.currentSettings()
-	s := old
-	s.ReviewDay, s.ReviewAt = time.Weekday(day), h*60+m
-	w.u.saveSettings(old, s)
-	w.at.SetText(fmt.Sprintf("%02d:%02d", h, m))
-	w.u.showMessage("The weekly review reminder is set for %s at %02d:%02d.", w.weekday.Selected, h, m)
+func (w *weeklyReview) showReminder() {
+	s := w.u.notify.currentSettings()
+	w.reminder.SetText(lang.X("review.reminder", "Reminder: {{.Day}} at {{.Time}}", map[string]any{
+		"Day": weekdays[s.ReviewDay], "Time": model.FormatClock(s.ReviewAt)}))
 }

@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -177,11 +178,22 @@ func TestWeeklyReviewFlowWithEveryAction(t *testing.T) {
 	h.mustSee("Week Mon 23 Nov – Sun 29 Nov 2026 — 2 completed, streak 3 days")
 	h.mustSee("Lessons: Booking late cost me the early-bird price")
 
-	// The reminder's day and time are settings the notifier reads.
+	// The reminder's day and time are settings the notifier reads; the review page leads to
+	// them in the one Settings dialog, with the keyboard in the reminder's time.
 	rv = h.reviews(0)
-	rv.weekly.weekday.SetSelected("Friday")
-	rv.weekly.at.SetText("5pm")
-	rv.weekly.saveReminder()
+	h.tapButton("Change in Settings…")
+	sw, _ := h.u.settingsDialog.(*settingsWindow)
+	if sw == nil || h.w.Canvas().Focused() != fyne.Focusable(sw.form.reviewAt) {
+		t.Fatalf("the review's Settings button left the focus on %T", h.w.Canvas().Focused())
+	}
+	sw.form.reviewDay.SetSelected("Friday")
+	h.press(fyne.KeyA, ctrl)
+	h.typeKeys("5pm")
+	h.keyDown(fyne.KeyReturn)
+	if h.w.Canvas().Overlays().Top() != nil {
+		t.Fatal("Enter did not save and close the settings")
+	}
+	h.mustSee("Reminder: Friday at 17:00")
 	day2, _, _ := h.st.Setting(context.Background(), model.SettingReviewDay)
 	at, _, _ := h.st.Setting(context.Background(), model.SettingReviewAt)
 	if day2 != "5" || at != "17:00" {
@@ -249,7 +261,7 @@ func TestAuditDropsAndLaterRestoresAGoal(t *testing.T) {
 	rv = h.reviews(3)
 	h.mustSee("2 decisions")
 	rv.log.search.SetText("tutor")
-	h.mustSee("1 decisions")
+	h.mustSee("1 decision")
 	h.mustSee("Finish unit 1 of the course: Dropped — The tutor's conversation plan replaces it")
 	h.tapInRow("Finish unit 1 of the course: Dropped", "Reverse…")
 	h.mustSee("Reverse the drop of “Finish unit 1 of the course”")

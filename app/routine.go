@@ -9,8 +9,6 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
@@ -75,9 +73,14 @@ func (u *UI) routineSettings() *routine {
 	return r
 }
 
-// showRoutineSettings opens the settings of the calendar and the Today view: first weekday,
-// routine anchors and focus limit. They are saved together as one undoable action.
-func (u *UI) showRoutineSettings() {
+// showRoutineSettings opens Settings at the calendar and Today section (the views' Settings
+// button).
+func (u *UI) showRoutineSettings() { u.openSettingsAt(sectionCalendar) }
+
+// routineSection is Settings → Calendar and Today: first weekday, routine anchors and focus
+// limit. The fields check themselves, so Save waits until all three can be read; a change is
+// saved as one undoable action.
+func (u *UI) routineSection() settingsSection {
 	r := u.routineSettings()
 	// The days are named in the locale's words; the choice is read back by its place.
 	days := []time.Weekday{time.Monday, time.Sunday, time.Saturday}
@@ -87,47 +90,49 @@ func (u *UI) showRoutineSettings() {
 	}
 	first := widget.NewSelect(labels, nil)
 	first.SetSelected(currentLocale().WeekdayName(r.firstWeekday))
-	anchors := widget.NewMultiLineEntry()
+	anchors := newDialogEntry()
+	anchors.MultiLine = true
+	anchors.Wrapping = fyne.TextWrapOff
 	anchors.SetText(model.FormatAnchors(r.anchors))
 	anchors.SetMinRowsVisible(5)
-	limit := widget.NewEntry()
-	limit.SetText(strconv.Itoa(r.focusLimit))
-	problem := widget.NewLabel("")
-	problem.Wrapping = fyne.TextWrapWord
-	problem.Hide()
-	form := container.NewVBox(
-		widget.NewLabelWithStyle("Weeks start on", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), first,
-		widget.NewLabelWithStyle("Routine anchors (one a line: time and name)", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), anchors,
-		widget.NewLabelWithStyle("Focus limit (open steps a day)", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), limit,
-		problem,
-	)
-	dlg := dialog.NewCustomWithoutButtons("Calendar and Today settings", form, u.win)
-	save := func() {
-		as, err := model.ParseAnchors(anchors.Text)
-		if err == nil {
-			_, err = model.ParseFocusLimit(limit.Text)
+	anchors.Validator = func(s string) error {
+		if _, err := model.ParseAnchors(s); err != nil {
+			return problemError(capitalize(err.Error()))
 		}
-		if err != nil {
-			problem.SetText(capitalize(err.Error()))
-			problem.Show()
-			return
-		}
-		d := r.firstWeekday
-		if i := first.SelectedIndex(); i >= 0 {
-			d = days[i]
-		}
-		if u.saveRoutine(d, as, limit.Text) {
-			dlg.Hide()
-		}
+		return nil
 	}
-	// The dialog stays open on a mistake, so nothing typed is lost.
-	saveBtn := widget.NewButton("Save", save)
-	saveBtn.Importance = widget.HighImportance
-	dlg.SetButtons([]fyne.CanvasObject{widget.NewButton("Cancel", dlg.Hide), saveBtn})
-	dlg.Resize(fyne.NewSize(460, 480))
-	u.settingsDialog = dlg
-	u.escapable(dlg)
-	dlg.Show()
+	limit := newDialogEntry()
+	limit.SetText(strconv.Itoa(r.focusLimit))
+	limit.Validator = func(s string) error {
+		if _, err := model.ParseFocusLimit(s); err != nil {
+			return problemError(capitalize(err.Error()))
+		}
+		return nil
+	}
+	anchorsItem := widget.NewFormItem(lang.L("Routine anchors"), anchors)
+	anchorsItem.HintText = lang.L("One a line: the time, then its name, for example 08:30 Morning planning")
+	limitItem := widget.NewFormItem(lang.L("Focus limit"), limit)
+	limitItem.HintText = lang.L("How many open steps a day before Today warns")
+	return settingsSection{
+		id:    sectionCalendar,
+		title: lang.L("Calendar and Today"),
+		items: []*widget.FormItem{widget.NewFormItem(lang.L("Weeks start on"), first), anchorsItem, limitItem},
+		save: func() {
+			as, err := model.ParseAnchors(anchors.Text)
+			if err != nil {
+				return // the form's validation keeps Save off until they can be read
+			}
+			d := r.firstWeekday
+			if i := first.SelectedIndex(); i >= 0 {
+				d = days[i]
+			}
+			n, _ := model.ParseFocusLimit(limit.Text)
+			if d == r.firstWeekday && model.FormatAnchors(as) == model.FormatAnchors(r.anchors) && n == r.focusLimit {
+				return
+			}
+			u.saveRoutine(d, as, limit.Text)
+		},
+	}
 }
 
 // saveRoutine stores the settings as one action; undo puts the previous values back.

@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"fmt"
+	"maps"
 	"strconv"
 	"strings"
 	"time"
@@ -10,6 +11,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -23,18 +25,18 @@ var weekdays = []string{"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", 
 // notifications are unavailable, when they are.
 type settingsForm struct {
 	kinds        map[model.NotifyKind]*widget.Check
-	lead         *widget.Entry
+	lead         *dialogEntry
 	quiet        *widget.Check
-	quietFrom    *widget.Entry
-	quietTo      *widget.Entry
-	morning      *widget.Entry
+	quietFrom    *dialogEntry
+	quietTo      *dialogEntry
+	morning      *dialogEntry
 	reviewDay    *widget.Select
-	reviewAt     *widget.Entry
+	reviewAt     *dialogEntry
 	availability *widget.Label
 }
 
-func minutesEntry(v int) *widget.Entry {
-	e := widget.NewEntry()
+func minutesEntry(v int) *dialogEntry {
+	e := newDialogEntry()
 	e.SetText(strconv.Itoa(v))
 	e.Validator = func(s string) error {
 		n, err := strconv.Atoi(strings.TrimSpace(s))
@@ -46,8 +48,8 @@ func minutesEntry(v int) *widget.Entry {
 	return e
 }
 
-func clockEntry(m int) *widget.Entry {
-	e := widget.NewEntry()
+func clockEntry(m int) *dialogEntry {
+	e := newDialogEntry()
 	e.SetText(model.FormatClock(m))
 	e.Validator = func(s string) error {
 		_, _, ok, err := model.ParseClock(s)
@@ -90,7 +92,9 @@ func availabilityText(reason string) string {
 	return "Desktop notifications are unavailable, so they show in the window's banner instead. Why: " + reason
 }
 
-func (f *settingsForm) items() []*widget.FormItem {
+// items are the notification switches and times, then the reminders of the morning plan and the
+// weekly review under a heading of their own (the Reviews tab opens Settings there).
+func (f *settingsForm) items() (notifications, reminders []*widget.FormItem) {
 	var checks []fyne.CanvasObject
 	for _, k := range model.NotifyKinds {
 		checks = append(checks, f.kinds[k])
@@ -103,14 +107,15 @@ func (f *settingsForm) items() []*widget.FormItem {
 	lead := widget.NewFormItem("Lead time (min)", f.lead)
 	lead.HintText = "How long before a deadline the first notification comes"
 	return []*widget.FormItem{
-		widget.NewFormItem("Notify", container.NewGridWithColumns(2, checks...)),
-		lead,
-		hint(f.quiet, "Deadlines still come; the rest waits until the quiet hours end"),
-		widget.NewFormItem("Quiet hours", container.NewGridWithColumns(3, f.quietFrom, widget.NewLabel("until"), f.quietTo)),
-		widget.NewFormItem("Morning plan at", f.morning),
-		widget.NewFormItem("Weekly review", container.NewGridWithColumns(2, f.reviewDay, f.reviewAt)),
-		widget.NewFormItem("", f.availability),
-	}
+			widget.NewFormItem("Notify", container.NewGridWithColumns(2, checks...)),
+			lead,
+			hint(f.quiet, "Deadlines still come; the rest waits until the quiet hours end"),
+			widget.NewFormItem("Quiet hours", container.NewGridWithColumns(3, f.quietFrom, widget.NewLabel("until"), f.quietTo)),
+			widget.NewFormItem("", f.availability),
+		}, []*widget.FormItem{
+			widget.NewFormItem("Weekly review", container.NewGridWithColumns(2, f.reviewDay, f.reviewAt)),
+			widget.NewFormItem("Morning plan at", f.morning),
+		}
 }
 
 // settings reads the form over base (which keeps Since and Location). The entries have
@@ -126,7 +131,7 @@ func (f *settingsForm) settings(base model.NotifySettings) model.NotifySettings 
 	if n, err := strconv.Atoi(strings.TrimSpace(f.lead.Text)); err == nil {
 		s.Lead = time.Duration(n) * time.Minute
 	}
-	clock := func(e *widget.Entry, m *int) {
+	clock := func(e *dialogEntry, m *int) {
 		if h, mi, ok, err := model.ParseClock(e.Text); ok && err == nil {
 			*m = h*60 + mi
 		}
@@ -150,20 +155,41 @@ func (u *UI) showSettings() { u.openSettings() }
 // field is wrong.
 type settingsWindow struct {
 	*dialog.CustomDialog
-	save   *widget.Button
-	onSave func()
+	save    *widget.Button
+	onSave  func()
+	check   func() error // the first wrong field's problem
+	problem func(error)
+	form    *settingsForm
 }
 
-// Submit saves and closes, as the Save button does (not while a field is wrong).
+// Submit saves and closes, as the Save button does (not while a field is wrong). The field
+// being typed in tells the form it is wrong only when it loses the keyboard, so Enter checks
+// every field itself.
 func (w *settingsWindow) Submit() {
 	if w.save.Disabled() {
+		return
+	}
+	if err := w.check(); err != nil {
+		w.problem(err)
 		return
 	}
 	w.Hide()
 	w.onSave()
 }
 
-func (u *UI) openSettings() (*settingsForm, *settingsWindow) {
+func (u *UI) openSettings() (*settingsForm, *settingsWindow) { return u.openSettingsAt("") }
+
+// The sections other views open Settings at.
+const (
+	sectionNotifications = "notifications"
+	sectionReminders     = "reminders"
+	sectionCalendar      = "calendar"
+)
+
+// openSettingsAt opens the Settings dialog scrolled to the section with the given id (none: the
+// top), with the keyboard in that section's first field, so a view's "Settings" button leads
+// straight to what it is about.
+func (u *UI) openSettingsAt(section string) (*settingsForm, *settingsWindow) {
 	if !u.notify.active() {
 		// The scheduler has not read them yet (the first seconds after start).
 		if err := u.notify.loadSettings(); err != nil {
@@ -173,22 +199,43 @@ func (u *UI) openSettings() (*settingsForm, *settingsWindow) {
 	}
 	old := u.notify.currentSettings()
 	f := newSettingsForm(old, u.notify.unavailableReason())
-	items := f.items()
-	sections := u.settingsSections()
+	notifications, reminders := f.items()
+	sections := append([]settingsSection{
+		{id: sectionNotifications, title: lang.L("Notifications"), items: notifications, save: func() {}},
+		{id: sectionReminders, title: lang.L("Plan and review reminders"), items: reminders, save: func() {}},
+	}, u.settingsSections()...)
+	var items []*widget.FormItem
+	heads := map[string]fyne.CanvasObject{}
 	for _, s := range sections {
-		items = append(items, widget.NewFormItem("", widget.NewLabelWithStyle(s.title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})))
+		head := widget.NewLabelWithStyle(s.title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		heads[s.id] = head
+		items = append(items, widget.NewFormItem("", head))
 		items = append(items, s.items...)
 	}
-	d := &settingsWindow{onSave: func() {
-		u.saveSettings(old, f.settings(old))
+	d := &settingsWindow{form: f, onSave: func() {
+		if !maps.Equal(old.Values(), f.settings(old).Values()) {
+			u.saveSettings(old, f.settings(old))
+		}
 		for _, s := range sections {
 			s.save()
 		}
+		u.refreshViews() // the Reviews tab shows the reminder's time
 	}}
-	d.save = widget.NewButtonWithIcon("Save", theme.ConfirmIcon(), d.Submit)
+	d.save = widget.NewButtonWithIcon(lang.L("Save"), theme.ConfirmIcon(), d.Submit)
 	d.save.Importance = widget.HighImportance
-	cancel := widget.NewButtonWithIcon("Cancel", theme.CancelIcon(), func() { d.Hide() })
+	cancel := widget.NewButtonWithIcon(lang.L("Cancel"), theme.CancelIcon(), func() { d.Hide() })
 	form := widget.NewForm(items...)
+	d.check = func() (err error) {
+		walkObjects(form, func(o fyne.CanvasObject) {
+			if e, ok := o.(*dialogEntry); ok && err == nil && e.Validator != nil {
+				err = e.Validator(e.Text)
+			}
+		})
+		return err
+	}
+	d.problem = func(err error) {
+		u.showMessage("%s", lang.X("settings.problem", "Not saved: {{.Problem}}", map[string]any{"Problem": strings.TrimSuffix(err.Error(), ".")}))
+	}
 	form.SetOnValidationChanged(func(err error) {
 		if err != nil {
 			d.save.Disable()
@@ -198,12 +245,44 @@ func (u *UI) openSettings() (*settingsForm, *settingsWindow) {
 	})
 	scroll := container.NewVScroll(form)
 	// The wheel scrolls the sections wherever the pointer is, over an entry too (formwidgets.go).
-	d.CustomDialog = dialog.NewCustomWithoutButtons("Settings", container.NewStack(scroll, newWheelCatcher(scroll)), u.win)
+	d.CustomDialog = dialog.NewCustomWithoutButtons(lang.L("Settings"), container.NewStack(scroll, newWheelCatcher(scroll)), u.win)
 	d.SetButtons([]fyne.CanvasObject{cancel, d.save})
 	win := u.win.Canvas().Size()
-	d.Resize(fyne.NewSize(min(760, win.Width-40), min(620, win.Height-40)))
+	size := fyne.NewSize(min(760, win.Width-40), min(620, win.Height-40))
+	d.Resize(size)
 	u.escapable(d)
+	// Enter in a one-line field saves, Escape in any field cancels (a plain Entry keeps both).
+	dialogKeys(form, d.Submit, d.Hide)
+	u.settingsDialog = d
 	d.Show()
+	if head, ok := heads[section]; ok {
+		// The desktop driver lays the dialog out at its next frame: the form and its scroll are
+		// laid out here at about the size they will have, so the section's place is known now
+		// (the head sits in the form's grid, which is at the form's top).
+		w := size.Width - 4*theme.Padding()
+		form.Resize(fyne.NewSize(w, form.MinSize().Height))
+		if scroll.Size().Height == 0 {
+			scroll.Resize(fyne.NewSize(w, size.Height/2))
+		}
+		scroll.ScrollToOffset(fyne.NewPos(0, head.Position().Y))
+	}
+	// The keyboard goes to the first field of the section (of the dialog, when none is named).
+	var first fyne.Focusable
+	for _, s := range sections {
+		if section != "" && s.id != section {
+			continue
+		}
+		for _, it := range s.items {
+			walkObjects(it.Widget, func(o fyne.CanvasObject) {
+				if e, ok := o.(*dialogEntry); ok && first == nil && !e.Disabled() {
+					first = e
+				}
+			})
+		}
+	}
+	if first != nil {
+		u.win.Canvas().Focus(first)
+	}
 	return f, d
 }
 

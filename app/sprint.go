@@ -326,7 +326,7 @@ func (u *UI) setSprintLength() {
 			u.showError("Could not save the sprint length", err)
 			return
 		}
-		u.showMessage("Focus sprints now last %d minutes.", m)
+		u.showMessage("Focus sprints now last %s.", minutesText(m))
 	}, u.win)
 	e.OnSubmitted = func(string) { dlg.Submit() }
 	e.onEscape = dlg.Hide

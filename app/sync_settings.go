@@ -17,11 +17,11 @@ import (
 // "Sync now", and the last sync's time and result.
 type syncSettings struct {
 	u        *UI
-	server   *widget.Entry
-	user     *widget.Entry
-	password *widget.Entry
+	server   *dialogEntry
+	user     *dialogEntry
+	password *dialogEntry
 	lists    *widget.Select
-	newName  *widget.Entry
+	newName  *dialogEntry
 	note     *widget.Label // where the password is kept, or what went wrong
 	status   *widget.Label // the last sync, as the status bar shows it
 	find     *widget.Button
@@ -36,12 +36,30 @@ type syncSettings struct {
 // syncSection builds the Sync section; it reads the stored set-up into its fields.
 func (u *UI) syncSection() (fyne.CanvasObject, *syncSettings) {
 	s := &syncSettings{u: u,
-		server:   &widget.Entry{PlaceHolder: "https://dav.example.org/"},
-		user:     &widget.Entry{PlaceHolder: "user name"},
-		password: &widget.Entry{Password: true, PlaceHolder: "password (kept in the keyring)"},
-		newName:  &widget.Entry{Text: "Microgoals"},
+		server:   newDialogEntry(),
+		user:     newDialogEntry(),
+		password: newDialogEntry(),
+		newName:  newDialogEntry(),
 		note:     &widget.Label{Wrapping: fyne.TextWrapWord},
 		status:   &widget.Label{Wrapping: fyne.TextWrapWord},
+	}
+	s.server.SetPlaceHolder("https://dav.example.org/")
+	s.user.SetPlaceHolder("user name")
+	s.password.Password = true
+	s.password.SetPlaceHolder("password (kept in the keyring)")
+	s.newName.SetText("Microgoals")
+	// Enter in the account's fields saves the set-up, in the new list's name creates it.
+	for _, e := range []*dialogEntry{s.server, s.user, s.password} {
+		e.OnSubmitted = func(string) {
+			if !s.save.Disabled() {
+				s.onSave()
+			}
+		}
+	}
+	s.newName.OnSubmitted = func(string) {
+		if !s.create.Disabled() {
+			s.onCreate()
+		}
 	}
 	s.lists = &widget.Select{PlaceHolder: "(find the task lists first)", OnChanged: s.onListChosen}
 	s.find = widget.NewButton("Find task lists", s.onFind)
@@ -234,10 +252,12 @@ func (u *UI) showSyncSettings() {
 	content, s := u.syncSection()
 	stop := u.syncer.listen(func(text string) { s.status.SetText(text) })
 	d := dialog.NewCustom("Sync", "Close", container.NewVScroll(content), u.win)
-	d.SetOnClosed(stop)
 	d.Resize(fyne.NewSize(600, 560))
 	u.syncDialog, u.syncForm = d, s
+	u.escapable(d, stop)
+	dialogKeys(content, nil, d.Hide) // Escape in any field closes it
 	d.Show()
+	u.win.Canvas().Focus(s.server)
 }
 
 // runAsync runs slow work (a question to the server) off the UI goroutine; tests may run it

@@ -2,11 +2,11 @@ package app
 
 import (
 	"fmt"
-	"time"
+	"image/color"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -27,6 +27,12 @@ type todayView struct {
 	plan    model.TodayPlan
 	rows    []*todayRow
 	allLate bool // every overdue step is listed, not only the latest few
+
+	// The keyboard: the pad takes the arrow keys, sel is the selected row (drawn while the pad
+	// has the keyboard).
+	pad    *keyPad
+	scroll *container.Scroll
+	sel    int
 }
 
 // overdueShown is how many overdue steps the view lists before "Show all": a long backlog
@@ -40,6 +46,8 @@ type todayRow struct {
 	title      *widget.Label
 	reschedule *widget.Button // overdue steps only
 	move       *iconButton    // to another day
+	bg         *canvas.Rectangle
+	view       fyne.CanvasObject
 }
 
 func newTodayView(u *UI) *todayView { return &todayView{u: u} }
@@ -72,7 +80,72 @@ func (tv *todayView) Build() fyne.CanvasObject {
 		container.NewBorder(nil, nil, nil, widget.NewButtonWithIcon("Settings", theme.SettingsIcon(), tv.u.showRoutineSettings),
 			container.NewHBox(tv.head, tv.focus)),
 		tv.warning, tv.done, tv.add)
-	return container.NewBorder(container.NewPadded(top), nil, nil, nil, container.NewVScroll(container.NewPadded(tv.list)))
+	tv.scroll = container.NewVScroll(container.NewPadded(tv.list))
+	tv.pad = newKeyPad(container.NewBorder(container.NewPadded(top), nil, nil, nil, tv.scroll), tv.typedKey, tv.typedRune,
+		func(bool) { tv.showSelection() })
+	return tv.pad
+}
+
+// focusTarget is what takes the keyboard when the tab is opened: the list, when it has rows.
+func (tv *todayView) focusTarget() fyne.Focusable {
+	if len(tv.rows) == 0 {
+		return tv.add
+	}
+	return tv.pad
+}
+
+// typedKey moves the selection with the arrow keys; Enter opens the selected step.
+func (tv *todayView) typedKey(e *fyne.KeyEvent) {
+	if len(tv.rows) == 0 {
+		return
+	}
+	switch e.Name {
+	case fyne.KeyUp:
+		tv.selectRow(tv.sel - 1)
+	case fyne.KeyDown:
+		tv.selectRow(tv.sel + 1)
+	case fyne.KeyHome:
+		tv.selectRow(0)
+	case fyne.KeyEnd:
+		tv.selectRow(len(tv.rows) - 1)
+	case fyne.KeyReturn, fyne.KeyEnter:
+		tv.u.openGoal(tv.rows[tv.sel].occ.Goal.ID)
+	case fyne.KeySpace:
+		tv.rows[tv.sel].check.onTapped()
+	}
+}
+
+// typedRune: M moves the selected step to another day.
+func (tv *todayView) typedRune(r rune) {
+	if len(tv.rows) > 0 && (r == 'm' || r == 'M') {
+		tv.askMove(tv.rows[tv.sel].occ)
+	}
+}
+
+func (tv *todayView) selectRow(i int) {
+	tv.sel = max(0, min(i, len(tv.rows)-1))
+	tv.showSelection()
+	if r := tv.rows[tv.sel]; r.view != nil {
+		// Keep the selected row in view.
+		y := r.view.Position().Y
+		if off := tv.scroll.Offset.Y; y < off || y+r.view.Size().Height > off+tv.scroll.Size().Height {
+			tv.scroll.ScrollToOffset(fyne.NewPos(0, max(0, y-r.view.Size().Height)))
+		}
+	}
+}
+
+// showSelection draws the selected row's background while the list has the keyboard.
+func (tv *todayView) showSelection() {
+	for i, r := range tv.rows {
+		c := color.Color(color.Transparent)
+		if i == tv.sel && tv.pad != nil && tv.pad.focused {
+			c = selectionColor()
+		}
+		if r.bg.FillColor != c {
+			r.bg.FillColor = c
+			r.bg.Refresh()
+		}
+	}
 }
 
 // Refresh recomputes the day from the loaded plan.
@@ -135,6 +208,8 @@ func (tv *todayView) Refresh() {
 	}
 	tv.list.Objects = objs
 	tv.list.Refresh()
+	tv.sel = max(0, min(tv.sel, len(tv.rows)-1))
+	tv.showSelection()
 }
 
 func (tv *todayView) row(o model.Occurrence, overdue bool) fyne.CanvasObject {
@@ -182,22 +257,14 @@ func (tv *todayView) row(o model.Occurrence, overdue bool) fyne.CanvasObject {
 		})
 		right.Add(r.reschedule)
 	}
-	return container.NewBorder(nil, nil, r.check, right, open)
+	r.bg = canvas.NewRectangle(color.Transparent)
+	r.bg.CornerRadius = theme.InputRadiusSize()
+	r.view = container.NewStack(r.bg, container.NewBorder(nil, nil, r.check, right, open))
+	return r.view
 }
 
-// askMove offers a month calendar to move the step (or this occurrence of a repeating one) to
-// another day.
-func (tv *todayView) askMove(o model.Occurrence) {
-	u := tv.u
-	var dlg dialog.Dialog
-	cal := widget.NewCalendar(o.Day.Start(u.loc), func(t time.Time) {
-		dlg.Hide()
-		u.moveOccurrence(o, model.DateOf(t, t.Location()))
-	})
-	dlg = dialog.NewCustom("Move “"+ellipsis(o.Goal.Title, 40)+"” to another day", "Cancel", cal, u.win)
-	u.escapable(dlg)
-	dlg.Show()
-}
+// askMove asks for the day to move the step (or this occurrence of a repeating one) to.
+func (tv *todayView) askMove(o model.Occurrence) { tv.u.askMoveDay(o) }
 
 // tapArea makes what it holds open something when tapped (a Today row's text opens its step),
 // with the pointing hand over it.

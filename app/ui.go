@@ -16,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -180,14 +181,17 @@ func (u *UI) mainMenu() *fyne.MainMenu {
 			item("Weekly review…", "", 0, func() { u.openReviews(0) }),
 			item("Quarterly audit…", "", 0, func() { u.openReviews(1) }),
 			fyne.NewMenuItemSeparator(),
-			item("Export progress report…", "", 0, u.exportReport),
-			item("Report for last week", "", 0, u.reportLastWeek),
-			item("Export milestones (iCalendar)…", "", 0, u.exportICalendar),
-			item("Export metric entries (CSV)…", "", 0, func() { u.exportMetricsCSV(0) }),
-			item("Export everything (JSON)…", "", 0, u.exportJSON),
-			item("Import JSON…", "", 0, u.importJSON),
-			item("Import metric entries (CSV)…", "", 0, u.importCSV),
-			item("Import calendar (iCalendar)…", "", 0, u.importICalendar),
+			// Exports and imports are submenus, so the whole menu fits a laptop-sized window.
+			submenu(lang.L("Export"),
+				item(lang.L("Progress report…"), "", 0, u.exportReport),
+				item(lang.L("Report for last week"), "", 0, u.reportLastWeek),
+				item(lang.L("Milestones (iCalendar)…"), "", 0, u.exportICalendar),
+				item(lang.L("Metric entries (CSV)…"), "", 0, func() { u.exportMetricsCSV(0) }),
+				item(lang.L("Everything (JSON)…"), "", 0, u.exportJSON)),
+			submenu(lang.L("Import"),
+				item(lang.L("Everything (JSON)…"), "", 0, u.importJSON),
+				item(lang.L("Metric entries (CSV)…"), "", 0, u.importCSV),
+				item(lang.L("Calendar (iCalendar)…"), "", 0, u.importICalendar)),
 			fyne.NewMenuItemSeparator(),
 			item("Back up now", "", 0, u.backupNow),
 			item("Restore from backup…", "", 0, u.askRestore),
@@ -217,6 +221,13 @@ func (u *UI) mainMenu() *fyne.MainMenu {
 	)
 }
 
+// submenu is a menu item that opens a menu of its own.
+func submenu(label string, items ...*fyne.MenuItem) *fyne.MenuItem {
+	it := fyne.NewMenuItem(label, nil)
+	it.ChildMenu = fyne.NewMenu("", items...)
+	return it
+}
+
 // quitItem quits with Ctrl+Q, which Fyne does not bind by itself on Linux. It closes the
 // window the normal way, so its size is remembered.
 func (u *UI) quitItem() *fyne.MenuItem {
@@ -229,6 +240,16 @@ func (u *UI) quitItem() *fyne.MenuItem {
 func (u *UI) addShortcuts() {
 	// A drag takes the focus away from any entry, so Escape reaches the canvas and cancels it.
 	u.win.Canvas().SetOnTypedKey(func(ev *fyne.KeyEvent) {
+		// Enter with no field focused submits the open dialog, as its confirm button does.
+		if ev.Name == fyne.KeyReturn || ev.Name == fyne.KeyEnter {
+			switch d := u.topDialog.(type) {
+			case interface{ Submit() }:
+				d.Submit()
+			case interface{ Confirm() }:
+				d.Confirm()
+			}
+			return
+		}
 		if ev.Name == fyne.KeyEscape {
 			if u.topDialog != nil {
 				u.topDialog.Hide()

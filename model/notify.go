@@ -92,8 +92,7 @@ type NotifySettings struct {
 	QuietTo      int
 	MorningAt    int // minutes after midnight: the first routine anchor
 	ReviewDay    time.Weekday
-	ReviewAt     int  // minutes after midnight
-	CloseToTray  bool // closing the window hides it to the tray
+	ReviewAt     int // minutes after midnight
 	Since        time.Time
 	Location     *time.Location
 	// Locale writes the times and dates in the notifications' text; like Location it comes
@@ -106,7 +105,7 @@ func DefaultNotifySettings() NotifySettings {
 	return NotifySettings{
 		Off: map[NotifyKind]bool{}, Lead: 15 * time.Minute, OverdueAfter: time.Hour,
 		QuietOn: true, QuietFrom: 22 * 60, QuietTo: 7 * 60, MorningAt: 8*60 + 30,
-		ReviewDay: time.Sunday, ReviewAt: 17 * 60, CloseToTray: true, Location: time.Local,
+		ReviewDay: time.Sunday, ReviewAt: 17 * 60, Location: time.Local,
 	}
 }
 
@@ -124,7 +123,6 @@ const (
 	SettingMorningAt     = "notify.morning_at" // HH:MM, the first routine anchor
 	SettingReviewDay     = "notify.review_day" // 0 = Sunday … 6 = Saturday
 	SettingReviewAt      = "notify.review_at"  // HH:MM
-	SettingCloseToTray   = "window.close_to_tray"
 )
 
 // ParseNotifySettings reads the stored values over the defaults. A value that does not parse
@@ -157,9 +155,6 @@ func ParseNotifySettings(v map[string]string) NotifySettings {
 	if q, ok := v[SettingQuietOn]; ok {
 		s.QuietOn = q == "1"
 	}
-	if t, ok := v[SettingCloseToTray]; ok {
-		s.CloseToTray = t == "1"
-	}
 	if d, err := strconv.Atoi(v[SettingReviewDay]); err == nil && d >= 0 && d <= 6 {
 		s.ReviewDay = time.Weekday(d)
 	}
@@ -190,7 +185,6 @@ func (s NotifySettings) Values() map[string]string {
 		SettingMorningAt:     FormatClock(s.MorningAt),
 		SettingReviewDay:     strconv.Itoa(int(s.ReviewDay)),
 		SettingReviewAt:      FormatClock(s.ReviewAt),
-		SettingCloseToTray:   b(s.CloseToTray),
 	}
 }
 
@@ -581,10 +575,13 @@ func dayNumber(t time.Time) int {
 
 func plural(n int, word string) string { return Plural(n, word) }
 
-// Plural writes a count with its noun: "1 step", "3 steps", "0 days".
+// Plural writes a count with its noun: "1 step", "3 steps", "0 days", "2 entries".
 func Plural(n int, word string) string {
 	if n == 1 {
 		return "1 " + word
+	}
+	if len(word) > 1 && strings.HasSuffix(word, "y") && !strings.ContainsAny(word[len(word)-2:len(word)-1], "aeiou") {
+		return strconv.Itoa(n) + " " + word[:len(word)-1] + "ies"
 	}
 	return strconv.Itoa(n) + " " + word + "s"
 }

@@ -447,13 +447,14 @@ func TestNextIsTheEarliestPendingAndNeverNow(t *testing.T) {
 func TestNotifySettingsRoundTrip(t *testing.T) {
 	s := DefaultNotifySettings()
 	s.Off[KindStreak] = true
-	s.Lead, s.QuietFrom, s.QuietTo, s.ReviewDay, s.ReviewAt, s.CloseToTray = 25*time.Minute, 21*60+30, 6*60, time.Monday, 8*60+5, false
+	s.Lead, s.QuietFrom, s.QuietTo, s.ReviewDay, s.ReviewAt = 25*time.Minute, 21*60+30, 6*60, time.Monday, 8*60+5
 	got := ParseNotifySettings(s.Values())
 	if !got.Off[KindStreak] || got.Off[KindDone] || got.Lead != s.Lead || got.QuietFrom != s.QuietFrom || got.QuietTo != s.QuietTo ||
-		got.ReviewDay != time.Monday || got.ReviewAt != s.ReviewAt || got.CloseToTray {
+		got.ReviewDay != time.Monday || got.ReviewAt != s.ReviewAt {
 		t.Fatalf("round trip: %+v", got)
 	}
-	bad := ParseNotifySettings(map[string]string{SettingNotifyLead: "-5", SettingQuietFrom: "25:00", SettingReviewDay: "9"})
+	// A key older versions wrote (window.close_to_tray, no longer used) is ignored.
+	bad := ParseNotifySettings(map[string]string{SettingNotifyLead: "-5", SettingQuietFrom: "25:00", SettingReviewDay: "9", "window.close_to_tray": "0"})
 	def := DefaultNotifySettings()
 	if bad.Lead != def.Lead || bad.QuietFrom != def.QuietFrom || bad.ReviewDay != def.ReviewDay {
 		t.Fatalf("bad values were not ignored: %+v", bad)
@@ -638,6 +639,20 @@ func TestNotificationsWriteTimesInTheLocale(t *testing.T) {
 		all := strings.Join(bodies, "\n")
 		if !strings.Contains(all, c.soon) || !strings.Contains(all, c.overdue) {
 			t.Errorf("%s: notifications say %q, want %q and %q", c.locale, all, c.soon, c.overdue)
+		}
+	}
+}
+
+func TestPluralReadsNaturally(t *testing.T) {
+	for _, c := range []struct {
+		n          int
+		word, want string
+	}{
+		{1, "step", "1 step"}, {0, "step", "0 steps"}, {2, "day", "2 days"}, {1, "day", "1 day"},
+		{3, "metric entry", "3 metric entries"}, {1, "metric entry", "1 metric entry"}, {5, "decision", "5 decisions"},
+	} {
+		if got := Plural(c.n, c.word); got != c.want {
+			t.Errorf("Plural(%d, %q) = %q, want %q", c.n, c.word, got, c.want)
 		}
 	}
 }

@@ -113,8 +113,8 @@ func ProgressReport(in ReportInput) string {
 	}
 	for _, o := range in.Objectives {
 		p := progress[o.ID]
-		fmt.Fprintf(&b, "- **%s** (%s): %d of %d steps done, %s — %d in this period\n",
-			esc(o.Title), o.Status, p.Done, p.Total, l.Percent(p.Fraction()), doneIn[o.ID])
+		fmt.Fprintf(&b, "- **%s** (%s): %d of %s done, %s — %d in this period\n",
+			esc(o.Title), o.Status, p.Done, Plural(p.Total, "step"), l.Percent(p.Fraction()), doneIn[o.ID])
 	}
 	b.WriteString("\n")
 	if c := in.Charts["completions"]; c != "" {
@@ -166,7 +166,7 @@ func ProgressReport(in ReportInput) string {
 	}
 	for _, r := range in.Reviews {
 		fmt.Fprintf(&b, "### Week %s\n\n", l.Period(r.Period))
-		fmt.Fprintf(&b, "%d steps completed, streak %d days.\n\n", r.Completed, r.Streak)
+		fmt.Fprintf(&b, "%s completed, streak %s.\n\n", Plural(r.Completed, "step"), Plural(r.Streak, "day"))
 		for _, part := range []struct{ head, text string }{{"Wins", r.Wins}, {"Adjustments", r.Adjustments}, {"Lessons", r.Lessons}} {
 			if strings.TrimSpace(part.text) != "" {
 				fmt.Fprintf(&b, "**%s:** %s\n\n", part.head, esc(strings.TrimSpace(part.text)))

@@ -85,7 +85,13 @@ export XDG_RUNTIME_DIR=$WORK/run NO_AT_BRIDGE=1 GSETTINGS_BACKEND=memory TZ=${TZ
 unset WAYLAND_DISPLAY DBUS_SESSION_BUS_ADDRESS
 start_xvfb
 if command -v dbus-daemon >/dev/null; then
-  BUS_PID=$(dbus-daemon --session --fork --print-pid=1 --address="unix:path=$WORK/run/bus")
+  # The bus starts a notification daemon on demand (Debian's dunst) when an app notifies and
+  # no check started one; its popup then lay over the app window's top right corner, a black
+  # box in screenshots of the window. Such a daemon shows its popups in the screen's bottom
+  # right corner instead, off the 1080x680 window.
+  mkdir -p "$WORK/bus-config/dunst"
+  printf '[global]\n    origin = bottom-right\n    offset = 8x8\n    width = 160\n' >"$WORK/bus-config/dunst/dunstrc"
+  BUS_PID=$(XDG_CONFIG_HOME=$WORK/bus-config dbus-daemon --session --fork --print-pid=1 --address="unix:path=$WORK/run/bus")
   export DBUS_SESSION_BUS_ADDRESS=unix:path=$WORK/run/bus
 fi
 echo "e2e: display $DISPLAY, work dir $WORK"

@@ -18,17 +18,17 @@ type demoObjective struct {
 }
 
 var demoObjectives = []demoObjective{
-	{"Finish the first draft of my novel by March", "I have carried this story for years and want to hold it in my hands.",
-		[]string{"Write the opening scene", "Outline chapter %d", "Draft chapter %d", "Revise the dialogue in chapter %d", "Interview a retired detective for research", "Write %d words before breakfast", "Read the draft aloud", "Sketch the antagonist's backstory", "Cut the prologue to one page", "Send chapter %d to my writing group"},
+	{"Finish the first draft of my novel", "I have carried this story for years and want to hold it in my hands.",
+		[]string{"Write the opening scene", "Outline chapter %d", "Draft chapter %d", "Revise the dialogue in chapter %d", "Interview a retired detective for research", "Write %d00 words before breakfast", "Read the draft aloud", "Sketch the antagonist's backstory", "Cut the prologue to one page", "Send chapter %d to my writing group"},
 		[]string{"words", "pages", "minutes"}},
 	{"Run a half marathon in under 2 hours", "To prove to myself that I can train for something hard and stick with it.",
-		[]string{"Run %d km at an easy pace", "Do the interval session", "Stretch for 15 minutes after the run", "Book the race in April", "Buy new running shoes", "Run the long route along the river", "Log sleep for a week", "Do a 10 km time trial", "Plan the taper week", "Practise the race-day breakfast"},
+		[]string{"Run %d km at an easy pace", "Do the interval session", "Stretch for 15 minutes after the run", "Book the race", "Buy new running shoes", "Run the long route along the river", "Log sleep for a week", "Do a 10 km time trial", "Plan the taper week", "Practise the race-day breakfast"},
 		[]string{"minutes", "km"}},
 	{"Ship the Microgoals 1.0 release", "People I know keep asking for a planner that works offline.",
 		[]string{"Fix the crash on empty databases", "Write tests for the outline drag", "Review pull request %d", "Draft the release notes", "Package the Linux build", "Record a two-minute demo video", "Answer the beta testers' feedback", "Profile loading 10,000 steps", "Design the tray icon", "Close %d open issues"},
 		[]string{"tasks", "minutes"}},
 	{"Learn conversational Spanish", "I want to talk with my partner's family without a translator.",
-		[]string{"Practise Spanish for %d minutes", "Learn 20 new verbs", "Watch an episode without subtitles", "Book a session with a tutor", "Write a diary entry in Spanish", "Order dinner in Spanish", "Review the flashcard deck", "Read a short story aloud", "Call Abuela for five minutes", "Memorise the irregular past tense"},
+		[]string{"Practise Spanish for %d0 minutes", "Learn 20 new verbs", "Watch an episode without subtitles", "Book a session with a tutor", "Write a diary entry in Spanish", "Order dinner in Spanish", "Review the flashcard deck", "Read a short story aloud", "Call Abuela for five minutes", "Memorise the irregular past tense"},
 		[]string{"minutes", "words"}},
 	{"Save enough for a deposit on a flat", "A place of our own, close to the park, within three years.",
 		[]string{"List every subscription", "Cancel two unused subscriptions", "Move the savings to a better account", "Track spending for %d days", "Sell the old bike", "Set up the monthly transfer", "Compare mortgage offers", "Cook at home five nights", "Review the budget with Sam", "Ask for a raise"},
@@ -203,7 +203,9 @@ func (g *demoGen) run(goals, entries int) error {
 
 		title := g.pick(theme.steps)
 		if hasNumberSlot(title) {
-			title = fmt.Sprintf(title, 1+g.rng.Intn(20))
+			// 2 to 9: plurals read right ("Plant 3 lavender bushes"), and "%d00 words"
+			// before breakfast stays a morning's work.
+			title = fmt.Sprintf(title, 2+g.rng.Intn(8))
 		}
 		var horizon model.Horizon
 		switch depth {

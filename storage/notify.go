@@ -57,7 +57,7 @@ func (s *Store) LoadNotifyState(ctx context.Context) (NotifyState, error) {
 			now.Add(-notifyLogKeep).UnixMilli()); err != nil {
 			return err
 		}
-		rows, err := tx.QueryContext(ctx, `SELECT key, value FROM settings WHERE key >= 'notify.' AND key < 'notify/' OR key = ?`, model.SettingCloseToTray)
+		rows, err := tx.QueryContext(ctx, `SELECT key, value FROM settings WHERE key >= 'notify.' AND key < 'notify/'`)
 		if err != nil {
 			return err
 		}

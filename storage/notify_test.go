@@ -40,6 +40,10 @@ func TestNotifyStateSinceIsFixedOnceAndSettingsRoundTrip(t *testing.T) {
 	if err := st.SetSetting(ctx, SettingNotifyUnavailable, "no D-Bus session"); err != nil {
 		t.Fatal(err)
 	}
+	// A file from an older version still holds window.close_to_tray (no longer used): it loads.
+	if err := st.SetSetting(ctx, "window.close_to_tray", "1"); err != nil {
+		t.Fatal(err)
+	}
 	now = now.Add(48 * time.Hour)
 	st.Close()
 	st = openNotifyAt(t, path, &now)

@@ -2,6 +2,19 @@
 # Checks of issue 11: dropping a step with open sub-steps, and the complete JSON export, in a
 # real window. Sourced by scripts/e2e.sh.
 
+# menu_keys works the window's menu from the keyboard, as a user without a mouse does: Alt
+# opens the File menu, then each named key (Down, Right, Return…) is pressed in turn. Menu rows
+# are counted, not measured, so the check survives a change of theme, font or menu height.
+menu_keys() {
+  xdotool key --window "$WIN" alt
+  sleep 0.5
+  local k
+  for k in "$@"; do
+    xdotool key --window "$WIN" "$k"
+    sleep 0.12
+  done
+}
+
 # check_drop_substeps_and_export: Edit → Drop… on a step with two open sub-steps offers to
 # drop them too; with the box ticked all three are dropped with the reason. File → Export
 # everything then writes a version 2 file holding them, the routines and no machine-local
@@ -24,9 +37,8 @@ check_drop_substeps_and_export() {
       # Select "Step 3 of the path" (the third row), then Edit → Drop….
       xdotool mousemove --window "$WIN" $ROW_X $((ROW1_Y + 2 * ROW_PITCH)) click 1
       sleep 0.5
-      xdotool mousemove --window "$WIN" 70 14 click 1
-      sleep 0.5
-      xdotool mousemove --window "$WIN" 80 284 click 1  # Drop…, the eighth row of Edit
+      # Edit (Alt opens File, Right goes on to Edit), then the seventh item: Drop….
+      menu_keys Right Down Down Down Down Down Down Down Return
       sleep 0.7
       xdotool type --delay 30 "Race cancelled"
       sleep 0.3
@@ -38,9 +50,11 @@ check_drop_substeps_and_export() {
     screenshot "$WIN" "$shot"
     if [ $theme = dark ]; then
       # File → Export everything (JSON)… → Save, into the home folder the dialog opens on.
-      xdotool mousemove --window "$WIN" 27 14 click 1
-      sleep 0.5
-      xdotool mousemove --window "$WIN" 100 529 click 1  # Export everything (JSON)…
+      # File: the ninth item is Export ▸, whose fifth is Everything (JSON)….
+      menu_keys Down Down Down Down Down Down Down Down Down Right
+      sleep 0.3
+      screenshot "$WIN" "$ARTIFACTS/e2e-file-menu-export.png"  # the whole File menu, Quit included
+      xdotool key --window "$WIN" Down Down Down Down Return
       sleep 1.5
       screenshot "$WIN" "$ARTIFACTS/e2e-i11-export-dialog.png"
       xdotool mousemove --window "$WIN" 954 617 click 1
