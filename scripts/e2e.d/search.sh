@@ -143,10 +143,12 @@ check_report_last_week() {
   wait_window
   sleep 2
   xdotool windowactivate --sync "$WIN" >/dev/null 2>&1 || true
-  xdotool mousemove --window "$WIN" 27 14 click 1; sleep 0.7
+  # File → Export ▸ (the ninth item; Right opens it on its first) → Report for last week (its
+  # second), from the keyboard (menu_keys, i11_exports.sh): rows are counted, not measured.
+  menu_keys Down Down Down Down Down Down Down Down Down Right Down
+  sleep 0.5
   screenshot "$WIN" "$ARTIFACTS/e2e-report-menu.png"
-  # "Report for last week", the 11th item of the File menu.
-  xdotool mousemove --window "$WIN" 80 411 click 1
+  xdotool key --window "$WIN" Return
   for _ in $(seq 100); do
     ls "$WORK"/report/progress-*.md >/dev/null 2>&1 && break
     sleep 0.2
