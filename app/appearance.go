@@ -4,6 +4,7 @@ import (
 	"image/color"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
@@ -71,7 +72,7 @@ func (u *UI) appearanceSection() settingsSection {
 	sel.Options = labels
 	return settingsSection{
 		title: "Appearance",
-		items: []*widget.FormItem{widget.NewFormItem("Theme", sel)},
+		items: []*widget.FormItem{widget.NewFormItem(lang.L("Theme"), sel)},
 		save: func() {
 			for _, c := range themeChoices {
 				if c.label == sel.Selected && c.value != current {

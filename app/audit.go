@@ -8,6 +8,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/microgoals/microgoals/model"
@@ -63,29 +64,29 @@ func newAudit(u *UI) *audit {
 	a.reason = widget.NewMultiLineEntry()
 	a.reason.SetMinRowsVisible(2)
 	a.reason.Wrapping = fyne.TextWrapWord
-	a.reason.SetPlaceHolder("Why? Required to adjust or drop.")
+	a.reason.SetPlaceHolder(lang.L("Why? Required to adjust or drop."))
 	a.reason.OnChanged = func(string) { a.validate() }
 	a.hint = widget.NewLabel("")
 	a.hint.Importance = widget.DangerImportance
 	a.hint.Wrapping = fyne.TextWrapWord
-	a.record = widget.NewButton("Record decision", a.recordDecision)
+	a.record = widget.NewButton(lang.L("Record decision"), a.recordDecision)
 	a.record.Importance = widget.HighImportance
 	a.history = widget.NewLabel("")
 	a.history.Wrapping = fyne.TextWrapWord
 	// The questions scroll; the item and the buttons stay in view.
 	a.scroll = container.NewVScroll(container.NewPadded(container.NewVBox(
 		form,
-		widget.NewLabelWithStyle("Decision", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), a.choice,
-		widget.NewLabelWithStyle("Rationale", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), a.reason,
+		widget.NewLabelWithStyle(lang.L("Decision"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), a.choice,
+		widget.NewLabelWithStyle(lang.L("Rationale"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), a.reason,
 		widget.NewSeparator(),
-		widget.NewLabelWithStyle("Earlier decisions", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), a.history,
+		widget.NewLabelWithStyle(lang.L("Earlier decisions"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), a.history,
 	)))
 	item := container.NewBorder(
 		container.NewPadded(container.NewVBox(a.progress, a.subject, a.context, widget.NewSeparator())),
 		container.NewPadded(container.NewVBox(a.hint, container.NewHBox(a.record,
-			widget.NewButton("Previous", func() { a.move(-1) }),
-			widget.NewButton("Skip", func() { a.move(1) }),
-			widget.NewButton("Overview", a.showOverview)))),
+			widget.NewButton(lang.L("Previous"), func() { a.move(-1) }),
+			widget.NewButton(lang.L("Skip"), func() { a.move(1) }),
+			widget.NewButton(lang.L("Overview"), a.showOverview)))),
 		nil, nil, a.scroll)
 	a.overview = widget.NewList(func() int { return len(a.items) },
 		func() fyne.CanvasObject { return widget.NewLabel("") },
@@ -95,7 +96,7 @@ func newAudit(u *UI) *audit {
 			if a.decided[it.Key()] {
 				mark = "✓ decided"
 			}
-			text := "Objective: " + it.Objective.Title
+			text := lang.L("Objective: {{.Title}}", args("Title", it.Objective.Title))
 			if it.IsGoal {
 				text = "      " + it.Goal.Title
 			}
@@ -109,7 +110,7 @@ func newAudit(u *UI) *audit {
 	a.overviewHead = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	a.overviewHead.Wrapping = fyne.TextWrapWord
 	over := container.NewBorder(container.NewPadded(container.NewVBox(a.overviewHead,
-		container.NewHBox(widget.NewButton("Decide the next one", func() { a.restart(); a.showItem() })))), nil, nil, nil, a.overview)
+		container.NewHBox(widget.NewButton(lang.L("Decide the next one"), func() { a.restart(); a.showItem() })))), nil, nil, nil, a.overview)
 	a.pages = container.NewStack(over, item)
 	showPage(a.pages.Objects, 0)
 	a.view = a.pages
@@ -126,11 +127,11 @@ func (a *audit) showOverview() {
 	}
 	switch {
 	case len(a.items) == 0:
-		a.overviewHead.SetText("Nothing to audit: no active objective.")
+		a.overviewHead.SetText(lang.L("Nothing to audit: no active objective."))
 	case done == len(a.items):
-		a.overviewHead.SetText(fmt.Sprintf("All decided: %s, each with a decision from the last 90 days. The audit is done.", model.Plural(len(a.items), "item")))
+		a.overviewHead.SetText(fmt.Sprintf(lang.L("All decided: %s, each with a decision from the last 90 days. The audit is done."), counted(len(a.items), "{{.Count}} item", "{{.Count}} items")))
 	default:
-		a.overviewHead.SetText(fmt.Sprintf("Quarterly audit: %d decided, %d to decide, by objective. Tap an item to decide it.", done, len(a.items)-done))
+		a.overviewHead.SetText(fmt.Sprintf(lang.L("Quarterly audit: %d decided, %d to decide, by objective. Tap an item to decide it."), done, len(a.items)-done))
 	}
 	a.overview.Refresh()
 	showPage(a.pages.Objects, 0)
@@ -152,7 +153,7 @@ func (a *audit) loadDecided() {
 	a.decided = map[string]bool{}
 	log, err := a.u.store.DecisionsSince(a.u.ctx(), a.u.now().Add(-auditWindow))
 	if err != nil {
-		a.u.showError("Could not read the decision log", err)
+		a.u.showError(lang.L("Could not read the decision log"), err)
 		return
 	}
 	for _, d := range log {
@@ -233,7 +234,7 @@ func (a *audit) show() {
 	a.choice.SetSelected("")
 	it, ok := a.current()
 	if !ok {
-		a.progress.SetText("Nothing to audit: no active objective.")
+		a.progress.SetText(lang.L("Nothing to audit: no active objective."))
 		a.subject.SetText("")
 		a.context.SetText("")
 		a.history.SetText("")
@@ -253,20 +254,20 @@ func (a *audit) show() {
 	}
 	a.progress.SetText(progress)
 	if it.IsGoal {
-		a.subject.SetText("Micro-goal: " + it.Goal.Title)
-		ctx := []string{fmt.Sprintf("%s horizon · %s", it.Goal.Horizon, dueText(it.Goal, a.u.loc)), "Objective: " + it.Objective.Title}
+		a.subject.SetText(lang.L("Micro-goal: {{.Title}}", args("Title", it.Goal.Title)))
+		ctx := []string{fmt.Sprintf("%s horizon · %s", it.Goal.Horizon, dueText(it.Goal, a.u.loc)), lang.L("Objective: {{.Title}}", args("Title", it.Objective.Title))}
 		if it.Goal.DoneWhen != "" {
 			ctx = append(ctx, "Done when: "+it.Goal.DoneWhen)
 		}
 		a.context.SetText(strings.Join(ctx, "\n"))
 	} else {
-		a.subject.SetText("Objective: " + it.Objective.Title)
+		a.subject.SetText(lang.L("Objective: {{.Title}}", args("Title", it.Objective.Title)))
 		p := model.ObjectiveProgress(a.u.data.Goals)[it.Objective.ID]
 		why := it.Objective.Why
 		if why == "" {
 			why = "no reason written down"
 		}
-		a.context.SetText(fmt.Sprintf("%d of %s done · why: %s", p.Done, model.Plural(p.Total, "step"), why))
+		a.context.SetText(fmt.Sprintf(lang.L("%d of %s done · why: %s"), p.Done, counted(p.Total, "{{.Count}} step", "{{.Count}} steps"), why))
 	}
 	a.history.SetText(a.u.decisionLogText(it.Objective.ID, it.Goal.ID))
 	a.validate()
@@ -293,7 +294,7 @@ func (a *audit) decision() model.Decision {
 func (a *audit) validate() {
 	d := a.decision()
 	if d.Kind == "" {
-		a.hint.SetText("Choose keep, adjust or drop.")
+		a.hint.SetText(lang.L("Choose keep, adjust or drop."))
 		a.hint.Importance = widget.MediumImportance
 		a.hint.Refresh()
 		return
@@ -323,7 +324,7 @@ func (a *audit) recordDecision() {
 	d := a.decision()
 	if d.Kind == "" || len(auditProblems(d)) > 0 {
 		a.validate()
-		a.u.showMessage("The decision was not recorded: %s", a.hint.Text)
+		a.u.showMessage(lang.L("The decision was not recorded: %s"), a.hint.Text)
 		return
 	}
 	it, _ := a.current()
@@ -351,7 +352,7 @@ func (u *UI) recordDecision(d model.Decision, title string) bool {
 		return func(ctx context.Context) error { return u.store.UndoDecision(ctx, out) }, "", nil
 	})
 	if ok {
-		u.showMessage("Decision recorded: %s “%s”. It is in the decision log.", verb, title)
+		u.showMessage(lang.L("Decision recorded: %s “%s”. It is in the decision log."), verb, title)
 		u.detail.refreshDecisions()
 	}
 	return ok
@@ -393,13 +394,13 @@ type decisionLogList struct {
 func newDecisionLogList(u *UI) *decisionLogList {
 	l := &decisionLogList{u: u}
 	l.search = widget.NewEntry()
-	l.search.SetPlaceHolder("Search the decisions: a goal, a word of a rationale…")
+	l.search.SetPlaceHolder(lang.L("Search the decisions: a goal, a word of a rationale…"))
 	l.search.OnChanged = func(string) { l.refresh() }
 	l.count = widget.NewLabel("")
 	l.list = widget.NewList(func() int { return len(l.items) }, func() fyne.CanvasObject {
 		text := widget.NewLabel("")
 		text.Truncation = fyne.TextTruncateEllipsis
-		return container.NewBorder(nil, nil, nil, widget.NewButton("Reverse…", nil), text)
+		return container.NewBorder(nil, nil, nil, widget.NewButton(lang.L("Reverse…"), nil), text)
 	}, func(i widget.ListItemID, o fyne.CanvasObject) {
 		c := o.(*fyne.Container)
 		text, btn := c.Objects[0].(*widget.Label), c.Objects[1].(*widget.Button)
@@ -416,12 +417,12 @@ func newDecisionLogList(u *UI) *decisionLogList {
 func (l *decisionLogList) refresh() {
 	items, err := l.u.store.SearchDecisions(l.u.ctx(), l.search.Text, 2000)
 	if err != nil {
-		l.u.showError("Could not read the decision log", err)
+		l.u.showError(lang.L("Could not read the decision log"), err)
 		return
 	}
 	all, err := l.u.store.SearchDecisions(l.u.ctx(), "", 100000)
 	if err != nil {
-		l.u.showError("Could not read the decision log", err)
+		l.u.showError(lang.L("Could not read the decision log"), err)
 		return
 	}
 	l.undone = map[int64]bool{}
@@ -431,12 +432,12 @@ func (l *decisionLogList) refresh() {
 		}
 	}
 	l.items = items
-	l.count.SetText(fmt.Sprintf("%d decisions", len(items)))
+	l.count.SetText(counted(len(items), "{{.Count}} decision", "{{.Count}} decisions"))
 	l.list.Refresh()
 }
 
 func (l *decisionLogList) askReverse(d model.Decision) {
-	askRequired(l.u, "Reverse the drop of “"+d.Subject+"”", "Reverse", "Why bring it back?", "a rationale is needed",
+	askRequired(l.u, lang.L("Reverse the drop of “{{.Title}}”", args("Title", d.Subject)), lang.L("Reverse"), lang.L("Why bring it back?"), lang.L("a rationale is needed"),
 		func(why string) { l.reverse(d, why) })
 }
 

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -51,16 +52,16 @@ func (cv *calendarView) Icon() fyne.Resource { return theme.GridIcon() }
 func (cv *calendarView) Build() fyne.CanvasObject {
 	cv.goToday()
 	cv.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	cv.monthBtn = widget.NewButton("Month", func() { cv.setWeekMode(false) })
-	cv.weekBtn = widget.NewButton("Week", func() { cv.setWeekMode(true) })
+	cv.monthBtn = widget.NewButton(lang.L("Month"), func() { cv.setWeekMode(false) })
+	cv.weekBtn = widget.NewButton(lang.L("Week"), func() { cv.setWeekMode(true) })
 	nav := container.NewHBox(
 		widget.NewButtonWithIcon("", theme.NavigateBackIcon(), func() { cv.step(-1) }),
-		widget.NewButton("Today", func() { cv.goToday(); cv.Refresh() }),
+		widget.NewButton(lang.L("Today"), func() { cv.goToday(); cv.Refresh() }),
 		widget.NewButtonWithIcon("", theme.NavigateNextIcon(), func() { cv.step(1) }),
 		cv.title,
 	)
 	right := container.NewHBox(cv.monthBtn, cv.weekBtn,
-		widget.NewButtonWithIcon("Settings", theme.SettingsIcon(), cv.u.showRoutineSettings))
+		widget.NewButtonWithIcon(lang.L("Settings"), theme.SettingsIcon(), cv.u.showRoutineSettings))
 	heads := make([]fyne.CanvasObject, 7)
 	for i := range cv.heads {
 		cv.heads[i] = canvas.NewText("", theme.Color(theme.ColorNamePlaceHolder))

@@ -9,6 +9,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -112,13 +113,13 @@ func (v *chartsView) Build() fyne.CanvasObject {
 		card("wins", "Daily wins, last 12 weeks", "daily-wins.png", nil, v.wins, v.winsInfo),
 		card("patterns", "Patterns", "patterns.png", v.measure, hoursDays, v.patInfo),
 	)
-	csv := widget.NewButtonWithIcon("Export CSV…", theme.DocumentSaveIcon(), func() { v.u.exportMetricsCSV(v.goalID) })
-	csvAll := widget.NewButton("All entries…", func() { v.u.exportMetricsCSV(0) })
+	csv := widget.NewButtonWithIcon(lang.L("Export CSV…"), theme.DocumentSaveIcon(), func() { v.u.exportMetricsCSV(v.goalID) })
+	csvAll := widget.NewButton(lang.L("All entries…"), func() { v.u.exportMetricsCSV(0) })
 	// Half the width each, but no wider at least than the two halves' own minimum: a grid
 	// would make each half as wide as the wider one and push the window past its default size.
-	bar := container.NewBorder(nil, nil, widget.NewLabel("Objective"), nil,
+	bar := container.NewBorder(nil, nil, widget.NewLabel(lang.L("Objective")), nil,
 		container.New(&proportional{weights: []float32{1, 1}}, v.objective,
-			container.NewBorder(nil, nil, widget.NewLabel("Micro-goal"), container.NewHBox(csv, csvAll), v.goal)))
+			container.NewBorder(nil, nil, widget.NewLabel(lang.L("Micro-goal")), container.NewHBox(csv, csvAll), v.goal)))
 	return container.NewBorder(bar, nil, nil, nil, container.NewVScroll(grid))
 }
 
@@ -230,7 +231,7 @@ func (v *chartsView) drawBurnUp() {
 		} else if d < p {
 			words = fmt.Sprintf("%d behind plan", p-d)
 		}
-		text := fmt.Sprintf("%d of %s done, %d due by today: %s.", d, model.Plural(b.Total, "step"), p, words)
+		text := fmt.Sprintf("%d of %s done, %d due by today: %s.", d, counted(b.Total, "{{.Count}} step", "{{.Count}} steps"), p, words)
 		if b.Undated > 0 {
 			text += fmt.Sprintf(" %d without a due date are not on the plan line.", b.Undated)
 		}
@@ -251,7 +252,7 @@ func (v *chartsView) drawMetric() {
 	}
 	log, err := u.store.MetricEntries(u.ctx(), g.ID)
 	if err != nil {
-		u.showError("Could not read the metric log", err)
+		u.showError(lang.L("Could not read the metric log"), err)
 	}
 	p := model.MetricProgressOf(g, log, u.loc, u.now())
 	mp := &metricPlot{p: p, now: u.now(), loc: u.loc}
@@ -266,21 +267,15 @@ func (v *chartsView) drawWins() {
 	u := v.u
 	w := model.DailyWinsOf(u.completedWork(), u.loc, u.now())
 	v.wins.setPlot(&heatPlot{w: w})
-	plural := func(n int, one string) string {
-		if n == 1 {
-			return "1 " + one
-		}
-		return fmt.Sprintf("%d %ss", n, one)
-	}
-	v.winsInfo.SetText(fmt.Sprintf("Current streak: %s · longest: %s · %s in 12 weeks.",
-		plural(w.Current, "day"), plural(w.Longest, "day"), plural(w.Total, "step")+" done"))
+	v.winsInfo.SetText(fmt.Sprintf(lang.L("Current streak: %s · longest: %s · %s in 12 weeks."),
+		counted(w.Current, "{{.Count}} day", "{{.Count}} days"), counted(w.Longest, "{{.Count}} day", "{{.Count}} days"), counted(w.Total, "{{.Count}} step done", "{{.Count}} steps done")))
 }
 
 func (v *chartsView) loadPatterns() {
 	u := v.u
 	sprints, err := u.store.Sprints(u.ctx())
 	if err != nil {
-		u.showError("Could not read the focus sprints", err)
+		u.showError(lang.L("Could not read the focus sprints"), err)
 	}
 	work := u.completedWork()
 	v.patterns = model.PatternsOf(work, sprints, u.loc)
@@ -326,7 +321,7 @@ func (v *chartsView) drawPatterns() {
 	}
 	text := fmt.Sprintf("Best hour: %s · best day: %s.", hourName(argmax(hours)), model.WeekdayNames[argmax(days)])
 	if n := p.OnTime + p.Late; n > 0 {
-		text += fmt.Sprintf(" On time: %.0f%% of %s.", p.OnTimeRate()*100, model.Plural(n, "dated step"))
+		text += fmt.Sprintf(" On time: %.0f%% of %s.", p.OnTimeRate()*100, counted(n, "{{.Count}} dated step", "{{.Count}} dated steps"))
 		if p.AvgSlipDays > 0 {
 			text += fmt.Sprintf(" The late ones slipped %s on average.", model.FormatDays(p.AvgSlipDays))
 		}
@@ -449,7 +444,7 @@ func (p *burnUpPlot) draw(pt *painter, hover *fyne.Position) string {
 	}
 	pt.polyline(f, xsAll(n), plan, planColor, 2, true)
 	pt.polyline(f, xs, done, doneColor, 2.5, true)
-	pt.legend(f.x, 0, []string{"done", "planned (due)", "all " + model.Plural(b.Total, "step")},
+	pt.legend(f.x, 0, []string{"done", "planned (due)", "all " + counted(b.Total, "{{.Count}} step", "{{.Count}} steps")},
 		[]colorOf{doneColor, planColor, faded(pt.color(theme.ColorNameForeground), 0.35)})
 	if hover == nil || !f.contains(*hover) {
 		return ""

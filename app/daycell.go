@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -55,7 +56,7 @@ func (c *dayCell) Dragged(e *fyne.DragEvent) {
 		c.dragStart = e.Position
 		c.drag = c.occurrenceAt(e.Position)
 		if c.drag != nil {
-			c.cv.u.showMessage("Moving “%s”: drop it on another day.", c.drag.Goal.Title)
+			c.cv.u.showMessage(lang.L("Moving “%s”: drop it on another day."), c.drag.Goal.Title)
 		}
 	}
 	c.dragMoved.DX += e.Dragged.DX
@@ -78,12 +79,12 @@ func (c *dayCell) DragEnd() {
 	}
 	target := c.cv.cellAt(at)
 	if target == nil || target.cell.Date == occ.Day {
-		c.cv.u.showMessage("“%s” stays on %s.", occ.Goal.Title, dayName(occ.Day))
+		c.cv.u.showMessage(lang.L("“%s” stays on %s."), occ.Goal.Title, dayName(occ.Day))
 		return
 	}
 	day := target.cell.Date
 	if c.cv.u.moveOccurrence(*occ, day) {
-		c.cv.u.showMessage("Moved “%s” to %s.", occ.Goal.Title, dayName(day))
+		c.cv.u.showMessage(lang.L("Moved “%s” to %s."), occ.Goal.Title, dayName(day))
 	}
 }
 

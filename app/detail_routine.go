@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/microgoals/microgoals/model"
@@ -57,7 +58,7 @@ func (d *detail) routineFields() (anchorF, repeatF *field) {
 	}
 	days := widget.NewCheckGroup(dayNames, nil)
 	days.Horizontal = true
-	everyRow := container.NewBorder(nil, nil, widget.NewLabel("Every"), widget.NewLabel("weeks"), every)
+	everyRow := container.NewBorder(nil, nil, widget.NewLabel(lang.L("Every")), widget.NewLabel(lang.L("weeks")), every)
 	custom := "" // a rule written elsewhere, kept as it is unless the user picks a choice
 	show := func() {
 		everyRow.Hide()

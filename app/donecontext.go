@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -60,12 +61,12 @@ func newDoneContext(u *UI) *doneContext {
 	d.title = widget.NewLabel("")
 	d.title.Truncation = fyne.TextTruncateEllipsis
 	d.where = widget.NewEntry()
-	d.where.SetPlaceHolder("Where? (@home, library…)")
+	d.where.SetPlaceHolder(lang.L("Where? (@home, library…)"))
 	d.with = widget.NewEntry()
-	d.with.SetPlaceHolder("With whom?")
-	save := widget.NewButton("Save", d.save)
+	d.with.SetPlaceHolder(lang.L("With whom?"))
+	save := widget.NewButton(lang.L("Save"), d.save)
 	save.Importance = widget.HighImportance
-	skip := widget.NewButton("Skip", func() { d.popup.Hide() })
+	skip := widget.NewButton(lang.L("Skip"), func() { d.popup.Hide() })
 	d.where.OnSubmitted = func(string) { d.save() }
 	d.with.OnSubmitted = func(string) { d.save() }
 	box := container.NewVBox(d.title, container.NewGridWithColumns(2, d.where, d.with), container.NewHBox(save, skip))
@@ -81,7 +82,7 @@ func newDoneContext(u *UI) *doneContext {
 // ask shows the pop-up for the completed step g, with the last answers filled in.
 func (d *doneContext) ask(g model.MicroGoal) {
 	d.goalID = g.ID
-	d.title.SetText("Done “" + ellipsis(g.Title, 24) + "”: where, with whom?")
+	d.title.SetText(lang.L("Done “{{.Title}}”: where, with whom?", args("Title", ellipsis(g.Title, 24))))
 	where, with := lastDoneContext(d.u.data.Goals, g.ID)
 	d.where.SetText(where)
 	d.with.SetText(with)
@@ -112,7 +113,7 @@ func (d *doneContext) save() {
 	if where == g.DoneWhere && with == g.DoneWith {
 		return
 	}
-	u.do("note where “"+g.Title+"” was done", func(ctx context.Context) (func(context.Context) error, string, error) {
+	u.do(lang.L("note where “{{.Title}}” was done", args("Title", g.Title)), func(ctx context.Context) (func(context.Context) error, string, error) {
 		ng := g
 		ng.DoneWhere, ng.DoneWith = where, with
 		if _, err := u.store.UpdateGoal(ctx, ng); err != nil {

@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/microgoals/microgoals/model"
@@ -37,7 +38,7 @@ func (d *detail) newNotesField(fields map[string]*field) *field {
 	n.entry.OnChanged = func(string) { d.changed() }
 	n.preview = widget.NewRichTextFromMarkdown("")
 	n.preview.Wrapping = fyne.TextWrapWord
-	n.toggle = widget.NewButton("Edit", n.flip)
+	n.toggle = widget.NewButton(lang.L("Edit"), n.flip)
 	n.toggle.Importance = widget.LowImportance
 	n.box = container.NewStack(n.input, n.preview)
 	f := &field{name: "notes", label: "Notes", widget: container.NewBorder(nil, nil, nil, container.NewVBox(n.toggle), n.box),
@@ -67,18 +68,18 @@ func (n *notesField) show() {
 	if n.editing {
 		n.preview.Hide()
 		n.input.Show()
-		n.toggle.SetText("Preview")
+		n.toggle.SetText(lang.L("Preview"))
 		return
 	}
 	n.preview.ParseMarkdown(n.entry.Text)
 	n.input.Hide()
 	n.preview.Show()
-	n.toggle.SetText("Edit")
+	n.toggle.SetText(lang.L("Edit"))
 }
 
 // tagsField is the step's tags as the user types them: "#writing @home".
 func (d *detail) tagsField(fields map[string]*field) *field {
-	f := d.entryField(fields, "tags", "Tags and places", "#writing @home", false)
+	f := d.entryField(fields, "tags", lang.L("Tags and places"), "#writing @home", false)
 	return f
 }
 

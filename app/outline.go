@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -266,10 +267,10 @@ func (o *outline) neighbourKey(key string) string {
 func (o *outline) updateQuickAddHint() {
 	obj, ok := o.u.objective(o.u.selectedObjectiveID())
 	if !ok {
-		o.quickAdd.SetPlaceHolder("Add a micro-goal…")
+		o.quickAdd.SetPlaceHolder(lang.L("Add a micro-goal…"))
 		return
 	}
-	o.quickAdd.SetPlaceHolder(fmt.Sprintf("Add a micro-goal to “%s” (verb first, Enter)", ellipsis(obj.Title, 40)))
+	o.quickAdd.SetPlaceHolder(fmt.Sprintf(lang.L("Add a micro-goal to “%s” (verb first, Enter)"), ellipsis(obj.Title, 40)))
 }
 
 // submitQuickAdd adds a micro-goal after the selected step, or at the end of the selected
@@ -278,7 +279,7 @@ func (o *outline) submitQuickAdd(text string) {
 	u := o.u
 	title := model.CleanTitle(text)
 	if title == "" {
-		u.showMessage("Type what you will do, then press Enter.")
+		u.say(lang.L("Type what you will do, then press Enter."))
 		return
 	}
 	var objectiveID, parentID, afterID int64
@@ -288,7 +289,7 @@ func (o *outline) submitQuickAdd(text string) {
 		objectiveID = u.selectedObjectiveID()
 	}
 	if objectiveID == 0 {
-		u.showMessage("Write your objective first.")
+		u.say(lang.L("Write your objective first."))
 		return
 	}
 	// A date in the line ("tomorrow 9am", "fri") becomes the due date; the rest is the title.

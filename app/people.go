@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -42,10 +43,10 @@ func (pv *peopleView) Refresh() {
 	people := model.PeopleOf(pv.u.data.Goals, pv.u.loc)
 	pv.list.RemoveAll()
 	if len(people) == 0 {
-		pv.intro.SetText("Nobody is named yet. Give steps an owner and an accountability partner in the detail panel, and each person's record shows here.")
+		pv.intro.SetText(lang.L("Nobody is named yet. Give steps an owner and an accountability partner in the detail panel, and each person's record shows here."))
 		return
 	}
-	pv.intro.SetText("Who owns what, and how often it is done on time — overall and by tag — so you can give work to whoever does it well.")
+	pv.intro.SetText(lang.L("Who owns what, and how often it is done on time — overall and by tag — so you can give work to whoever does it well."))
 	for _, p := range people {
 		name := widget.NewLabelWithStyle(p.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		lines := []string{}
@@ -85,7 +86,7 @@ func (u *UI) suggestOwner(tags []string) {
 	if !ok {
 		return
 	}
-	u.showMessage("Suggested owner: %s did %d of %d %s steps on time. Set the owner in the detail panel.",
+	u.showMessage(lang.L("Suggested owner: %s did %d of %d %s steps on time. Set the owner in the detail panel."),
 		s.Owner, s.OnTime, s.Dated, model.TagWord(s.Tag))
 }
 

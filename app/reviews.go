@@ -8,6 +8,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -38,10 +39,10 @@ func (v *reviewsView) Build() fyne.CanvasObject {
 	v.history.Wrapping = fyne.TextWrapWord
 	v.log = newDecisionLogList(v.u)
 	v.tabs = container.NewAppTabs(
-		container.NewTabItem("Weekly review", v.weekly.view),
-		container.NewTabItem("Quarterly audit", v.audit.view),
-		container.NewTabItem("History", container.NewVScroll(container.NewPadded(v.history))),
-		container.NewTabItem("Decision log", v.log.view),
+		container.NewTabItem(lang.L("Weekly review"), v.weekly.view),
+		container.NewTabItem(lang.L("Quarterly audit"), v.audit.view),
+		container.NewTabItem(lang.L("History"), container.NewVScroll(container.NewPadded(v.history))),
+		container.NewTabItem(lang.L("Decision log"), v.log.view),
 	)
 	v.tabs.OnSelected = func(*container.TabItem) { v.Refresh() }
 	return v.tabs
@@ -64,16 +65,16 @@ func (v *reviewsView) Refresh() {
 func (v *reviewsView) refreshHistory() {
 	list, err := v.u.store.Reviews(v.u.ctx())
 	if err != nil {
-		v.u.showError("Could not read the saved reviews", err)
+		v.u.showError(lang.L("Could not read the saved reviews"), err)
 		return
 	}
 	if len(list) == 0 {
-		v.history.SetText("No review saved yet. A weekly review closes the week: see what you did, decide what to do with what is left, and write down one lesson.")
+		v.history.SetText(lang.L("No review saved yet. A weekly review closes the week: see what you did, decide what to do with what is left, and write down one lesson."))
 		return
 	}
 	var b strings.Builder
 	for _, r := range list {
-		fmt.Fprintf(&b, "Week %s — %d completed, streak %s (saved %s)\n", r.Period, r.Completed, model.Plural(r.Streak, "day"),
+		fmt.Fprintf(&b, "Week %s — %d completed, streak %s (saved %s)\n", r.Period, r.Completed, counted(r.Streak, "{{.Count}} day", "{{.Count}} days"),
 			r.UpdatedAt.In(v.u.loc).Format("Mon 2 Jan 15:04"))
 		for _, part := range []struct{ head, text string }{{"Wins", r.Wins}, {"Adjustments", r.Adjustments}, {"Lessons", r.Lessons}} {
 			if t := strings.TrimSpace(part.text); t != "" {
@@ -158,7 +159,7 @@ func newWeeklyReview(u *UI) *weeklyReview {
 	w.adjustments = multi("What will you change next week? Fewer steps, another time of day, a smaller first step…")
 	w.winsText = multi("What went well? Name the wins, small ones too.")
 	w.lessons = multi("What did not go to plan — and what does it teach you?")
-	w.saveBtn = widget.NewButton("Save the review", w.save)
+	w.saveBtn = widget.NewButton(lang.L("Save the review"), w.save)
 	w.saveBtn.Importance = widget.HighImportance
 	w.weekday = widget.NewSelect(weekdays, nil) // the Settings dialog's list: index is time.Weekday
 	w.at = widget.NewEntry()
@@ -167,7 +168,7 @@ func newWeeklyReview(u *UI) *weeklyReview {
 		return widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	}
 	w.view = container.NewVScroll(container.NewPadded(container.NewVBox(
-		container.NewBorder(nil, nil, widget.NewLabel("Review"), nil, w.kind),
+		container.NewBorder(nil, nil, widget.NewLabel(lang.L("Review")), nil, w.kind),
 		w.period,
 		widget.NewSeparator(),
 		head("1. Celebrate what you completed"),
@@ -182,8 +183,8 @@ func newWeeklyReview(u *UI) *weeklyReview {
 		container.NewHBox(w.saveBtn),
 		widget.NewSeparator(),
 		head("Weekly reminder"),
-		container.NewHBox(widget.NewLabel("Remind me on"), w.weekday, widget.NewLabel("at"), container.NewGridWrap(fyne.NewSize(90, w.at.MinSize().Height), w.at),
-			widget.NewButton("Save reminder", w.saveReminder)),
+		container.NewHBox(widget.NewLabel(lang.L("Remind me on")), w.weekday, widget.NewLabel(lang.L("at")), container.NewGridWrap(fyne.NewSize(90, w.at.MinSize().Height), w.at),
+			widget.NewButton(lang.L("Save reminder"), w.saveReminder)),
 	)))
 	w.loadReminder()
 	return w
@@ -201,7 +202,7 @@ func (w *weeklyReview) refresh() {
 	p := model.ReviewPeriod(u.now(), u.loc, w.periodKind())
 	w.summary = model.SummarizeWeek(u.completedWork(), p, u.now(), u.loc)
 	s := w.summary
-	w.period.SetText("Week " + p.String())
+	w.period.SetText(lang.L("Week {{.Period}}", args("Period", p.String())))
 	if w.saved.ID == 0 {
 		// The week was reviewed already (in an earlier session): the form shows that review,
 		// so saving again updates it and keeps what it says.
@@ -221,7 +222,7 @@ func (w *weeklyReview) refresh() {
 	n := len(s.Completed)
 	switch {
 	case n == 0:
-		w.wins.SetText("No step completed yet this week — the review is where the next win starts.")
+		w.wins.SetText(lang.L("No step completed yet this week — the review is where the next win starts."))
 	default:
 		var parts []string
 		for _, h := range model.Horizons {
@@ -229,7 +230,7 @@ func (w *weeklyReview) refresh() {
 				parts = append(parts, fmt.Sprintf("%d %s", c, h))
 			}
 		}
-		w.wins.SetText(fmt.Sprintf("🎉 %s completed (%s) · streak %s", model.Plural(n, "step"), strings.Join(parts, ", "), model.Plural(s.Streak, "day")))
+		w.wins.SetText(fmt.Sprintf(lang.L("🎉 %s completed (%s) · streak %s"), counted(n, "{{.Count}} step", "{{.Count}} steps"), strings.Join(parts, ", "), counted(s.Streak, "{{.Count}} day", "{{.Count}} days")))
 	}
 	var lines []string
 	for i, g := range s.Completed {
@@ -242,15 +243,15 @@ func (w *weeklyReview) refresh() {
 	w.completed.SetText(strings.Join(lines, "\n"))
 	w.completed.Hidden = len(lines) == 0
 
-	w.openHead.SetText(fmt.Sprintf("2. Decide about what is still open: %d overdue, %d due later this period", len(s.Overdue), len(s.Open)))
+	w.openHead.SetText(fmt.Sprintf(lang.L("2. Decide about what is still open: %d overdue, %d due later this period"), len(s.Overdue), len(s.Open)))
 	w.pending.Objects = nil
 	if len(s.Overdue)+len(s.Open) == 0 {
-		w.pending.Add(widget.NewLabel("Nothing open or overdue in this period."))
+		w.pending.Add(widget.NewLabel(lang.L("Nothing open or overdue in this period.")))
 	}
 	all := append(append([]model.MicroGoal(nil), s.Overdue...), s.Open...)
 	for i, g := range all {
 		if i == w.shown {
-			more := widget.NewButton(fmt.Sprintf("Show %d more (%d not shown)", min(pendingPage, len(all)-i), len(all)-i), func() {
+			more := widget.NewButton(fmt.Sprintf(lang.L("Show %d more (%d not shown)"), min(pendingPage, len(all)-i), len(all)-i), func() {
 				w.shown += pendingPage
 				w.refresh()
 			})
@@ -276,9 +277,9 @@ func (w *weeklyReview) pendingRow(g model.MicroGoal, overdue bool) fyne.CanvasOb
 		title.Importance = widget.DangerImportance
 	}
 	return container.NewBorder(nil, nil, nil, container.NewHBox(
-		widget.NewButton("Carry over", func() { w.carryOver(g) }),
-		widget.NewButton("New date…", func() { w.askNewDate(g) }),
-		widget.NewButton("Drop…", func() { w.askDrop(g) }),
+		widget.NewButton(lang.L("Carry over"), func() { w.carryOver(g) }),
+		widget.NewButton(lang.L("New date…"), func() { w.askNewDate(g) }),
+		widget.NewButton(lang.L("Drop…"), func() { w.askDrop(g) }),
 	), title)
 }
 
@@ -336,7 +337,7 @@ func (w *weeklyReview) pickDate(g model.MicroGoal, text string) bool {
 		err = fmt.Errorf("write the new date as YYYY-MM-DD")
 	}
 	if err != nil {
-		w.u.showMessage("Could not move “%s”: %s.", g.Title, err)
+		w.u.showMessage(lang.L("Could not move “%s”: %s."), g.Title, err)
 		return false
 	}
 	due := day
@@ -357,7 +358,7 @@ func (w *weeklyReview) askNewDate(g model.MicroGoal) {
 		}
 		return err
 	}
-	showFormDialog("New date for “"+g.Title+"”", "Move", e, func() { w.pickDate(g, e.Text) }, w.u)
+	showFormDialog(lang.L("New date for “{{.Title}}”", args("Title", g.Title)), lang.L("Move"), e, func() { w.pickDate(g, e.Text) }, w.u)
 }
 
 // drop drops g with a reason as one undoable action.
@@ -365,15 +366,15 @@ func (w *weeklyReview) drop(g model.MicroGoal, reason string) bool {
 	u := w.u
 	reason = strings.TrimSpace(reason)
 	if reason == "" {
-		u.showMessage("Write why you drop “%s”: the reason is what the review learns from.", g.Title)
+		u.showMessage(lang.L("Write why you drop “%s”: the reason is what the review learns from."), g.Title)
 		return false
 	}
-	return u.do("drop “"+g.Title+"”", func(ctx context.Context) (func(context.Context) error, string, error) {
+	return u.do(lang.L("drop “{{.Title}}”", args("Title", g.Title)), func(ctx context.Context) (func(context.Context) error, string, error) {
 		if _, err := u.store.SetGoalStatus(ctx, g.ID, model.StatusDropped, reason); err != nil {
 			return nil, "", err
 		}
 		forget := w.noteAction(fmt.Sprintf("Dropped “%s”: %s", g.Title, reason))
-		u.showMessage("Dropped “%s”. The reason is kept with it and in this review.", g.Title)
+		u.showMessage(lang.L("Dropped “%s”. The reason is kept with it and in this review."), g.Title)
 		return func(ctx context.Context) error {
 			if _, err := u.store.UpdateGoal(ctx, g); err != nil {
 				return err
@@ -385,7 +386,7 @@ func (w *weeklyReview) drop(g model.MicroGoal, reason string) bool {
 }
 
 func (w *weeklyReview) askDrop(g model.MicroGoal) {
-	askRequired(w.u, "Drop “"+g.Title+"”", "Drop", "Why drop it?", "a reason is needed",
+	askRequired(w.u, lang.L("Drop “{{.Title}}”", args("Title", g.Title)), lang.L("Drop"), lang.L("Why drop it?"), lang.L("a reason is needed"),
 		func(why string) { w.drop(g, why) })
 }
 
@@ -410,7 +411,7 @@ func (w *weeklyReview) save() {
 		}
 	}
 	prev := w.saved
-	ok := u.record("save the weekly review", func(ctx context.Context) (func(context.Context) error, error) {
+	ok := u.record(lang.L("save the weekly review"), func(ctx context.Context) (func(context.Context) error, error) {
 		saved, err := u.store.SaveReview(ctx, r)
 		if err != nil {
 			return nil, err
@@ -426,7 +427,7 @@ func (w *weeklyReview) save() {
 		}, nil
 	})
 	if ok {
-		u.celebrate("Weekly review saved", fmt.Sprintf("%s completed, streak %s. See it under History.", model.Plural(r.Completed, "step"), model.Plural(r.Streak, "day")))
+		u.celebrate(lang.L("Weekly review saved"), fmt.Sprintf(lang.L("%s completed, streak %s. See it under History."), counted(r.Completed, "{{.Count}} step", "{{.Count}} steps"), counted(r.Streak, "{{.Count}} day", "{{.Count}} days")))
 	}
 }
 
@@ -434,7 +435,7 @@ func (w *weeklyReview) save() {
 // which the Settings dialog edits too.
 func (w *weeklyReview) loadReminder() {
 	if err := w.u.notify.loadSettings(); err != nil {
-		w.u.showError("Could not read the reminder", err)
+		w.u.showError(lang.L("Could not read the reminder"), err)
 	}
 	s := w.u.notify.currentSettings()
 	w.weekday.SetSelectedIndex(int(s.ReviewDay))
@@ -446,12 +447,12 @@ func (w *weeklyReview) loadReminder() {
 func (w *weeklyReview) saveReminder() {
 	h, m, ok, err := model.ParseClock(w.at.Text)
 	if err != nil || !ok {
-		w.u.showMessage("Write the reminder time as HH:MM, for example 17:00.")
+		w.u.say(lang.L("Write the reminder time as HH:MM, for example 17:00."))
 		return
 	}
 	day := w.weekday.SelectedIndex()
 	if day < 0 {
-		w.u.showMessage("Choose the day of the weekly review.")
+		w.u.say(lang.L("Choose the day of the weekly review."))
 		return
 	}
 	old := w.u.notify.currentSettings()
@@ -459,5 +460,5 @@ func (w *weeklyReview) saveReminder() {
 	s.ReviewDay, s.ReviewAt = time.Weekday(day), h*60+m
 	w.u.saveSettings(old, s)
 	w.at.SetText(fmt.Sprintf("%02d:%02d", h, m))
-	w.u.showMessage("The weekly review reminder is set for %s at %02d:%02d.", w.weekday.Selected, h, m)
+	w.u.showMessage(lang.L("The weekly review reminder is set for %s at %02d:%02d."), w.weekday.Selected, h, m)
 }

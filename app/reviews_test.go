@@ -249,7 +249,7 @@ func TestAuditDropsAndLaterRestoresAGoal(t *testing.T) {
 	rv = h.reviews(3)
 	h.mustSee("2 decisions")
 	rv.log.search.SetText("tutor")
-	h.mustSee("1 decisions")
+	h.mustSee("1 decision")
 	h.mustSee("Finish unit 1 of the course: Dropped — The tutor's conversation plan replaces it")
 	h.tapInRow("Finish unit 1 of the course: Dropped", "Reverse…")
 	h.mustSee("Reverse the drop of “Finish unit 1 of the course”")

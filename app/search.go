@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -48,7 +49,7 @@ var dueLabels = map[model.DueWindow]string{
 func newSearchBar(o *outline) *searchBar {
 	s := &searchBar{o: o}
 	s.entry = newSearchEntry(s)
-	s.entry.SetPlaceHolder("Find: words, #tag, @place, owner:, due:today… (Ctrl+F)")
+	s.entry.SetPlaceHolder(lang.L("Find: words, #tag, @place, owner:, due:today… (Ctrl+F)"))
 	s.entry.OnChanged = func(string) { s.changed() }
 	stages := []string{anyStage}
 	for _, st := range model.Stages {
@@ -62,7 +63,7 @@ func newSearchBar(o *outline) *searchBar {
 	}
 	s.due = widget.NewSelect(dues, func(string) { s.changed() })
 	s.due.SetSelected(anyDue)
-	s.focus = widget.NewCheck("In focus", func(bool) { s.changed() })
+	s.focus = widget.NewCheck(lang.L("In focus"), func(bool) { s.changed() })
 	s.count = widget.NewLabel("")
 	s.count.Importance = widget.LowImportance
 	s.count.Hide()

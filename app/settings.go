@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -70,7 +71,7 @@ func newSettingsForm(s model.NotifySettings, unavailable string) *settingsForm {
 		f.kinds[k] = c
 	}
 	f.lead = minutesEntry(int(s.Lead / time.Minute))
-	f.quiet = widget.NewCheck("Hold reminders and celebrations during quiet hours", nil)
+	f.quiet = widget.NewCheck(lang.L("Hold reminders and celebrations during quiet hours"), nil)
 	f.quiet.SetChecked(s.QuietOn)
 	f.quietFrom, f.quietTo = clockEntry(s.QuietFrom), clockEntry(s.QuietTo)
 	f.morning = clockEntry(s.MorningAt)
@@ -100,15 +101,15 @@ func (f *settingsForm) items() []*widget.FormItem {
 		it.HintText = h
 		return it
 	}
-	lead := widget.NewFormItem("Lead time (min)", f.lead)
+	lead := widget.NewFormItem(lang.L("Lead time (min)"), f.lead)
 	lead.HintText = "How long before a deadline the first notification comes"
 	return []*widget.FormItem{
-		widget.NewFormItem("Notify", container.NewGridWithColumns(2, checks...)),
+		widget.NewFormItem(lang.L("Notify"), container.NewGridWithColumns(2, checks...)),
 		lead,
 		hint(f.quiet, "Deadlines still come; the rest waits until the quiet hours end"),
-		widget.NewFormItem("Quiet hours", container.NewGridWithColumns(3, f.quietFrom, widget.NewLabel("until"), f.quietTo)),
-		widget.NewFormItem("Morning plan at", f.morning),
-		widget.NewFormItem("Weekly review", container.NewGridWithColumns(2, f.reviewDay, f.reviewAt)),
+		widget.NewFormItem(lang.L("Quiet hours"), container.NewGridWithColumns(3, f.quietFrom, widget.NewLabel(lang.L("until")), f.quietTo)),
+		widget.NewFormItem(lang.L("Morning plan at"), f.morning),
+		widget.NewFormItem(lang.L("Weekly review"), container.NewGridWithColumns(2, f.reviewDay, f.reviewAt)),
 		widget.NewFormItem("", f.availability),
 	}
 }
@@ -167,7 +168,7 @@ func (u *UI) openSettings() (*settingsForm, *settingsWindow) {
 	if !u.notify.active() {
 		// The scheduler has not read them yet (the first seconds after start).
 		if err := u.notify.loadSettings(); err != nil {
-			u.showError("Could not read the settings", err)
+			u.showError(lang.L("Could not read the settings"), err)
 			return nil, nil
 		}
 	}
@@ -185,9 +186,9 @@ func (u *UI) openSettings() (*settingsForm, *settingsWindow) {
 			s.save()
 		}
 	}}
-	d.save = widget.NewButtonWithIcon("Save", theme.ConfirmIcon(), d.Submit)
+	d.save = widget.NewButtonWithIcon(lang.L("Save"), theme.ConfirmIcon(), d.Submit)
 	d.save.Importance = widget.HighImportance
-	cancel := widget.NewButtonWithIcon("Cancel", theme.CancelIcon(), func() { d.Hide() })
+	cancel := widget.NewButtonWithIcon(lang.L("Cancel"), theme.CancelIcon(), func() { d.Hide() })
 	form := widget.NewForm(items...)
 	form.SetOnValidationChanged(func(err error) {
 		if err != nil {
@@ -208,7 +209,7 @@ func (u *UI) openSettings() (*settingsForm, *settingsWindow) {
 }
 
 func (u *UI) saveSettings(old, s model.NotifySettings) {
-	u.record("change the settings", func(ctx context.Context) (func(context.Context) error, error) {
+	u.record(lang.L("change the settings"), func(ctx context.Context) (func(context.Context) error, error) {
 		if err := u.store.SetSettings(ctx, s.Values()); err != nil {
 			return nil, err
 		}

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/microgoals/microgoals/app/calsync"
@@ -42,7 +43,7 @@ type syncer struct {
 }
 
 func newSyncer(u *UI) *syncer {
-	l := widget.NewLabel("Sync: not set up")
+	l := widget.NewLabel(lang.L("Sync: not set up"))
 	l.Truncation = fyne.TextTruncateEllipsis
 	return &syncer{u: u, label: l, kick: make(chan struct{}, 1), stop: make(chan struct{}), done: make(chan struct{}),
 		poll: syncPoll, settle: syncSettle, every: syncEvery, retry: syncRetry}

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -57,11 +58,11 @@ func (tv *todayView) Build() fyne.CanvasObject {
 	warnText := widget.NewLabel("")
 	warnText.Wrapping = fyne.TextWrapWord
 	tv.warning = container.NewBorder(nil, nil, widget.NewIcon(theme.WarningIcon()), nil, warnText)
-	doneText := widget.NewLabelWithStyle("All done today. Every step of the day is finished — well done!", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	doneText := widget.NewLabelWithStyle(lang.L("All done today. Every step of the day is finished — well done!"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	doneText.Wrapping = fyne.TextWrapWord
 	tv.done = container.NewBorder(nil, nil, widget.NewIcon(theme.ConfirmIcon()), nil, doneText)
 	tv.add = widget.NewEntry()
-	tv.add.SetPlaceHolder("Add a step for today (verb first; “2pm” sets a time, “fri” another day)")
+	tv.add.SetPlaceHolder(lang.L("Add a step for today (verb first; “2pm” sets a time, “fri” another day)"))
 	tv.add.OnSubmitted = func(text string) {
 		if tv.u.addOnDay(text, model.DateOf(tv.u.now(), tv.u.loc)) {
 			tv.add.SetText("")
@@ -69,7 +70,7 @@ func (tv *todayView) Build() fyne.CanvasObject {
 	}
 	tv.list = container.NewVBox()
 	top := container.NewVBox(
-		container.NewBorder(nil, nil, nil, widget.NewButtonWithIcon("Settings", theme.SettingsIcon(), tv.u.showRoutineSettings),
+		container.NewBorder(nil, nil, nil, widget.NewButtonWithIcon(lang.L("Settings"), theme.SettingsIcon(), tv.u.showRoutineSettings),
 			container.NewHBox(tv.head, tv.focus)),
 		tv.warning, tv.done, tv.add)
 	return container.NewBorder(container.NewPadded(top), nil, nil, nil, container.NewVScroll(container.NewPadded(tv.list)))
@@ -87,10 +88,10 @@ func (tv *todayView) Refresh() {
 	tv.plan.FocusFirst(u.focusObjectiveID(), u.loc)
 	p := tv.plan
 	tv.head.SetText(now.In(u.loc).Format("Monday 2 January"))
-	tv.focus.SetText(fmt.Sprintf("%d open · %d done · focus limit %d", p.Open, p.Done, p.Limit))
+	tv.focus.SetText(fmt.Sprintf(lang.L("%d open · %d done · focus limit %d"), p.Open, p.Done, p.Limit))
 	warn := tv.warning.Objects[0].(*widget.Label)
 	if p.OverLoad {
-		warn.SetText(fmt.Sprintf("%s today — more than your focus limit of %d. Move some to another day so the day stays winnable.", model.Plural(p.Open, "open step"), p.Limit))
+		warn.SetText(fmt.Sprintf(lang.L("%s today — more than your focus limit of %d. Move some to another day so the day stays winnable."), counted(p.Open, "{{.Count}} open step", "{{.Count}} open steps"), p.Limit))
 		tv.warning.Show()
 	} else {
 		tv.warning.Hide()
@@ -111,7 +112,7 @@ func (tv *todayView) Refresh() {
 		// The latest first: yesterday's step is the one most worth bringing to today.
 		for i := len(p.Overdue) - 1; i >= 0; i-- {
 			if !tv.allLate && len(p.Overdue)-i > overdueShown {
-				objs = append(objs, widget.NewButton(fmt.Sprintf("Show all %d overdue steps", len(p.Overdue)), func() {
+				objs = append(objs, widget.NewButton(counted(len(p.Overdue), "Show all {{.Count}} overdue step", "Show all {{.Count}} overdue steps"), func() {
 					tv.allLate = true
 					tv.Refresh()
 				}))
@@ -131,7 +132,7 @@ func (tv *todayView) Refresh() {
 		}
 	}
 	if len(p.Groups) == 0 && len(p.Overdue) == 0 {
-		objs = append(objs, widget.NewLabel("Nothing is due today. Add a small step above, or pick one from the outline."))
+		objs = append(objs, widget.NewLabel(lang.L("Nothing is due today. Add a small step above, or pick one from the outline.")))
 	}
 	tv.list.Objects = objs
 	tv.list.Refresh()
@@ -147,7 +148,7 @@ func (tv *todayView) row(o model.Occurrence, overdue bool) fyne.CanvasObject {
 	r.check = newIconButton(icon, func() {
 		u.occurrenceStatus(o, next)
 		if next == model.StatusDone && tv.plan.Open == 1 && len(tv.plan.Overdue) == 0 && !overdue {
-			u.celebrate("All done today", "every step of the day is finished")
+			u.celebrate(lang.L("All done today"), lang.L("every step of the day is finished"))
 		}
 	})
 	text := o.Goal.Title
@@ -177,7 +178,7 @@ func (tv *todayView) row(o model.Occurrence, overdue bool) fyne.CanvasObject {
 	r.move = newIconButton(theme.CalendarIcon(), func() { tv.askMove(o) })
 	right := container.NewHBox(r.move)
 	if overdue {
-		r.reschedule = widget.NewButton("Reschedule to today", func() {
+		r.reschedule = widget.NewButton(lang.L("Reschedule to today"), func() {
 			u.moveOccurrence(o, model.DateOf(u.now(), u.loc))
 		})
 		right.Add(r.reschedule)
@@ -194,7 +195,7 @@ func (tv *todayView) askMove(o model.Occurrence) {
 		dlg.Hide()
 		u.moveOccurrence(o, model.DateOf(t, t.Location()))
 	})
-	dlg = dialog.NewCustom("Move “"+ellipsis(o.Goal.Title, 40)+"” to another day", "Cancel", cal, u.win)
+	dlg = dialog.NewCustom(lang.L("Move “{{.Title}}” to another day", args("Title", ellipsis(o.Goal.Title, 40))), lang.L("Cancel"), cal, u.win)
 	u.escapable(dlg)
 	dlg.Show()
 }

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"time"
 
+	"fyne.io/fyne/v2/lang"
 	"github.com/microgoals/microgoals/storage"
 )
 
@@ -79,7 +80,7 @@ func (r Result) String() string {
 	add(r.Deleted, "1 deletion sent", "%d deletions sent")
 	add(r.Trashed, "1 step moved to the trash", "%d items moved to the trash")
 	add(r.Conflicts, "1 conflict resolved (see the decision log)", "%d conflicts resolved (see the decision logs)")
-	s := "Up to date"
+	s := lang.L("Up to date")
 	if len(parts) > 0 {
 		s = "Synced: " + strings.Join(parts, ", ")
 	}
@@ -125,7 +126,7 @@ func (e *Engine) Sync(ctx context.Context) (Result, error) {
 	res := Result{At: start}
 	coll, err := url.Parse(e.Account.URL)
 	if err != nil || coll.Host == "" {
-		return res, &Error{Kind: ErrOther, Msg: "No task list is chosen: set one up in Settings → Sync."}
+		return res, &Error{Kind: ErrOther, Msg: lang.L("No task list is chosen: set one up in Settings → Sync.")}
 	}
 	if !strings.HasSuffix(coll.Path, "/") {
 		coll.Path += "/"
