@@ -40,8 +40,10 @@ type audit struct {
 	pages    *fyne.Container // the overview, then the item being decided
 }
 
-var decisionLabels = map[model.DecisionKind]string{
-	model.DecisionKeep: "Keep", model.DecisionAdjust: "Adjust", model.DecisionDrop: "Drop",
+func decisionLabels() map[model.DecisionKind]string {
+	return map[model.DecisionKind]string{
+		model.DecisionKeep: lang.L("Keep"), model.DecisionAdjust: lang.L("Adjust"), model.DecisionDrop: lang.L("Drop"),
+	}
 }
 
 func newAudit(u *UI) *audit {
@@ -52,14 +54,16 @@ func newAudit(u *UI) *audit {
 	a.context = widget.NewLabel("")
 	a.context.Wrapping = fyne.TextWrapWord
 	form := container.NewVBox()
-	for i, q := range model.AuditQuestions {
+	// The model's questions, in the user's language.
+	questions := [len(model.AuditQuestions)]string{lang.L("Is it still essential?"), lang.L("Is it the best use of your time now?"), lang.L("What evidence supports continuing?")}
+	for i, q := range questions {
 		a.answers[i] = widget.NewMultiLineEntry()
 		a.answers[i].SetMinRowsVisible(2)
 		a.answers[i].Wrapping = fyne.TextWrapWord
 		form.Add(widget.NewLabelWithStyle(q, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 		form.Add(a.answers[i])
 	}
-	a.choice = widget.NewRadioGroup([]string{"Keep", "Adjust", "Drop"}, func(string) { a.validate() })
+	a.choice = widget.NewRadioGroup([]string{lang.L("Keep"), lang.L("Adjust"), lang.L("Drop")}, func(string) { a.validate() })
 	a.choice.Horizontal = true
 	a.reason = widget.NewMultiLineEntry()
 	a.reason.SetMinRowsVisible(2)
@@ -92,7 +96,7 @@ func newAudit(u *UI) *audit {
 		func() fyne.CanvasObject { return widget.NewLabel("") },
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			it := a.items[i]
-			mark := "○ to decide"
+			mark := lang.L("○ to decide")
 			if a.decided[it.Key()] {
 				mark = "✓ decided"
 			}
@@ -248,16 +252,16 @@ func (a *audit) show() {
 			done++
 		}
 	}
-	progress := fmt.Sprintf("Quarterly audit · %d of %d · %d decided in the last 90 days", a.pos+1, len(a.items), done)
+	progress := fmt.Sprintf(lang.L("Quarterly audit · %d of %d · %d decided in the last 90 days"), a.pos+1, len(a.items), done)
 	if a.decided[it.Key()] {
-		progress += " · this one already has a decision (below)"
+		progress += lang.L(" · this one already has a decision (below)")
 	}
 	a.progress.SetText(progress)
 	if it.IsGoal {
 		a.subject.SetText(lang.L("Micro-goal: {{.Title}}", args("Title", it.Goal.Title)))
-		ctx := []string{fmt.Sprintf("%s horizon · %s", it.Goal.Horizon, dueText(it.Goal, a.u.loc)), lang.L("Objective: {{.Title}}", args("Title", it.Objective.Title))}
+		ctx := []string{fmt.Sprintf(lang.L("%s horizon · %s"), it.Goal.Horizon, dueText(it.Goal, a.u.loc)), lang.L("Objective: {{.Title}}", args("Title", it.Objective.Title))}
 		if it.Goal.DoneWhen != "" {
-			ctx = append(ctx, "Done when: "+it.Goal.DoneWhen)
+			ctx = append(ctx, lang.L("Done when: {{.Text}}", args("Text", it.Goal.DoneWhen)))
 		}
 		a.context.SetText(strings.Join(ctx, "\n"))
 	} else {
@@ -265,7 +269,7 @@ func (a *audit) show() {
 		p := model.ObjectiveProgress(a.u.data.Goals)[it.Objective.ID]
 		why := it.Objective.Why
 		if why == "" {
-			why = "no reason written down"
+			why = lang.L("no reason written down")
 		}
 		a.context.SetText(fmt.Sprintf(lang.L("%d of %s done · why: %s"), p.Done, counted(p.Total, "{{.Count}} step", "{{.Count}} steps"), why))
 	}
@@ -282,7 +286,7 @@ func (a *audit) decision() model.Decision {
 	} else {
 		d.ObjectiveID = it.Objective.ID
 	}
-	for k, l := range decisionLabels {
+	for k, l := range decisionLabels() {
 		if l == a.choice.Selected {
 			d.Kind = k
 		}
@@ -314,7 +318,7 @@ func (a *audit) validate() {
 func auditProblems(d model.Decision) []model.Problem {
 	ps := model.Blocking(model.ValidateDecision(d))
 	if d.Kind == model.DecisionKeep && strings.TrimSpace(d.Evidence) == "" {
-		ps = append(ps, model.Problem{Field: "evidence", Message: "write the evidence that it works before you keep it", Blocking: true})
+		ps = append(ps, model.Problem{Field: "evidence", Message: lang.L("write the evidence that it works before you keep it"), Blocking: true})
 	}
 	return ps
 }
@@ -343,7 +347,7 @@ func (a *audit) recordDecision() {
 
 // recordDecision writes d to the decision log as one undoable action.
 func (u *UI) recordDecision(d model.Decision, title string) bool {
-	verb := map[model.DecisionKind]string{model.DecisionKeep: "keep", model.DecisionAdjust: "adjust", model.DecisionDrop: "drop", model.DecisionReverse: "reverse the drop of"}[d.Kind]
+	verb := map[model.DecisionKind]string{model.DecisionKeep: lang.L("keep"), model.DecisionAdjust: lang.L("adjust"), model.DecisionDrop: lang.L("drop"), model.DecisionReverse: lang.L("reverse the drop of")}[d.Kind]
 	ok := u.do(verb+" “"+title+"”", func(ctx context.Context) (func(context.Context) error, string, error) {
 		out, err := u.store.RecordDecision(ctx, d)
 		if err != nil {
@@ -368,10 +372,10 @@ func (u *UI) decisionLogText(objectiveID, goalID int64) string {
 		log, err = u.store.DecisionsFor(u.ctx(), objectiveID, 0)
 	}
 	if err != nil {
-		return "The decision log could not be read: " + err.Error()
+		return lang.L("The decision log could not be read: {{.Error}}", args("Error", err.Error()))
 	}
 	if len(log) == 0 {
-		return "No decisions yet."
+		return lang.L("No decisions yet.")
 	}
 	lines := make([]string, len(log))
 	for i, d := range log {

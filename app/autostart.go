@@ -19,7 +19,7 @@ func (u *UI) startAtLoginItem() *widget.FormItem {
 	c.SetChecked(agent.AutostartEnabled())
 	c.OnChanged = func(on bool) { u.setStartAtLogin(on) }
 	it := widget.NewFormItem(lang.L("Start at login"), c)
-	it.HintText = "Reminders come all day without the window; it opens from the tray"
+	it.HintText = lang.L("Reminders come all day without the window; it opens from the tray")
 	return it
 }
 

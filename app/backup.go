@@ -55,7 +55,7 @@ func (u *UI) backupNow() {
 		if err != nil {
 			return "", err
 		}
-		return fmt.Sprintf("Backed up the plan to %s.", b.Path), nil
+		return fmt.Sprintf(lang.L("Backed up the plan to %s."), b.Path), nil
 	}, func(msg string, err error) {
 		if errors.Is(err, context.Canceled) {
 			return
@@ -71,7 +71,7 @@ func (u *UI) backupNow() {
 func backupLabel(b storage.Backup) string {
 	s := b.Taken.Format("Mon 2 Jan 2006 15:04:05") + fmt.Sprintf(" · %d KB", (b.Size+1023)/1024)
 	if b.BeforeRestore {
-		s += " · the plan before a restore"
+		s += lang.L(" · the plan before a restore")
 	}
 	return s
 }
@@ -151,7 +151,7 @@ func (u *UI) restoreFrom(path string, done func(ok bool)) {
 			log.Printf("notifications after the restore: %v", err)
 		}
 		data, dataErr = st.LoadOutline(context.Background())
-		return fmt.Sprintf("Restored the backup. The plan as it was before is kept as %s.", kept), nil
+		return fmt.Sprintf(lang.L("Restored the backup. The plan as it was before is kept as %s."), kept), nil
 	}, func(msg string, err error) {
 		ok := err == nil && rerr == nil
 		if st != nil {

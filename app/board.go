@@ -48,7 +48,7 @@ type boardColumn struct {
 func newBoardView(u *UI) *boardView { return &boardView{u: u, dragFrom: -1, dragTo: -1} }
 
 // Title is the tab's label.
-func (bv *boardView) Title() string { return "Board" }
+func (bv *boardView) Title() string { return lang.L("Board") }
 
 // Icon is the tab's icon.
 func (bv *boardView) Icon() fyne.Resource { return theme.ViewRestoreIcon() }
@@ -56,7 +56,7 @@ func (bv *boardView) Icon() fyne.Resource { return theme.ViewRestoreIcon() }
 // Build makes the view.
 func (bv *boardView) Build() fyne.CanvasObject {
 	bv.objective = widget.NewSelect(nil, bv.pick)
-	bv.objective.PlaceHolder = "Choose an objective"
+	bv.objective.PlaceHolder = lang.L("Choose an objective")
 	bv.warning = widget.NewLabel("")
 	bv.warning.Wrapping = fyne.TextWrapWord
 	bv.warning.Importance = widget.WarningImportance

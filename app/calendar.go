@@ -43,7 +43,7 @@ type calendarView struct {
 func newCalendarView(u *UI) *calendarView { return &calendarView{u: u} }
 
 // Title is the tab's label.
-func (cv *calendarView) Title() string { return "Calendar" }
+func (cv *calendarView) Title() string { return lang.L("Calendar") }
 
 // Icon is the tab's icon.
 func (cv *calendarView) Icon() fyne.Resource { return theme.GridIcon() }
@@ -181,21 +181,21 @@ func monthTitle(d model.Date) string { return fmt.Sprintf("%s %d", d.Month, d.Ye
 func weekTitle(w model.Week) string {
 	a, b := w.Days[0], w.Days[6]
 	if a.Month == b.Month {
-		return fmt.Sprintf("Week %d · %d–%d %s %d", w.ISOWeek, a.Day, b.Day, a.Month, a.Year)
+		return fmt.Sprintf(lang.L("Week %d · %d–%d %s %d"), w.ISOWeek, a.Day, b.Day, a.Month, a.Year)
 	}
 	if a.Year == b.Year {
-		return fmt.Sprintf("Week %d · %d %s – %d %s %d", w.ISOWeek, a.Day, a.Month.String()[:3], b.Day, b.Month.String()[:3], b.Year)
+		return fmt.Sprintf(lang.L("Week %d · %d %s – %d %s %d"), w.ISOWeek, a.Day, a.Month.String()[:3], b.Day, b.Month.String()[:3], b.Year)
 	}
-	return fmt.Sprintf("Week %d · %d %s %d – %d %s %d", w.ISOWeek, a.Day, a.Month.String()[:3], a.Year, b.Day, b.Month.String()[:3], b.Year)
+	return fmt.Sprintf(lang.L("Week %d · %d %s %d – %d %s %d"), w.ISOWeek, a.Day, a.Month.String()[:3], a.Year, b.Day, b.Month.String()[:3], b.Year)
 }
 
 // setStrip shows the fortnightly and monthly milestones of the period on top.
 func (cv *calendarView) setStrip(os []model.Occurrence) {
 	cv.strip.Objects = cv.strip.Objects[:0]
 	if len(os) > 0 {
-		label := canvas.NewText("This month:", theme.Color(theme.ColorNamePlaceHolder))
+		label := canvas.NewText(lang.L("This month:"), theme.Color(theme.ColorNamePlaceHolder))
 		if cv.week {
-			label.Text = "This week:"
+			label.Text = lang.L("This week:")
 		}
 		cv.strip.Objects = append(cv.strip.Objects, label)
 	}
@@ -344,7 +344,7 @@ func (r *weekRowView) set(row model.WeekRow, today model.Date, tall bool) {
 	r.band.Objects = r.band.Objects[:0]
 	for i, t := range row.Targets {
 		if i == limit {
-			r.more.Text = fmt.Sprintf("+%d more targets this week", len(row.Targets)-i)
+			r.more.Text = fmt.Sprintf(lang.L("+%d more targets this week"), len(row.Targets)-i)
 			r.more.Color = theme.Color(theme.ColorNamePrimary)
 			r.band.Objects = append(r.band.Objects, newTapBox(r.more, func() { r.cv.showWeek(row.Week.Days[0]) }))
 			break
@@ -466,7 +466,7 @@ func (t *targetLine) set(p model.TargetProgress) {
 func progressText(p model.TargetProgress) string {
 	s := fmt.Sprintf("%d/%d done", p.Done, p.Total)
 	if p.Total == 0 {
-		s = "no daily steps"
+		s = lang.L("no daily steps")
 		if p.Target.Done() {
 			s = "done"
 		}

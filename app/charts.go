@@ -43,25 +43,24 @@ type chartsView struct {
 func newChartsView(u *UI) *chartsView { return &chartsView{u: u} }
 
 // Title names the tab.
-func (v *chartsView) Title() string { return "Charts" }
+func (v *chartsView) Title() string { return lang.L("Charts") }
 
 // Icon marks the tab.
 func (v *chartsView) Icon() fyne.Resource { return theme.GridIcon() }
 
-const (
-	measureCompletions = "Completions"
-	measureMinutes     = "Sprint minutes"
-)
+func measureCompletions() string { return lang.L("Completions") }
+
+func measureMinutes() string { return lang.L("Sprint minutes") }
 
 // Build makes the four chart cards.
 func (v *chartsView) Build() fyne.CanvasObject {
 	v.objective = widget.NewSelect(nil, func(string) { v.onObjectiveChanged() })
 	v.goal = widget.NewSelect(nil, func(string) { v.onGoalChanged() })
-	v.goal.PlaceHolder = "(no micro-goal with a metric)"
-	v.measure = widget.NewRadioGroup([]string{measureCompletions, measureMinutes}, func(string) { v.drawPatterns() })
+	v.goal.PlaceHolder = lang.L("(no micro-goal with a metric)")
+	v.measure = widget.NewRadioGroup([]string{measureCompletions(), measureMinutes()}, func(string) { v.drawPatterns() })
 	v.measure.Horizontal = true
 	v.measure.Required = true
-	v.measure.SetSelected(measureCompletions)
+	v.measure.SetSelected(measureCompletions())
 
 	min := fyne.NewSize(360, 190)
 	v.burn, v.metric, v.wins = newChart(nil, min), newChart(nil, min), newChart(nil, min)
@@ -108,10 +107,10 @@ func (v *chartsView) Build() fyne.CanvasObject {
 	}
 	hoursDays := container.New(&proportional{weights: []float32{24, 10}}, v.hours, v.days)
 	grid := container.NewGridWithColumns(2,
-		card("burn", "Objective burn-up", "burn-up.png", nil, v.burn, v.burnInfo),
-		card("metric", "Metric progress", "metric-progress.png", nil, v.metric, v.metricInfo),
-		card("wins", "Daily wins, last 12 weeks", "daily-wins.png", nil, v.wins, v.winsInfo),
-		card("patterns", "Patterns", "patterns.png", v.measure, hoursDays, v.patInfo),
+		card("burn", lang.L("Objective burn-up"), "burn-up.png", nil, v.burn, v.burnInfo),
+		card("metric", lang.L("Metric progress"), "metric-progress.png", nil, v.metric, v.metricInfo),
+		card("wins", lang.L("Daily wins, last 12 weeks"), "daily-wins.png", nil, v.wins, v.winsInfo),
+		card("patterns", lang.L("Patterns"), "patterns.png", v.measure, hoursDays, v.patInfo),
 	)
 	csv := widget.NewButtonWithIcon(lang.L("Export CSV…"), theme.DocumentSaveIcon(), func() { v.u.exportMetricsCSV(v.goalID) })
 	csvAll := widget.NewButton(lang.L("All entries…"), func() { v.u.exportMetricsCSV(0) })
@@ -225,15 +224,15 @@ func (v *chartsView) drawBurnUp() {
 			today = last
 		}
 		d, p := b.Done[today], b.Planned[today]
-		words := "on plan"
+		words := lang.L("on plan")
 		if d > p {
-			words = fmt.Sprintf("%d ahead of plan", d-p)
+			words = fmt.Sprintf(lang.L("%d ahead of plan"), d-p)
 		} else if d < p {
-			words = fmt.Sprintf("%d behind plan", p-d)
+			words = fmt.Sprintf(lang.L("%d behind plan"), p-d)
 		}
-		text := fmt.Sprintf("%d of %s done, %d due by today: %s.", d, counted(b.Total, "{{.Count}} step", "{{.Count}} steps"), p, words)
+		text := fmt.Sprintf(lang.L("%d of %s done, %d due by today: %s."), d, counted(b.Total, "{{.Count}} step", "{{.Count}} steps"), p, words)
 		if b.Undated > 0 {
-			text += fmt.Sprintf(" %d without a due date are not on the plan line.", b.Undated)
+			text += fmt.Sprintf(lang.L(" %d without a due date are not on the plan line."), b.Undated)
 		}
 		if obj, ok := u.objective(v.objID); ok {
 			text += "\n" + projectionText(model.ProjectFinish(u.data.Goals, obj, u.now(), u.loc))
@@ -246,7 +245,7 @@ func (v *chartsView) drawMetric() {
 	u := v.u
 	g, ok := u.tree.Goal(v.goalID)
 	if !ok {
-		v.metric.setPlot(&metricPlot{empty: "No micro-goal of this objective has a metric yet. Give one a unit and target in the detail panel."})
+		v.metric.setPlot(&metricPlot{empty: lang.L("No micro-goal of this objective has a metric yet. Give one a unit and target in the detail panel.")})
 		v.metricInfo.SetText("")
 		return
 	}
@@ -257,7 +256,7 @@ func (v *chartsView) drawMetric() {
 	p := model.MetricProgressOf(g, log, u.loc, u.now())
 	mp := &metricPlot{p: p, now: u.now(), loc: u.loc}
 	if len(p.Points) == 0 {
-		mp.empty = "Nothing logged for “" + g.Title + "” yet.\nSelect it in the outline and press Ctrl+E to log a value."
+		mp.empty = lang.L("Nothing logged for “{{.Title}}” yet.\nSelect it in the outline and press Ctrl+E to log a value.", args("Title", g.Title))
 	}
 	v.metric.setPlot(mp)
 	v.metricInfo.SetText(p.Verdict() + ".")
@@ -288,10 +287,10 @@ func (v *chartsView) drawPatterns() {
 		return
 	}
 	p := v.patterns
-	minutes := v.measure.Selected == measureMinutes
+	minutes := v.measure.Selected == measureMinutes()
 	hours := make([]float64, 24)
 	days := make([]float64, 7)
-	unit, empty := "done", "No micro-goal done yet: your working times show here once you finish a few."
+	unit, empty := "done", lang.L("No micro-goal done yet: your working times show here once you finish a few.")
 	for h := range hours {
 		hours[h] = float64(p.CompletionsByHour[h])
 		if minutes {
@@ -305,25 +304,25 @@ func (v *chartsView) drawPatterns() {
 		}
 	}
 	if minutes {
-		unit, empty = "min", "No focus sprint yet: start one with Ctrl+R on a micro-goal."
+		unit, empty = "min", lang.L("No focus sprint yet: start one with Ctrl+R on a micro-goal.")
 	}
 	hourLabels := make([]string, 24)
 	for h := range hourLabels {
 		hourLabels[h] = fmt.Sprintf("%d", h)
 	}
 	hourName := func(i int) string { return fmt.Sprintf("%02d:00–%02d:00", i, (i+1)%24) }
-	v.hours.setPlot(&barPlot{title: "By hour of day", labels: hourLabels, every: 3, values: hours, unit: unit, name: hourName, empty: empty})
-	v.days.setPlot(&barPlot{title: "By weekday", labels: model.WeekdayNames[:], every: 1, values: days, unit: unit,
+	v.hours.setPlot(&barPlot{title: lang.L("By hour of day"), labels: hourLabels, every: 3, values: hours, unit: unit, name: hourName, empty: empty})
+	v.days.setPlot(&barPlot{title: lang.L("By weekday"), labels: model.WeekdayNames[:], every: 1, values: days, unit: unit,
 		name: func(i int) string { return model.WeekdayNames[i] }, empty: " "})
 	if p.Completions == 0 && p.SprintMinutes == 0 {
 		v.patInfo.SetText(v.context)
 		return
 	}
-	text := fmt.Sprintf("Best hour: %s · best day: %s.", hourName(argmax(hours)), model.WeekdayNames[argmax(days)])
+	text := fmt.Sprintf(lang.L("Best hour: %s · best day: %s."), hourName(argmax(hours)), model.WeekdayNames[argmax(days)])
 	if n := p.OnTime + p.Late; n > 0 {
-		text += fmt.Sprintf(" On time: %.0f%% of %s.", p.OnTimeRate()*100, counted(n, "{{.Count}} dated step", "{{.Count}} dated steps"))
+		text += fmt.Sprintf(lang.L(" On time: %.0f%% of %s."), p.OnTimeRate()*100, counted(n, "{{.Count}} dated step", "{{.Count}} dated steps"))
 		if p.AvgSlipDays > 0 {
-			text += fmt.Sprintf(" The late ones slipped %s on average.", model.FormatDays(p.AvgSlipDays))
+			text += fmt.Sprintf(lang.L(" The late ones slipped %s on average."), model.FormatDays(p.AvgSlipDays))
 		}
 	}
 	if v.context != "" {
@@ -415,7 +414,7 @@ type burnUpPlot struct {
 
 func (p *burnUpPlot) emptyText() string {
 	if p.b.Total == 0 {
-		return "No micro-goals under this objective yet.\nAdd a few steps and the burn-up fills in as you finish them."
+		return lang.L("No micro-goals under this objective yet.\nAdd a few steps and the burn-up fills in as you finish them.")
 	}
 	return ""
 }
@@ -542,7 +541,7 @@ func (p *metricPlot) draw(pt *painter, hover *fyne.Position) string {
 	pt.markLabel("now", nowX, f)
 	pt.polyline(f, xs, ys, totalColor, 2.5, true)
 	unit := m.Unit
-	pt.legend(f.x, 0, []string{"logged " + unit, "target line"}, []colorOf{totalColor, targetColor})
+	pt.legend(f.x, 0, []string{"logged " + unit, lang.L("target line")}, []colorOf{totalColor, targetColor})
 	if hover == nil || !f.contains(*hover) {
 		return ""
 	}
@@ -568,7 +567,7 @@ type heatPlot struct{ w model.DailyWins }
 
 func (p *heatPlot) emptyText() string {
 	if p.w.Total == 0 {
-		return "No micro-goal done in the last 12 weeks yet.\nYour first win will light up a square here."
+		return lang.L("No micro-goal done in the last 12 weeks yet.\nYour first win will light up a square here.")
 	}
 	return ""
 }
@@ -626,13 +625,13 @@ func (p *heatPlot) draw(pt *painter, hover *fyne.Position) string {
 	}
 	// The colour scale, under the map.
 	ly := y0 + float32(rows)*(cellH+gap) + 4
-	lx := x0 + pt.text("Less", fyne.NewPos(x0, ly), fg, false).Width + 4
+	lx := x0 + pt.text(lang.L("Less"), fyne.NewPos(x0, ly), fg, false).Width + 4
 	sw := lineH * 0.8
 	for _, n := range []int{0, max(w.Max/4, 1), max(w.Max/2, 1), w.Max} {
 		pt.rect(lx, ly+(lineH-sw)/2, sw, sw, shade(n), 2)
 		lx += sw + 3
 	}
-	pt.text(fmt.Sprintf("More (up to %d a day)", w.Max), fyne.NewPos(lx+2, ly), fg, false)
+	pt.text(fmt.Sprintf(lang.L("More (up to %d a day)"), w.Max), fyne.NewPos(lx+2, ly), fg, false)
 	pt.readoutBox(hovered)
 	return hovered
 }

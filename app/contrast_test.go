@@ -38,7 +38,7 @@ func TestThemeSettingIsSavedAndApplied(t *testing.T) {
 	h.mustSee("Appearance")
 	var sel *widget.Select
 	for _, o := range visible(h.w.Canvas().Overlays().Top()) {
-		if s, ok := o.(*widget.Select); ok && len(s.Options) == len(themeChoices) && s.Options[2] == "Dark" {
+		if s, ok := o.(*widget.Select); ok && len(s.Options) == len(themeChoices()) && s.Options[2] == "Dark" {
 			sel = s
 		}
 	}

@@ -74,14 +74,16 @@ type detail struct {
 	dropRow     fyne.CanvasObject  // the reason field, shown for dropped steps only
 	repeatKind  *widget.Select     // detail_routine.go
 	repeatEvery *widget.Entry      // weeks between occurrences
-	repeatDays  *widget.CheckGroup // chosen weekdays
+	repeatDays  *widget.CheckGroup // chosen weekdays()
 
 	goal model.MicroGoal // the stored values of the row being edited
 	obj  model.Objective
 }
 
-var metricKindLabels = map[model.MetricKind]string{
-	model.MetricNone: "No metric", model.MetricQuantitative: "Quantity (unit and target)", model.MetricQualitative: "Checkpoint (done with evidence)",
+func metricKindLabels() map[model.MetricKind]string {
+	return map[model.MetricKind]string{
+		model.MetricNone: lang.L("No metric"), model.MetricQuantitative: lang.L("Quantity (unit and target)"), model.MetricQualitative: lang.L("Checkpoint (done with evidence)"),
+	}
 }
 
 func newDetail(u *UI) *detail {
@@ -197,7 +199,7 @@ func (d *detail) buildGoalForm() fyne.CanvasObject {
 	var horizonF, stageF, kindF *field
 	horizonF, d.horizon = d.selectField(gf, "horizon", lang.L("Horizon"), stringsOf(model.Horizons))
 	stageF, d.stage = d.selectField(gf, "stage", lang.L("Stage"), stringsOf(model.Stages))
-	kinds := []string{metricKindLabels[model.MetricNone], metricKindLabels[model.MetricQuantitative], metricKindLabels[model.MetricQualitative]}
+	kinds := []string{metricKindLabels()[model.MetricNone], metricKindLabels()[model.MetricQuantitative], metricKindLabels()[model.MetricQualitative]}
 	kindF, d.metricKind = d.selectField(gf, "metric", lang.L("Metric"), kinds)
 	d.smart = newSMARTBadges()
 	d.smartScore = widget.NewLabel("")
@@ -379,7 +381,7 @@ func (d *detail) fillGoal(g model.MicroGoal) {
 	loc := d.u.loc
 	v := map[string]string{
 		"title": g.Title, "outcome": g.Outcome, "doneWhen": g.DoneWhen,
-		"horizon": string(g.Horizon), "stage": string(g.Stage), "metric": metricKindLabels[g.Metric.Kind],
+		"horizon": string(g.Horizon), "stage": string(g.Stage), "metric": metricKindLabels()[g.Metric.Kind],
 		"unit": g.Metric.Unit, "owner": g.Owner, "partner": g.Partner, "dropReason": g.DropReason,
 		"anchor": g.Anchor, "repeat": g.Repeat, "tags": model.FormatTags(g.Tags), "notes": g.Notes,
 	}
@@ -455,7 +457,7 @@ func (d *detail) goalFromForm() (model.MicroGoal, []model.Problem) {
 	}
 	switch {
 	case day.IsZero() && hasTime:
-		ps = append(ps, model.Problem{Field: "dueTime", Message: "Give a due date for this time", Blocking: true})
+		ps = append(ps, model.Problem{Field: "dueTime", Message: lang.L("Give a due date for this time"), Blocking: true})
 	case day.IsZero():
 		g.Due, g.DueHasTime = time.Time{}, false
 	default:
@@ -465,7 +467,7 @@ func (d *detail) goalFromForm() (model.MicroGoal, []model.Problem) {
 	if g.EstimateMinutes, err = model.ParseMinutes(f["estimate"].text()); err != nil {
 		bad("estimate", err)
 	}
-	for kind, label := range metricKindLabels {
+	for kind, label := range metricKindLabels() {
 		if label == f["metric"].text() {
 			g.Metric.Kind = kind
 		}
@@ -604,12 +606,12 @@ func (d *detail) showGoalState(g model.MicroGoal) {
 		d.smartHints.SetText(lang.L("Specific, measurable, achievable, relevant and time-bound."))
 	}
 	stamp := func(t time.Time) string { return t.In(d.u.loc).Format("Mon 2 Jan 2006 15:04") }
-	lines := []string{"Created " + stamp(g.CreatedAt), "Updated " + stamp(g.UpdatedAt)}
+	lines := []string{lang.L("Created {{.Date}}", args("Date", stamp(g.CreatedAt))), lang.L("Updated {{.Date}}", args("Date", stamp(g.UpdatedAt)))}
 	if !g.DoneAt.IsZero() {
-		lines = append(lines, "Done "+stamp(g.DoneAt))
+		lines = append(lines, lang.L("Done {{.Date}}", args("Date", stamp(g.DoneAt))))
 	}
 	if !g.DroppedAt.IsZero() {
-		lines = append(lines, "Dropped "+stamp(g.DroppedAt))
+		lines = append(lines, lang.L("Dropped {{.Date}}", args("Date", stamp(g.DroppedAt))))
 	}
 	d.stamps.SetText(strings.Join(lines, " · "))
 	if g.Status == model.StatusDropped {

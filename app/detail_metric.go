@@ -10,7 +10,7 @@ import (
 // Its text is "1" when on, so the form's drafts keep it like any other field.
 func (d *detail) canDecreaseField() *field {
 	check := widget.NewCheck(lang.L("Can go down"), func(bool) { d.changed() })
-	f := &field{name: "canDecrease", label: "Direction", widget: check,
+	f := &field{name: "canDecrease", label: lang.L("Direction"), widget: check,
 		text: func() string {
 			if check.Checked {
 				return "1"
@@ -26,7 +26,7 @@ func (d *detail) canDecreaseField() *field {
 // that comes back a rule's interval after it was last done instead of on fixed days.
 func (d *detail) fromCompletionField() *field {
 	check := widget.NewCheck(lang.L("Count from completion"), func(bool) { d.changed() })
-	f := &field{name: "fromCompletion", label: "Repeats", widget: check,
+	f := &field{name: "fromCompletion", label: lang.L("Repeats"), widget: check,
 		text: func() string {
 			if check.Checked {
 				return "1"

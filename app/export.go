@@ -58,5 +58,5 @@ func renderImage(obj fyne.CanvasObject, size fyne.Size) image.Image {
 // exportPNG saves the image that render draws as a PNG file.
 func (u *UI) exportPNG(render func() image.Image, name string) {
 	img := render()
-	u.saveAs(name, "the chart", func(w io.Writer) error { return png.Encode(w, img) })
+	u.saveAs(name, lang.L("the chart"), func(w io.Writer) error { return png.Encode(w, img) })
 }

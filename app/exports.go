@@ -97,7 +97,7 @@ func writeAtomically(path string, fn func(w io.Writer) error) error {
 func (u *UI) exportJSON() {
 	u.saveFile("microgoals-"+u.now().In(u.loc).Format("2006-01-02")+".json", lang.L("the plan"), func(ctx context.Context, st *storage.Store, path string, progress storage.Progress) (string, func(), error) {
 		err := writeAtomically(path, func(w io.Writer) error { return st.ExportJSONProgress(ctx, w, progress) })
-		return "Exported everything to " + path + ".", nil, err
+		return lang.L("Exported everything to {{.File}}.", args("File", path)), nil, err
 	})
 }
 
@@ -114,7 +114,7 @@ func (u *UI) exportMetricsCSV(goalID int64) {
 			n, err = st.ExportCSV(ctx, w, goalID)
 			return err
 		})
-		return fmt.Sprintf("Exported %d metric entries to %s.", n, path), nil, err
+		return fmt.Sprintf(lang.L("Exported %d metric entries to %s."), n, path), nil, err
 	})
 }
 
@@ -126,7 +126,7 @@ func (u *UI) exportICalendar() {
 			n, err = st.ExportICalendar(ctx, w)
 			return err
 		})
-		return fmt.Sprintf("Exported %d milestones to %s: open it with your calendar program.", n, path), nil, err
+		return fmt.Sprintf(lang.L("Exported %d milestones to %s: open it with your calendar program."), n, path), nil, err
 	})
 }
 
@@ -189,7 +189,7 @@ func (u *UI) exportReport() {
 			if err != nil {
 				return "", nil, err
 			}
-			return "Wrote the report to " + path + ", with its charts beside it.", func() { u.rememberReportDir(path); u.showReport(path, md) }, nil
+			return lang.L("Wrote the report to {{.File}}, with its charts beside it.", args("File", path)), func() { u.rememberReportDir(path); u.showReport(path, md) }, nil
 		})
 	}, u.win)
 	d.Resize(fyne.NewSize(420, 220))

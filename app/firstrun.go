@@ -82,7 +82,7 @@ func (f *firstRun) reset() {
 	f.objective.SetText("")
 	f.goals = nil
 	f.goalBox.RemoveAll()
-	for _, p := range []string{"Write …", "Call …", "Draft …"} {
+	for _, p := range []string{lang.L("Write …"), lang.L("Call …"), lang.L("Draft …")} {
 		f.addGoalEntry(p)
 	}
 	f.show(0)
@@ -91,7 +91,7 @@ func (f *firstRun) reset() {
 func (f *firstRun) addGoalEntry(placeholder string) {
 	e := widget.NewEntry()
 	if placeholder == "" {
-		placeholder = "Another step …"
+		placeholder = lang.L("Another step …")
 	}
 	e.SetPlaceHolder(placeholder)
 	e.OnSubmitted = func(string) { f.start() }

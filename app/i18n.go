@@ -30,9 +30,15 @@ var (
 // language needs for it: counted(n, "{{.Count}} step", "{{.Count}} steps"). The English
 // singular lives in ui.en.json beside the plural; it is repeated here so the call reads well
 // and the i18n test can check the file against it.
-func counted(n int, one, other string) string {
+func counted(n int, one, other string, data ...map[string]any) string {
 	_ = one
-	return lang.N(other, n, map[string]any{"Count": n})
+	m := map[string]any{"Count": n}
+	for _, d := range data {
+		for k, v := range d {
+			m[k] = v
+		}
+	}
+	return lang.N(other, n, m)
 }
 
 // args is the data of a message template, in pairs: args("Title", g.Title, "Stage", s).
@@ -83,4 +89,13 @@ func statusAction(s model.Status, title, day string) string {
 		return lang.L("skip “{{.Title}}” on {{.Day}}", a)
 	}
 	return lang.L("reopen “{{.Title}}” on {{.Day}}", a)
+}
+
+// langLocalizer translates the model's messages with Fyne's lang, from the same files.
+type langLocalizer struct{}
+
+func (langLocalizer) Text(msg string, data map[string]any) string { return lang.L(msg, data) }
+
+func (langLocalizer) Plural(n int, one, other string, data map[string]any) string {
+	return lang.N(other, n, data)
 }

@@ -66,17 +66,17 @@ func metricSummary(g model.MicroGoal, entries []model.MetricEntry, loc *time.Loc
 	switch g.Metric.Kind {
 	case model.MetricNone:
 		if len(entries) == 0 {
-			return "No metric yet: choose one above to measure this step."
+			return lang.L("No metric yet: choose one above to measure this step.")
 		}
-		return fmt.Sprintf("Total %s (no metric chosen).", model.FormatValue(model.MetricTotal(entries)))
+		return fmt.Sprintf(lang.L("Total %s (no metric chosen)."), model.FormatValue(model.MetricTotal(entries)))
 	case model.MetricQualitative:
 		if model.MetricTotal(entries) >= 1 {
-			return "Checkpoint reached."
+			return lang.L("Checkpoint reached.")
 		}
-		return "Checkpoint not reached yet: log 1 with the evidence in the note when it is."
+		return lang.L("Checkpoint not reached yet: log 1 with the evidence in the note when it is.")
 	}
 	if len(entries) == 0 {
-		return fmt.Sprintf("Nothing logged yet; target %s %s.", model.FormatValue(g.Metric.Target), g.Metric.Unit)
+		return fmt.Sprintf(lang.L("Nothing logged yet; target %s %s."), model.FormatValue(g.Metric.Target), g.Metric.Unit)
 	}
 	return model.MetricProgressOf(g, entries, loc, now).Verdict() + "."
 }
@@ -126,9 +126,9 @@ func valueText(g model.MicroGoal, v float64) string {
 	switch g.Metric.Kind {
 	case model.MetricQualitative:
 		if v >= 1 {
-			return "checkpoint reached"
+			return lang.L("checkpoint reached")
 		}
-		return "checkpoint not reached"
+		return lang.L("checkpoint not reached")
 	case model.MetricQuantitative:
 		return model.FormatValue(v) + " " + g.Metric.Unit
 	}
@@ -149,13 +149,13 @@ func (u *UI) newEntryForm(title, confirm string, g model.MicroGoal, value, note 
 	f.value.SetText(value)
 	f.note.SetText(note)
 	f.when.SetText(at.In(u.loc).Format("2006-01-02 15:04"))
-	valueLabel := "Value"
+	valueLabel := lang.L("Value")
 	switch g.Metric.Kind {
 	case model.MetricQuantitative:
-		valueLabel = "Value (" + g.Metric.Unit + ")"
+		valueLabel = lang.L("Value ({{.Unit}})", args("Unit", g.Metric.Unit))
 		f.value.SetPlaceHolder(lang.L("e.g. 30"))
 	case model.MetricQualitative:
-		valueLabel = "Reached (1 yes, 0 no)"
+		valueLabel = lang.L("Reached (1 yes, 0 no)")
 		f.note.SetPlaceHolder(lang.L("The evidence: a link, a file, who saw it"))
 	}
 	if f.note.PlaceHolder == "" {

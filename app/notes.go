@@ -14,7 +14,9 @@ import (
 // The detail panel's tags field and Markdown notes, kept here so that detail.go only hooks
 // them in.
 
-const notesPlaceholder = "Notes in Markdown: **bold**, - lists, [links](https://…)"
+func notesPlaceholder() string {
+	return lang.L("Notes in Markdown: **bold**, - lists, [links](https://…)")
+}
 
 // notesField is a Markdown notes editor with a rendered preview: the preview (links open in
 // the browser) shows when there are notes, Edit switches to the text.
@@ -34,14 +36,14 @@ func (d *detail) newNotesField(fields map[string]*field) *field {
 	n.entry = &n.input.Entry
 	n.entry.Wrapping = fyne.TextWrapWord
 	n.entry.SetMinRowsVisible(4)
-	n.entry.SetPlaceHolder(notesPlaceholder)
+	n.entry.SetPlaceHolder(notesPlaceholder())
 	n.entry.OnChanged = func(string) { d.changed() }
 	n.preview = widget.NewRichTextFromMarkdown("")
 	n.preview.Wrapping = fyne.TextWrapWord
 	n.toggle = widget.NewButton(lang.L("Edit"), n.flip)
 	n.toggle.Importance = widget.LowImportance
 	n.box = container.NewStack(n.input, n.preview)
-	f := &field{name: "notes", label: "Notes", widget: container.NewBorder(nil, nil, nil, container.NewVBox(n.toggle), n.box),
+	f := &field{name: "notes", label: lang.L("Notes"), widget: container.NewBorder(nil, nil, nil, container.NewVBox(n.toggle), n.box),
 		entry: n.entry, input: n.input,
 		text: func() string { return n.entry.Text },
 		set: func(s string) {
@@ -91,7 +93,7 @@ func (d *detail) goalExtras(g *model.MicroGoal) []model.Problem {
 	g.Notes = d.goalFields["notes"].text()
 	if len(bad) > 0 {
 		return []model.Problem{{Field: "tags", Blocking: true,
-			Message: "“" + strings.Join(bad, "”, “") + "” is not a tag: start with # or @ and use letters, digits, '-', '_' or '/'"}}
+			Message: lang.L("“{{.Tags}}” is not a tag: start with # or @ and use letters, digits, '-', '_' or '/'", args("Tags", strings.Join(bad, "”, “")))}}
 	}
 	return nil
 }

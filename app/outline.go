@@ -510,7 +510,7 @@ func (u *UI) smartContext(g model.MicroGoal) model.SMARTContext {
 	}
 }
 
-// formatDue renders a due date the way a planner does: "Today 14:00", "Tomorrow", "Mon 30 Nov".
+// formatDue renders a due date the way a planner does: "Today 14:00", lang.L("Tomorrow"), "Mon 30 Nov".
 func formatDue(g model.MicroGoal, now time.Time, loc *time.Location) string {
 	if !g.HasDue() {
 		return ""
@@ -536,11 +536,11 @@ func formatDay(t, now time.Time, loc *time.Location) string {
 	diff := int(day(t).Sub(day(now)).Hours()/24 + 0.5*sign(day(t).Sub(day(now))))
 	switch {
 	case diff == 0:
-		return "Today"
+		return lang.L("Today")
 	case diff == 1:
-		return "Tomorrow"
+		return lang.L("Tomorrow")
 	case diff == -1:
-		return "Yesterday"
+		return lang.L("Yesterday")
 	case diff > 1 && diff < 7:
 		return t.Format("Mon")
 	case t.Year() == now.Year():

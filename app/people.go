@@ -25,7 +25,7 @@ type peopleView struct {
 func newPeopleView(u *UI) *peopleView { return &peopleView{u: u} }
 
 // Title is the tab's label.
-func (pv *peopleView) Title() string { return "People" }
+func (pv *peopleView) Title() string { return lang.L("People") }
 
 // Icon is the tab's icon.
 func (pv *peopleView) Icon() fyne.Resource { return theme.AccountIcon() }
@@ -51,10 +51,10 @@ func (pv *peopleView) Refresh() {
 		name := widget.NewLabelWithStyle(p.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		lines := []string{}
 		if p.Owned.Open+p.Owned.Done > 0 {
-			lines = append(lines, "Owns: "+tallyText(p.Owned))
+			lines = append(lines, lang.L("Owns: {{.Tally}}", args("Tally", tallyText(p.Owned))))
 		}
 		if p.Partner.Open+p.Partner.Done > 0 {
-			lines = append(lines, "Partner of: "+tallyText(p.Partner))
+			lines = append(lines, lang.L("Partner of: {{.Tally}}", args("Tally", tallyText(p.Partner))))
 		}
 		tags := make([]string, 0, len(p.ByTag))
 		for t := range p.ByTag {
@@ -74,7 +74,7 @@ func (pv *peopleView) Refresh() {
 func tallyText(t model.Tally) string {
 	s := fmt.Sprintf("%d open · %d done", t.Open, t.Done)
 	if t.Dated > 0 {
-		s += fmt.Sprintf(" · %d of %d on time (%.0f%%)", t.OnTime, t.Dated, t.OnTimeRate()*100)
+		s += fmt.Sprintf(lang.L(" · %d of %d on time (%.0f%%)"), t.OnTime, t.Dated, t.OnTimeRate()*100)
 	}
 	return s
 }
@@ -102,17 +102,17 @@ func contextPatternsText(c model.ContextPatterns) string {
 		for _, g := range gs {
 			s := fmt.Sprintf("%s: %d done", g.Name, g.Done.Done)
 			if g.Done.Dated > 0 {
-				s += fmt.Sprintf(", %.0f%% on time", g.Done.OnTimeRate()*100)
+				s += fmt.Sprintf(lang.L(", %.0f%% on time"), g.Done.OnTimeRate()*100)
 			}
 			if g.SprintMinutes > 0 {
-				s += fmt.Sprintf(", %s in sprints", model.FormatMinutes(int(g.SprintMinutes)))
+				s += fmt.Sprintf(lang.L(", %s in sprints"), model.FormatMinutes(int(g.SprintMinutes)))
 			}
 			parts = append(parts, s)
 		}
 		lines = append(lines, title+" "+strings.Join(parts, " · "))
 	}
-	line("By place —", c.Places)
-	line("With —", c.People)
+	line(lang.L("By place —"), c.Places)
+	line(lang.L("With —"), c.People)
 	return strings.Join(lines, "\n")
 }
 
@@ -121,24 +121,22 @@ func contextPatternsText(c model.ContextPatterns) string {
 func projectionText(p model.Projection) string {
 	switch {
 	case p.AlreadyAll:
-		return "Every step is done."
+		return lang.L("Every step is done.")
 	case !p.HasFinish:
-		return "Nothing done in the last four weeks: no rate to project a finish from."
+		return lang.L("Nothing done in the last four weeks: no rate to project a finish from.")
 	}
-	open := fmt.Sprintf("the %d open steps are", p.Remaining)
-	if p.Remaining == 1 {
-		open = "the open step is"
-	}
-	s := fmt.Sprintf("At %.1f steps a week (last four weeks), %s done by %s", p.PerWeek, open, p.Finish.Format("Mon 2 Jan 2006"))
+	s := counted(p.Remaining, "At {{.Rate}} steps a week (last four weeks), the open step is done by {{.Date}}",
+		"At {{.Rate}} steps a week (last four weeks), the {{.Count}} open steps are done by {{.Date}}",
+		args("Rate", fmt.Sprintf("%.1f", p.PerWeek), "Date", p.Finish.Format("Mon 2 Jan 2006")))
 	switch {
 	case !p.HasTarget:
 		return s + "."
 	case p.DaysAhead > 0:
-		return fmt.Sprintf("%s: %s ahead of the target date.", s, dayCount(p.DaysAhead))
+		return fmt.Sprintf(lang.L("%s: %s ahead of the target date."), s, dayCount(p.DaysAhead))
 	case p.DaysAhead < 0:
-		return fmt.Sprintf("%s: %s behind the target date.", s, dayCount(-p.DaysAhead))
+		return fmt.Sprintf(lang.L("%s: %s behind the target date."), s, dayCount(-p.DaysAhead))
 	}
-	return s + ": on the target date."
+	return s + lang.L(": on the target date.")
 }
 
 func dayCount(n int) string {

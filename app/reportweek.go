@@ -35,7 +35,7 @@ func (u *UI) reportLastWeek() {
 		if err != nil {
 			return "", nil, err
 		}
-		return "Wrote the report for last week to " + path + ", with its charts beside it.",
+		return lang.L("Wrote the report for last week to {{.File}}, with its charts beside it.", args("File", path)),
 			func() { u.rememberReportDir(path); u.showReport(path, md) }, nil
 	})
 }

@@ -29,7 +29,7 @@ type reviewsView struct {
 
 func newReviewsView(u *UI) *reviewsView { return &reviewsView{u: u} }
 
-func (v *reviewsView) Title() string       { return "Reviews" }
+func (v *reviewsView) Title() string       { return lang.L("Reviews") }
 func (v *reviewsView) Icon() fyne.Resource { return theme.HistoryIcon() }
 
 func (v *reviewsView) Build() fyne.CanvasObject {
@@ -74,9 +74,9 @@ func (v *reviewsView) refreshHistory() {
 	}
 	var b strings.Builder
 	for _, r := range list {
-		fmt.Fprintf(&b, "Week %s — %d completed, streak %s (saved %s)\n", r.Period, r.Completed, counted(r.Streak, "{{.Count}} day", "{{.Count}} days"),
+		fmt.Fprintf(&b, lang.L("Week %s — %d completed, streak %s (saved %s)\n"), r.Period, r.Completed, counted(r.Streak, "{{.Count}} day", "{{.Count}} days"),
 			r.UpdatedAt.In(v.u.loc).Format("Mon 2 Jan 15:04"))
-		for _, part := range []struct{ head, text string }{{"Wins", r.Wins}, {"Adjustments", r.Adjustments}, {"Lessons", r.Lessons}} {
+		for _, part := range []struct{ head, text string }{{lang.L("Wins"), r.Wins}, {lang.L("Adjustments"), r.Adjustments}, {lang.L("Lessons"), r.Lessons}} {
 			if t := strings.TrimSpace(part.text); t != "" {
 				fmt.Fprintf(&b, "    %s: %s\n", part.head, strings.ReplaceAll(t, "\n", " "))
 			}
@@ -91,7 +91,7 @@ func (v *reviewsView) refreshHistory() {
 
 // openReviews opens the Reviews tab at the sub-tab i.
 func (u *UI) openReviews(i int) {
-	u.selectView("Reviews")
+	u.selectView(lang.L("Reviews"))
 	for _, tv := range u.views {
 		if rv, ok := tv.view.(*reviewsView); ok && rv.tabs != nil {
 			rv.tabs.SelectIndex(i)
@@ -127,14 +127,16 @@ type weeklyReview struct {
 	shown int // the review of this period once saved, so saving again updates it
 }
 
-var periodLabels = map[model.PeriodKind]string{model.PeriodWeek: "This week (Monday to Sunday)", model.PeriodLast7: "The last 7 days"}
+func periodLabels() map[model.PeriodKind]string {
+	return map[model.PeriodKind]string{model.PeriodWeek: lang.L("This week (Monday to Sunday)"), model.PeriodLast7: lang.L("The last 7 days")}
+}
 
 // pendingPage is how many open and overdue steps the review lists at a time.
 const pendingPage = 25
 
 func newWeeklyReview(u *UI) *weeklyReview {
 	w := &weeklyReview{u: u, shown: pendingPage}
-	w.kind = widget.NewSelect([]string{periodLabels[model.PeriodWeek], periodLabels[model.PeriodLast7]}, nil)
+	w.kind = widget.NewSelect([]string{periodLabels()[model.PeriodWeek], periodLabels()[model.PeriodLast7]}, nil)
 	w.kind.SetSelectedIndex(0)
 	w.kind.OnChanged = func(string) {
 		w.saved = model.Review{}
@@ -156,12 +158,12 @@ func newWeeklyReview(u *UI) *weeklyReview {
 		e.SetMinRowsVisible(2)
 		return e
 	}
-	w.adjustments = multi("What will you change next week? Fewer steps, another time of day, a smaller first step…")
-	w.winsText = multi("What went well? Name the wins, small ones too.")
-	w.lessons = multi("What did not go to plan — and what does it teach you?")
+	w.adjustments = multi(lang.L("What will you change next week? Fewer steps, another time of day, a smaller first step…"))
+	w.winsText = multi(lang.L("What went well? Name the wins, small ones too."))
+	w.lessons = multi(lang.L("What did not go to plan — and what does it teach you?"))
 	w.saveBtn = widget.NewButton(lang.L("Save the review"), w.save)
 	w.saveBtn.Importance = widget.HighImportance
-	w.weekday = widget.NewSelect(weekdays, nil) // the Settings dialog's list: index is time.Weekday
+	w.weekday = widget.NewSelect(weekdays(), nil) // the Settings dialog's list: index is time.Weekday
 	w.at = widget.NewEntry()
 	w.at.SetPlaceHolder("HH:MM")
 	head := func(s string) fyne.CanvasObject {
@@ -171,7 +173,7 @@ func newWeeklyReview(u *UI) *weeklyReview {
 		container.NewBorder(nil, nil, widget.NewLabel(lang.L("Review")), nil, w.kind),
 		w.period,
 		widget.NewSeparator(),
-		head("1. Celebrate what you completed"),
+		head(lang.L("1. Celebrate what you completed")),
 		w.wins, w.completed,
 		widget.NewSeparator(),
 		w.openHead,
@@ -182,7 +184,7 @@ func newWeeklyReview(u *UI) *weeklyReview {
 		head("5. Lessons"), w.lessons,
 		container.NewHBox(w.saveBtn),
 		widget.NewSeparator(),
-		head("Weekly reminder"),
+		head(lang.L("Weekly reminder")),
 		container.NewHBox(widget.NewLabel(lang.L("Remind me on")), w.weekday, widget.NewLabel(lang.L("at")), container.NewGridWrap(fyne.NewSize(90, w.at.MinSize().Height), w.at),
 			widget.NewButton(lang.L("Save reminder"), w.saveReminder)),
 	)))
@@ -191,7 +193,7 @@ func newWeeklyReview(u *UI) *weeklyReview {
 }
 
 func (w *weeklyReview) periodKind() model.PeriodKind {
-	if w.kind.Selected == periodLabels[model.PeriodLast7] {
+	if w.kind.Selected == periodLabels()[model.PeriodLast7] {
 		return model.PeriodLast7
 	}
 	return model.PeriodWeek
@@ -285,7 +287,7 @@ func (w *weeklyReview) pendingRow(g model.MicroGoal, overdue bool) fyne.CanvasOb
 
 func dueText(g model.MicroGoal, loc *time.Location) string {
 	if !g.HasDue() {
-		return "no date"
+		return lang.L("no date")
 	}
 	if g.DueHasTime {
 		return "due " + g.Due.In(loc).Format("Mon 2 Jan 15:04")
@@ -327,7 +329,7 @@ func (w *weeklyReview) reschedule(g model.MicroGoal, due time.Time, hasTime bool
 }
 
 func (w *weeklyReview) carryOver(g model.MicroGoal) bool {
-	return w.reschedule(g, model.CarryOverDue(g, w.summary.Period, w.u.loc), g.DueHasTime, "Carried over")
+	return w.reschedule(g, model.CarryOverDue(g, w.summary.Period, w.u.loc), g.DueHasTime, lang.L("Carried over"))
 }
 
 // pickDate moves g to the day written in text (YYYY-MM-DD), keeping its time of day.
@@ -345,7 +347,7 @@ func (w *weeklyReview) pickDate(g model.MicroGoal, text string) bool {
 		t := g.Due.In(w.u.loc)
 		due = time.Date(day.Year(), day.Month(), day.Day(), t.Hour(), t.Minute(), 0, 0, w.u.loc)
 	}
-	return w.reschedule(g, due, g.DueHasTime, "Moved")
+	return w.reschedule(g, due, g.DueHasTime, lang.L("Moved"))
 }
 
 func (w *weeklyReview) askNewDate(g model.MicroGoal) {
@@ -373,7 +375,7 @@ func (w *weeklyReview) drop(g model.MicroGoal, reason string) bool {
 		if _, err := u.store.SetGoalStatus(ctx, g.ID, model.StatusDropped, reason); err != nil {
 			return nil, "", err
 		}
-		forget := w.noteAction(fmt.Sprintf("Dropped “%s”: %s", g.Title, reason))
+		forget := w.noteAction(fmt.Sprintf(lang.L("Dropped “%s”: %s"), g.Title, reason))
 		u.showMessage(lang.L("Dropped “%s”. The reason is kept with it and in this review."), g.Title)
 		return func(ctx context.Context) error {
 			if _, err := u.store.UpdateGoal(ctx, g); err != nil {

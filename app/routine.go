@@ -95,7 +95,7 @@ func (u *UI) showRoutineSettings() {
 		widget.NewLabelWithStyle(lang.L("Focus limit (open steps a day)"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), limit,
 		problem,
 	)
-	dlg := dialog.NewCustomWithoutButtons("Calendar and Today settings", form, u.win)
+	dlg := dialog.NewCustomWithoutButtons(lang.L("Calendar and Today settings"), form, u.win)
 	save := func() {
 		as, err := model.ParseAnchors(anchors.Text)
 		if err == nil {

@@ -17,7 +17,9 @@ import (
 	"github.com/microgoals/microgoals/model"
 )
 
-var weekdays = []string{"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"}
+func weekdays() []string {
+	return []string{lang.L("Sunday"), lang.L("Monday"), lang.L("Tuesday"), lang.L("Wednesday"), lang.L("Thursday"), lang.L("Friday"), lang.L("Saturday")}
+}
 
 // settingsForm is the Settings dialog's content: one switch per notification kind, the lead
 // time, quiet hours, the morning and weekly review times, and a line that says why desktop
@@ -75,7 +77,7 @@ func newSettingsForm(s model.NotifySettings, unavailable string) *settingsForm {
 	f.quiet.SetChecked(s.QuietOn)
 	f.quietFrom, f.quietTo = clockEntry(s.QuietFrom), clockEntry(s.QuietTo)
 	f.morning = clockEntry(s.MorningAt)
-	f.reviewDay = widget.NewSelect(weekdays, nil)
+	f.reviewDay = widget.NewSelect(weekdays(), nil)
 	f.reviewDay.SetSelectedIndex(int(s.ReviewDay))
 	f.reviewAt = clockEntry(s.ReviewAt)
 	f.availability = widget.NewLabel(availabilityText(unavailable))
@@ -86,9 +88,9 @@ func newSettingsForm(s model.NotifySettings, unavailable string) *settingsForm {
 // availabilityText is the settings' line about the desktop's notification service.
 func availabilityText(reason string) string {
 	if reason == "" {
-		return "Desktop notifications: sent through the desktop's notification service."
+		return lang.L("Desktop notifications: sent through the desktop's notification service.")
 	}
-	return "Desktop notifications are unavailable, so they show in the window's banner instead. Why: " + reason
+	return lang.L("Desktop notifications are unavailable, so they show in the window's banner instead. Why: ") + reason
 }
 
 func (f *settingsForm) items() []*widget.FormItem {
@@ -102,11 +104,11 @@ func (f *settingsForm) items() []*widget.FormItem {
 		return it
 	}
 	lead := widget.NewFormItem(lang.L("Lead time (min)"), f.lead)
-	lead.HintText = "How long before a deadline the first notification comes"
+	lead.HintText = lang.L("How long before a deadline the first notification comes")
 	return []*widget.FormItem{
 		widget.NewFormItem(lang.L("Notify"), container.NewGridWithColumns(2, checks...)),
 		lead,
-		hint(f.quiet, "Deadlines still come; the rest waits until the quiet hours end"),
+		hint(f.quiet, lang.L("Deadlines still come; the rest waits until the quiet hours end")),
 		widget.NewFormItem(lang.L("Quiet hours"), container.NewGridWithColumns(3, f.quietFrom, widget.NewLabel(lang.L("until")), f.quietTo)),
 		widget.NewFormItem(lang.L("Morning plan at"), f.morning),
 		widget.NewFormItem(lang.L("Weekly review"), container.NewGridWithColumns(2, f.reviewDay, f.reviewAt)),
@@ -199,7 +201,7 @@ func (u *UI) openSettings() (*settingsForm, *settingsWindow) {
 	})
 	scroll := container.NewVScroll(form)
 	// The wheel scrolls the sections wherever the pointer is, over an entry too (formwidgets.go).
-	d.CustomDialog = dialog.NewCustomWithoutButtons("Settings", container.NewStack(scroll, newWheelCatcher(scroll)), u.win)
+	d.CustomDialog = dialog.NewCustomWithoutButtons(lang.L("Settings"), container.NewStack(scroll, newWheelCatcher(scroll)), u.win)
 	d.SetButtons([]fyne.CanvasObject{cancel, d.save})
 	win := u.win.Canvas().Size()
 	d.Resize(fyne.NewSize(min(760, win.Width-40), min(620, win.Height-40)))

@@ -82,7 +82,7 @@ func listLabel(l calsync.TaskList) string {
 		name = l.URL
 	}
 	if !l.HoldsTask {
-		name += " (events only)"
+		name += lang.L(" (events only)")
 	}
 	return name
 }
@@ -257,6 +257,6 @@ func (u *UI) syncSettingsSection() settingsSection {
 	state := widget.NewLabel(u.syncer.label.Text)
 	state.Wrapping = fyne.TextWrapWord
 	open := widget.NewButton(lang.L("Set up sync…"), u.showSyncSettings)
-	return settingsSection{title: "Sync", save: func() {},
+	return settingsSection{title: lang.L("Sync"), save: func() {},
 		items: []*widget.FormItem{widget.NewFormItem("CalDAV", container.NewBorder(nil, nil, nil, open, state))}}
 }

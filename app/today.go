@@ -46,7 +46,7 @@ type todayRow struct {
 func newTodayView(u *UI) *todayView { return &todayView{u: u} }
 
 // Title is the tab's label.
-func (tv *todayView) Title() string { return "Today" }
+func (tv *todayView) Title() string { return lang.L("Today") }
 
 // Icon is the tab's icon.
 func (tv *todayView) Icon() fyne.Resource { return theme.HomeIcon() }
@@ -108,7 +108,7 @@ func (tv *todayView) Refresh() {
 		objs = append(objs, widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 	}
 	if len(p.Overdue) > 0 {
-		heading(fmt.Sprintf("Overdue (%d)", len(p.Overdue)))
+		heading(fmt.Sprintf(lang.L("Overdue (%d)"), len(p.Overdue)))
 		// The latest first: yesterday's step is the one most worth bringing to today.
 		for i := len(p.Overdue) - 1; i >= 0; i-- {
 			if !tv.allLate && len(p.Overdue)-i > overdueShown {

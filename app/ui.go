@@ -95,6 +95,7 @@ func New(a fyne.App, store *storage.Store, cfg Config) *UI {
 	if err := loadTranslations(); err != nil {
 		log.Printf("translations: %v", err)
 	}
+	model.SetLocalizer(langLocalizer{})
 	u := &UI{app: a, store: store, now: cfg.Now, loc: cfg.Location}
 	if u.now == nil {
 		u.now = time.Now
@@ -539,7 +540,7 @@ func (u *UI) addSubStep() {
 
 // setStatus changes a micro-goal's status as one undoable action.
 func (u *UI) setStatus(g model.MicroGoal, s model.Status, reason string) {
-	label := map[model.Status]string{model.StatusDone: "mark done", model.StatusOpen: "reopen", model.StatusDropped: "drop"}[s]
+	label := map[model.Status]string{model.StatusDone: lang.L("mark done"), model.StatusOpen: "reopen", model.StatusDropped: "drop"}[s]
 	done := u.do(label+" “"+g.Title+"”", func(ctx context.Context) (func(context.Context) error, string, error) {
 		if _, err := u.store.SetGoalStatus(ctx, g.ID, s, reason); err != nil {
 			return nil, "", err

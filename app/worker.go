@@ -116,7 +116,7 @@ func (u *UI) importData(data []byte, kind importKind, done func(ok bool)) {
 		if after, err = st.LoadOutline(ctx); err != nil {
 			return "", err
 		}
-		return fmt.Sprintf("Imported: %s. The plan as it was before is kept as a backup (Restore from backup… in the File menu).", res), nil
+		return fmt.Sprintf(lang.L("Imported: %s. The plan as it was before is kept as a backup (Restore from backup… in the File menu)."), res), nil
 	}, func(msg string, err error) {
 		switch {
 		case errors.Is(err, context.Canceled):
