@@ -1,6 +1,7 @@
 package app
 
 import (
+	"log"
 	"sync"
 
 	"fyne.io/fyne/v2/lang"
@@ -19,6 +20,15 @@ func loadTranslations() error {
 		translationsErr = lang.AddTranslationsFS(resources.Translations, "translations")
 	})
 	return translationsErr
+}
+
+// LoadTranslations loads the translations for a run without the window that still writes
+// text for the user (--sync-now's result), and hands the model its localizer.
+func LoadTranslations() {
+	if err := loadTranslations(); err != nil {
+		log.Printf("translations: %v", err)
+	}
+	model.SetLocalizer(langLocalizer{})
 }
 
 var (

@@ -29,6 +29,7 @@ func newFyneApp() fyne.App {
 // Run opens the main window on store and blocks until the user quits. The window appears
 // first and the plan is read into it a moment later, so a large plan never delays it.
 func Run(store *storage.Store, cfg Config) {
+	LoadTranslations() // before any text is built; the language is chosen once
 	a := newFyneApp()
 	cfg.buildLater = true
 	u := New(a, store, cfg)
@@ -133,6 +134,7 @@ func (u *UI) loadInBackground(ready func()) {
 // ShowOpenError is what starts instead of the plan when the database cannot be opened: the
 // reason in plain words, and a way out. The file itself is never touched.
 func ShowOpenError(err error) {
+	LoadTranslations()
 	a := newFyneApp()
 	w := a.NewWindow(lang.L("Microgoals — cannot open the plan"))
 	msg := widget.NewLabel(err.Error())

@@ -92,10 +92,7 @@ type UI struct {
 
 // New builds the main window on store. Call Load before showing it.
 func New(a fyne.App, store *storage.Store, cfg Config) *UI {
-	if err := loadTranslations(); err != nil {
-		log.Printf("translations: %v", err)
-	}
-	model.SetLocalizer(langLocalizer{})
+	LoadTranslations()
 	u := &UI{app: a, store: store, now: cfg.Now, loc: cfg.Location}
 	if u.now == nil {
 		u.now = time.Now
