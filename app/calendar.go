@@ -201,7 +201,7 @@ func (cv *calendarView) setStrip(os []model.Occurrence) {
 	}
 	for i, o := range os {
 		if i == 6 {
-			cv.strip.Objects = append(cv.strip.Objects, canvas.NewText(fmt.Sprintf("+%d more", len(os)-i), theme.Color(theme.ColorNamePlaceHolder)))
+			cv.strip.Objects = append(cv.strip.Objects, canvas.NewText(fmt.Sprintf(lang.L("+%d more"), len(os)-i), theme.Color(theme.ColorNamePlaceHolder)))
 			break
 		}
 		o := o
@@ -464,11 +464,11 @@ func (t *targetLine) set(p model.TargetProgress) {
 
 // progressText says how far a weekly target is: "3/5 done · 1,200/2,500 words".
 func progressText(p model.TargetProgress) string {
-	s := fmt.Sprintf("%d/%d done", p.Done, p.Total)
+	s := fmt.Sprintf(lang.L("%d/%d done"), p.Done, p.Total)
 	if p.Total == 0 {
 		s = lang.L("no daily steps")
 		if p.Target.Done() {
-			s = "done"
+			s = lang.L("done")
 		}
 	}
 	if p.Unit != "" {

@@ -437,13 +437,13 @@ func (p *burnUpPlot) draw(pt *painter, hover *fyne.Position) string {
 	if today >= 0 {
 		x := f.px(float64(today))
 		pt.line(x, f.y, x, f.y+f.h, faded(pt.color(theme.ColorNameForeground), 0.4), 1)
-		pt.markLabel("today", x, f)
+		pt.markLabel(lang.L("today"), x, f)
 		// Done is known only up to today.
 		xs, done = xs[:today+1], done[:today+1]
 	}
 	pt.polyline(f, xsAll(n), plan, planColor, 2, true)
 	pt.polyline(f, xs, done, doneColor, 2.5, true)
-	pt.legend(f.x, 0, []string{"done", "planned (due)", "all " + counted(b.Total, "{{.Count}} step", "{{.Count}} steps")},
+	pt.legend(f.x, 0, []string{lang.L("done"), lang.L("planned (due)"), counted(b.Total, "all {{.Count}} step", "all {{.Count}} steps")},
 		[]colorOf{doneColor, planColor, faded(pt.color(theme.ColorNameForeground), 0.35)})
 	if hover == nil || !f.contains(*hover) {
 		return ""
@@ -538,10 +538,10 @@ func (p *metricPlot) draw(pt *painter, hover *fyne.Position) string {
 	xs, ys := p.series()
 	nowX := f.px(sec(p.now))
 	pt.line(nowX, f.y, nowX, f.y+f.h, faded(pt.color(theme.ColorNameForeground), 0.4), 1)
-	pt.markLabel("now", nowX, f)
+	pt.markLabel(lang.L("now"), nowX, f)
 	pt.polyline(f, xs, ys, totalColor, 2.5, true)
 	unit := m.Unit
-	pt.legend(f.x, 0, []string{"logged " + unit, lang.L("target line")}, []colorOf{totalColor, targetColor})
+	pt.legend(f.x, 0, []string{lang.L("logged {{.Unit}}", args("Unit", unit)), lang.L("target line")}, []colorOf{totalColor, targetColor})
 	if hover == nil || !f.contains(*hover) {
 		return ""
 	}
@@ -619,7 +619,7 @@ func (p *heatPlot) draw(pt *painter, hover *fyne.Position) string {
 			if hover != nil && hover.X >= x && hover.X < x+cellW+gap && hover.Y >= y && hover.Y < y+cellH+gap {
 				rect.StrokeColor, rect.StrokeWidth = fg, 2
 				d := w.Start.AddDate(0, 0, i)
-				hovered = fmt.Sprintf("%s: %d done", d.Format("Mon 2 Jan"), w.Counts[i])
+				hovered = fmt.Sprintf(lang.L("%s: %d done"), d.Format("Mon 2 Jan"), w.Counts[i])
 			}
 		}
 	}

@@ -165,7 +165,7 @@ func (c *dayCell) entries() (texts []string, occs []*model.Occurrence) {
 				a = -1
 			}
 			if a != lastAnchor {
-				name := model.AnyTime
+				name := lang.L("Any time")
 				if a >= 0 {
 					name = anchors[a].Clock() + " " + anchors[a].Name
 				}
@@ -233,7 +233,7 @@ func (r *dayCellRenderer) Layout(size fyne.Size) {
 	}
 	c.linesTop, c.linesShown = top, n
 	if hidden := countItems(occs[n:]); hidden > 0 {
-		r.more.Text = fmt.Sprintf("+%d more", hidden)
+		r.more.Text = fmt.Sprintf(lang.L("+%d more"), hidden)
 		r.more.Color = theme.Color(theme.ColorNamePrimary)
 		r.more.Move(fyne.NewPos(cellPad, top+float32(n)*lh))
 		r.objs = append(r.objs, r.more)

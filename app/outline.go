@@ -387,7 +387,7 @@ func (r *rowView) set(row outlineRow) {
 		obj, _ = o.u.objective(row.id)
 		look.title, look.achieved, look.progress = obj.Title, obj.Status == model.ObjectiveAchieved, o.progress[obj.ID]
 		if !obj.TargetDate.IsZero() {
-			look.due = "by " + formatDay(obj.TargetDate, o.now, o.u.loc)
+			look.due = lang.L("by {{.Date}}", args("Date", formatDay(obj.TargetDate, o.now, o.u.loc)))
 		}
 	} else {
 		g, _ = o.u.tree.Goal(row.id)
@@ -431,7 +431,7 @@ func (r *rowView) set(row outlineRow) {
 		r.title.SetText(obj.Title)
 		r.chips.set(nil, r.Theme())
 		p := look.progress
-		r.progress.TextFormatter = func() string { return fmt.Sprintf("%d / %d done", p.Done, p.Total) }
+		r.progress.TextFormatter = func() string { return fmt.Sprintf(lang.L("%d / %d done"), p.Done, p.Total) }
 		r.progress.SetValue(p.Fraction())
 		r.progBox.Show()
 		r.badges.box.Hide()

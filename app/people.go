@@ -72,7 +72,7 @@ func (pv *peopleView) Refresh() {
 
 // tallyText is "3 open · 12 done · 10 of 11 on time (91%)".
 func tallyText(t model.Tally) string {
-	s := fmt.Sprintf("%d open · %d done", t.Open, t.Done)
+	s := fmt.Sprintf(lang.L("%d open · %d done"), t.Open, t.Done)
 	if t.Dated > 0 {
 		s += fmt.Sprintf(lang.L(" · %d of %d on time (%.0f%%)"), t.OnTime, t.Dated, t.OnTimeRate()*100)
 	}
@@ -100,7 +100,7 @@ func contextPatternsText(c model.ContextPatterns) string {
 		}
 		var parts []string
 		for _, g := range gs {
-			s := fmt.Sprintf("%s: %d done", g.Name, g.Done.Done)
+			s := fmt.Sprintf(lang.L("%s: %d done"), g.Name, g.Done.Done)
 			if g.Done.Dated > 0 {
 				s += fmt.Sprintf(lang.L(", %.0f%% on time"), g.Done.OnTimeRate()*100)
 			}
@@ -140,8 +140,5 @@ func projectionText(p model.Projection) string {
 }
 
 func dayCount(n int) string {
-	if n == 1 {
-		return "1 day"
-	}
-	return fmt.Sprintf("%d days", n)
+	return counted(n, "{{.Count}} day", "{{.Count}} days")
 }

@@ -237,7 +237,7 @@ func (w *weeklyReview) refresh() {
 	var lines []string
 	for i, g := range s.Completed {
 		if i == 15 {
-			lines = append(lines, fmt.Sprintf("…and %d more", n-i))
+			lines = append(lines, fmt.Sprintf(lang.L("…and %d more"), n-i))
 			break
 		}
 		lines = append(lines, "✓ "+g.Title+" — "+g.DoneAt.In(u.loc).Format("Mon 15:04"))
@@ -271,7 +271,7 @@ func (w *weeklyReview) refresh() {
 func (w *weeklyReview) pendingRow(g model.MicroGoal, overdue bool) fyne.CanvasObject {
 	when := dueText(g, w.u.loc)
 	if overdue {
-		when = "overdue · " + when
+		when = lang.L("overdue · {{.When}}", args("When", when))
 	}
 	title := widget.NewLabel(g.Title + "  (" + when + ")")
 	title.Truncation = fyne.TextTruncateEllipsis
@@ -290,9 +290,9 @@ func dueText(g model.MicroGoal, loc *time.Location) string {
 		return lang.L("no date")
 	}
 	if g.DueHasTime {
-		return "due " + g.Due.In(loc).Format("Mon 2 Jan 15:04")
+		return lang.L("due {{.Date}}", args("Date", g.Due.In(loc).Format("Mon 2 Jan 15:04")))
 	}
-	return "due " + g.Due.In(loc).Format("Mon 2 Jan")
+	return lang.L("due {{.Date}}", args("Date", g.Due.In(loc).Format("Mon 2 Jan")))
 }
 
 // noteAction remembers an action for the review and returns how to forget it on undo.

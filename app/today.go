@@ -125,6 +125,8 @@ func (tv *todayView) Refresh() {
 		name := g.Anchor.Name
 		if name != model.AnyTime {
 			name = g.Anchor.Clock() + "  " + name
+		} else {
+			name = lang.L("Any time")
 		}
 		heading(name)
 		for _, o := range g.Items {
@@ -156,7 +158,7 @@ func (tv *todayView) row(o model.Occurrence, overdue bool) fyne.CanvasObject {
 		text = o.Goal.Due.In(u.loc).Format("15:04") + "  " + text
 	}
 	if overdue {
-		text += "  (due " + formatDay(o.Goal.Due, u.now(), u.loc) + ")"
+		text += "  (" + lang.L("due {{.Date}}", args("Date", formatDay(o.Goal.Due, u.now(), u.loc))) + ")"
 	}
 	if o.Recurring() {
 		text += "  ↻"

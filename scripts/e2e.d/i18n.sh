@@ -11,7 +11,9 @@ run_i18n() {
   use_home "i18n-$l"
   make_demo "$db"
   sqlite3 "$db" "INSERT OR REPLACE INTO settings (key, value) VALUES ('notify.quiet', '0')"
-  dunst >"$WORK/dunst-$l.log" 2>&1 &
+  # Opaque black on white, and long enough on screen for the screenshot.
+  printf '[global]\n  width = 420\n  height = 200\n  origin = top-right\n  offset = 10x40\n  transparency = 0\n  font = Sans 10\n  frame_width = 1\n[urgency_normal]\n  background = "#ffffff"\n  foreground = "#111111"\n  frame_color = "#3060c0"\n  timeout = 120\n' >"$WORK/dunstrc-$l"
+  dunst -conf "$WORK/dunstrc-$l" >"$WORK/dunst-$l.log" 2>&1 &
   dunst_pid=$!
   dbus-monitor "interface='org.freedesktop.Notifications',member='Notify'" >"$mon" 2>&1 &
   mon_pid=$!
@@ -25,6 +27,10 @@ run_i18n() {
   wait_window
   sleep 2
   xdotool windowactivate --sync "$WIN" >/dev/null 2>&1 || xdotool windowfocus --sync "$WIN" >/dev/null 2>&1 || true
+  wait_for "$mon" "$due_text" 60 || { show_app_output; cat "$mon" >&2; fail "no '$due_text…' notification in $l"; }
+  sleep 1
+  import -window root "$ARTIFACTS/i18n-$l-notification.png" && echo "screenshot $ARTIFACTS/i18n-$l-notification.png"
+  dunstctl close-all >/dev/null 2>&1 || true
   local n=1
   for shot in outline today calendar charts reviews; do
     xdotool key --clearmodifiers "ctrl+$n"; sleep 1.2; release_keys
@@ -39,9 +45,6 @@ run_i18n() {
   xdotool mousemove --window "$WIN" 20 12 click 1; sleep 1
   screenshot "$WIN" "$ARTIFACTS/i18n-$l-menu.png"
   xdotool key Escape; sleep 0.5
-  wait_for "$mon" "$due_text" 60 || { show_app_output; cat "$mon" >&2; fail "no '$due_text…' notification in $l"; }
-  sleep 0.5
-  import -window root "$ARTIFACTS/i18n-$l-notification.png" && echo "screenshot $ARTIFACTS/i18n-$l-notification.png"
   close_app
   no_crash_in_log
   kill "$dunst_pid" "$mon_pid" 2>/dev/null || true
