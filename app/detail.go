@@ -179,6 +179,28 @@ func (d *detail) selectField(fields map[string]*field, name, label string, optio
 	return f, s
 }
 
+// choiceField is a select whose choices are stored values shown in the user's words: the
+// field reads and sets the value, the select shows labelOf(value).
+func (d *detail) choiceField(fields map[string]*field, name, label string, values []string, labelOf func(string) string) (*field, *widget.Select) {
+	labels := make([]string, len(values))
+	valueOf := make(map[string]string, len(values))
+	for i, v := range values {
+		labels[i] = labelOf(v)
+		valueOf[labels[i]] = v
+	}
+	s := widget.NewSelect(labels, func(string) { d.changed() })
+	f := &field{name: name, label: label, widget: s,
+		text: func() string {
+			if v, ok := valueOf[s.Selected]; ok {
+				return v
+			}
+			return s.Selected
+		},
+		set: func(v string) { s.SetSelected(labelOf(v)) }}
+	fields[name] = f
+	return f, s
+}
+
 // row lays out fields side by side under their labels, each with its problem line below.
 func row(fs ...*field) fyne.CanvasObject {
 	cols := make([]fyne.CanvasObject, len(fs))
@@ -197,8 +219,8 @@ func row(fs ...*field) fyne.CanvasObject {
 func (d *detail) buildGoalForm() fyne.CanvasObject {
 	gf := d.goalFields
 	var horizonF, stageF, kindF *field
-	horizonF, d.horizon = d.selectField(gf, "horizon", lang.L("Horizon"), stringsOf(model.Horizons))
-	stageF, d.stage = d.selectField(gf, "stage", lang.L("Stage"), stringsOf(model.Stages))
+	horizonF, d.horizon = d.choiceField(gf, "horizon", lang.L("Horizon"), stringsOf(model.Horizons), horizonLabel)
+	stageF, d.stage = d.choiceField(gf, "stage", lang.L("Stage"), stringsOf(model.Stages), stageLabel)
 	kinds := []string{metricKindLabels()[model.MetricNone], metricKindLabels()[model.MetricQuantitative], metricKindLabels()[model.MetricQualitative]}
 	kindF, d.metricKind = d.selectField(gf, "metric", lang.L("Metric"), kinds)
 	d.smart = newSMARTBadges()
@@ -246,7 +268,7 @@ func (d *detail) buildGoalForm() fyne.CanvasObject {
 func (d *detail) buildObjectiveForm() fyne.CanvasObject {
 	of := d.objFields
 	var statusF *field
-	statusF, d.objStatus = d.selectField(of, "status", lang.L("Status"), []string{string(model.ObjectiveActive), string(model.ObjectiveAchieved), string(model.ObjectiveArchived)})
+	statusF, d.objStatus = d.choiceField(of, "status", lang.L("Status"), []string{string(model.ObjectiveActive), string(model.ObjectiveAchieved), string(model.ObjectiveArchived)}, objectiveStatusLabel)
 	d.inFocus = widget.NewCheck(lang.L("In focus"), func(bool) { d.changed() })
 	of["focus"] = &field{name: "focus", widget: d.inFocus,
 		text: func() string { return strconv.FormatBool(d.inFocus.Checked) },

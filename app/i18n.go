@@ -109,3 +109,47 @@ func (langLocalizer) Text(msg string, data map[string]any) string { return lang.
 func (langLocalizer) Plural(n int, one, other string, data map[string]any) string {
 	return lang.N(other, n, data)
 }
+
+// horizonLabel, stageLabel and objectiveStatusLabel name a stored value in the detail panel's
+// selects; in English the label is the value itself.
+func horizonLabel(v string) string {
+	switch model.Horizon(v) {
+	case model.HorizonDay:
+		return lang.X("horizon.day", "day")
+	case model.HorizonWeek:
+		return lang.X("horizon.week", "week")
+	case model.HorizonFortnight:
+		return lang.X("horizon.fortnight", "fortnight")
+	case model.HorizonMonth:
+		return lang.X("horizon.month", "month")
+	}
+	return v
+}
+
+func stageLabel(v string) string {
+	switch model.Stage(v) {
+	case model.StageInput:
+		return lang.X("stagevalue.input", "input")
+	case model.StagePlanning:
+		return lang.X("stagevalue.planning", "planning")
+	case model.StageExecution:
+		return lang.X("stagevalue.execution", "execution")
+	case model.StageReview:
+		return lang.X("stagevalue.review", "review")
+	case model.StageCelebration:
+		return lang.X("stagevalue.celebration", "celebration")
+	}
+	return v
+}
+
+func objectiveStatusLabel(v string) string {
+	switch model.ObjectiveStatus(v) {
+	case model.ObjectiveActive:
+		return lang.X("objective.active", "active")
+	case model.ObjectiveAchieved:
+		return lang.X("objective.achieved", "achieved")
+	case model.ObjectiveArchived:
+		return lang.X("objective.archived", "archived")
+	}
+	return v
+}

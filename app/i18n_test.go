@@ -17,6 +17,7 @@ import (
 
 	"fyne.io/fyne/v2/lang"
 
+	"github.com/microgoals/microgoals/model"
 	"github.com/microgoals/microgoals/resources"
 )
 
@@ -496,5 +497,27 @@ func TestPluralsByLanguage(t *testing.T) {
 				t.Errorf("%s: counted(%d) = %q, want %q", c.lang, c.n, got, c.want)
 			}
 		})
+	}
+}
+
+// TestDetailChoicesShowWordsAndKeepValues: in German the detail panel's stage select shows
+// the glossary's word while the field still reads and sets the stored value.
+func TestDetailChoicesShowWordsAndKeepValues(t *testing.T) {
+	useLanguage(t, "de")
+	d := &detail{loading: true}
+	f, s := d.choiceField(map[string]*field{}, "stage", lang.L("Stage"), stringsOf(model.Stages), stageLabel)
+	if s.Options[2] != "Umsetzen" {
+		t.Fatalf("the stage choices are %q", s.Options)
+	}
+	f.set(string(model.StageExecution))
+	if s.Selected != "Umsetzen" || f.text() != string(model.StageExecution) {
+		t.Errorf("set execution: the select shows %q and the field reads %q", s.Selected, f.text())
+	}
+	s.SetSelected("Feiern")
+	if f.text() != string(model.StageCelebration) {
+		t.Errorf("choosing Feiern reads %q", f.text())
+	}
+	if got := horizonLabel(string(model.HorizonFortnight)); got != "zwei Wochen" {
+		t.Errorf("the fortnight horizon is %q", got)
 	}
 }
