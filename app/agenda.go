@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -42,15 +43,15 @@ func newAgenda(cv *calendarView) *agenda {
 	a.head = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	a.list = container.NewVBox()
 	a.add = newDialogEntry()
-	a.add.SetPlaceHolder("Add a milestone on this day (verb first; “9am” sets a time)")
+	a.add.SetPlaceHolder(lang.L("Add a milestone on this day (verb first; “9am” sets a time)"))
 	a.add.OnSubmitted = func(string) { a.submit() }
 	a.to = widget.NewLabel("")
 	a.to.Wrapping = fyne.TextWrapWord
-	addBtn := widget.NewButtonWithIcon("Add", theme.ContentAddIcon(), a.submit)
+	addBtn := widget.NewButtonWithIcon(lang.L("Add"), theme.ContentAddIcon(), a.submit)
 	content := container.NewBorder(a.head,
 		container.NewVBox(widget.NewSeparator(), container.NewBorder(nil, nil, nil, addBtn, a.add), a.to),
 		nil, nil, container.NewVScroll(a.list))
-	a.dlg = dialog.NewCustom("Day", "Close", content, cv.u.win)
+	a.dlg = dialog.NewCustom(lang.L("Day"), lang.L("Close"), content, cv.u.win)
 	a.add.onEscape = a.dlg.Hide
 	return a
 }
@@ -83,13 +84,13 @@ func (a *agenda) refresh() {
 	if o, ok := u.objective(u.selectedObjectiveID()); ok {
 		objective = "“" + ellipsis(o.Title, 60) + "”"
 	}
-	a.to.SetText("New milestones go to " + objective + " (the objective selected in the outline).")
+	a.to.SetText(lang.L("New milestones go to {{.Objective}} (the objective selected in the outline).", args("Objective", objective)))
 	occs := u.occurrences(a.day, a.day)
 	model.SortByAnchor(occs, u.routineSettings().anchors)
 	a.rows = a.rows[:0]
 	a.list.Objects = a.list.Objects[:0]
 	if len(occs) == 0 {
-		a.list.Objects = append(a.list.Objects, widget.NewLabel("Nothing due this day yet."))
+		a.list.Objects = append(a.list.Objects, widget.NewLabel(lang.L("Nothing due this day yet.")))
 	}
 	today := model.DateOf(u.now(), u.loc)
 	for _, o := range occs {
@@ -126,10 +127,10 @@ func (a *agenda) newRow(o model.Occurrence, today model.Date) *agendaRow {
 	r.date = newDialogEntry()
 	r.date.onEscape = a.dlg.Hide
 	r.date.SetText(o.Day.String())
-	r.move = widget.NewButton("Move", func() { a.move(r) })
+	r.move = widget.NewButton(lang.L("Move"), func() { a.move(r) })
 	r.date.OnSubmitted = func(string) { a.move(r) }
 	if o.Recurring() && o.Goal.Status == model.StatusOpen {
-		r.skip = widget.NewButton("Skip", func() { u.occurrenceStatus(o, model.StatusDropped) })
+		r.skip = widget.NewButton(lang.L("Skip"), func() { u.occurrenceStatus(o, model.StatusDropped) })
 	}
 	return r
 }
@@ -151,12 +152,12 @@ func (a *agenda) move(r *agendaRow) {
 		if err != nil {
 			msg = err.Error()
 		}
-		u.showMessage("Could not move “%s”: %s.", r.occ.Goal.Title, msg)
+		u.showMessage(lang.L("Could not move “%s”: %s."), r.occ.Goal.Title, msg)
 		return
 	}
 	day := model.DateOf(t, u.loc)
 	if u.moveOccurrence(r.occ, day) && day != r.occ.Day {
-		u.showMessage("Moved “%s” to %s.", r.occ.Goal.Title, dayName(day))
+		u.showMessage(lang.L("Moved “%s” to %s."), r.occ.Goal.Title, dayName(day))
 	}
 }
 

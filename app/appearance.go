@@ -14,8 +14,10 @@ import (
 const prefTheme = "appearance.theme"
 
 // The theme choices, as stored and as shown.
-var themeChoices = []struct{ value, label string }{
-	{"system", "Follow the system"}, {"light", "Light"}, {"dark", "Dark"},
+func themeChoices() []struct{ value, label string } {
+	return []struct{ value, label string }{
+		{"system", lang.L("Follow the system")}, {"light", lang.L("Light")}, {"dark", lang.L("Dark")},
+	}
 }
 
 // applyThemePreference sets the theme the user chose: before any window is drawn, and again
@@ -59,17 +61,17 @@ type settingsSection struct {
 func (u *UI) settingsSections() []settingsSection {
 	return []settingsSection{u.appearanceSection(), u.languageSection(), u.routineSection(),
 		// The login entry is written as soon as the box is ticked (autostart.go).
-		{title: "In the background", items: []*widget.FormItem{u.startAtLoginItem()}, save: func() {}},
+		{title: lang.L("In the background"), items: []*widget.FormItem{u.startAtLoginItem()}, save: func() {}},
 		u.syncSettingsSection()}
 }
 
 // appearanceSection chooses the theme. Each choice applies at once and from the first frame of
 // every later start.
 func (u *UI) appearanceSection() settingsSection {
-	labels := make([]string, len(themeChoices))
+	labels := make([]string, len(themeChoices()))
 	current := u.app.Preferences().StringWithFallback(prefTheme, "system")
 	sel := widget.NewSelect(nil, nil)
-	for i, c := range themeChoices {
+	for i, c := range themeChoices() {
 		labels[i] = c.label
 		if c.value == current {
 			defer sel.SetSelected(c.label)
@@ -78,9 +80,9 @@ func (u *UI) appearanceSection() settingsSection {
 	sel.Options = labels
 	return settingsSection{
 		title: lang.L("Appearance"),
-		items: []*widget.FormItem{widget.NewFormItem("Theme", sel)},
+		items: []*widget.FormItem{widget.NewFormItem(lang.L("Theme"), sel)},
 		save: func() {
-			for _, c := range themeChoices {
+			for _, c := range themeChoices() {
 				if c.label == sel.Selected && c.value != current {
 					u.app.Preferences().SetString(prefTheme, c.value)
 					applyThemePreference(u.app)

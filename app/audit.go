@@ -8,6 +8,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/microgoals/microgoals/model"
@@ -39,8 +40,10 @@ type audit struct {
 	pages    *fyne.Container // the overview, then the item being decided
 }
 
-var decisionLabels = map[model.DecisionKind]string{
-	model.DecisionKeep: "Keep", model.DecisionAdjust: "Adjust", model.DecisionDrop: "Drop",
+func decisionLabels() map[model.DecisionKind]string {
+	return map[model.DecisionKind]string{
+		model.DecisionKeep: lang.L("Keep"), model.DecisionAdjust: lang.L("Adjust"), model.DecisionDrop: lang.L("Drop"),
+	}
 }
 
 func newAudit(u *UI) *audit {
@@ -51,51 +54,53 @@ func newAudit(u *UI) *audit {
 	a.context = widget.NewLabel("")
 	a.context.Wrapping = fyne.TextWrapWord
 	form := container.NewVBox()
-	for i, q := range model.AuditQuestions {
+	// The model's questions, in the user's language.
+	questions := [len(model.AuditQuestions)]string{lang.L("Is it still essential?"), lang.L("Is it the best use of your time now?"), lang.L("What evidence supports continuing?")}
+	for i, q := range questions {
 		a.answers[i] = widget.NewMultiLineEntry()
 		a.answers[i].SetMinRowsVisible(2)
 		a.answers[i].Wrapping = fyne.TextWrapWord
 		form.Add(widget.NewLabelWithStyle(q, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 		form.Add(a.answers[i])
 	}
-	a.choice = widget.NewRadioGroup([]string{"Keep", "Adjust", "Drop"}, func(string) { a.validate() })
+	a.choice = widget.NewRadioGroup([]string{lang.L("Keep"), lang.L("Adjust"), lang.L("Drop")}, func(string) { a.validate() })
 	a.choice.Horizontal = true
 	a.reason = widget.NewMultiLineEntry()
 	a.reason.SetMinRowsVisible(2)
 	a.reason.Wrapping = fyne.TextWrapWord
-	a.reason.SetPlaceHolder("Why? Required to adjust or drop.")
+	a.reason.SetPlaceHolder(lang.L("Why? Required to adjust or drop."))
 	a.reason.OnChanged = func(string) { a.validate() }
 	a.hint = widget.NewLabel("")
 	a.hint.Importance = widget.DangerImportance
 	a.hint.Wrapping = fyne.TextWrapWord
-	a.record = widget.NewButton("Record decision", a.recordDecision)
+	a.record = widget.NewButton(lang.L("Record decision"), a.recordDecision)
 	a.record.Importance = widget.HighImportance
 	a.history = widget.NewLabel("")
 	a.history.Wrapping = fyne.TextWrapWord
 	// The questions scroll; the item and the buttons stay in view.
 	a.scroll = container.NewVScroll(container.NewPadded(container.NewVBox(
 		form,
-		widget.NewLabelWithStyle("Decision", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), a.choice,
-		widget.NewLabelWithStyle("Rationale", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), a.reason,
+		widget.NewLabelWithStyle(lang.L("Decision"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), a.choice,
+		widget.NewLabelWithStyle(lang.L("Rationale"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), a.reason,
 		widget.NewSeparator(),
-		widget.NewLabelWithStyle("Earlier decisions", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), a.history,
+		widget.NewLabelWithStyle(lang.L("Earlier decisions"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), a.history,
 	)))
 	item := container.NewBorder(
 		container.NewPadded(container.NewVBox(a.progress, a.subject, a.context, widget.NewSeparator())),
 		container.NewPadded(container.NewVBox(a.hint, container.NewHBox(a.record,
-			widget.NewButton("Previous", func() { a.move(-1) }),
-			widget.NewButton("Skip", func() { a.move(1) }),
-			widget.NewButton("Overview", a.showOverview)))),
+			widget.NewButton(lang.L("Previous"), func() { a.move(-1) }),
+			widget.NewButton(lang.L("Skip"), func() { a.move(1) }),
+			widget.NewButton(lang.L("Overview"), a.showOverview)))),
 		nil, nil, a.scroll)
 	a.overview = widget.NewList(func() int { return len(a.items) },
 		func() fyne.CanvasObject { return widget.NewLabel("") },
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			it := a.items[i]
-			mark := "○ to decide"
+			mark := lang.L("○ to decide")
 			if a.decided[it.Key()] {
 				mark = "✓ decided"
 			}
-			text := "Objective: " + it.Objective.Title
+			text := lang.L("Objective: {{.Title}}", args("Title", it.Objective.Title))
 			if it.IsGoal {
 				text = "      " + it.Goal.Title
 			}
@@ -109,7 +114,7 @@ func newAudit(u *UI) *audit {
 	a.overviewHead = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	a.overviewHead.Wrapping = fyne.TextWrapWord
 	over := container.NewBorder(container.NewPadded(container.NewVBox(a.overviewHead,
-		container.NewHBox(widget.NewButton("Decide the next one", func() { a.restart(); a.showItem() })))), nil, nil, nil, a.overview)
+		container.NewHBox(widget.NewButton(lang.L("Decide the next one"), func() { a.restart(); a.showItem() })))), nil, nil, nil, a.overview)
 	a.pages = container.NewStack(over, item)
 	showPage(a.pages.Objects, 0)
 	a.view = a.pages
@@ -126,11 +131,11 @@ func (a *audit) showOverview() {
 	}
 	switch {
 	case len(a.items) == 0:
-		a.overviewHead.SetText("Nothing to audit: no active objective.")
+		a.overviewHead.SetText(lang.L("Nothing to audit: no active objective."))
 	case done == len(a.items):
-		a.overviewHead.SetText(fmt.Sprintf("All decided: %s, each with a decision from the last 90 days. The audit is done.", model.Plural(len(a.items), "item")))
+		a.overviewHead.SetText(fmt.Sprintf(lang.L("All decided: %s, each with a decision from the last 90 days. The audit is done."), counted(len(a.items), "{{.Count}} item", "{{.Count}} items")))
 	default:
-		a.overviewHead.SetText(fmt.Sprintf("Quarterly audit: %d decided, %d to decide, by objective. Tap an item to decide it.", done, len(a.items)-done))
+		a.overviewHead.SetText(fmt.Sprintf(lang.L("Quarterly audit: %d decided, %d to decide, by objective. Tap an item to decide it."), done, len(a.items)-done))
 	}
 	a.overview.Refresh()
 	showPage(a.pages.Objects, 0)
@@ -152,7 +157,7 @@ func (a *audit) loadDecided() {
 	a.decided = map[string]bool{}
 	log, err := a.u.store.DecisionsSince(a.u.ctx(), a.u.now().Add(-auditWindow))
 	if err != nil {
-		a.u.showError("Could not read the decision log", err)
+		a.u.showError(lang.L("Could not read the decision log"), err)
 		return
 	}
 	for _, d := range log {
@@ -233,7 +238,7 @@ func (a *audit) show() {
 	a.choice.SetSelected("")
 	it, ok := a.current()
 	if !ok {
-		a.progress.SetText("Nothing to audit: no active objective.")
+		a.progress.SetText(lang.L("Nothing to audit: no active objective."))
 		a.subject.SetText("")
 		a.context.SetText("")
 		a.history.SetText("")
@@ -247,26 +252,26 @@ func (a *audit) show() {
 			done++
 		}
 	}
-	progress := fmt.Sprintf("Quarterly audit · %d of %d · %d decided in the last 90 days", a.pos+1, len(a.items), done)
+	progress := fmt.Sprintf(lang.L("Quarterly audit · %d of %d · %d decided in the last 90 days"), a.pos+1, len(a.items), done)
 	if a.decided[it.Key()] {
-		progress += " · this one already has a decision (below)"
+		progress += lang.L(" · this one already has a decision (below)")
 	}
 	a.progress.SetText(progress)
 	if it.IsGoal {
-		a.subject.SetText("Micro-goal: " + it.Goal.Title)
-		ctx := []string{fmt.Sprintf("%s horizon · %s", it.Goal.Horizon, dueText(it.Goal, a.u.loc)), "Objective: " + it.Objective.Title}
+		a.subject.SetText(lang.L("Micro-goal: {{.Title}}", args("Title", it.Goal.Title)))
+		ctx := []string{fmt.Sprintf(lang.L("%s horizon · %s"), it.Goal.Horizon, dueText(it.Goal, a.u.loc)), lang.L("Objective: {{.Title}}", args("Title", it.Objective.Title))}
 		if it.Goal.DoneWhen != "" {
-			ctx = append(ctx, "Done when: "+it.Goal.DoneWhen)
+			ctx = append(ctx, lang.L("Done when: {{.Text}}", args("Text", it.Goal.DoneWhen)))
 		}
 		a.context.SetText(strings.Join(ctx, "\n"))
 	} else {
-		a.subject.SetText("Objective: " + it.Objective.Title)
+		a.subject.SetText(lang.L("Objective: {{.Title}}", args("Title", it.Objective.Title)))
 		p := model.ObjectiveProgress(a.u.data.Goals)[it.Objective.ID]
 		why := it.Objective.Why
 		if why == "" {
-			why = "no reason written down"
+			why = lang.L("no reason written down")
 		}
-		a.context.SetText(fmt.Sprintf("%d of %s done · why: %s", p.Done, model.Plural(p.Total, "step"), why))
+		a.context.SetText(fmt.Sprintf(lang.L("%d of %s done · why: %s"), p.Done, counted(p.Total, "{{.Count}} step", "{{.Count}} steps"), why))
 	}
 	a.history.SetText(a.u.decisionLogText(it.Objective.ID, it.Goal.ID))
 	a.validate()
@@ -281,7 +286,7 @@ func (a *audit) decision() model.Decision {
 	} else {
 		d.ObjectiveID = it.Objective.ID
 	}
-	for k, l := range decisionLabels {
+	for k, l := range decisionLabels() {
 		if l == a.choice.Selected {
 			d.Kind = k
 		}
@@ -293,7 +298,7 @@ func (a *audit) decision() model.Decision {
 func (a *audit) validate() {
 	d := a.decision()
 	if d.Kind == "" {
-		a.hint.SetText("Choose keep, adjust or drop.")
+		a.hint.SetText(lang.L("Choose keep, adjust or drop."))
 		a.hint.Importance = widget.MediumImportance
 		a.hint.Refresh()
 		return
@@ -313,7 +318,7 @@ func (a *audit) validate() {
 func auditProblems(d model.Decision) []model.Problem {
 	ps := model.Blocking(model.ValidateDecision(d))
 	if d.Kind == model.DecisionKeep && strings.TrimSpace(d.Evidence) == "" {
-		ps = append(ps, model.Problem{Field: "evidence", Message: "write the evidence that it works before you keep it", Blocking: true})
+		ps = append(ps, model.Problem{Field: "evidence", Message: lang.L("write the evidence that it works before you keep it"), Blocking: true})
 	}
 	return ps
 }
@@ -323,7 +328,7 @@ func (a *audit) recordDecision() {
 	d := a.decision()
 	if d.Kind == "" || len(auditProblems(d)) > 0 {
 		a.validate()
-		a.u.showMessage("The decision was not recorded: %s", a.hint.Text)
+		a.u.showMessage(lang.L("The decision was not recorded: %s"), a.hint.Text)
 		return
 	}
 	it, _ := a.current()
@@ -342,7 +347,7 @@ func (a *audit) recordDecision() {
 
 // recordDecision writes d to the decision log as one undoable action.
 func (u *UI) recordDecision(d model.Decision, title string) bool {
-	verb := map[model.DecisionKind]string{model.DecisionKeep: "keep", model.DecisionAdjust: "adjust", model.DecisionDrop: "drop", model.DecisionReverse: "reverse the drop of"}[d.Kind]
+	verb := map[model.DecisionKind]string{model.DecisionKeep: lang.L("keep"), model.DecisionAdjust: lang.L("adjust"), model.DecisionDrop: lang.L("drop"), model.DecisionReverse: lang.L("reverse the drop of")}[d.Kind]
 	ok := u.do(verb+" “"+title+"”", func(ctx context.Context) (func(context.Context) error, string, error) {
 		out, err := u.store.RecordDecision(ctx, d)
 		if err != nil {
@@ -351,7 +356,7 @@ func (u *UI) recordDecision(d model.Decision, title string) bool {
 		return func(ctx context.Context) error { return u.store.UndoDecision(ctx, out) }, "", nil
 	})
 	if ok {
-		u.showMessage("Decision recorded: %s “%s”. It is in the decision log.", verb, title)
+		u.showMessage(lang.L("Decision recorded: %s “%s”. It is in the decision log."), verb, title)
 		u.detail.refreshDecisions()
 	}
 	return ok
@@ -367,10 +372,10 @@ func (u *UI) decisionLogText(objectiveID, goalID int64) string {
 		log, err = u.store.DecisionsFor(u.ctx(), objectiveID, 0)
 	}
 	if err != nil {
-		return "The decision log could not be read: " + err.Error()
+		return lang.L("The decision log could not be read: {{.Error}}", args("Error", err.Error()))
 	}
 	if len(log) == 0 {
-		return "No decisions yet."
+		return lang.L("No decisions yet.")
 	}
 	lines := make([]string, len(log))
 	for i, d := range log {
@@ -393,13 +398,13 @@ type decisionLogList struct {
 func newDecisionLogList(u *UI) *decisionLogList {
 	l := &decisionLogList{u: u}
 	l.search = widget.NewEntry()
-	l.search.SetPlaceHolder("Search the decisions: a goal, a word of a rationale…")
+	l.search.SetPlaceHolder(lang.L("Search the decisions: a goal, a word of a rationale…"))
 	l.search.OnChanged = func(string) { l.refresh() }
 	l.count = widget.NewLabel("")
 	l.list = widget.NewList(func() int { return len(l.items) }, func() fyne.CanvasObject {
 		text := widget.NewLabel("")
 		text.Truncation = fyne.TextTruncateEllipsis
-		return container.NewBorder(nil, nil, nil, widget.NewButton("Reverse…", nil), text)
+		return container.NewBorder(nil, nil, nil, widget.NewButton(lang.L("Reverse…"), nil), text)
 	}, func(i widget.ListItemID, o fyne.CanvasObject) {
 		c := o.(*fyne.Container)
 		text, btn := c.Objects[0].(*widget.Label), c.Objects[1].(*widget.Button)
@@ -416,12 +421,12 @@ func newDecisionLogList(u *UI) *decisionLogList {
 func (l *decisionLogList) refresh() {
 	items, err := l.u.store.SearchDecisions(l.u.ctx(), l.search.Text, 2000)
 	if err != nil {
-		l.u.showError("Could not read the decision log", err)
+		l.u.showError(lang.L("Could not read the decision log"), err)
 		return
 	}
 	all, err := l.u.store.SearchDecisions(l.u.ctx(), "", 100000)
 	if err != nil {
-		l.u.showError("Could not read the decision log", err)
+		l.u.showError(lang.L("Could not read the decision log"), err)
 		return
 	}
 	l.undone = map[int64]bool{}
@@ -431,12 +436,12 @@ func (l *decisionLogList) refresh() {
 		}
 	}
 	l.items = items
-	l.count.SetText(model.Plural(len(items), "decision"))
+	l.count.SetText(counted(len(items), "{{.Count}} decision", "{{.Count}} decisions"))
 	l.list.Refresh()
 }
 
 func (l *decisionLogList) askReverse(d model.Decision) {
-	askRequired(l.u, "Reverse the drop of “"+d.Subject+"”", "Reverse", "Why bring it back?", "a rationale is needed",
+	askRequired(l.u, lang.L("Reverse the drop of “{{.Title}}”", args("Title", d.Subject)), lang.L("Reverse"), lang.L("Why bring it back?"), lang.L("a rationale is needed"),
 		func(why string) { l.reverse(d, why) })
 }
 

@@ -5,6 +5,7 @@ import (
 	"log"
 	"os"
 
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/microgoals/microgoals/app/agent"
@@ -14,22 +15,22 @@ import (
 // removes the XDG autostart entry that starts the agent (reminders and the tray) at login, at
 // once.
 func (u *UI) startAtLoginItem() *widget.FormItem {
-	c := widget.NewCheck("Start Microgoals' reminders and tray icon at login", nil)
+	c := widget.NewCheck(lang.L("Start Microgoals' reminders and tray icon at login"), nil)
 	c.SetChecked(agent.AutostartEnabled())
 	c.OnChanged = func(on bool) { u.setStartAtLogin(on) }
-	it := widget.NewFormItem("Start at login", c)
-	it.HintText = "Reminders come all day without the window; it opens from the tray"
+	it := widget.NewFormItem(lang.L("Start at login"), c)
+	it.HintText = lang.L("Reminders come all day without the window; it opens from the tray")
 	return it
 }
 
 func (u *UI) setStartAtLogin(on bool) {
 	exe, err := os.Executable()
 	if err != nil {
-		u.showError("Could not change the login entry", err)
+		u.showError(lang.L("Could not change the login entry"), err)
 		return
 	}
 	if err := agent.SetAutostart(on, exe, u.store.Path()); err != nil {
-		u.showError("Could not change the login entry", err)
+		u.showError(lang.L("Could not change the login entry"), err)
 		return
 	}
 	if err := u.store.SetSetting(u.ctx(), agent.SettingAutostartDecided, "1"); err != nil {

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/microgoals/microgoals/storage"
@@ -47,20 +48,20 @@ func (u *UI) scheduleBackup() {
 // backupNow makes a backup on a worker.
 func (u *UI) backupNow() {
 	st := u.store
-	u.runWorker("Backing up", func(ctx context.Context, _ storage.Progress) (string, error) {
+	u.runWorker(lang.L("Backing up"), func(ctx context.Context, _ storage.Progress) (string, error) {
 		backupsMu.Lock()
 		defer backupsMu.Unlock()
 		b, err := st.Backup(ctx, storage.BackupDir(st.Path()))
 		if err != nil {
 			return "", err
 		}
-		return fmt.Sprintf("Backed up the plan to %s.", b.Path), nil
+		return fmt.Sprintf(lang.L("Backed up the plan to %s."), b.Path), nil
 	}, func(msg string, err error) {
 		if errors.Is(err, context.Canceled) {
 			return
 		}
 		if err != nil {
-			u.showError("Could not back up the plan", err)
+			u.showError(lang.L("Could not back up the plan"), err)
 			return
 		}
 		u.showMessage("%s", msg)
@@ -70,7 +71,7 @@ func (u *UI) backupNow() {
 func backupLabel(b storage.Backup) string {
 	s := currentLocale().ShortDateYear(b.Taken) + b.Taken.Format(" 15:04:05") + fmt.Sprintf(" · %d KB", (b.Size+1023)/1024)
 	if b.BeforeRestore {
-		s += " · the plan before a restore"
+		s += lang.L(" · the plan before a restore")
 	}
 	return s
 }
@@ -79,11 +80,11 @@ func backupLabel(b storage.Backup) string {
 func (u *UI) askRestore() {
 	list, err := storage.Backups(storage.BackupDir(u.store.Path()), u.loc)
 	if err != nil {
-		u.showError("Could not list the backups", err)
+		u.showError(lang.L("Could not list the backups"), err)
 		return
 	}
 	if len(list) == 0 {
-		u.showMessage("There is no backup yet. Microgoals backs up once a day; Back up now in the File menu makes one at once.")
+		u.say(lang.L("There is no backup yet. Microgoals backs up once a day; Back up now in the File menu makes one at once."))
 		return
 	}
 	labels := make([]string, len(list))
@@ -92,14 +93,14 @@ func (u *UI) askRestore() {
 	}
 	pick := widget.NewSelect(labels, nil)
 	pick.SetSelectedIndex(0)
-	note := widget.NewLabel("The plan as it is now is kept as one more backup, so a restore can itself be undone by restoring that one.")
+	note := widget.NewLabel(lang.L("The plan as it is now is kept as one more backup, so a restore can itself be undone by restoring that one."))
 	note.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustomConfirm("Restore from backup", "Restore", "Cancel", container.NewVBox(pick, note), func(ok bool) {
+	d := dialog.NewCustomConfirm(lang.L("Restore from backup"), lang.L("Restore"), lang.L("Cancel"), container.NewVBox(pick, note), func(ok bool) {
 		if !ok {
 			return
 		}
 		b := list[pick.SelectedIndex()]
-		c := dialog.NewConfirm("Replace the plan?", "Replace the plan with the backup of "+currentLocale().DateTimeYear(b.Taken)+"?", func(ok bool) {
+		c := dialog.NewConfirm(lang.L("Replace the plan?"), lang.L("Replace the plan with the backup of {{.Date}}?", args("Date", currentLocale().DateTimeYear(b.Taken))), func(ok bool) {
 			if ok {
 				u.restoreFrom(b.Path, nil)
 			}
@@ -125,7 +126,7 @@ func (u *UI) restoreFrom(path string, done func(ok bool)) {
 		rerr    error
 		dataErr error
 	)
-	u.runWorker("Restoring the backup", func(ctx context.Context, _ storage.Progress) (string, error) {
+	u.runWorker(lang.L("Restoring the backup"), func(ctx context.Context, _ storage.Progress) (string, error) {
 		backupsMu.Lock()
 		defer backupsMu.Unlock()
 		// Everything else that holds the file lets go first: the agent process closes it, the
@@ -153,7 +154,7 @@ func (u *UI) restoreFrom(path string, done func(ok bool)) {
 			log.Printf("notifications after the restore: %v", err)
 		}
 		data, dataErr = st.LoadOutline(context.Background())
-		return fmt.Sprintf("Restored the backup. The plan as it was before is kept as %s.", kept), nil
+		return fmt.Sprintf(lang.L("Restored the backup. The plan as it was before is kept as %s."), kept), nil
 	}, func(msg string, err error) {
 		ok := err == nil && rerr == nil
 		if st != nil {
@@ -165,14 +166,14 @@ func (u *UI) restoreFrom(path string, done func(ok bool)) {
 			if dataErr == nil {
 				u.setData(data)
 			} else {
-				u.showError("Could not read the plan", dataErr)
+				u.showError(lang.L("Could not read the plan"), dataErr)
 			}
 		}
 		switch {
 		case err != nil:
-			u.showError("Could not restore the backup", err)
+			u.showError(lang.L("Could not restore the backup"), err)
 		case rerr != nil:
-			u.showError("Could not restore the backup; the plan was left as it was", rerr)
+			u.showError(lang.L("Could not restore the backup; the plan was left as it was"), rerr)
 		default:
 			u.showMessage("%s", msg)
 		}

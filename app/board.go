@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -47,7 +48,7 @@ type boardColumn struct {
 func newBoardView(u *UI) *boardView { return &boardView{u: u, dragFrom: -1, dragTo: -1} }
 
 // Title is the tab's label.
-func (bv *boardView) Title() string { return "Board" }
+func (bv *boardView) Title() string { return lang.L("Board") }
 
 // Icon is the tab's icon.
 func (bv *boardView) Icon() fyne.Resource { return theme.ViewRestoreIcon() }
@@ -55,7 +56,7 @@ func (bv *boardView) Icon() fyne.Resource { return theme.ViewRestoreIcon() }
 // Build makes the view.
 func (bv *boardView) Build() fyne.CanvasObject {
 	bv.objective = widget.NewSelect(nil, bv.pick)
-	bv.objective.PlaceHolder = "Choose an objective"
+	bv.objective.PlaceHolder = lang.L("Choose an objective")
 	bv.warning = widget.NewLabel("")
 	bv.warning.Wrapping = fyne.TextWrapWord
 	bv.warning.Importance = widget.WarningImportance
@@ -81,7 +82,7 @@ func (bv *boardView) Build() fyne.CanvasObject {
 		bv.cols[i] = c
 		cols[i] = c.box
 	}
-	head := container.NewBorder(nil, nil, widget.NewLabel("Objective"), nil, bv.objective)
+	head := container.NewBorder(nil, nil, widget.NewLabel(lang.L("Objective")), nil, bv.objective)
 	bv.content = container.NewBorder(container.NewVBox(head, bv.warning), nil, nil, nil, container.NewGridWithColumns(len(cols), cols...))
 	return container.NewPadded(bv.content)
 }
@@ -158,8 +159,7 @@ func (u *UI) sprintGoalID() int64 {
 }
 
 func stageTitle(s model.Stage) string {
-	n := model.StageNames[s]
-	return strings.ToUpper(n[:1]) + n[1:]
+	return capitalize(stageName(s))
 }
 
 // paintColumns tints the columns: the execute column warns past the limit, the drop target
@@ -205,7 +205,7 @@ func (u *UI) setStage(id int64, stage model.Stage) {
 	if !ok || g.Stage == stage {
 		return
 	}
-	changed := u.do("move “"+g.Title+"” to "+model.StageNames[stage], func(ctx context.Context) (func(context.Context) error, string, error) {
+	changed := u.do(lang.L("move “{{.Title}}” to {{.Stage}}", args("Title", g.Title, "Stage", stageName(stage))), func(ctx context.Context) (func(context.Context) error, string, error) {
 		ng := g
 		ng.Stage = stage
 		if _, err := u.store.UpdateGoal(ctx, ng); err != nil {
@@ -242,7 +242,7 @@ func (u *UI) completeToCelebrate(id int64) {
 	if !ok {
 		return
 	}
-	done := u.do("complete “"+g.Title+"”", func(ctx context.Context) (func(context.Context) error, string, error) {
+	done := u.do(lang.L("complete “{{.Title}}”", args("Title", g.Title)), func(ctx context.Context) (func(context.Context) error, string, error) {
 		ng := g.WithStatus(model.StatusDone, "", u.now())
 		ng.Stage = model.StageCelebration
 		if _, err := u.store.UpdateGoal(ctx, ng); err != nil {

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -47,7 +48,7 @@ type calendarView struct {
 func newCalendarView(u *UI) *calendarView { return &calendarView{u: u} }
 
 // Title is the tab's label.
-func (cv *calendarView) Title() string { return "Calendar" }
+func (cv *calendarView) Title() string { return lang.L("Calendar") }
 
 // Icon is the tab's icon.
 func (cv *calendarView) Icon() fyne.Resource { return theme.GridIcon() }
@@ -56,16 +57,16 @@ func (cv *calendarView) Icon() fyne.Resource { return theme.GridIcon() }
 func (cv *calendarView) Build() fyne.CanvasObject {
 	cv.goToday()
 	cv.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	cv.monthBtn = widget.NewButton("Month", func() { cv.setWeekMode(false) })
-	cv.weekBtn = widget.NewButton("Week", func() { cv.setWeekMode(true) })
+	cv.monthBtn = widget.NewButton(lang.L("Month"), func() { cv.setWeekMode(false) })
+	cv.weekBtn = widget.NewButton(lang.L("Week"), func() { cv.setWeekMode(true) })
 	nav := container.NewHBox(
 		widget.NewButtonWithIcon("", theme.NavigateBackIcon(), func() { cv.step(-1) }),
-		widget.NewButton("Today", func() { cv.goToday(); cv.Refresh() }),
+		widget.NewButton(lang.L("Today"), func() { cv.goToday(); cv.Refresh() }),
 		widget.NewButtonWithIcon("", theme.NavigateNextIcon(), func() { cv.step(1) }),
 		cv.title,
 	)
 	right := container.NewHBox(cv.monthBtn, cv.weekBtn,
-		widget.NewButtonWithIcon("Settings", theme.SettingsIcon(), cv.u.showRoutineSettings))
+		widget.NewButtonWithIcon(lang.L("Settings"), theme.SettingsIcon(), cv.u.showRoutineSettings))
 	heads := make([]fyne.CanvasObject, 7)
 	for i := range cv.heads {
 		cv.heads[i] = canvas.NewText("", theme.Color(theme.ColorNamePlaceHolder))
@@ -194,27 +195,27 @@ func weekTitle(w model.Week) string {
 	a, b := w.Days[0], w.Days[6]
 	l := currentLocale()
 	if a.Month == b.Month {
-		return fmt.Sprintf("Week %d · %d–%d %s %d", w.ISOWeek, a.Day, b.Day, l.MonthName(a.Month), a.Year)
+		return fmt.Sprintf(lang.L("Week %d · %d–%d %s %d"), w.ISOWeek, a.Day, b.Day, l.MonthName(a.Month), a.Year)
 	}
 	if a.Year == b.Year {
-		return fmt.Sprintf("Week %d · %s – %s", w.ISOWeek, l.DayMonth(a.Start(time.UTC)), l.DayMonthYear(b.Start(time.UTC)))
+		return fmt.Sprintf(lang.L("Week %d · %s – %s"), w.ISOWeek, l.DayMonth(a.Start(time.UTC)), l.DayMonthYear(b.Start(time.UTC)))
 	}
-	return fmt.Sprintf("Week %d · %s – %s", w.ISOWeek, l.DayMonthYear(a.Start(time.UTC)), l.DayMonthYear(b.Start(time.UTC)))
+	return fmt.Sprintf(lang.L("Week %d · %s – %s"), w.ISOWeek, l.DayMonthYear(a.Start(time.UTC)), l.DayMonthYear(b.Start(time.UTC)))
 }
 
 // setStrip shows the fortnightly and monthly milestones of the period on top.
 func (cv *calendarView) setStrip(os []model.Occurrence) {
 	cv.strip.Objects = cv.strip.Objects[:0]
 	if len(os) > 0 {
-		label := canvas.NewText("This month:", theme.Color(theme.ColorNamePlaceHolder))
+		label := canvas.NewText(lang.L("This month:"), theme.Color(theme.ColorNamePlaceHolder))
 		if cv.week {
-			label.Text = "This week:"
+			label.Text = lang.L("This week:")
 		}
 		cv.strip.Objects = append(cv.strip.Objects, label)
 	}
 	for i, o := range os {
 		if i == 6 {
-			cv.strip.Objects = append(cv.strip.Objects, canvas.NewText(fmt.Sprintf("+%d more", len(os)-i), theme.Color(theme.ColorNamePlaceHolder)))
+			cv.strip.Objects = append(cv.strip.Objects, canvas.NewText(fmt.Sprintf(lang.L("+%d more"), len(os)-i), theme.Color(theme.ColorNamePlaceHolder)))
 			break
 		}
 		o := o
@@ -471,7 +472,7 @@ func (r *weekRowView) set(row model.WeekRow, today model.Date, tall bool) {
 	r.band.Objects = r.band.Objects[:0]
 	for i, t := range row.Targets {
 		if i == limit {
-			r.more.Text = fmt.Sprintf("+%d more targets this week", len(row.Targets)-i)
+			r.more.Text = fmt.Sprintf(lang.L("+%d more targets this week"), len(row.Targets)-i)
 			r.more.Color = theme.Color(theme.ColorNamePrimary)
 			r.band.Objects = append(r.band.Objects, newTapBox(r.more, func() { r.cv.showWeek(row.Week.Days[0]) }))
 			break
@@ -591,11 +592,11 @@ func (t *targetLine) set(p model.TargetProgress) {
 
 // progressText says how far a weekly target is: "3/5 done · 1,200/2,500 words".
 func progressText(p model.TargetProgress) string {
-	s := fmt.Sprintf("%d/%d done", p.Done, p.Total)
+	s := fmt.Sprintf(lang.L("%d/%d done"), p.Done, p.Total)
 	if p.Total == 0 {
-		s = "no daily steps"
+		s = lang.L("no daily steps")
 		if p.Target.Done() {
-			s = "done"
+			s = lang.L("done")
 		}
 	}
 	if p.Unit != "" {

@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
@@ -97,7 +98,7 @@ func (r *chartRenderer) redraw() {
 	p := newPainter(r.c.Theme(), r.size)
 	c := r.c
 	if c.plot == nil || c.plot.emptyText() != "" {
-		msg := "Nothing to show yet."
+		msg := lang.L("Nothing to show yet.")
 		if c.plot != nil {
 			msg = c.plot.emptyText()
 		}

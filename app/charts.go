@@ -45,25 +45,24 @@ type chartsView struct {
 func newChartsView(u *UI) *chartsView { return &chartsView{u: u} }
 
 // Title names the tab.
-func (v *chartsView) Title() string { return "Charts" }
+func (v *chartsView) Title() string { return lang.L("Charts") }
 
 // Icon marks the tab.
 func (v *chartsView) Icon() fyne.Resource { return theme.GridIcon() }
 
-const (
-	measureCompletions = "Completions"
-	measureMinutes     = "Sprint minutes"
-)
+func measureCompletions() string { return lang.L("Completions") }
+
+func measureMinutes() string { return lang.L("Sprint minutes") }
 
 // Build makes the four chart cards.
 func (v *chartsView) Build() fyne.CanvasObject {
 	v.objective = widget.NewSelect(nil, func(string) { v.onObjectiveChanged() })
 	v.goal = widget.NewSelect(nil, func(string) { v.onGoalChanged() })
-	v.goal.PlaceHolder = "(no micro-goal with a metric)"
-	v.measure = widget.NewRadioGroup([]string{measureCompletions, measureMinutes}, func(string) { v.drawPatterns() })
+	v.goal.PlaceHolder = lang.L("(no micro-goal with a metric)")
+	v.measure = widget.NewRadioGroup([]string{measureCompletions(), measureMinutes()}, func(string) { v.drawPatterns() })
 	v.measure.Horizontal = true
 	v.measure.Required = true
-	v.measure.SetSelected(measureCompletions)
+	v.measure.SetSelected(measureCompletions())
 
 	min := fyne.NewSize(360, 190)
 	v.burn, v.metric, v.wins = newChart(nil, min), newChart(nil, min), newChart(nil, min)
@@ -120,21 +119,21 @@ func (v *chartsView) Build() fyne.CanvasObject {
 	}
 	hoursDays := container.New(&proportional{weights: []float32{24, 10}}, v.hours, v.days)
 	grid := container.NewGridWithColumns(2,
-		card("burn", "Objective burn-up", "burn-up.png", nil, v.burn, v.burnInfo),
-		card("metric", "Metric progress", "metric-progress.png", nil, v.metric, v.metricInfo),
-		card("wins", "Daily wins, last 12 weeks", "daily-wins.png", nil, v.wins, v.winsInfo),
-		card("patterns", "Patterns", "patterns.png", v.measure, hoursDays, v.patInfo),
+		card("burn", lang.L("Objective burn-up"), "burn-up.png", nil, v.burn, v.burnInfo),
+		card("metric", lang.L("Metric progress"), "metric-progress.png", nil, v.metric, v.metricInfo),
+		card("wins", lang.L("Daily wins, last 12 weeks"), "daily-wins.png", nil, v.wins, v.winsInfo),
+		card("patterns", lang.L("Patterns"), "patterns.png", v.measure, hoursDays, v.patInfo),
 	)
 	v.places = contextCharts(model.ContextPatterns{}, fyne.NewSize(220, 150))
 	v.placesInfo = info()
 	places := card("places", lang.L("Places and people"), "places-and-people.png", nil, contextChartsGrid(v.places), v.placesInfo)
-	csv := widget.NewButtonWithIcon("Export CSV…", theme.DocumentSaveIcon(), func() { v.u.exportMetricsCSV(v.goalID) })
-	csvAll := widget.NewButton("All entries…", func() { v.u.exportMetricsCSV(0) })
+	csv := widget.NewButtonWithIcon(lang.L("Export CSV…"), theme.DocumentSaveIcon(), func() { v.u.exportMetricsCSV(v.goalID) })
+	csvAll := widget.NewButton(lang.L("All entries…"), func() { v.u.exportMetricsCSV(0) })
 	// Half the width each, but no wider at least than the two halves' own minimum: a grid
 	// would make each half as wide as the wider one and push the window past its default size.
-	bar := container.NewBorder(nil, nil, widget.NewLabel("Objective"), nil,
+	bar := container.NewBorder(nil, nil, widget.NewLabel(lang.L("Objective")), nil,
 		container.New(&proportional{weights: []float32{1, 1}}, v.objective,
-			container.NewBorder(nil, nil, widget.NewLabel("Micro-goal"), container.NewHBox(csv, csvAll), v.goal)))
+			container.NewBorder(nil, nil, widget.NewLabel(lang.L("Micro-goal")), container.NewHBox(csv, csvAll), v.goal)))
 	return container.NewBorder(bar, nil, nil, nil, container.NewVScroll(container.NewVBox(grid, places)))
 }
 
@@ -245,15 +244,15 @@ func (v *chartsView) drawBurnUp() {
 			today = last
 		}
 		d, p := b.Done[today], b.Planned[today]
-		words := "on plan"
+		words := lang.L("on plan")
 		if d > p {
-			words = fmt.Sprintf("%d ahead of plan", d-p)
+			words = fmt.Sprintf(lang.L("%d ahead of plan"), d-p)
 		} else if d < p {
-			words = fmt.Sprintf("%d behind plan", p-d)
+			words = fmt.Sprintf(lang.L("%d behind plan"), p-d)
 		}
-		text := fmt.Sprintf("%d of %s done, %d due by today: %s.", d, model.Plural(b.Total, "step"), p, words)
+		text := fmt.Sprintf(lang.L("%d of %s done, %d due by today: %s."), d, counted(b.Total, "{{.Count}} step", "{{.Count}} steps"), p, words)
 		if b.Undated > 0 {
-			text += fmt.Sprintf(" %s without a due date %s not on the plan line.", model.Plural(b.Undated, "step"), map[bool]string{true: "is", false: "are"}[b.Undated == 1])
+			text += counted(b.Undated, " {{.Count}} step without a due date is not on the plan line.", " {{.Count}} steps without a due date are not on the plan line.")
 		}
 		if obj, ok := u.objective(v.objID); ok {
 			text += "\n" + projectionText(model.ProjectFinish(u.data.Goals, obj, u.now(), u.loc))
@@ -266,18 +265,18 @@ func (v *chartsView) drawMetric() {
 	u := v.u
 	g, ok := u.tree.Goal(v.goalID)
 	if !ok {
-		v.metric.setPlot(&metricPlot{empty: "No micro-goal of this objective has a metric yet. Give one a unit and target in the detail panel."})
+		v.metric.setPlot(&metricPlot{empty: lang.L("No micro-goal of this objective has a metric yet. Give one a unit and target in the detail panel.")})
 		v.metricInfo.SetText("")
 		return
 	}
 	log, err := u.store.MetricEntries(u.ctx(), g.ID)
 	if err != nil {
-		u.showError("Could not read the metric log", err)
+		u.showError(lang.L("Could not read the metric log"), err)
 	}
 	p := model.MetricProgressOf(g, log, u.loc, u.now())
 	mp := &metricPlot{p: p, now: u.now(), loc: u.loc}
 	if len(p.Points) == 0 {
-		mp.empty = "Nothing logged for “" + g.Title + "” yet.\nSelect it in the outline and press Ctrl+E to log a value."
+		mp.empty = lang.L("Nothing logged for “{{.Title}}” yet.\nSelect it in the outline and press Ctrl+E to log a value.", args("Title", g.Title))
 	}
 	v.metric.setPlot(mp)
 	v.metricInfo.SetText(p.Verdict() + ".")
@@ -287,21 +286,15 @@ func (v *chartsView) drawWins() {
 	u := v.u
 	w := model.DailyWinsOf(u.completedWork(), u.loc, u.now())
 	v.wins.setPlot(&heatPlot{w: w})
-	plural := func(n int, one string) string {
-		if n == 1 {
-			return "1 " + one
-		}
-		return fmt.Sprintf("%d %ss", n, one)
-	}
-	v.winsInfo.SetText(fmt.Sprintf("Current streak: %s · longest: %s · %s in 12 weeks.",
-		plural(w.Current, "day"), plural(w.Longest, "day"), plural(w.Total, "step")+" done"))
+	v.winsInfo.SetText(fmt.Sprintf(lang.L("Current streak: %s · longest: %s · %s in 12 weeks."),
+		counted(w.Current, "{{.Count}} day", "{{.Count}} days"), counted(w.Longest, "{{.Count}} day", "{{.Count}} days"), counted(w.Total, "{{.Count}} step done", "{{.Count}} steps done")))
 }
 
 func (v *chartsView) loadPatterns() {
 	u := v.u
 	sprints, err := u.store.Sprints(u.ctx())
 	if err != nil {
-		u.showError("Could not read the focus sprints", err)
+		u.showError(lang.L("Could not read the focus sprints"), err)
 	}
 	work := u.completedWork()
 	v.patterns = model.PatternsOf(work, sprints, u.loc)
@@ -314,10 +307,10 @@ func (v *chartsView) drawPatterns() {
 		return
 	}
 	p := v.patterns
-	minutes := v.measure.Selected == measureMinutes
+	minutes := v.measure.Selected == measureMinutes()
 	hours := make([]float64, 24)
 	days := make([]float64, 7)
-	unit, empty := "done", "No micro-goal done yet: your working times show here once you finish a few."
+	unit, empty := "done", lang.L("No micro-goal done yet: your working times show here once you finish a few.")
 	for h := range hours {
 		hours[h] = float64(p.CompletionsByHour[h])
 		if minutes {
@@ -331,25 +324,25 @@ func (v *chartsView) drawPatterns() {
 		}
 	}
 	if minutes {
-		unit, empty = "min", "No focus sprint yet: start one with Ctrl+R on a micro-goal."
+		unit, empty = "min", lang.L("No focus sprint yet: start one with Ctrl+R on a micro-goal.")
 	}
 	hourLabels := make([]string, 24)
 	for h := range hourLabels {
 		hourLabels[h] = fmt.Sprintf("%d", h)
 	}
 	hourName := func(i int) string { return fmt.Sprintf("%02d:00–%02d:00", i, (i+1)%24) }
-	v.hours.setPlot(&barPlot{title: "By hour of day", labels: hourLabels, every: 3, values: hours, unit: unit, name: hourName, empty: empty})
-	v.days.setPlot(&barPlot{title: "By weekday", labels: model.WeekdayNames[:], every: 1, values: days, unit: unit,
+	v.hours.setPlot(&barPlot{title: lang.L("By hour of day"), labels: hourLabels, every: 3, values: hours, unit: unit, name: hourName, empty: empty})
+	v.days.setPlot(&barPlot{title: lang.L("By weekday"), labels: model.WeekdayNames[:], every: 1, values: days, unit: unit,
 		name: func(i int) string { return model.WeekdayNames[i] }, empty: " "})
 	if p.Completions == 0 && p.SprintMinutes == 0 {
 		v.patInfo.SetText("")
 		return
 	}
-	text := fmt.Sprintf("Best hour: %s · best day: %s.", hourName(argmax(hours)), model.WeekdayNames[argmax(days)])
+	text := fmt.Sprintf(lang.L("Best hour: %s · best day: %s."), hourName(argmax(hours)), model.WeekdayNames[argmax(days)])
 	if n := p.OnTime + p.Late; n > 0 {
-		text += fmt.Sprintf(" On time: %s of %s.", currentLocale().Percent(p.OnTimeRate()), model.Plural(n, "dated step"))
+		text += fmt.Sprintf(lang.L(" On time: %s of %s."), currentLocale().Percent(p.OnTimeRate()), counted(n, "{{.Count}} dated step", "{{.Count}} dated steps"))
 		if p.AvgSlipDays > 0 {
-			text += fmt.Sprintf(" The late ones slipped %s on average.", model.FormatDays(p.AvgSlipDays))
+			text += fmt.Sprintf(lang.L(" The late ones slipped %s on average."), model.FormatDays(p.AvgSlipDays))
 		}
 	}
 	v.patInfo.SetText(text)
@@ -535,7 +528,7 @@ func (p *burnUpPlot) draw(pt *painter, hover *fyne.Position) string {
 	}
 	pt.polyline(f, xsAll(n), plan, planColor, 2, true)
 	pt.polyline(f, xs, done, doneColor, 2.5, true)
-	names := []string{lang.L("done"), lang.L("planned (due)"), lang.L("all {{.Steps}}", map[string]any{"Steps": model.Plural(b.Total, "step")})}
+	names := []string{lang.L("done"), lang.L("planned (due)"), counted(b.Total, "all {{.Count}} step", "all {{.Count}} steps")}
 	colors := []colorOf{doneColor, planColor, faded(fg, 0.35)}
 	if projecting {
 		// The projection: from today's count, at the recent rate, to everything done.
@@ -673,10 +666,10 @@ func (p *metricPlot) draw(pt *painter, hover *fyne.Position) string {
 	xs, ys := p.series()
 	nowX := f.px(sec(p.now))
 	pt.line(nowX, f.y, nowX, f.y+f.h, faded(pt.color(theme.ColorNameForeground), 0.4), 1)
-	pt.markLabel("now", nowX, f)
+	pt.markLabel(lang.L("now"), nowX, f)
 	pt.polyline(f, xs, ys, totalColor, 2.5, true)
 	unit := m.Unit
-	pt.legend(f.x, 0, []string{"logged " + unit, "target line"}, []colorOf{totalColor, targetColor})
+	pt.legend(f.x, 0, []string{lang.L("logged {{.Unit}}", args("Unit", unit)), lang.L("target line")}, []colorOf{totalColor, targetColor})
 	if hover == nil || !f.contains(*hover) {
 		return ""
 	}
@@ -702,7 +695,7 @@ type heatPlot struct{ w model.DailyWins }
 
 func (p *heatPlot) emptyText() string {
 	if p.w.Total == 0 {
-		return "No micro-goal done in the last 12 weeks yet.\nYour first win will light up a square here."
+		return lang.L("No micro-goal done in the last 12 weeks yet.\nYour first win will light up a square here.")
 	}
 	return ""
 }
@@ -754,19 +747,19 @@ func (p *heatPlot) draw(pt *painter, hover *fyne.Position) string {
 			if hover != nil && hover.X >= x && hover.X < x+cellW+gap && hover.Y >= y && hover.Y < y+cellH+gap {
 				rect.StrokeColor, rect.StrokeWidth = fg, 2
 				d := w.Start.AddDate(0, 0, i)
-				hovered = fmt.Sprintf("%s: %d done", currentLocale().ShortDate(d), w.Counts[i])
+				hovered = fmt.Sprintf(lang.L("%s: %d done"), currentLocale().ShortDate(d), w.Counts[i])
 			}
 		}
 	}
 	// The colour scale, under the map.
 	ly := y0 + float32(rows)*(cellH+gap) + 4
-	lx := x0 + pt.text("Less", fyne.NewPos(x0, ly), fg, false).Width + 4
+	lx := x0 + pt.text(lang.L("Less"), fyne.NewPos(x0, ly), fg, false).Width + 4
 	sw := lineH * 0.8
 	for _, n := range []int{0, max(w.Max/4, 1), max(w.Max/2, 1), w.Max} {
 		pt.rect(lx, ly+(lineH-sw)/2, sw, sw, shade(n), 2)
 		lx += sw + 3
 	}
-	pt.text(fmt.Sprintf("More (up to %d a day)", w.Max), fyne.NewPos(lx+2, ly), fg, false)
+	pt.text(fmt.Sprintf(lang.L("More (up to %d a day)"), w.Max), fyne.NewPos(lx+2, ly), fg, false)
 	pt.readoutBox(hovered)
 	return hovered
 }

@@ -42,7 +42,7 @@ func TestThemeSettingIsSavedAndApplied(t *testing.T) {
 	h.mustSee("Appearance")
 	var sel *widget.Select
 	for _, o := range visible(h.w.Canvas().Overlays().Top()) {
-		if s, ok := o.(*widget.Select); ok && len(s.Options) == len(themeChoices) && s.Options[2] == "Dark" {
+		if s, ok := o.(*widget.Select); ok && len(s.Options) == len(themeChoices()) && s.Options[2] == "Dark" {
 			sel = s
 		}
 	}
@@ -75,7 +75,7 @@ func (h *harness) chooseTheme(label string) {
 	h.t.Helper()
 	h.press(fyne.KeyComma, ctrl)
 	for _, o := range visible(h.w.Canvas().Overlays().Top()) {
-		if s, ok := o.(*widget.Select); ok && len(s.Options) == len(themeChoices) && s.Options[2] == "Dark" {
+		if s, ok := o.(*widget.Select); ok && len(s.Options) == len(themeChoices()) && s.Options[2] == "Dark" {
 			s.SetSelected(label)
 		}
 	}

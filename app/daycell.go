@@ -8,6 +8,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -69,7 +70,7 @@ func (c *dayCell) Dragged(e *fyne.DragEvent) {
 		c.dragStart = e.Position
 		c.drag = c.occurrenceAt(e.Position)
 		if c.drag != nil {
-			c.cv.u.showMessage("Moving “%s”: drop it on another day.", c.drag.Goal.Title)
+			c.cv.u.showMessage(lang.L("Moving “%s”: drop it on another day."), c.drag.Goal.Title)
 		}
 	}
 	c.dragMoved.DX += e.Dragged.DX
@@ -92,12 +93,12 @@ func (c *dayCell) DragEnd() {
 	}
 	target := c.cv.cellAt(at)
 	if target == nil || target.cell.Date == occ.Day {
-		c.cv.u.showMessage("“%s” stays on %s.", occ.Goal.Title, dayName(occ.Day))
+		c.cv.u.showMessage(lang.L("“%s” stays on %s."), occ.Goal.Title, dayName(occ.Day))
 		return
 	}
 	day := target.cell.Date
 	if c.cv.u.moveOccurrence(*occ, day) {
-		c.cv.u.showMessage("Moved “%s” to %s.", occ.Goal.Title, dayName(day))
+		c.cv.u.showMessage(lang.L("Moved “%s” to %s."), occ.Goal.Title, dayName(day))
 	}
 }
 
@@ -180,7 +181,7 @@ func (c *dayCell) entries() (texts []string, occs []*model.Occurrence) {
 				a = -1
 			}
 			if a != lastAnchor {
-				name := model.AnyTime
+				name := lang.L("Any time")
 				if a >= 0 {
 					name = anchors[a].Clock() + " " + anchors[a].Name
 				}
@@ -257,7 +258,7 @@ func (r *dayCellRenderer) Layout(size fyne.Size) {
 	}
 	c.linesTop, c.linesShown = top, n
 	if hidden := countItems(occs[n:]); hidden > 0 {
-		r.more.Text = fmt.Sprintf("+%d more", hidden)
+		r.more.Text = fmt.Sprintf(lang.L("+%d more"), hidden)
 		r.more.Color = theme.Color(theme.ColorNamePrimary)
 		r.more.Move(fyne.NewPos(cellPad, top+float32(n)*lh))
 		r.objs = append(r.objs, r.more)

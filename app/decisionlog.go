@@ -3,6 +3,7 @@ package app
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -12,7 +13,7 @@ func decisionSection(label **widget.Label) fyne.CanvasObject {
 	*label = widget.NewLabel("")
 	(*label).Wrapping = fyne.TextWrapWord
 	return container.NewVBox(widget.NewSeparator(),
-		widget.NewLabelWithStyle("Decision log", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), *label)
+		widget.NewLabelWithStyle(lang.L("Decision log"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), *label)
 }
 
 // refreshDecisions shows the decision log of the selected objective or micro-goal. It reads

@@ -11,6 +11,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -74,21 +75,23 @@ type detail struct {
 	dropRow     fyne.CanvasObject  // the reason field, shown for dropped steps only
 	repeatKind  *widget.Select     // detail_routine.go
 	repeatEvery *widget.Entry      // weeks between occurrences
-	repeatDays  *widget.CheckGroup // chosen weekdays
+	repeatDays  *widget.CheckGroup // chosen weekdays()
 
 	goal model.MicroGoal // the stored values of the row being edited
 	obj  model.Objective
 }
 
-var metricKindLabels = map[model.MetricKind]string{
-	model.MetricNone: "No metric", model.MetricQuantitative: "Quantity (unit and target)", model.MetricQualitative: "Checkpoint (done with evidence)",
+func metricKindLabels() map[model.MetricKind]string {
+	return map[model.MetricKind]string{
+		model.MetricNone: lang.L("No metric"), model.MetricQuantitative: lang.L("Quantity (unit and target)"), model.MetricQualitative: lang.L("Checkpoint (done with evidence)"),
+	}
 }
 
 func newDetail(u *UI) *detail {
 	d := &detail{u: u, drafts: map[string]map[string]string{}, goalFields: map[string]*field{}, objFields: map[string]*field{}, ownerSug: newOwnerSuggestion()}
 	d.heading = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	d.heading.Wrapping = fyne.TextWrapWord
-	d.empty = container.NewCenter(widget.NewLabel("Select an objective or a micro-goal to see and edit it."))
+	d.empty = container.NewCenter(widget.NewLabel(lang.L("Select an objective or a micro-goal to see and edit it.")))
 	d.stack = container.NewStack(d.empty)
 	d.view = d.stack
 	return d
@@ -118,7 +121,7 @@ func (d *detail) page(form fyne.CanvasObject, buttons fyne.CanvasObject) fyne.Ca
 
 // revertButton makes the Revert button of a form.
 func (d *detail) revertButton() *widget.Button {
-	b := widget.NewButtonWithIcon("Revert", theme.ContentUndoIcon(), d.revert)
+	b := widget.NewButtonWithIcon(lang.L("Revert"), theme.ContentUndoIcon(), d.revert)
 	b.Disable()
 	d.revertBtns = append(d.revertBtns, b)
 	return b
@@ -177,6 +180,28 @@ func (d *detail) selectField(fields map[string]*field, name, label string, optio
 	return f, s
 }
 
+// choiceField is a select whose choices are stored values shown in the user's words: the
+// field reads and sets the value, the select shows labelOf(value).
+func (d *detail) choiceField(fields map[string]*field, name, label string, values []string, labelOf func(string) string) (*field, *widget.Select) {
+	labels := make([]string, len(values))
+	valueOf := make(map[string]string, len(values))
+	for i, v := range values {
+		labels[i] = labelOf(v)
+		valueOf[labels[i]] = v
+	}
+	s := widget.NewSelect(labels, func(string) { d.changed() })
+	f := &field{name: name, label: label, widget: s,
+		text: func() string {
+			if v, ok := valueOf[s.Selected]; ok {
+				return v
+			}
+			return s.Selected
+		},
+		set: func(v string) { s.SetSelected(labelOf(v)) }}
+	fields[name] = f
+	return f, s
+}
+
 // row lays out fields side by side under their labels, each with its problem line below.
 func row(fs ...*field) fyne.CanvasObject {
 	cols := make([]fyne.CanvasObject, len(fs))
@@ -195,43 +220,43 @@ func row(fs ...*field) fyne.CanvasObject {
 func (d *detail) buildGoalForm() fyne.CanvasObject {
 	gf := d.goalFields
 	var horizonF, stageF, kindF *field
-	horizonF, d.horizon = d.selectField(gf, "horizon", "Horizon", stringsOf(model.Horizons))
-	stageF, d.stage = d.selectField(gf, "stage", "Stage", stringsOf(model.Stages))
-	kinds := []string{metricKindLabels[model.MetricNone], metricKindLabels[model.MetricQuantitative], metricKindLabels[model.MetricQualitative]}
-	kindF, d.metricKind = d.selectField(gf, "metric", "Metric", kinds)
+	horizonF, d.horizon = d.choiceField(gf, "horizon", lang.L("Horizon"), stringsOf(model.Horizons), horizonLabel)
+	stageF, d.stage = d.choiceField(gf, "stage", lang.L("Stage"), stringsOf(model.Stages), stageLabel)
+	kinds := []string{metricKindLabels()[model.MetricNone], metricKindLabels()[model.MetricQuantitative], metricKindLabels()[model.MetricQualitative]}
+	kindF, d.metricKind = d.selectField(gf, "metric", lang.L("Metric"), kinds)
 	d.smart = newSMARTBadges()
 	d.smartScore = widget.NewLabel("")
 	d.smartHints = widget.NewLabel("")
 	d.smartHints.Wrapping = fyne.TextWrapWord
 	d.stamps = widget.NewLabel("")
 	d.stamps.Wrapping = fyne.TextWrapWord
-	d.dropRow = row(d.entryField(gf, "dropReason", "Reason for dropping", "", false))
+	d.dropRow = row(d.entryField(gf, "dropReason", lang.L("Reason for dropping"), "", false))
 	d.metricLog = newMetricLog(d.u)
-	d.saveBtn = widget.NewButton("Save", d.save)
+	d.saveBtn = widget.NewButton(lang.L("Save"), d.save)
 	d.saveBtn.Importance = widget.HighImportance
-	d.doneBtn = widget.NewButton("Mark done", d.u.toggleDone)
+	d.doneBtn = widget.NewButton(lang.L("Mark done"), d.u.toggleDone)
 	bar := container.NewHBox(d.saveBtn, d.revertButton(), d.doneBtn)
 	buttons := container.NewHBox(
-		widget.NewButton("Drop…", d.u.dropSelected),
-		widget.NewButton("Add sub-step", d.u.addSubStep),
-		widget.NewButton("Delete", d.u.deleteSelected))
+		widget.NewButton(lang.L("Drop…"), d.u.dropSelected),
+		widget.NewButton(lang.L("Add sub-step"), d.u.addSubStep),
+		widget.NewButton(lang.L("Delete"), d.u.deleteSelected))
 	d.goalBox = container.NewVBox(
 		d.heading,
-		row(d.entryField(gf, "title", "Action", "Verb first: “Write the intro of chapter 2”", false)),
-		row(d.entryField(gf, "outcome", "Expected outcome", "What will exist when it is done?", true)),
-		row(d.entryField(gf, "doneWhen", "Done when", "The check that proves it: “1,000 words in the draft”", false)),
-		row(d.dateField(gf, "due", "Due date"), d.entryField(gf, "dueTime", "Time", "HH:MM (optional)", false)),
-		row(horizonF, stageF, d.entryField(gf, "estimate", "Estimate", "45 min, 1h 30m", false)),
+		row(d.entryField(gf, "title", lang.L("Action"), lang.L("Verb first: “Write the intro of chapter 2”"), false)),
+		row(d.entryField(gf, "outcome", lang.L("Expected outcome"), lang.L("What will exist when it is done?"), true)),
+		row(d.entryField(gf, "doneWhen", lang.L("Done when"), lang.L("The check that proves it: “1,000 words in the draft”"), false)),
+		row(d.dateField(gf, "due", lang.L("Due date")), d.entryField(gf, "dueTime", lang.L("Time"), lang.L("HH:MM (optional)"), false)),
+		row(horizonF, stageF, d.entryField(gf, "estimate", lang.L("Estimate"), lang.L("45 min, 1h 30m"), false)),
 		d.routineRow(),
-		row(kindF, d.entryField(gf, "unit", "Unit", "minutes, pages, words…", false), d.entryField(gf, "target", "Target", "500", false)),
+		row(kindF, d.entryField(gf, "unit", lang.L("Unit"), lang.L("minutes, pages, words…"), false), d.entryField(gf, "target", lang.L("Target"), "500", false)),
 		row(d.canDecreaseField(), d.fromCompletionField()),
-		row(d.entryField(gf, "owner", "Owner", "Who does it", false), d.entryField(gf, "partner", "Accountability partner", "Who checks in", false)),
+		row(d.entryField(gf, "owner", lang.L("Owner"), lang.L("Who does it"), false), d.entryField(gf, "partner", lang.L("Accountability partner"), lang.L("Who checks in"), false)),
 		d.ownerSug.why,
 		row(d.tagsField(gf)),
 		row(d.newNotesField(gf)),
 		d.dropRow,
 		widget.NewSeparator(),
-		widget.NewLabelWithStyle("SMART check", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		widget.NewLabelWithStyle(lang.L("SMART check"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		container.NewHBox(d.smart.box, d.smartScore), d.smartHints,
 		d.metricLog.box,
 		widget.NewSeparator(),
@@ -245,26 +270,26 @@ func (d *detail) buildGoalForm() fyne.CanvasObject {
 func (d *detail) buildObjectiveForm() fyne.CanvasObject {
 	of := d.objFields
 	var statusF *field
-	statusF, d.objStatus = d.selectField(of, "status", "Status", []string{string(model.ObjectiveActive), string(model.ObjectiveAchieved), string(model.ObjectiveArchived)})
-	d.inFocus = widget.NewCheck("In focus", func(bool) { d.changed() })
+	statusF, d.objStatus = d.choiceField(of, "status", lang.L("Status"), []string{string(model.ObjectiveActive), string(model.ObjectiveAchieved), string(model.ObjectiveArchived)}, objectiveStatusLabel)
+	d.inFocus = widget.NewCheck(lang.L("In focus"), func(bool) { d.changed() })
 	of["focus"] = &field{name: "focus", widget: d.inFocus,
 		text: func() string { return strconv.FormatBool(d.inFocus.Checked) },
 		set:  func(s string) { d.inFocus.SetChecked(s == "true") }}
 	d.objStats = widget.NewLabel("")
 	d.objStats.Wrapping = fyne.TextWrapWord
-	d.objSaveBtn = widget.NewButton("Save", d.save)
+	d.objSaveBtn = widget.NewButton(lang.L("Save"), d.save)
 	d.objSaveBtn.Importance = widget.HighImportance
 	d.objBox = container.NewVBox(
-		widget.NewLabelWithStyle("Objective", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		row(d.entryField(of, "title", "In one sentence", "What do you want to achieve?", false)),
-		row(d.entryField(of, "why", "Why it matters", "The reason that keeps you going", true)),
+		widget.NewLabelWithStyle(lang.L("Objective"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		row(d.entryField(of, "title", lang.L("In one sentence"), lang.L("What do you want to achieve?"), false)),
+		row(d.entryField(of, "why", lang.L("Why it matters"), lang.L("The reason that keeps you going"), true)),
 		row(d.newNotesField(of)),
-		row(d.dateField(of, "target", "Target date"), statusF),
+		row(d.dateField(of, "target", lang.L("Target date")), statusF),
 		d.inFocus,
 		d.objStats,
 		container.NewHBox(
-			widget.NewButton("Add micro-goal", d.u.addGoal),
-			widget.NewButton("Delete", d.u.deleteSelected)),
+			widget.NewButton(lang.L("Add micro-goal"), d.u.addGoal),
+			widget.NewButton(lang.L("Delete"), d.u.deleteSelected)),
 		decisionSection(&d.objDecisions),
 	)
 	return container.NewHBox(d.objSaveBtn, d.revertButton())
@@ -340,7 +365,7 @@ func (d *detail) leave() bool {
 		return true
 	}
 	d.keepDraft()
-	d.u.showMessage("Your unsaved edits are kept: select the item again to finish them.")
+	d.u.say(lang.L("Your unsaved edits are kept: select the item again to finish them."))
 	return false
 }
 
@@ -380,7 +405,7 @@ func (d *detail) fillGoal(g model.MicroGoal) {
 	loc := d.u.loc
 	v := map[string]string{
 		"title": g.Title, "outcome": g.Outcome, "doneWhen": g.DoneWhen,
-		"horizon": string(g.Horizon), "stage": string(g.Stage), "metric": metricKindLabels[g.Metric.Kind],
+		"horizon": string(g.Horizon), "stage": string(g.Stage), "metric": metricKindLabels()[g.Metric.Kind],
 		"unit": g.Metric.Unit, "owner": g.Owner, "partner": g.Partner, "dropReason": g.DropReason,
 		"anchor": g.Anchor, "repeat": g.Repeat, "tags": model.FormatTags(g.Tags), "notes": g.Notes,
 	}
@@ -457,7 +482,7 @@ func (d *detail) goalFromForm() (model.MicroGoal, []model.Problem) {
 	}
 	switch {
 	case day.IsZero() && hasTime:
-		ps = append(ps, model.Problem{Field: "dueTime", Message: "Give a due date for this time", Blocking: true})
+		ps = append(ps, model.Problem{Field: "dueTime", Message: lang.L("Give a due date for this time"), Blocking: true})
 	case day.IsZero():
 		g.Due, g.DueHasTime = time.Time{}, false
 	default:
@@ -467,7 +492,7 @@ func (d *detail) goalFromForm() (model.MicroGoal, []model.Problem) {
 	if g.EstimateMinutes, err = model.ParseMinutes(f["estimate"].text()); err != nil {
 		bad("estimate", err)
 	}
-	for kind, label := range metricKindLabels {
+	for kind, label := range metricKindLabels() {
 		if label == f["metric"].text() {
 			g.Metric.Kind = kind
 		}
@@ -597,22 +622,22 @@ func (d *detail) valid() bool {
 }
 
 func (d *detail) showGoalState(g model.MicroGoal) {
-	d.heading.SetText(statusWord(g.Status) + " micro-goal")
+	d.heading.SetText(statusHeading(g.Status))
 	s := model.CheckSMART(g, d.u.smartContext(g))
 	d.smart.set(s, theme.CurrentForWidget(d.smartScore))
-	d.smartScore.SetText(fmt.Sprintf("%d of 5 pass", s.Score()))
+	d.smartScore.SetText(fmt.Sprintf(lang.L("%d of 5 pass"), s.Score()))
 	if hints := s.Hints(); len(hints) > 0 {
 		d.smartHints.SetText(strings.Join(hints, "\n"))
 	} else {
-		d.smartHints.SetText("Specific, measurable, achievable, relevant and time-bound.")
+		d.smartHints.SetText(lang.L("Specific, measurable, achievable, relevant and time-bound."))
 	}
 	stamp := func(t time.Time) string { return currentLocale().DateTimeYear(t.In(d.u.loc)) }
-	lines := []string{"Created " + stamp(g.CreatedAt), "Updated " + stamp(g.UpdatedAt)}
+	lines := []string{lang.L("Created {{.Date}}", args("Date", stamp(g.CreatedAt))), lang.L("Updated {{.Date}}", args("Date", stamp(g.UpdatedAt)))}
 	if !g.DoneAt.IsZero() {
-		lines = append(lines, "Done "+stamp(g.DoneAt))
+		lines = append(lines, lang.L("Done {{.Date}}", args("Date", stamp(g.DoneAt))))
 	}
 	if !g.DroppedAt.IsZero() {
-		lines = append(lines, "Dropped "+stamp(g.DroppedAt))
+		lines = append(lines, lang.L("Dropped {{.Date}}", args("Date", stamp(g.DroppedAt))))
 	}
 	d.stamps.SetText(strings.Join(lines, " · "))
 	if g.Status == model.StatusDropped {
@@ -621,9 +646,9 @@ func (d *detail) showGoalState(g model.MicroGoal) {
 		d.dropRow.Hide()
 	}
 	if g.Status == model.StatusDone {
-		d.doneBtn.SetText("Reopen")
+		d.doneBtn.SetText(lang.L("Reopen"))
 	} else {
-		d.doneBtn.SetText("Mark done")
+		d.doneBtn.SetText(lang.L("Mark done"))
 	}
 	unitOn := g.Metric.Kind == model.MetricQuantitative
 	for _, name := range []string{"unit", "target"} {
@@ -646,18 +671,8 @@ func (d *detail) showGoalState(g model.MicroGoal) {
 
 func (d *detail) showObjectiveState(o model.Objective) {
 	p := d.u.outline.progress[o.ID]
-	d.objStats.SetText(fmt.Sprintf("%d of %d micro-goals done (%s) · created %s",
+	d.objStats.SetText(fmt.Sprintf(lang.L("%d of %d micro-goals done (%s) · created %s"),
 		p.Done, p.Total, currentLocale().Percent(p.Fraction()), currentLocale().DayMonthYear(o.CreatedAt.In(d.u.loc))))
-}
-
-func statusWord(s model.Status) string {
-	switch s {
-	case model.StatusDone:
-		return "Done"
-	case model.StatusDropped:
-		return "Dropped"
-	}
-	return "Open"
 }
 
 func capitalize(s string) string {
@@ -674,7 +689,7 @@ func (d *detail) save() {
 		return
 	}
 	if !d.valid() {
-		d.u.showMessage("Fix the fields marked in red, then save.")
+		d.u.say(lang.L("Fix the fields marked in red, then save."))
 		return
 	}
 	before := d.goal.Stage
@@ -697,7 +712,7 @@ func (d *detail) saveKey(key string) bool {
 	case 'g':
 		old := d.goal
 		g, _ := d.goalFromForm()
-		return u.record("save “"+g.Title+"”", func(ctx context.Context) (func(context.Context) error, error) {
+		return u.record(lang.L("save “{{.Title}}”", args("Title", g.Title)), func(ctx context.Context) (func(context.Context) error, error) {
 			if _, err := u.store.UpdateGoal(ctx, g); err != nil {
 				return nil, err
 			}
@@ -706,7 +721,7 @@ func (d *detail) saveKey(key string) bool {
 	case 'o':
 		old := d.obj
 		o, _ := d.objectiveFromForm()
-		return u.record("save “"+o.Title+"”", func(ctx context.Context) (func(context.Context) error, error) {
+		return u.record(lang.L("save “{{.Title}}”", args("Title", o.Title)), func(ctx context.Context) (func(context.Context) error, error) {
 			if _, err := u.store.UpdateObjective(ctx, o); err != nil {
 				return nil, err
 			}

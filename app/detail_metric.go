@@ -1,6 +1,7 @@
 package app
 
 import (
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -8,8 +9,8 @@ import (
 // weight or a backlog goes down, so negative values may be logged; pages written do not.
 // Its text is "1" when on, so the form's drafts keep it like any other field.
 func (d *detail) canDecreaseField() *field {
-	check := widget.NewCheck("Can go down", func(bool) { d.changed() })
-	f := &field{name: "canDecrease", label: "Direction", widget: check,
+	check := widget.NewCheck(lang.L("Can go down"), func(bool) { d.changed() })
+	f := &field{name: "canDecrease", label: lang.L("Direction"), widget: check,
 		text: func() string {
 			if check.Checked {
 				return "1"
@@ -24,8 +25,8 @@ func (d *detail) canDecreaseField() *field {
 // fromCompletionField is the goal form's "repeat from completion" switch: a repeating step
 // that comes back a rule's interval after it was last done instead of on fixed days.
 func (d *detail) fromCompletionField() *field {
-	check := widget.NewCheck("Count from completion", func(bool) { d.changed() })
-	f := &field{name: "fromCompletion", label: "Repeats", widget: check,
+	check := widget.NewCheck(lang.L("Count from completion"), func(bool) { d.changed() })
+	f := &field{name: "fromCompletion", label: lang.L("Repeats"), widget: check,
 		text: func() string {
 			if check.Checked {
 				return "1"

@@ -7,38 +7,41 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/microgoals/microgoals/model"
 )
 
 // The repeat choices of the detail panel, in the words it shows.
-var repeatLabels = []string{"Does not repeat", "Every day", "Every weekday", "Weekly on chosen days", "Every N weeks", "Every month"}
+func repeatLabels() []string {
+	return []string{lang.L("Does not repeat"), lang.L("Every day"), lang.L("Every weekday"), lang.L("Weekly on chosen days"), lang.L("Every N weeks"), lang.L("Every month")}
+}
 
-const noAnchor = "No anchor"
+func noAnchor() string { return lang.L("No anchor") }
 
-// weekdayOrder lists the weekdays Monday first, as the day boxes show them.
+// weekdayOrder lists the weekdays() Monday first, as the day boxes show them.
 var weekdayOrder = []time.Weekday{time.Monday, time.Tuesday, time.Wednesday, time.Thursday, time.Friday, time.Saturday, time.Sunday}
 
 // routineFields adds the anchor and repeat fields to the goal form. The repeat field's text is
 // the RRULE its widgets make up, so the form's validation checks it like any other field.
 func (d *detail) routineFields() (anchorF, repeatF *field) {
 	gf := d.goalFields
-	names := []string{noAnchor}
+	names := []string{noAnchor()}
 	for _, a := range d.u.routineSettings().anchors {
 		names = append(names, a.Name)
 	}
 	anchor := widget.NewSelect(names, func(string) { d.changed() })
-	anchorF = &field{name: "anchor", label: "Routine anchor", widget: anchor,
+	anchorF = &field{name: "anchor", label: lang.L("Routine anchor"), widget: anchor,
 		text: func() string {
-			if anchor.Selected == noAnchor {
+			if anchor.Selected == noAnchor() {
 				return ""
 			}
 			return anchor.Selected
 		},
 		set: func(s string) {
 			if s == "" {
-				s = noAnchor
+				s = noAnchor()
 			}
 			if !containsString(anchor.Options, s) {
 				// An anchor removed from the settings stays readable on the steps paired with it.
@@ -48,7 +51,7 @@ func (d *detail) routineFields() (anchorF, repeatF *field) {
 		}}
 	gf["anchor"] = anchorF
 
-	kind := widget.NewSelect(append([]string(nil), repeatLabels...), nil)
+	kind := widget.NewSelect(append([]string(nil), repeatLabels()...), nil)
 	every := widget.NewEntry()
 	every.SetPlaceHolder("2")
 	var dayNames []string
@@ -57,7 +60,7 @@ func (d *detail) routineFields() (anchorF, repeatF *field) {
 	}
 	days := widget.NewCheckGroup(dayNames, nil)
 	days.Horizontal = true
-	everyRow := container.NewBorder(nil, nil, widget.NewLabel("Every"), widget.NewLabel("weeks"), every)
+	everyRow := container.NewBorder(nil, nil, widget.NewLabel(lang.L("Every")), widget.NewLabel(lang.L("weeks")), every)
 	custom := "" // a rule written elsewhere, kept as it is unless the user picks a choice
 	show := func() {
 		everyRow.Hide()
@@ -108,7 +111,7 @@ func (d *detail) routineFields() (anchorF, repeatF *field) {
 	}
 	set := func(rule string) {
 		r, err := model.ParseRule(rule)
-		kind.Options = append([]string(nil), repeatLabels...)
+		kind.Options = append([]string(nil), repeatLabels()...)
 		custom = ""
 		if err != nil || r.Kind == model.RepeatCustom {
 			custom = rule
@@ -128,12 +131,12 @@ func (d *detail) routineFields() (anchorF, repeatF *field) {
 			kind.SetSelectedIndex(4)
 		case r.Kind == model.RepeatMonthly:
 			kind.SetSelectedIndex(5)
-		default: // never, daily, weekdays, weekly: the choice's index is the kind
+		default: // never, daily, weekdays(), weekly: the choice's index is the kind
 			kind.SetSelectedIndex(int(r.Kind))
 		}
 		show()
 	}
-	repeatF = &field{name: "repeat", label: "Repeat", widget: container.NewVBox(kind, everyRow, days), text: text, set: set}
+	repeatF = &field{name: "repeat", label: lang.L("Repeat"), widget: container.NewVBox(kind, everyRow, days), text: text, set: set}
 	gf["repeat"] = repeatF
 	d.repeatKind, d.repeatEvery, d.repeatDays = kind, every, days
 	show()

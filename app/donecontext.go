@@ -85,7 +85,7 @@ func newDoneContext(u *UI) *doneContext {
 // ask shows the pop-up for the completed step g, with the last answers filled in.
 func (d *doneContext) ask(g model.MicroGoal) {
 	d.goalID, d.sprint = g.ID, model.Sprint{}
-	d.title.SetText(lang.L("Done “{{.Title}}”: where, with whom?", map[string]any{"Title": ellipsis(g.Title, 24)}))
+	d.title.SetText(lang.L("Done “{{.Title}}”: where, with whom?", args("Title", ellipsis(g.Title, 24))))
 	where, with, _ := d.u.lastContext(g.ID, 0)
 	d.where.SetText(where)
 	d.with.SetText(with)
@@ -145,7 +145,7 @@ func (d *doneContext) save() {
 	if where == g.DoneWhere && with == g.DoneWith {
 		return
 	}
-	u.do("note where “"+g.Title+"” was done", func(ctx context.Context) (func(context.Context) error, string, error) {
+	u.do(lang.L("note where “{{.Title}}” was done", args("Title", g.Title)), func(ctx context.Context) (func(context.Context) error, string, error) {
 		ng := g
 		ng.DoneWhere, ng.DoneWith = where, with
 		if _, err := u.store.UpdateGoal(ctx, ng); err != nil {

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 
 	"github.com/microgoals/microgoals/model"
@@ -358,7 +359,7 @@ func (o *outline) cancelDrag() bool {
 	o.drag.cancelled = true
 	o.overlay.hide()
 	o.overlay.box.Refresh()
-	o.u.showMessage("Move cancelled.")
+	o.u.say(lang.L("Move cancelled."))
 	return true
 }
 
@@ -378,12 +379,12 @@ func (o *outline) dragEnd() {
 		return
 	}
 	if d.target.err != nil {
-		o.u.showMessage("Cannot move it there: %v.", d.target.err)
+		o.u.showMessage(lang.L("Cannot move it there: %v."), d.target.err)
 		return
 	}
 	p, err := o.resolve(d.id, d.target)
 	if err != nil {
-		o.u.showMessage("Cannot move it there: %v.", err)
+		o.u.showMessage(lang.L("Cannot move it there: %v."), err)
 		return
 	}
 	o.u.moveGoal(d.id, p)
@@ -394,13 +395,13 @@ func (o *outline) dragEnd() {
 func (u *UI) moveGoal(id int64, p placement) bool {
 	g, ok := u.tree.Goal(id)
 	if !ok {
-		u.showMessage("That micro-goal no longer exists.")
+		u.say(lang.L("That micro-goal no longer exists."))
 		return false
 	}
 	if u.staysPut(g, p) {
 		return false
 	}
-	ok = u.record("move “"+g.Title+"”", func(ctx context.Context) (func(context.Context) error, error) {
+	ok = u.record(lang.L("move “{{.Title}}”", args("Title", g.Title)), func(ctx context.Context) (func(context.Context) error, error) {
 		if _, err := u.store.PlaceGoal(ctx, id, p.objectiveID, p.parentID, p.beforeID); err != nil {
 			return nil, err
 		}
@@ -427,7 +428,7 @@ func (u *UI) refreshAfterMove(acrossObjectives bool, p placement) {
 	}
 	sibs, err := u.store.Siblings(u.ctx(), p.objectiveID, p.parentID)
 	if err != nil {
-		u.showError("Could not read the plan", err)
+		u.showError(lang.L("Could not read the plan"), err)
 		u.reload()
 		return
 	}
@@ -461,7 +462,7 @@ func (u *UI) staysPut(g model.MicroGoal, p placement) bool {
 func (u *UI) moveSelected(dir fyne.KeyName) {
 	g, ok := u.selectedGoal()
 	if !ok {
-		u.showMessage("Select a micro-goal to move it.")
+		u.say(lang.L("Select a micro-goal to move it."))
 		return
 	}
 	sibs := u.tree.Children(g.ObjectiveID, g.ParentID)
@@ -470,13 +471,13 @@ func (u *UI) moveSelected(dir fyne.KeyName) {
 	switch dir {
 	case fyne.KeyUp:
 		if i == 0 {
-			u.showMessage("“%s” is already the first step here.", g.Title)
+			u.showMessage(lang.L("“%s” is already the first step here."), g.Title)
 			return
 		}
 		p.beforeID = sibs[i-1]
 	case fyne.KeyDown:
 		if i == len(sibs)-1 {
-			u.showMessage("“%s” is already the last step here.", g.Title)
+			u.showMessage(lang.L("“%s” is already the last step here."), g.Title)
 			return
 		}
 		if i+2 < len(sibs) {
@@ -484,18 +485,18 @@ func (u *UI) moveSelected(dir fyne.KeyName) {
 		}
 	case fyne.KeyRight:
 		if i == 0 {
-			u.showMessage("There is no step above “%s” to nest it under.", g.Title)
+			u.showMessage(lang.L("There is no step above “%s” to nest it under."), g.Title)
 			return
 		}
 		if err := u.tree.CheckPlacement(g.ID, sibs[i-1]); err != nil {
-			u.showMessage("Cannot nest “%s”: %v.", g.Title, err)
+			u.showMessage(lang.L("Cannot nest “%s”: %v."), g.Title, err)
 			return
 		}
 		p.parentID = sibs[i-1]
 		u.outline.expand(goalKey(sibs[i-1]))
 	case fyne.KeyLeft:
 		if g.ParentID == 0 {
-			u.showMessage("“%s” is already at the top level.", g.Title)
+			u.showMessage(lang.L("“%s” is already at the top level."), g.Title)
 			return
 		}
 		parent, _ := u.tree.Goal(g.ParentID)

@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/microgoals/microgoals/model"
@@ -27,15 +28,15 @@ func (u *UI) openSubSteps(id int64) int {
 // too (yes by default: a dropped step's open parts would otherwise still count as work to do).
 func (u *UI) askDrop(g model.MicroGoal) {
 	entry := newDialogEntry()
-	entry.SetPlaceHolder("Why drop it? (optional)")
+	entry.SetPlaceHolder(lang.L("Why drop it? (optional)"))
 	items := []*widget.FormItem{widget.NewFormItem("", entry)}
 	open := u.openSubSteps(g.ID)
-	subs := widget.NewCheck(fmt.Sprintf("Also drop its %s", plural(open, "open sub-step")), nil)
+	subs := widget.NewCheck(fmt.Sprintf(lang.L("Also drop its %s"), counted(open, "{{.Count}} open sub-step", "{{.Count}} open sub-steps")), nil)
 	subs.SetChecked(true)
 	if open > 0 {
 		items = append(items, widget.NewFormItem("", subs))
 	}
-	d := dialog.NewForm("Drop “"+g.Title+"”", "Drop", "Cancel", items, func(ok bool) {
+	d := dialog.NewForm(lang.L("Drop “{{.Title}}”", args("Title", g.Title)), lang.L("Drop"), lang.L("Cancel"), items, func(ok bool) {
 		if ok {
 			u.dropGoal(g, strings.TrimSpace(entry.Text), open > 0 && subs.Checked)
 		}
@@ -46,22 +47,14 @@ func (u *UI) askDrop(g model.MicroGoal) {
 
 // dropGoal drops g (and its open sub-steps when subSteps) as one undoable action.
 func (u *UI) dropGoal(g model.MicroGoal, reason string, subSteps bool) {
-	u.do("drop “"+g.Title+"”", func(ctx context.Context) (func(context.Context) error, string, error) {
+	u.do(lang.L("drop “{{.Title}}”", args("Title", g.Title)), func(ctx context.Context) (func(context.Context) error, string, error) {
 		before, err := u.store.DropGoal(ctx, g.ID, reason, subSteps)
 		if err != nil {
 			return nil, "", err
 		}
 		if len(before) > 1 {
-			u.showMessage("Dropped “%s” and %s.", g.Title, plural(len(before)-1, "open sub-step"))
+			u.showMessage(lang.L("Dropped “%s” and %s."), g.Title, counted(len(before)-1, "{{.Count}} open sub-step", "{{.Count}} open sub-steps"))
 		}
 		return func(ctx context.Context) error { return u.store.PutBackStatus(ctx, before) }, "", nil
 	})
-}
-
-// plural writes n and word, with an s when n is not one.
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return fmt.Sprintf("%d %ss", n, word)
 }

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/software"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/storage"
 )
 
@@ -16,7 +17,7 @@ import (
 func (u *UI) saveAs(name, what string, write func(w io.Writer) error) {
 	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil {
-			u.showError("Could not save "+what, err)
+			u.showError(lang.L("Could not save {{.What}}", args("What", what)), err)
 			return
 		}
 		if w == nil {
@@ -27,10 +28,10 @@ func (u *UI) saveAs(name, what string, write func(w io.Writer) error) {
 			err = cerr
 		}
 		if err != nil {
-			u.showError("Could not save "+what, err)
+			u.showError(lang.L("Could not save {{.What}}", args("What", what)), err)
 			return
 		}
-		u.showMessage("Saved %s to %s.", what, w.URI().Path())
+		u.showMessage(lang.L("Saved %s to %s."), what, w.URI().Path())
 	}, u.win)
 	d.SetFileName(name)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{name[strings.LastIndex(name, "."):]}))
@@ -57,5 +58,5 @@ func renderImage(obj fyne.CanvasObject, size fyne.Size) image.Image {
 // exportPNG saves the image that render draws as a PNG file.
 func (u *UI) exportPNG(render func() image.Image, name string) {
 	img := render()
-	u.saveAs(name, "the chart", func(w io.Writer) error { return png.Encode(w, img) })
+	u.saveAs(name, lang.L("the chart"), func(w io.Writer) error { return png.Encode(w, img) })
 }

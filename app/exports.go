@@ -17,6 +17,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	fynestorage "fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 	"golang.org/x/image/font"
@@ -36,7 +37,7 @@ type exportFunc func(ctx context.Context, st *storage.Store, path string, progre
 func (u *UI) saveFile(name, what string, write exportFunc) {
 	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
 		if err != nil {
-			u.showError("Could not choose the file", err)
+			u.showError(lang.L("Could not choose the file"), err)
 			return
 		}
 		if wc == nil {
@@ -55,7 +56,7 @@ func (u *UI) saveFile(name, what string, write exportFunc) {
 func (u *UI) saveTo(path, what string, write exportFunc) {
 	st := u.store
 	var then func()
-	u.runWorker("Exporting "+what, func(ctx context.Context, progress storage.Progress) (string, error) {
+	u.runWorker(lang.L("Exporting {{.What}}", args("What", what)), func(ctx context.Context, progress storage.Progress) (string, error) {
 		msg, after, err := write(ctx, st, path, progress)
 		then = after
 		return msg, err
@@ -64,7 +65,7 @@ func (u *UI) saveTo(path, what string, write exportFunc) {
 			return
 		}
 		if err != nil {
-			u.showError("Could not export "+what, err)
+			u.showError(lang.L("Could not export {{.What}}", args("What", what)), err)
 			return
 		}
 		if then != nil {
@@ -94,9 +95,9 @@ func writeAtomically(path string, fn func(w io.Writer) error) error {
 }
 
 func (u *UI) exportJSON() {
-	u.saveFile("microgoals-"+u.now().In(u.loc).Format("2006-01-02")+".json", "the plan", func(ctx context.Context, st *storage.Store, path string, progress storage.Progress) (string, func(), error) {
+	u.saveFile("microgoals-"+u.now().In(u.loc).Format("2006-01-02")+".json", lang.L("the plan"), func(ctx context.Context, st *storage.Store, path string, progress storage.Progress) (string, func(), error) {
 		err := writeAtomically(path, func(w io.Writer) error { return st.ExportJSONProgress(ctx, w, progress) })
-		return "Exported everything to " + path + ".", nil, err
+		return lang.L("Exported everything to {{.File}}.", args("File", path)), nil, err
 	})
 }
 
@@ -107,25 +108,25 @@ func (u *UI) exportMetricsCSV(goalID int64) {
 	if goalID != 0 {
 		name = fmt.Sprintf("microgoals-metrics-goal-%d.csv", goalID)
 	}
-	u.saveFile(name, "the metric entries", func(ctx context.Context, st *storage.Store, path string, _ storage.Progress) (string, func(), error) {
+	u.saveFile(name, lang.L("the metric entries"), func(ctx context.Context, st *storage.Store, path string, _ storage.Progress) (string, func(), error) {
 		n := 0
 		err := writeAtomically(path, func(w io.Writer) (err error) {
 			n, err = st.ExportCSV(ctx, w, goalID)
 			return err
 		})
-		return fmt.Sprintf("Exported %s to %s.", model.Plural(n, "metric entry"), path), nil, err
+		return counted(n, "Exported {{.Count}} metric entry to {{.Path}}.", "Exported {{.Count}} metric entries to {{.Path}}.", args("Path", path)), nil, err
 	})
 }
 
 func (u *UI) exportICalendar() {
-	u.saveFile("microgoals-milestones.ics", "the milestones", func(ctx context.Context, st *storage.Store, path string, _ storage.Progress) (string, func(), error) {
+	u.saveFile("microgoals-milestones.ics", lang.L("the milestones"), func(ctx context.Context, st *storage.Store, path string, _ storage.Progress) (string, func(), error) {
 		n := 0
 		err := writeAtomically(path, func(w io.Writer) error {
 			var err error
 			n, err = st.ExportICalendar(ctx, w)
 			return err
 		})
-		return fmt.Sprintf("Exported %s to %s: open it with your calendar program.", model.Plural(n, "milestone"), path), nil, err
+		return counted(n, "Exported {{.Count}} milestone to {{.Path}}: open it with your calendar program.", "Exported {{.Count}} milestones to {{.Path}}: open it with your calendar program.", args("Path", path)), nil, err
 	})
 }
 
@@ -133,7 +134,7 @@ func (u *UI) exportICalendar() {
 func (u *UI) openFile(read func(data []byte)) {
 	d := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
 		if err != nil {
-			u.showError("Could not open the file", err)
+			u.showError(lang.L("Could not open the file"), err)
 			return
 		}
 		if rc == nil {
@@ -142,7 +143,7 @@ func (u *UI) openFile(read func(data []byte)) {
 		data, err := io.ReadAll(io.LimitReader(rc, 512<<20+1))
 		rc.Close()
 		if err != nil {
-			u.showError("Could not read the file", err)
+			u.showError(lang.L("Could not read the file"), err)
 			return
 		}
 		read(data)
@@ -171,8 +172,8 @@ func (u *UI) exportReport() {
 		return err
 	}
 	from.Validator, to.Validator = dayValidator, dayValidator
-	d := dialog.NewForm("Progress report", "Choose file…", "Cancel", []*widget.FormItem{
-		widget.NewFormItem("From", from), widget.NewFormItem("To", to),
+	d := dialog.NewForm(lang.L("Progress report"), lang.L("Choose file…"), lang.L("Cancel"), []*widget.FormItem{
+		widget.NewFormItem(lang.L("From"), from), widget.NewFormItem(lang.L("To"), to),
 	}, func(ok bool) {
 		if !ok {
 			return
@@ -183,12 +184,12 @@ func (u *UI) exportReport() {
 			a, b = b, a
 		}
 		period := model.PeriodOf(a, b, u.loc)
-		u.saveFile("progress-"+a.Format("2006-01-02")+".md", "the report", func(ctx context.Context, st *storage.Store, path string, _ storage.Progress) (string, func(), error) {
+		u.saveFile("progress-"+a.Format("2006-01-02")+".md", lang.L("the report"), func(ctx context.Context, st *storage.Store, path string, _ storage.Progress) (string, func(), error) {
 			md, err := u.writeReport(ctx, st, path, period)
 			if err != nil {
 				return "", nil, err
 			}
-			return "Wrote the report to " + path + ", with its charts beside it.", func() { u.rememberReportDir(path); u.showReport(path, md) }, nil
+			return lang.L("Wrote the report to {{.File}}, with its charts beside it.", args("File", path)), func() { u.rememberReportDir(path); u.showReport(path, md) }, nil
 		})
 	}, u.win)
 	d.Resize(fyne.NewSize(420, 220))
@@ -365,7 +366,7 @@ func (u *UI) showReport(path, md string) fyne.Window {
 			img.Alignment = fyne.TextAlignLeading
 		}
 	}
-	w := u.app.NewWindow("Report — " + filepath.Base(path))
+	w := u.app.NewWindow(lang.L("Report — {{.File}}", args("File", filepath.Base(path))))
 	w.SetContent(container.NewVScroll(container.NewPadded(rt)))
 	w.Resize(fyne.NewSize(820, 700))
 	w.Show()

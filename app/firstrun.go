@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
@@ -30,21 +31,21 @@ type firstRun struct {
 func newFirstRun(u *UI) *firstRun {
 	f := &firstRun{u: u}
 	f.objective = widget.NewEntry()
-	f.objective.SetPlaceHolder("e.g. Finish the first draft of my novel by March")
+	f.objective.SetPlaceHolder(lang.L("e.g. Finish the first draft of my novel by March"))
 	f.objective.OnChanged = f.onObjectiveChanged
 	f.objective.OnSubmitted = func(string) { f.next() }
 	f.nudge = widget.NewLabel("")
 	f.nudge.Wrapping = fyne.TextWrapWord
-	f.nextBtn = widget.NewButton("Next", f.next)
+	f.nextBtn = widget.NewButton(lang.L("Next"), f.next)
 	f.nextBtn.Importance = widget.HighImportance
 	f.nextBtn.Disable()
-	example := widget.NewButton("Try an example", f.tryExample)
+	example := widget.NewButton(lang.L("Try an example"), f.tryExample)
 
-	title := widget.NewLabelWithStyle("What do you want to achieve?", fyne.TextAlignCenter, fyne.TextStyle{})
+	title := widget.NewLabelWithStyle(lang.L("What do you want to achieve?"), fyne.TextAlignCenter, fyne.TextStyle{})
 	title.SizeName = "headingText"
 	page1 := container.NewVBox(
 		title,
-		widget.NewLabelWithStyle("Write your objective in one sentence.", fyne.TextAlignCenter, fyne.TextStyle{}),
+		widget.NewLabelWithStyle(lang.L("Write your objective in one sentence."), fyne.TextAlignCenter, fyne.TextStyle{}),
 		f.objective, f.nudge,
 		container.NewHBox(layout.NewSpacer(), example, f.nextBtn),
 	)
@@ -52,16 +53,16 @@ func newFirstRun(u *UI) *firstRun {
 	f.recap = widget.NewLabelWithStyle("", fyne.TextAlignCenter, fyne.TextStyle{})
 	f.recap.Wrapping = fyne.TextWrapWord
 	f.goalBox = container.NewVBox()
-	start := widget.NewButton("Start", f.start)
+	start := widget.NewButton(lang.L("Start"), f.start)
 	start.Importance = widget.HighImportance
-	title2 := widget.NewLabelWithStyle("What are the first small steps for tomorrow?", fyne.TextAlignCenter, fyne.TextStyle{})
+	title2 := widget.NewLabelWithStyle(lang.L("What are the first small steps for tomorrow?"), fyne.TextAlignCenter, fyne.TextStyle{})
 	title2.SizeName = "headingText"
 	page2 := container.NewVBox(
 		title2, f.recap,
-		widget.NewLabelWithStyle("Start each with a verb; finish each within a day.", fyne.TextAlignCenter, fyne.TextStyle{}),
+		widget.NewLabelWithStyle(lang.L("Start each with a verb; finish each within a day."), fyne.TextAlignCenter, fyne.TextStyle{}),
 		f.goalBox,
-		container.NewHBox(widget.NewButton("Back", func() { f.show(0) }), layout.NewSpacer(),
-			widget.NewButton("Add another", func() { f.addGoalEntry("") }), start),
+		container.NewHBox(widget.NewButton(lang.L("Back"), func() { f.show(0) }), layout.NewSpacer(),
+			widget.NewButton(lang.L("Add another"), func() { f.addGoalEntry("") }), start),
 	)
 	f.pages = container.NewStack(page1, page2)
 	f.view = container.NewCenter(container.NewGridWrap(fyne.NewSize(560, 360), f.pages))
@@ -81,7 +82,7 @@ func (f *firstRun) reset() {
 	f.objective.SetText("")
 	f.goals = nil
 	f.goalBox.RemoveAll()
-	for _, p := range []string{"Write …", "Call …", "Draft …"} {
+	for _, p := range []string{lang.L("Write …"), lang.L("Call …"), lang.L("Draft …")} {
 		f.addGoalEntry(p)
 	}
 	f.show(0)
@@ -90,7 +91,7 @@ func (f *firstRun) reset() {
 func (f *firstRun) addGoalEntry(placeholder string) {
 	e := widget.NewEntry()
 	if placeholder == "" {
-		placeholder = "Another step …"
+		placeholder = lang.L("Another step …")
 	}
 	e.SetPlaceHolder(placeholder)
 	e.OnSubmitted = func(string) { f.start() }
@@ -156,7 +157,7 @@ func (f *firstRun) start() {
 		g.Due = tomorrow
 		goals = append(goals, g)
 	}
-	u.do("start the plan", u.creation(func(ctx context.Context) (int64, string, error) {
+	u.do(lang.L("start the plan"), u.creation(func(ctx context.Context) (int64, string, error) {
 		created, err := u.store.CreateObjectiveWithGoals(ctx, o, goals)
 		return created.ID, objectiveKey(created.ID), err
 	}, u.store.TrashObjective))
@@ -168,11 +169,11 @@ func (f *firstRun) tryExample() {
 	u := f.u
 	o, goals := examplePlan(u.now(), u.loc)
 	if _, err := u.store.CreateObjectiveWithGoals(u.ctx(), o, goals); err != nil {
-		u.showError("Could not write the example plan", err)
+		u.showError(lang.L("Could not write the example plan"), err)
 		return
 	}
 	u.reload()
-	u.showMessage("This is an example plan. Delete its objective (it goes to the trash) when you are ready for your own.")
+	u.say(lang.L("This is an example plan. Delete its objective (it goes to the trash) when you are ready for your own."))
 }
 
 // examplePlan is one coherent objective — a first 10 km race in ten weeks — with steps for

@@ -6,13 +6,14 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 )
 
 // showFormDialog asks for one value in e, with the typing focus in it, and calls done when
 // confirmed.
 func showFormDialog(title, confirm string, e *dialogEntry, done func(), u *UI) *dialog.FormDialog {
-	d := dialog.NewForm(title, confirm, "Cancel", []*widget.FormItem{widget.NewFormItem("", e)}, func(ok bool) {
+	d := dialog.NewForm(title, confirm, lang.L("Cancel"), []*widget.FormItem{widget.NewFormItem("", e)}, func(ok bool) {
 		if ok {
 			done()
 		}

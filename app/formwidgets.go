@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -58,7 +59,7 @@ func (w *wheelCatcher) CreateRenderer() fyne.WidgetRenderer {
 // dateField is a date entry that reads what quick add reads ("tomorrow", "fri 9am", a
 // YYYY-MM-DD) with a button beside it that picks the day on a calendar.
 func (d *detail) dateField(fields map[string]*field, name, label string) *field {
-	f := d.entryField(fields, name, label, "fri, tomorrow 9am, YYYY-MM-DD", false)
+	f := d.entryField(fields, name, label, lang.L("fri, tomorrow 9am, YYYY-MM-DD"), false)
 	fe := f.widget.(*formEntry)
 	pick := newIconButton(theme.CalendarIcon(), func() { d.pickDate(fe) })
 	f.widget = container.NewBorder(nil, nil, nil, pick, fe)
@@ -78,7 +79,7 @@ func (d *detail) pickDate(e *formEntry) {
 		dlg.Hide()
 		u.win.Canvas().Focus(e)
 	})
-	dlg = dialog.NewCustom("Pick a day", "Cancel", cal, u.win)
+	dlg = dialog.NewCustom(lang.L("Pick a day"), lang.L("Cancel"), cal, u.win)
 	u.escapable(dlg, func() { u.win.Canvas().Focus(e) })
 	dlg.Show()
 }

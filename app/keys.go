@@ -5,6 +5,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -61,7 +62,7 @@ func (u *UI) focusQuickAdd() {
 // viewMenu switches the tabs with Ctrl+1…Ctrl+5 (Outline, Today, Calendar, Charts, Reviews).
 func (u *UI) viewMenu() *fyne.Menu {
 	keys := []fyne.KeyName{fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4, fyne.Key5, fyne.Key6, fyne.Key7, fyne.Key8, fyne.Key9}
-	m := fyne.NewMenu("View")
+	m := fyne.NewMenu(lang.L("View"))
 	for i, b := range u.tabs.buttons {
 		if i >= len(keys) {
 			break
@@ -152,7 +153,7 @@ func (u *UI) openGoal(id int64) {
 // (Ctrl+I), with the cursor at its end; Tab goes on through the other fields.
 func (u *UI) focusDetail() {
 	if !u.built() || u.outline.selected == "" {
-		u.showMessage("Select an objective or a micro-goal to edit it.")
+		u.say(lang.L("Select an objective or a micro-goal to edit it."))
 		return
 	}
 	u.tabs.selectTab(0)

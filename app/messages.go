@@ -97,3 +97,8 @@ func (u *UI) restyleMessage() {
 	bg.StrokeColor = th.Color(theme.ColorNamePrimary, v)
 	bg.Refresh()
 }
+
+// say shows a text that is already complete (translated, with no verbs left) in the banner.
+func (u *UI) say(text string) {
+	u.showMessage("%s", text)
+}

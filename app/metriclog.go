@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/microgoals/microgoals/model"
@@ -36,12 +37,12 @@ func newMetricLog(u *UI) *metricLog {
 	m.rows = container.NewVBox()
 	m.box = container.NewVBox(
 		widget.NewSeparator(),
-		widget.NewLabelWithStyle("Metric log", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		widget.NewLabelWithStyle(lang.L("Metric log"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		m.total,
 		container.NewHBox(
-			widget.NewButton("Log entry… (Ctrl+E)", u.logEntry),
-			widget.NewButton("Focus sprint… (Ctrl+R)", u.startSprint),
-			widget.NewButton("Export CSV…", func() { u.exportMetricsCSV(m.goal.ID) })),
+			widget.NewButton(lang.L("Log entry… (Ctrl+E)"), u.logEntry),
+			widget.NewButton(lang.L("Focus sprint… (Ctrl+R)"), u.startSprint),
+			widget.NewButton(lang.L("Export CSV…"), func() { u.exportMetricsCSV(m.goal.ID) })),
 		m.rows,
 	)
 	return m
@@ -52,7 +53,7 @@ func (m *metricLog) show(g model.MicroGoal) {
 	m.goal = g
 	entries, err := m.u.store.MetricEntries(m.u.ctx(), g.ID)
 	if err != nil {
-		m.u.showError("Could not read the metric log", err)
+		m.u.showError(lang.L("Could not read the metric log"), err)
 	}
 	m.entries = entries
 	m.total.SetText(metricSummary(g, entries, m.u.loc, m.u.now()))
@@ -65,24 +66,24 @@ func metricSummary(g model.MicroGoal, entries []model.MetricEntry, loc *time.Loc
 	switch g.Metric.Kind {
 	case model.MetricNone:
 		if len(entries) == 0 {
-			return "No metric yet: choose one above to measure this step."
+			return lang.L("No metric yet: choose one above to measure this step.")
 		}
-		return fmt.Sprintf("Total %s (no metric chosen).", currentLocale().Value(model.MetricTotal(entries)))
+		return fmt.Sprintf(lang.L("Total %s (no metric chosen)."), currentLocale().Value(model.MetricTotal(entries)))
 	case model.MetricQualitative:
 		if model.MetricTotal(entries) >= 1 {
-			return "Checkpoint reached."
+			return lang.L("Checkpoint reached.")
 		}
-		return "Checkpoint not reached yet: log 1 with the evidence in the note when it is."
+		return lang.L("Checkpoint not reached yet: log 1 with the evidence in the note when it is.")
 	}
 	if len(entries) == 0 {
-		return fmt.Sprintf("Nothing logged yet; target %s %s.", currentLocale().Value(g.Metric.Target), g.Metric.Unit)
+		return fmt.Sprintf(lang.L("Nothing logged yet; target %s %s."), currentLocale().Value(g.Metric.Target), g.Metric.Unit)
 	}
 	return model.MetricProgressOf(g, entries, loc, now).Verdict() + "."
 }
 
 func (m *metricLog) rowsFor(g model.MicroGoal, entries []model.MetricEntry) []fyne.CanvasObject {
 	if len(entries) == 0 {
-		return []fyne.CanvasObject{widget.NewLabel("The log is empty.")}
+		return []fyne.CanvasObject{widget.NewLabel(lang.L("The log is empty."))}
 	}
 	correctedBy := model.CorrectedBy(entries)
 	byID := make(map[int64]model.MetricEntry, len(entries))
@@ -102,12 +103,12 @@ func (m *metricLog) rowsFor(g model.MicroGoal, entries []model.MetricEntry) []fy
 		l.Wrapping = fyne.TextWrapWord
 		if by, ok := correctedBy[e.ID]; ok {
 			l.Importance = widget.LowImportance
-			l.SetText(fmt.Sprintf("%s — corrected by the entry logged %s", text, currentLocale().DateTime(byID[by].CreatedAt.In(m.u.loc))))
+			l.SetText(fmt.Sprintf(lang.L("%s — corrected by the entry logged %s"), text, currentLocale().DateTime(byID[by].CreatedAt.In(m.u.loc))))
 		}
-		out = append(out, container.NewBorder(nil, nil, nil, widget.NewButton("Correct…", func() { m.u.correctEntry(g, e) }), l))
+		out = append(out, container.NewBorder(nil, nil, nil, widget.NewButton(lang.L("Correct…"), func() { m.u.correctEntry(g, e) }), l))
 	}
 	if n := len(entries) - metricLogShown; n > 0 {
-		out = append(out, widget.NewLabel(fmt.Sprintf("… and %s (Export CSV… has them all).", model.Plural(n, "older entry"))))
+		out = append(out, widget.NewLabel(counted(n, "… and {{.Count}} older entry (Export CSV… has them all).", "… and {{.Count}} older entries (Export CSV… has them all).")))
 	}
 	return out
 }
@@ -125,9 +126,9 @@ func valueText(g model.MicroGoal, v float64) string {
 	switch g.Metric.Kind {
 	case model.MetricQualitative:
 		if v >= 1 {
-			return "checkpoint reached"
+			return lang.L("checkpoint reached")
 		}
-		return "checkpoint not reached"
+		return lang.L("checkpoint not reached")
 	case model.MetricQuantitative:
 		return currentLocale().Value(v) + " " + g.Metric.Unit
 	}
@@ -148,17 +149,17 @@ func (u *UI) newEntryForm(title, confirm string, g model.MicroGoal, value, note 
 	f.value.SetText(value)
 	f.note.SetText(note)
 	f.when.SetText(at.In(u.loc).Format("2006-01-02 15:04"))
-	valueLabel := "Value"
+	valueLabel := lang.L("Value")
 	switch g.Metric.Kind {
 	case model.MetricQuantitative:
-		valueLabel = "Value (" + g.Metric.Unit + ")"
-		f.value.SetPlaceHolder("e.g. 30")
+		valueLabel = lang.L("Value ({{.Unit}})", args("Unit", g.Metric.Unit))
+		f.value.SetPlaceHolder(lang.L("e.g. 30"))
 	case model.MetricQualitative:
-		valueLabel = "Reached (1 yes, 0 no)"
-		f.note.SetPlaceHolder("The evidence: a link, a file, who saw it")
+		valueLabel = lang.L("Reached (1 yes, 0 no)")
+		f.note.SetPlaceHolder(lang.L("The evidence: a link, a file, who saw it"))
 	}
 	if f.note.PlaceHolder == "" {
-		f.note.SetPlaceHolder("Optional")
+		f.note.SetPlaceHolder(lang.L("Optional"))
 	}
 	f.value.Validator = func(s string) error {
 		_, err := parseEntryValue(s)
@@ -170,10 +171,10 @@ func (u *UI) newEntryForm(title, confirm string, g model.MicroGoal, value, note 
 	}
 	items := []*widget.FormItem{
 		widget.NewFormItem(valueLabel, in[0]),
-		widget.NewFormItem("Note", in[1]),
-		widget.NewFormItem("When", in[2]),
+		widget.NewFormItem(lang.L("Note"), in[1]),
+		widget.NewFormItem(lang.L("When"), in[2]),
 	}
-	f.dlg = dialog.NewForm(title, confirm, "Cancel", items, func(ok bool) {
+	f.dlg = dialog.NewForm(title, confirm, lang.L("Cancel"), items, func(ok bool) {
 		if !ok {
 			return
 		}
@@ -199,7 +200,7 @@ func (f *entryForm) show(u *UI) {
 
 func parseEntryValue(s string) (float64, error) {
 	if strings.TrimSpace(s) == "" {
-		return 0, problemError("Type a number")
+		return 0, problemError(lang.L("Type a number"))
 	}
 	v, err := model.ParseNumber(s)
 	if err != nil {
@@ -217,7 +218,7 @@ func (u *UI) parseWhen(s string) (time.Time, error) {
 		return time.Time{}, problemError(capitalize(err.Error()))
 	}
 	if day.IsZero() {
-		return time.Time{}, problemError("Give the day as YYYY-MM-DD")
+		return time.Time{}, problemError(lang.L("Give the day as YYYY-MM-DD"))
 	}
 	h, m, _, err := model.ParseClock(strings.TrimSpace(clockPart))
 	if err != nil {
@@ -230,14 +231,14 @@ func (u *UI) parseWhen(s string) (time.Time, error) {
 func (u *UI) logEntry() {
 	g, ok := u.selectedGoal()
 	if !ok {
-		u.showMessage("Select a micro-goal to log a value for it.")
+		u.say(lang.L("Select a micro-goal to log a value for it."))
 		return
 	}
 	value := ""
 	if g.Metric.Kind == model.MetricQualitative {
 		value = "1"
 	}
-	u.newEntryForm("Log “"+g.Title+"”", "Log", g, value, "", u.now(), func(v float64, note string, at time.Time) bool {
+	u.newEntryForm(lang.L("Log “{{.Title}}”", args("Title", g.Title)), lang.L("Log"), g, value, "", u.now(), func(v float64, note string, at time.Time) bool {
 		return u.addEntry(g, model.MetricEntry{GoalID: g.ID, At: at, Value: v, Note: note}, "log "+valueText(g, v), 0)
 	}).show(u)
 }
@@ -246,11 +247,11 @@ func (u *UI) logEntry() {
 func (u *UI) correctEntry(g model.MicroGoal, e model.MetricEntry) {
 	log, err := u.store.MetricEntries(u.ctx(), g.ID)
 	if err != nil {
-		u.showError("Could not read the metric log", err)
+		u.showError(lang.L("Could not read the metric log"), err)
 		return
 	}
 	before, _ := model.CurrentValue(log, e.ID)
-	u.newEntryForm("Correct the entry of "+currentLocale().DateTime(e.At.In(u.loc)), "Log correction", g,
+	u.newEntryForm(lang.L("Correct the entry of {{.Date}}", args("Date", currentLocale().DateTime(e.At.In(u.loc)))), lang.L("Log correction"), g,
 		model.FormatValue(e.Value), e.Note, e.At, func(v float64, note string, at time.Time) bool {
 			return u.addEntry(g, model.MetricEntry{GoalID: g.ID, At: at, Value: v, Note: note, CorrectsID: e.ID}, "correct an entry", before)
 		}).show(u)
@@ -271,7 +272,7 @@ func (u *UI) addEntry(g model.MicroGoal, e model.MetricEntry, label string, undo
 		}, "", nil
 	})
 	if ok {
-		u.showMessage("Logged %s for “%s”.", valueText(g, e.Value), g.Title)
+		u.showMessage(lang.L("Logged %s for “%s”."), valueText(g, e.Value), g.Title)
 	}
 	return ok
 }

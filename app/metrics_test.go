@@ -262,7 +262,7 @@ func TestFocusSprintSurvivesReopenAndLogsMinutes(t *testing.T) {
 	h.mustSee("Focus sprint")
 	h.u.selectView("Charts")
 	v := h.charts()
-	test.Tap(radioOption(v.measure, measureMinutes))
+	test.Tap(radioOption(v.measure, measureMinutes()))
 	h.mustSee("Best hour: 09:00–10:00")
 }
 

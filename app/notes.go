@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/microgoals/microgoals/model"
@@ -13,7 +14,9 @@ import (
 // The detail panel's tags field and Markdown notes, kept here so that detail.go only hooks
 // them in.
 
-const notesPlaceholder = "Notes in Markdown: **bold**, - lists, [links](https://…)"
+func notesPlaceholder() string {
+	return lang.L("Notes in Markdown: **bold**, - lists, [links](https://…)")
+}
 
 // notesField is a Markdown notes editor with a rendered preview: the preview (links open in
 // the browser) shows when there are notes, Edit switches to the text.
@@ -33,14 +36,14 @@ func (d *detail) newNotesField(fields map[string]*field) *field {
 	n.entry = &n.input.Entry
 	n.entry.Wrapping = fyne.TextWrapWord
 	n.entry.SetMinRowsVisible(4)
-	n.entry.SetPlaceHolder(notesPlaceholder)
+	n.entry.SetPlaceHolder(notesPlaceholder())
 	n.entry.OnChanged = func(string) { d.changed() }
 	n.preview = widget.NewRichTextFromMarkdown("")
 	n.preview.Wrapping = fyne.TextWrapWord
-	n.toggle = widget.NewButton("Edit", n.flip)
+	n.toggle = widget.NewButton(lang.L("Edit"), n.flip)
 	n.toggle.Importance = widget.LowImportance
 	n.box = container.NewStack(n.input, n.preview)
-	f := &field{name: "notes", label: "Notes", widget: container.NewBorder(nil, nil, nil, container.NewVBox(n.toggle), n.box),
+	f := &field{name: "notes", label: lang.L("Notes"), widget: container.NewBorder(nil, nil, nil, container.NewVBox(n.toggle), n.box),
 		entry: n.entry, input: n.input,
 		text: func() string { return n.entry.Text },
 		set: func(s string) {
@@ -67,18 +70,18 @@ func (n *notesField) show() {
 	if n.editing {
 		n.preview.Hide()
 		n.input.Show()
-		n.toggle.SetText("Preview")
+		n.toggle.SetText(lang.L("Preview"))
 		return
 	}
 	n.preview.ParseMarkdown(n.entry.Text)
 	n.input.Hide()
 	n.preview.Show()
-	n.toggle.SetText("Edit")
+	n.toggle.SetText(lang.L("Edit"))
 }
 
 // tagsField is the step's tags as the user types them: "#writing @home".
 func (d *detail) tagsField(fields map[string]*field) *field {
-	f := d.entryField(fields, "tags", "Tags and places", "#writing @home", false)
+	f := d.entryField(fields, "tags", lang.L("Tags and places"), "#writing @home", false)
 	return f
 }
 
@@ -90,7 +93,7 @@ func (d *detail) goalExtras(g *model.MicroGoal) []model.Problem {
 	g.Notes = d.goalFields["notes"].text()
 	if len(bad) > 0 {
 		return []model.Problem{{Field: "tags", Blocking: true,
-			Message: "“" + strings.Join(bad, "”, “") + "” is not a tag: start with # or @ and use letters, digits, '-', '_' or '/'"}}
+			Message: lang.L("“{{.Tags}}” is not a tag: start with # or @ and use letters, digits, '-', '_' or '/'", args("Tags", strings.Join(bad, "”, “")))}}
 	}
 	return nil
 }

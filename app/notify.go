@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
 
 	"github.com/microgoals/microgoals/app/agent"
 	"github.com/microgoals/microgoals/model"
@@ -34,7 +35,7 @@ func newNotifier(u *UI, store *storage.Store) *notifier {
 			return true
 		},
 		Failed: func(err error) {
-			fyne.Do(func() { u.showMessage("Notifications are off for this session: %v", err) })
+			fyne.Do(func() { u.showMessage(lang.L("Notifications are off for this session: %v"), err) })
 		},
 	})}
 }

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -267,10 +268,10 @@ func (o *outline) neighbourKey(key string) string {
 func (o *outline) updateQuickAddHint() {
 	obj, ok := o.u.objective(o.u.selectedObjectiveID())
 	if !ok {
-		o.quickAdd.SetPlaceHolder("Add a micro-goal…")
+		o.quickAdd.SetPlaceHolder(lang.L("Add a micro-goal…"))
 		return
 	}
-	o.quickAdd.SetPlaceHolder(fmt.Sprintf("Add a micro-goal to “%s” (verb first, Enter)", ellipsis(obj.Title, 40)))
+	o.quickAdd.SetPlaceHolder(fmt.Sprintf(lang.L("Add a micro-goal to “%s” (verb first, Enter)"), ellipsis(obj.Title, 40)))
 }
 
 // submitQuickAdd adds a micro-goal after the selected step, or at the end of the selected
@@ -279,7 +280,7 @@ func (o *outline) submitQuickAdd(text string) {
 	u := o.u
 	title := model.CleanTitle(text)
 	if title == "" {
-		u.showMessage("Type what you will do, then press Enter.")
+		u.say(lang.L("Type what you will do, then press Enter."))
 		return
 	}
 	var objectiveID, parentID, afterID int64
@@ -289,7 +290,7 @@ func (o *outline) submitQuickAdd(text string) {
 		objectiveID = u.selectedObjectiveID()
 	}
 	if objectiveID == 0 {
-		u.showMessage("Write your objective first.")
+		u.say(lang.L("Write your objective first."))
 		return
 	}
 	// A date in the line ("tomorrow 9am", "fri") becomes the due date; the rest is the title.
@@ -390,7 +391,7 @@ func (r *rowView) set(row outlineRow) {
 		obj, _ = o.u.objective(row.id)
 		look.title, look.achieved, look.progress = obj.Title, obj.Status == model.ObjectiveAchieved, o.progress[obj.ID]
 		if !obj.TargetDate.IsZero() {
-			look.due = "by " + formatDay(obj.TargetDate, o.now, o.u.loc)
+			look.due = lang.L("by {{.Date}}", args("Date", formatDay(obj.TargetDate, o.now, o.u.loc)))
 		}
 	} else {
 		g, _ = o.u.tree.Goal(row.id)
@@ -435,7 +436,7 @@ func (r *rowView) set(row outlineRow) {
 		r.title.SetText(obj.Title)
 		r.chips.set(nil, r.Theme())
 		p := look.progress
-		r.progress.TextFormatter = func() string { return fmt.Sprintf("%d / %d done", p.Done, p.Total) }
+		r.progress.TextFormatter = func() string { return fmt.Sprintf(lang.L("%d / %d done"), p.Done, p.Total) }
 		r.progress.SetValue(p.Fraction())
 		r.progBox.Show()
 		r.badges.box.Hide()
@@ -516,7 +517,7 @@ func (u *UI) smartContext(g model.MicroGoal) model.SMARTContext {
 	}
 }
 
-// formatDue renders a due date the way a planner does: "Today 14:00", "Tomorrow", "Mon 30 Nov".
+// formatDue renders a due date the way a planner does: "Today 14:00", lang.L("Tomorrow"), "Mon 30 Nov".
 func formatDue(g model.MicroGoal, now time.Time, loc *time.Location) string {
 	if !g.HasDue() {
 		return ""
@@ -542,11 +543,11 @@ func formatDay(t, now time.Time, loc *time.Location) string {
 	diff := int(day(t).Sub(day(now)).Hours()/24 + 0.5*sign(day(t).Sub(day(now))))
 	switch {
 	case diff == 0:
-		return "Today"
+		return lang.L("Today")
 	case diff == 1:
-		return "Tomorrow"
+		return lang.L("Tomorrow")
 	case diff == -1:
-		return "Yesterday"
+		return lang.L("Yesterday")
 	case diff > 1 && diff < 7:
 		return currentLocale().WeekdayShort(t.Weekday())
 	case t.Year() == now.Year():

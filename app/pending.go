@@ -3,6 +3,8 @@ package app
 import (
 	"encoding/json"
 	"log"
+
+	"fyne.io/fyne/v2/lang"
 )
 
 // draftsSetting is the settings key under which the detail panel's drafts are kept in the
@@ -60,7 +62,7 @@ func (d *detail) persistDrafts() {
 		b = []byte("{}")
 	}
 	if err := d.u.store.SetSetting(d.u.ctx(), draftsSetting, string(b)); err != nil {
-		d.u.showError("Could not keep your unsaved edits", err)
+		d.u.showError(lang.L("Could not keep your unsaved edits"), err)
 	}
 }
 

@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -24,7 +25,7 @@ type peopleView struct {
 func newPeopleView(u *UI) *peopleView { return &peopleView{u: u} }
 
 // Title is the tab's label.
-func (pv *peopleView) Title() string { return "People" }
+func (pv *peopleView) Title() string { return lang.L("People") }
 
 // Icon is the tab's icon.
 func (pv *peopleView) Icon() fyne.Resource { return theme.AccountIcon() }
@@ -42,18 +43,18 @@ func (pv *peopleView) Refresh() {
 	people := model.PeopleOf(pv.u.data.Goals, pv.u.loc)
 	pv.list.RemoveAll()
 	if len(people) == 0 {
-		pv.intro.SetText("Nobody is named yet. Give steps an owner and an accountability partner in the detail panel, and each person's record shows here.")
+		pv.intro.SetText(lang.L("Nobody is named yet. Give steps an owner and an accountability partner in the detail panel, and each person's record shows here."))
 		return
 	}
-	pv.intro.SetText("Who owns what, and how often it is done on time — overall and by tag — so you can give work to whoever does it well.")
+	pv.intro.SetText(lang.L("Who owns what, and how often it is done on time — overall and by tag — so you can give work to whoever does it well."))
 	for _, p := range people {
 		name := widget.NewLabelWithStyle(p.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		lines := []string{}
 		if p.Owned.Open+p.Owned.Done > 0 {
-			lines = append(lines, "Owns: "+tallyText(p.Owned))
+			lines = append(lines, lang.L("Owns: {{.Tally}}", args("Tally", tallyText(p.Owned))))
 		}
 		if p.Partner.Open+p.Partner.Done > 0 {
-			lines = append(lines, "Partner of: "+tallyText(p.Partner))
+			lines = append(lines, lang.L("Partner of: {{.Tally}}", args("Tally", tallyText(p.Partner))))
 		}
 		tags := make([]string, 0, len(p.ByTag))
 		for t := range p.ByTag {
@@ -71,9 +72,9 @@ func (pv *peopleView) Refresh() {
 
 // tallyText is "3 open · 12 done · 10 of 11 on time (91%)".
 func tallyText(t model.Tally) string {
-	s := fmt.Sprintf("%d open · %d done", t.Open, t.Done)
+	s := fmt.Sprintf(lang.L("%d open · %d done"), t.Open, t.Done)
 	if t.Dated > 0 {
-		s += fmt.Sprintf(" · %d of %d on time (%s)", t.OnTime, t.Dated, currentLocale().Percent(t.OnTimeRate()))
+		s += fmt.Sprintf(lang.L(" · %d of %d on time (%s)"), t.OnTime, t.Dated, currentLocale().Percent(t.OnTimeRate()))
 	}
 	return s
 }
@@ -83,29 +84,24 @@ func tallyText(t model.Tally) string {
 func projectionText(p model.Projection) string {
 	switch {
 	case p.AlreadyAll:
-		return "Every step is done."
+		return lang.L("Every step is done.")
 	case !p.HasFinish:
-		return "Nothing done in the last four weeks: no rate to project a finish from."
+		return lang.L("Nothing done in the last four weeks: no rate to project a finish from.")
 	}
-	open := fmt.Sprintf("the %d open steps are", p.Remaining)
-	if p.Remaining == 1 {
-		open = "the open step is"
-	}
-	s := fmt.Sprintf("At %s steps a week (last four weeks), %s done by %s", currentLocale().Fixed(p.PerWeek, 1), open, currentLocale().ShortDateYear(p.Finish))
+	s := counted(p.Remaining, "At {{.Rate}} steps a week (last four weeks), the open step is done by {{.Date}}",
+		"At {{.Rate}} steps a week (last four weeks), the {{.Count}} open steps are done by {{.Date}}",
+		args("Rate", currentLocale().Fixed(p.PerWeek, 1), "Date", currentLocale().ShortDateYear(p.Finish)))
 	switch {
 	case !p.HasTarget:
 		return s + "."
 	case p.DaysAhead > 0:
-		return fmt.Sprintf("%s: %s ahead of the target date.", s, dayCount(p.DaysAhead))
+		return fmt.Sprintf(lang.L("%s: %s ahead of the target date."), s, dayCount(p.DaysAhead))
 	case p.DaysAhead < 0:
-		return fmt.Sprintf("%s: %s behind the target date.", s, dayCount(-p.DaysAhead))
+		return fmt.Sprintf(lang.L("%s: %s behind the target date."), s, dayCount(-p.DaysAhead))
 	}
-	return s + ": on the target date."
+	return s + lang.L(": on the target date.")
 }
 
 func dayCount(n int) string {
-	if n == 1 {
-		return "1 day"
-	}
-	return fmt.Sprintf("%d days", n)
+	return counted(n, "{{.Count}} day", "{{.Count}} days")
 }

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
 
 	"github.com/microgoals/microgoals/model"
 	"github.com/microgoals/microgoals/storage"
@@ -29,12 +30,12 @@ func (u *UI) reportLastWeek() {
 		}
 	}
 	path := filepath.Join(dir, "progress-"+p.Start.Format("2006-01-02")+".md")
-	u.saveTo(path, "the report", func(ctx context.Context, st *storage.Store, path string, _ storage.Progress) (string, func(), error) {
+	u.saveTo(path, lang.L("the report"), func(ctx context.Context, st *storage.Store, path string, _ storage.Progress) (string, func(), error) {
 		md, err := u.writeReport(ctx, st, path, p)
 		if err != nil {
 			return "", nil, err
 		}
-		return "Wrote the report for last week to " + path + ", with its charts beside it.",
+		return lang.L("Wrote the report for last week to {{.File}}, with its charts beside it.", args("File", path)),
 			func() { u.rememberReportDir(path); u.showReport(path, md) }, nil
 	})
 }
@@ -43,7 +44,7 @@ func (u *UI) reportLastWeek() {
 // week". Failing to remember it costs nothing but a question next time: it is only logged.
 func (u *UI) rememberReportDir(path string) {
 	if err := u.store.SetSetting(u.ctx(), settingReportDir, filepath.Dir(path)); err != nil {
-		u.showError("Could not remember the report's folder", err)
+		u.showError(lang.L("Could not remember the report's folder"), err)
 	}
 }
 

@@ -29,7 +29,7 @@ type reviewsView struct {
 
 func newReviewsView(u *UI) *reviewsView { return &reviewsView{u: u} }
 
-func (v *reviewsView) Title() string       { return "Reviews" }
+func (v *reviewsView) Title() string       { return lang.L("Reviews") }
 func (v *reviewsView) Icon() fyne.Resource { return theme.HistoryIcon() }
 
 func (v *reviewsView) Build() fyne.CanvasObject {
@@ -39,10 +39,10 @@ func (v *reviewsView) Build() fyne.CanvasObject {
 	v.history.Wrapping = fyne.TextWrapWord
 	v.log = newDecisionLogList(v.u)
 	v.tabs = container.NewAppTabs(
-		container.NewTabItem("Weekly review", v.weekly.view),
-		container.NewTabItem("Quarterly audit", v.audit.view),
-		container.NewTabItem("History", container.NewVScroll(container.NewPadded(v.history))),
-		container.NewTabItem("Decision log", v.log.view),
+		container.NewTabItem(lang.L("Weekly review"), v.weekly.view),
+		container.NewTabItem(lang.L("Quarterly audit"), v.audit.view),
+		container.NewTabItem(lang.L("History"), container.NewVScroll(container.NewPadded(v.history))),
+		container.NewTabItem(lang.L("Decision log"), v.log.view),
 	)
 	v.tabs.OnSelected = func(*container.TabItem) { v.Refresh() }
 	return v.tabs
@@ -65,18 +65,18 @@ func (v *reviewsView) Refresh() {
 func (v *reviewsView) refreshHistory() {
 	list, err := v.u.store.Reviews(v.u.ctx())
 	if err != nil {
-		v.u.showError("Could not read the saved reviews", err)
+		v.u.showError(lang.L("Could not read the saved reviews"), err)
 		return
 	}
 	if len(list) == 0 {
-		v.history.SetText("No review saved yet. A weekly review closes the week: see what you did, decide what to do with what is left, and write down one lesson.")
+		v.history.SetText(lang.L("No review saved yet. A weekly review closes the week: see what you did, decide what to do with what is left, and write down one lesson."))
 		return
 	}
 	var b strings.Builder
 	for _, r := range list {
-		fmt.Fprintf(&b, "Week %s — %d completed, streak %s (saved %s)\n", currentLocale().Period(r.Period), r.Completed, model.Plural(r.Streak, "day"),
+		fmt.Fprintf(&b, lang.L("Week %s — %d completed, streak %s (saved %s)\n"), currentLocale().Period(r.Period), r.Completed, counted(r.Streak, "{{.Count}} day", "{{.Count}} days"),
 			currentLocale().DateTime(r.UpdatedAt.In(v.u.loc)))
-		for _, part := range []struct{ head, text string }{{"Wins", r.Wins}, {"Adjustments", r.Adjustments}, {"Lessons", r.Lessons}} {
+		for _, part := range []struct{ head, text string }{{lang.L("Wins"), r.Wins}, {lang.L("Adjustments"), r.Adjustments}, {lang.L("Lessons"), r.Lessons}} {
 			if t := strings.TrimSpace(part.text); t != "" {
 				fmt.Fprintf(&b, "    %s: %s\n", part.head, strings.ReplaceAll(t, "\n", " "))
 			}
@@ -91,7 +91,7 @@ func (v *reviewsView) refreshHistory() {
 
 // openReviews opens the Reviews tab at the sub-tab i.
 func (u *UI) openReviews(i int) {
-	u.selectView("Reviews")
+	u.selectView(lang.L("Reviews"))
 	for _, tv := range u.views {
 		if rv, ok := tv.view.(*reviewsView); ok && rv.tabs != nil {
 			rv.tabs.SelectIndex(i)
@@ -126,14 +126,16 @@ type weeklyReview struct {
 	shown int // the review of this period once saved, so saving again updates it
 }
 
-var periodLabels = map[model.PeriodKind]string{model.PeriodWeek: "This week (Monday to Sunday)", model.PeriodLast7: "The last 7 days"}
+func periodLabels() map[model.PeriodKind]string {
+	return map[model.PeriodKind]string{model.PeriodWeek: lang.L("This week (Monday to Sunday)"), model.PeriodLast7: lang.L("The last 7 days")}
+}
 
 // pendingPage is how many open and overdue steps the review lists at a time.
 const pendingPage = 25
 
 func newWeeklyReview(u *UI) *weeklyReview {
 	w := &weeklyReview{u: u, shown: pendingPage}
-	w.kind = widget.NewSelect([]string{periodLabels[model.PeriodWeek], periodLabels[model.PeriodLast7]}, nil)
+	w.kind = widget.NewSelect([]string{periodLabels()[model.PeriodWeek], periodLabels()[model.PeriodLast7]}, nil)
 	w.kind.SetSelectedIndex(0)
 	w.kind.OnChanged = func(string) {
 		w.saved = model.Review{}
@@ -155,20 +157,20 @@ func newWeeklyReview(u *UI) *weeklyReview {
 		e.SetMinRowsVisible(2)
 		return e
 	}
-	w.adjustments = multi("What will you change next week? Fewer steps, another time of day, a smaller first step…")
-	w.winsText = multi("What went well? Name the wins, small ones too.")
-	w.lessons = multi("What did not go to plan — and what does it teach you?")
-	w.saveBtn = widget.NewButton("Save the review", w.save)
+	w.adjustments = multi(lang.L("What will you change next week? Fewer steps, another time of day, a smaller first step…"))
+	w.winsText = multi(lang.L("What went well? Name the wins, small ones too."))
+	w.lessons = multi(lang.L("What did not go to plan — and what does it teach you?"))
+	w.saveBtn = widget.NewButton(lang.L("Save the review"), w.save)
 	w.saveBtn.Importance = widget.HighImportance
 	w.reminder = widget.NewLabel("")
 	head := func(s string) fyne.CanvasObject {
 		return widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	}
 	w.view = container.NewVScroll(container.NewPadded(container.NewVBox(
-		container.NewBorder(nil, nil, widget.NewLabel("Review"), nil, w.kind),
+		container.NewBorder(nil, nil, widget.NewLabel(lang.L("Review")), nil, w.kind),
 		w.period,
 		widget.NewSeparator(),
-		head("1. Celebrate what you completed"),
+		head(lang.L("1. Celebrate what you completed")),
 		w.wins, w.completed,
 		widget.NewSeparator(),
 		w.openHead,
@@ -179,7 +181,7 @@ func newWeeklyReview(u *UI) *weeklyReview {
 		head("5. Lessons"), w.lessons,
 		container.NewHBox(w.saveBtn),
 		widget.NewSeparator(),
-		head("Weekly reminder"),
+		head(lang.L("Weekly reminder")),
 		// The reminder is a setting: it is changed where every setting is (one Settings dialog).
 		container.NewHBox(w.reminder, widget.NewButtonWithIcon(lang.L("Change in Settings…"), theme.SettingsIcon(),
 			func() { u.openSettingsAt(sectionReminders) })),
@@ -189,7 +191,7 @@ func newWeeklyReview(u *UI) *weeklyReview {
 }
 
 func (w *weeklyReview) periodKind() model.PeriodKind {
-	if w.kind.Selected == periodLabels[model.PeriodLast7] {
+	if w.kind.Selected == periodLabels()[model.PeriodLast7] {
 		return model.PeriodLast7
 	}
 	return model.PeriodWeek
@@ -201,7 +203,7 @@ func (w *weeklyReview) refresh() {
 	p := model.ReviewPeriod(u.now(), u.loc, w.periodKind())
 	w.summary = model.SummarizeWeek(u.completedWork(), p, u.now(), u.loc)
 	s := w.summary
-	w.period.SetText("Week " + currentLocale().Period(p))
+	w.period.SetText(lang.L("Week {{.Period}}", args("Period", currentLocale().Period(p))))
 	if w.saved.ID == 0 {
 		// The week was reviewed already (in an earlier session): the form shows that review,
 		// so saving again updates it and keeps what it says.
@@ -221,7 +223,7 @@ func (w *weeklyReview) refresh() {
 	n := len(s.Completed)
 	switch {
 	case n == 0:
-		w.wins.SetText("No step completed yet this week — the review is where the next win starts.")
+		w.wins.SetText(lang.L("No step completed yet this week — the review is where the next win starts."))
 	default:
 		var parts []string
 		for _, h := range model.Horizons {
@@ -229,12 +231,12 @@ func (w *weeklyReview) refresh() {
 				parts = append(parts, fmt.Sprintf("%d %s", c, h))
 			}
 		}
-		w.wins.SetText(fmt.Sprintf("🎉 %s completed (%s) · streak %s", model.Plural(n, "step"), strings.Join(parts, ", "), model.Plural(s.Streak, "day")))
+		w.wins.SetText(fmt.Sprintf(lang.L("🎉 %s completed (%s) · streak %s"), counted(n, "{{.Count}} step", "{{.Count}} steps"), strings.Join(parts, ", "), counted(s.Streak, "{{.Count}} day", "{{.Count}} days")))
 	}
 	var lines []string
 	for i, g := range s.Completed {
 		if i == 15 {
-			lines = append(lines, fmt.Sprintf("…and %d more", n-i))
+			lines = append(lines, fmt.Sprintf(lang.L("…and %d more"), n-i))
 			break
 		}
 		lines = append(lines, "✓ "+g.Title+" — "+currentLocale().WeekdayShort(g.DoneAt.In(u.loc).Weekday())+" "+currentLocale().Time(g.DoneAt.In(u.loc)))
@@ -242,15 +244,15 @@ func (w *weeklyReview) refresh() {
 	w.completed.SetText(strings.Join(lines, "\n"))
 	w.completed.Hidden = len(lines) == 0
 
-	w.openHead.SetText(fmt.Sprintf("2. Decide about what is still open: %d overdue, %d due later this period", len(s.Overdue), len(s.Open)))
+	w.openHead.SetText(fmt.Sprintf(lang.L("2. Decide about what is still open: %d overdue, %d due later this period"), len(s.Overdue), len(s.Open)))
 	w.pending.Objects = nil
 	if len(s.Overdue)+len(s.Open) == 0 {
-		w.pending.Add(widget.NewLabel("Nothing open or overdue in this period."))
+		w.pending.Add(widget.NewLabel(lang.L("Nothing open or overdue in this period.")))
 	}
 	all := append(append([]model.MicroGoal(nil), s.Overdue...), s.Open...)
 	for i, g := range all {
 		if i == w.shown {
-			more := widget.NewButton(fmt.Sprintf("Show %d more (%d not shown)", min(pendingPage, len(all)-i), len(all)-i), func() {
+			more := widget.NewButton(fmt.Sprintf(lang.L("Show %d more (%d not shown)"), min(pendingPage, len(all)-i), len(all)-i), func() {
 				w.shown += pendingPage
 				w.refresh()
 			})
@@ -268,7 +270,7 @@ func (w *weeklyReview) refresh() {
 func (w *weeklyReview) pendingRow(g model.MicroGoal, overdue bool) fyne.CanvasObject {
 	when := dueText(g, w.u.loc)
 	if overdue {
-		when = "overdue · " + when
+		when = lang.L("overdue · {{.When}}", args("When", when))
 	}
 	title := widget.NewLabel(g.Title + "  (" + when + ")")
 	title.Truncation = fyne.TextTruncateEllipsis
@@ -276,20 +278,20 @@ func (w *weeklyReview) pendingRow(g model.MicroGoal, overdue bool) fyne.CanvasOb
 		title.Importance = widget.DangerImportance
 	}
 	return container.NewBorder(nil, nil, nil, container.NewHBox(
-		widget.NewButton("Carry over", func() { w.carryOver(g) }),
-		widget.NewButton("New date…", func() { w.askNewDate(g) }),
-		widget.NewButton("Drop…", func() { w.askDrop(g) }),
+		widget.NewButton(lang.L("Carry over"), func() { w.carryOver(g) }),
+		widget.NewButton(lang.L("New date…"), func() { w.askNewDate(g) }),
+		widget.NewButton(lang.L("Drop…"), func() { w.askDrop(g) }),
 	), title)
 }
 
 func dueText(g model.MicroGoal, loc *time.Location) string {
 	if !g.HasDue() {
-		return "no date"
+		return lang.L("no date")
 	}
 	if g.DueHasTime {
-		return "due " + currentLocale().DateTime(g.Due.In(loc))
+		return lang.L("due {{.Date}}", args("Date", currentLocale().DateTime(g.Due.In(loc))))
 	}
-	return "due " + currentLocale().ShortDate(g.Due.In(loc))
+	return lang.L("due {{.Date}}", args("Date", currentLocale().ShortDate(g.Due.In(loc))))
 }
 
 // noteAction remembers an action for the review and returns how to forget it on undo.
@@ -326,7 +328,7 @@ func (w *weeklyReview) reschedule(g model.MicroGoal, due time.Time, hasTime bool
 }
 
 func (w *weeklyReview) carryOver(g model.MicroGoal) bool {
-	return w.reschedule(g, model.CarryOverDue(g, w.summary.Period, w.u.loc), g.DueHasTime, "Carried over")
+	return w.reschedule(g, model.CarryOverDue(g, w.summary.Period, w.u.loc), g.DueHasTime, lang.L("Carried over"))
 }
 
 // pickDate moves g to the day written in text (YYYY-MM-DD), keeping its time of day.
@@ -336,7 +338,7 @@ func (w *weeklyReview) pickDate(g model.MicroGoal, text string) bool {
 		err = fmt.Errorf("write the new date as YYYY-MM-DD")
 	}
 	if err != nil {
-		w.u.showMessage("Could not move “%s”: %s.", g.Title, err)
+		w.u.showMessage(lang.L("Could not move “%s”: %s."), g.Title, err)
 		return false
 	}
 	due := day
@@ -344,7 +346,7 @@ func (w *weeklyReview) pickDate(g model.MicroGoal, text string) bool {
 		t := g.Due.In(w.u.loc)
 		due = time.Date(day.Year(), day.Month(), day.Day(), t.Hour(), t.Minute(), 0, 0, w.u.loc)
 	}
-	return w.reschedule(g, due, g.DueHasTime, "Moved")
+	return w.reschedule(g, due, g.DueHasTime, lang.L("Moved"))
 }
 
 func (w *weeklyReview) askNewDate(g model.MicroGoal) {
@@ -357,7 +359,7 @@ func (w *weeklyReview) askNewDate(g model.MicroGoal) {
 		}
 		return err
 	}
-	showFormDialog("New date for “"+g.Title+"”", "Move", e, func() { w.pickDate(g, e.Text) }, w.u)
+	showFormDialog(lang.L("New date for “{{.Title}}”", args("Title", g.Title)), lang.L("Move"), e, func() { w.pickDate(g, e.Text) }, w.u)
 }
 
 // drop drops g with a reason as one undoable action.
@@ -365,15 +367,15 @@ func (w *weeklyReview) drop(g model.MicroGoal, reason string) bool {
 	u := w.u
 	reason = strings.TrimSpace(reason)
 	if reason == "" {
-		u.showMessage("Write why you drop “%s”: the reason is what the review learns from.", g.Title)
+		u.showMessage(lang.L("Write why you drop “%s”: the reason is what the review learns from."), g.Title)
 		return false
 	}
-	return u.do("drop “"+g.Title+"”", func(ctx context.Context) (func(context.Context) error, string, error) {
+	return u.do(lang.L("drop “{{.Title}}”", args("Title", g.Title)), func(ctx context.Context) (func(context.Context) error, string, error) {
 		if _, err := u.store.SetGoalStatus(ctx, g.ID, model.StatusDropped, reason); err != nil {
 			return nil, "", err
 		}
-		forget := w.noteAction(fmt.Sprintf("Dropped “%s”: %s", g.Title, reason))
-		u.showMessage("Dropped “%s”. The reason is kept with it and in this review.", g.Title)
+		forget := w.noteAction(fmt.Sprintf(lang.L("Dropped “%s”: %s"), g.Title, reason))
+		u.showMessage(lang.L("Dropped “%s”. The reason is kept with it and in this review."), g.Title)
 		return func(ctx context.Context) error {
 			if _, err := u.store.UpdateGoal(ctx, g); err != nil {
 				return err
@@ -385,7 +387,7 @@ func (w *weeklyReview) drop(g model.MicroGoal, reason string) bool {
 }
 
 func (w *weeklyReview) askDrop(g model.MicroGoal) {
-	askRequired(w.u, "Drop “"+g.Title+"”", "Drop", "Why drop it?", "a reason is needed",
+	askRequired(w.u, lang.L("Drop “{{.Title}}”", args("Title", g.Title)), lang.L("Drop"), lang.L("Why drop it?"), lang.L("a reason is needed"),
 		func(why string) { w.drop(g, why) })
 }
 
@@ -410,7 +412,7 @@ func (w *weeklyReview) save() {
 		}
 	}
 	prev := w.saved
-	ok := u.record("save the weekly review", func(ctx context.Context) (func(context.Context) error, error) {
+	ok := u.record(lang.L("save the weekly review"), func(ctx context.Context) (func(context.Context) error, error) {
 		saved, err := u.store.SaveReview(ctx, r)
 		if err != nil {
 			return nil, err
@@ -426,7 +428,7 @@ func (w *weeklyReview) save() {
 		}, nil
 	})
 	if ok {
-		u.celebrate("Weekly review saved", fmt.Sprintf("%s completed, streak %s. See it under History.", model.Plural(r.Completed, "step"), model.Plural(r.Streak, "day")))
+		u.celebrate(lang.L("Weekly review saved"), fmt.Sprintf(lang.L("%s completed, streak %s. See it under History."), counted(r.Completed, "{{.Count}} step", "{{.Count}} steps"), counted(r.Streak, "{{.Count}} day", "{{.Count}} days")))
 	}
 }
 
@@ -434,7 +436,7 @@ func (w *weeklyReview) save() {
 // which the Settings dialog edits.
 func (w *weeklyReview) loadReminder() {
 	if err := w.u.notify.loadSettings(); err != nil {
-		w.u.showError("Could not read the reminder", err)
+		w.u.showError(lang.L("Could not read the reminder"), err)
 	}
 	w.showReminder()
 }
@@ -442,5 +444,5 @@ func (w *weeklyReview) loadReminder() {
 func (w *weeklyReview) showReminder() {
 	s := w.u.notify.currentSettings()
 	w.reminder.SetText(lang.X("review.reminder", "Reminder: {{.Day}} at {{.Time}}", map[string]any{
-		"Day": weekdays[s.ReviewDay], "Time": model.FormatClock(s.ReviewAt)}))
+		"Day": currentLocale().WeekdayName(s.ReviewDay), "Time": model.FormatClock(s.ReviewAt)}))
 }

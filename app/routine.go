@@ -148,7 +148,7 @@ func (u *UI) saveRoutine(first time.Weekday, anchors []model.Anchor, limit strin
 		settingAnchors:      model.FormatAnchors(old.anchors),
 		settingFocusLimit:   strconv.Itoa(old.focusLimit),
 	}
-	ok := u.record("save the settings", func(ctx context.Context) (func(context.Context) error, error) {
+	ok := u.record(lang.L("save the settings"), func(ctx context.Context) (func(context.Context) error, error) {
 		if err := u.store.SetSettings(ctx, values); err != nil {
 			return nil, err
 		}
@@ -170,25 +170,15 @@ func (u *UI) occurrenceStatus(o model.Occurrence, s model.Status) {
 	if !o.Recurring() {
 		g, ok := u.tree.Goal(o.Goal.ID)
 		if !ok {
-			u.showMessage("That step is gone (it may have been deleted).")
+			u.say(lang.L("That step is gone (it may have been deleted)."))
 			return
 		}
 		u.setStatus(g, s, "")
 		return
 	}
-	u.setOccurrence(statusVerb(s)+" “"+o.Goal.Title+"” on "+o.Original.String(), model.OccurrenceException{
+	u.setOccurrence(statusAction(s, o.Goal.Title, o.Original.String()), model.OccurrenceException{
 		GoalID: o.Goal.ID, Original: o.Original, Status: s, MovedTo: movedTo(o),
 	})
-}
-
-func statusVerb(s model.Status) string {
-	switch s {
-	case model.StatusDone:
-		return "mark done"
-	case model.StatusDropped:
-		return "skip"
-	}
-	return "reopen"
 }
 
 func movedTo(o model.Occurrence) model.Date {
@@ -222,11 +212,11 @@ func (u *UI) moveOccurrence(o model.Occurrence, day model.Date) bool {
 	}
 	if o.Recurring() {
 		st := o.Goal.Status
-		return u.setOccurrence("move “"+o.Goal.Title+"”", model.OccurrenceException{GoalID: o.Goal.ID, Original: o.Original, Status: st, MovedTo: day})
+		return u.setOccurrence(lang.L("move “{{.Title}}”", args("Title", o.Goal.Title)), model.OccurrenceException{GoalID: o.Goal.ID, Original: o.Original, Status: st, MovedTo: day})
 	}
 	old, ok := u.tree.Goal(o.Goal.ID)
 	if !ok {
-		u.showMessage("That step is gone (it may have been deleted).")
+		u.say(lang.L("That step is gone (it may have been deleted)."))
 		return false
 	}
 	g := old
@@ -236,7 +226,7 @@ func (u *UI) moveOccurrence(o model.Occurrence, day model.Date) bool {
 	} else {
 		g.Due = day.Start(u.loc)
 	}
-	return u.do("move “"+g.Title+"”", func(ctx context.Context) (func(context.Context) error, string, error) {
+	return u.do(lang.L("move “{{.Title}}”", args("Title", g.Title)), func(ctx context.Context) (func(context.Context) error, string, error) {
 		if _, err := u.store.UpdateGoal(ctx, g); err != nil {
 			return nil, "", err
 		}
@@ -251,12 +241,12 @@ func (u *UI) addOnDay(line string, day model.Date) bool {
 	now := u.now().In(u.loc)
 	q := model.ParseQuickAddIn(currentLocale().Language(), line, day.At(now.Hour(), now.Minute(), u.loc), u.loc)
 	if q.Title == "" {
-		u.showMessage("Type what you will do, then press Enter.")
+		u.say(lang.L("Type what you will do, then press Enter."))
 		return false
 	}
 	objectiveID := u.selectedObjectiveID()
 	if objectiveID == 0 {
-		u.showMessage("Write your objective first.")
+		u.say(lang.L("Write your objective first."))
 		return false
 	}
 	var parentID int64
@@ -272,9 +262,9 @@ func (u *UI) addOnDay(line string, day model.Date) bool {
 // createParsedGoal adds a micro-goal from a parsed quick-add line and says which date it read.
 func (u *UI) createParsedGoal(objectiveID, parentID, afterID int64, q model.QuickAdd) bool {
 	if q.Problem != "" {
-		u.showMessage("%s — the date was left in the title.", capitalize(q.Problem))
+		u.showMessage(lang.L("%s — the date was left in the title."), capitalize(q.Problem))
 	}
-	ok := u.do("add the micro-goal", u.creation(func(ctx context.Context) (int64, string, error) {
+	ok := u.do(lang.L("add the micro-goal"), u.creation(func(ctx context.Context) (int64, string, error) {
 		g := model.NewMicroGoal(objectiveID, parentID, q.Title, u.now())
 		g.Due, g.DueHasTime, g.Tags = q.Due, q.HasTime, q.Tags
 		g.Horizon = model.HorizonFor(g.Due, g.DueHasTime, u.now(), u.loc)
@@ -283,7 +273,7 @@ func (u *UI) createParsedGoal(objectiveID, parentID, afterID int64, q model.Quic
 	}, u.store.TrashGoal))
 	var said []string
 	if ok && q.Phrase != "" {
-		said = append(said, fmt.Sprintf("Added “%s”, due %s (read from “%s”).", q.Title, formatDue(model.MicroGoal{Due: q.Due, DueHasTime: q.HasTime}, u.now(), u.loc), q.Phrase))
+		said = append(said, fmt.Sprintf(lang.L("Added “%s”, due %s (read from “%s”)."), q.Title, formatDue(model.MicroGoal{Due: q.Due, DueHasTime: q.HasTime}, u.now(), u.loc), q.Phrase))
 	}
 	if ok && len(q.Tags) > 0 && u.detail.key == u.outline.selected {
 		// The new step is in the panel: its Owner field gets the suggestion, if any, said in
@@ -306,7 +296,7 @@ func (u *UI) occurrences(from, to model.Date) []model.Occurrence {
 	if hasRepeats(u.data) {
 		var err error
 		if ex, err = u.store.Exceptions(u.ctx(), from, to); err != nil {
-			u.showError("Could not read the repeating steps", err)
+			u.showError(lang.L("Could not read the repeating steps"), err)
 		}
 	}
 	return model.Occurrences(u.data.Goals, from, to, model.NewExceptions(ex), u.loc)

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
@@ -104,7 +105,7 @@ func (u *UI) loadInBackground(ready func()) {
 			u.buildUI()
 		}
 		if err != nil {
-			u.showError("Could not read the plan", err)
+			u.showError(lang.L("Could not read the plan"), err)
 			return
 		}
 		u.setData(data)
@@ -136,7 +137,7 @@ func (u *UI) loadInBackground(ready func()) {
 	}
 	if err := u.store.Checked(u.ctx()); err != nil {
 		fyne.Do(func() {
-			u.showMessage("%v. Nothing will be written to it: your changes would not be saved.", capitalize(err.Error()))
+			u.showMessage(lang.L("%v. Nothing will be written to it: your changes would not be saved."), capitalize(err.Error()))
 		})
 	}
 }
@@ -144,13 +145,14 @@ func (u *UI) loadInBackground(ready func()) {
 // ShowOpenError is what starts instead of the plan when the database cannot be opened: the
 // reason in plain words, and a way out. The file itself is never touched.
 func ShowOpenError(err error) {
+	LoadTranslations()
 	a := newFyneApp()
-	w := a.NewWindow("Microgoals — cannot open the plan")
+	w := a.NewWindow(lang.L("Microgoals — cannot open the plan"))
 	msg := widget.NewLabel(err.Error())
 	msg.Wrapping = fyne.TextWrapWord
 	w.SetContent(container.NewBorder(
-		widget.NewLabelWithStyle("Microgoals could not open its database", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		container.NewHBox(layout.NewSpacer(), widget.NewButton("Quit", a.Quit)),
+		widget.NewLabelWithStyle(lang.L("Microgoals could not open its database"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		container.NewHBox(layout.NewSpacer(), widget.NewButton(lang.L("Quit"), a.Quit)),
 		nil, nil, msg))
 	w.Resize(fyne.NewSize(560, 220))
 	w.ShowAndRun()

@@ -1,11 +1,11 @@
 package app
 
 import (
-	"fmt"
 	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -35,34 +35,35 @@ type searchBar struct {
 	filter    model.Filter
 }
 
-const (
-	anyStage = "Any stage"
-	anyDue   = "Any date"
-)
+func anyStage() string { return lang.L("Any stage") }
 
-var dueLabels = map[model.DueWindow]string{
-	model.DueAny: anyDue, model.DueOverdue: "Overdue", model.DueToday: "Due today",
-	model.DueThisWeek: "Due this week", model.DueNone: "No date",
+func anyDue() string { return lang.L("Any date") }
+
+func dueLabels() map[model.DueWindow]string {
+	return map[model.DueWindow]string{
+		model.DueAny: anyDue(), model.DueOverdue: lang.L("Overdue"), model.DueToday: lang.L("Due today"),
+		model.DueThisWeek: lang.L("Due this week"), model.DueNone: lang.L("No date"),
+	}
 }
 
 func newSearchBar(o *outline) *searchBar {
 	s := &searchBar{o: o}
 	s.entry = newSearchEntry(s)
-	s.entry.SetPlaceHolder("Find: words, #tag, @place, owner:, due:today… (Ctrl+F)")
+	s.entry.SetPlaceHolder(lang.L("Find: words, #tag, @place, owner:, due:today… (Ctrl+F)"))
 	s.entry.OnChanged = func(string) { s.changed() }
-	stages := []string{anyStage}
+	stages := []string{anyStage()}
 	for _, st := range model.Stages {
 		stages = append(stages, model.StageNames[st])
 	}
 	s.stage = widget.NewSelect(stages, func(string) { s.changed() })
-	s.stage.SetSelected(anyStage)
+	s.stage.SetSelected(anyStage())
 	var dues []string
 	for _, d := range model.DueWindows {
-		dues = append(dues, dueLabels[d])
+		dues = append(dues, dueLabels()[d])
 	}
 	s.due = widget.NewSelect(dues, func(string) { s.changed() })
-	s.due.SetSelected(anyDue)
-	s.focus = widget.NewCheck("In focus", func(bool) { s.changed() })
+	s.due.SetSelected(anyDue())
+	s.focus = widget.NewCheck(lang.L("In focus"), func(bool) { s.changed() })
 	s.count = widget.NewLabel("")
 	s.count.Importance = widget.LowImportance
 	s.count.Hide()
@@ -84,15 +85,15 @@ func (s *searchBar) changed() {
 // reset clears the query and the menus: the whole outline comes back.
 func (s *searchBar) reset() {
 	s.entry.SetText("")
-	s.stage.SetSelected(anyStage)
-	s.due.SetSelected(anyDue)
+	s.stage.SetSelected(anyStage())
+	s.due.SetSelected(anyDue())
 	s.focus.SetChecked(false)
 	s.changed()
 }
 
 // active reports whether the bar filters anything.
 func (s *searchBar) active() bool {
-	return s.entry.Text != "" || s.stage.Selected != anyStage || s.due.Selected != anyDue || s.focus.Checked
+	return s.entry.Text != "" || s.stage.Selected != anyStage() || s.due.Selected != anyDue() || s.focus.Checked
 }
 
 // currentFilter is the query with the menus on top.
@@ -103,7 +104,7 @@ func (s *searchBar) currentFilter() model.Filter {
 			f.Stage = st
 		}
 	}
-	for d, label := range dueLabels {
+	for d, label := range dueLabels() {
 		if d != model.DueAny && s.due.Selected == label {
 			f.Due = d
 		}
@@ -135,12 +136,9 @@ func (s *searchBar) apply() bool {
 	if kind, id := parseKey(s.o.selected); kind == 'g' {
 		s.index.Reveal(&s.result, id)
 	}
-	text := fmt.Sprintf("%d found", s.result.Matches)
-	if s.result.Matches == 1 {
-		text = "1 found"
-	}
+	text := counted(s.result.Matches, "{{.Count}} found", "{{.Count}} found")
 	if len(s.filter.Unknown) > 0 {
-		text += " · not understood: " + strings.Join(s.filter.Unknown, " ")
+		text += lang.L(" · not understood: {{.Words}}", args("Words", strings.Join(s.filter.Unknown, " ")))
 	}
 	s.count.SetText(text)
 	s.count.Show()

@@ -88,7 +88,7 @@ func TestSearchFiltersOutlineAndKeepsHierarchy(t *testing.T) {
 	e.SetText("")
 	h.u.outline.search.stage.SetSelected(model.StageNames[model.StageExecution])
 	h.mustOutline("Run a half marathon", "  Buy running shoes")
-	h.u.outline.search.stage.SetSelected(anyStage)
+	h.u.outline.search.stage.SetSelected(anyStage())
 
 	// The filter stays while the match is edited: it stays on screen even once it no longer
 	// matches, and the query is kept.
@@ -161,7 +161,7 @@ func TestTagsFromQuickAddAndDetail(t *testing.T) {
 func (h *harness) noteEntry() *widget.Entry {
 	h.t.Helper()
 	for _, o := range visible(h.u.detail.goalBox) {
-		if e, ok := o.(*formEntry); ok && e.MultiLine && e.PlaceHolder == notesPlaceholder {
+		if e, ok := o.(*formEntry); ok && e.MultiLine && e.PlaceHolder == notesPlaceholder() {
 			return &e.Entry
 		}
 	}

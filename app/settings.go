@@ -18,7 +18,9 @@ import (
 	"github.com/microgoals/microgoals/model"
 )
 
-var weekdays = []string{"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"}
+func weekdays() []string {
+	return []string{lang.L("Sunday"), lang.L("Monday"), lang.L("Tuesday"), lang.L("Wednesday"), lang.L("Thursday"), lang.L("Friday"), lang.L("Saturday")}
+}
 
 // settingsForm is the Settings dialog's content: one switch per notification kind, the lead
 // time, quiet hours, the morning and weekly review times, and a line that says why desktop
@@ -72,11 +74,11 @@ func newSettingsForm(s model.NotifySettings, unavailable string) *settingsForm {
 		f.kinds[k] = c
 	}
 	f.lead = minutesEntry(int(s.Lead / time.Minute))
-	f.quiet = widget.NewCheck("Hold reminders and celebrations during quiet hours", nil)
+	f.quiet = widget.NewCheck(lang.L("Hold reminders and celebrations during quiet hours"), nil)
 	f.quiet.SetChecked(s.QuietOn)
 	f.quietFrom, f.quietTo = clockEntry(s.QuietFrom), clockEntry(s.QuietTo)
 	f.morning = clockEntry(s.MorningAt)
-	f.reviewDay = widget.NewSelect(weekdays, nil)
+	f.reviewDay = widget.NewSelect(weekdays(), nil)
 	f.reviewDay.SetSelectedIndex(int(s.ReviewDay))
 	f.reviewAt = clockEntry(s.ReviewAt)
 	f.availability = widget.NewLabel(availabilityText(unavailable))
@@ -87,9 +89,9 @@ func newSettingsForm(s model.NotifySettings, unavailable string) *settingsForm {
 // availabilityText is the settings' line about the desktop's notification service.
 func availabilityText(reason string) string {
 	if reason == "" {
-		return "Desktop notifications: sent through the desktop's notification service."
+		return lang.L("Desktop notifications: sent through the desktop's notification service.")
 	}
-	return "Desktop notifications are unavailable, so they show in the window's banner instead. Why: " + reason
+	return lang.L("Desktop notifications are unavailable, so they show in the window's banner instead. Why: ") + reason
 }
 
 // items are the notification switches and times, then the reminders of the morning plan and the
@@ -104,17 +106,17 @@ func (f *settingsForm) items() (notifications, reminders []*widget.FormItem) {
 		it.HintText = h
 		return it
 	}
-	lead := widget.NewFormItem("Lead time (min)", f.lead)
-	lead.HintText = "How long before a deadline the first notification comes"
+	lead := widget.NewFormItem(lang.L("Lead time (min)"), f.lead)
+	lead.HintText = lang.L("How long before a deadline the first notification comes")
 	return []*widget.FormItem{
-			widget.NewFormItem("Notify", container.NewGridWithColumns(2, checks...)),
+			widget.NewFormItem(lang.L("Notify"), container.NewGridWithColumns(2, checks...)),
 			lead,
-			hint(f.quiet, "Deadlines still come; the rest waits until the quiet hours end"),
-			widget.NewFormItem("Quiet hours", container.NewGridWithColumns(3, f.quietFrom, widget.NewLabel("until"), f.quietTo)),
+			hint(f.quiet, lang.L("Deadlines still come; the rest waits until the quiet hours end")),
+			widget.NewFormItem(lang.L("Quiet hours"), container.NewGridWithColumns(3, f.quietFrom, widget.NewLabel(lang.L("until")), f.quietTo)),
 			widget.NewFormItem("", f.availability),
 		}, []*widget.FormItem{
-			widget.NewFormItem("Weekly review", container.NewGridWithColumns(2, f.reviewDay, f.reviewAt)),
-			widget.NewFormItem("Morning plan at", f.morning),
+			widget.NewFormItem(lang.L("Weekly review"), container.NewGridWithColumns(2, f.reviewDay, f.reviewAt)),
+			widget.NewFormItem(lang.L("Morning plan at"), f.morning),
 		}
 }
 
@@ -193,7 +195,7 @@ func (u *UI) openSettingsAt(section string) (*settingsForm, *settingsWindow) {
 	if !u.notify.active() {
 		// The scheduler has not read them yet (the first seconds after start).
 		if err := u.notify.loadSettings(); err != nil {
-			u.showError("Could not read the settings", err)
+			u.showError(lang.L("Could not read the settings"), err)
 			return nil, nil
 		}
 	}
@@ -287,7 +289,7 @@ func (u *UI) openSettingsAt(section string) (*settingsForm, *settingsWindow) {
 }
 
 func (u *UI) saveSettings(old, s model.NotifySettings) {
-	u.record("change the settings", func(ctx context.Context) (func(context.Context) error, error) {
+	u.record(lang.L("change the settings"), func(ctx context.Context) (func(context.Context) error, error) {
 		if err := u.store.SetSettings(ctx, s.Values()); err != nil {
 			return nil, err
 		}

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -46,7 +47,7 @@ func newSprintTimer(u *UI) *sprintTimer {
 func (s *sprintTimer) restore() {
 	sp, ok, err := s.u.store.RunningSprint(s.u.ctx())
 	if err != nil {
-		s.u.showError("Could not read the running focus sprint", err)
+		s.u.showError(lang.L("Could not read the running focus sprint"), err)
 		return
 	}
 	if ok {
@@ -60,8 +61,8 @@ func (s *sprintTimer) buildBar() {
 		return
 	}
 	s.label = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	s.pause = widget.NewButtonWithIcon("Pause", theme.MediaPauseIcon(), s.togglePause)
-	stop := widget.NewButtonWithIcon("Stop", theme.MediaStopIcon(), s.stopEarly)
+	s.pause = widget.NewButtonWithIcon(lang.L("Pause"), theme.MediaPauseIcon(), s.togglePause)
+	stop := widget.NewButtonWithIcon(lang.L("Stop"), theme.MediaStopIcon(), s.stopEarly)
 	s.bar = container.NewBorder(nil, widget.NewSeparator(), widget.NewIcon(theme.MediaPlayIcon()), container.NewHBox(s.pause, stop), s.label)
 }
 
@@ -132,13 +133,13 @@ func (s *sprintTimer) redraw() {
 	state := "left"
 	if s.sprint.IsPaused() {
 		state = "left · paused"
-		s.pause.SetText("Resume")
+		s.pause.SetText(lang.L("Resume"))
 		s.pause.SetIcon(theme.MediaPlayIcon())
 	} else {
-		s.pause.SetText("Pause")
+		s.pause.SetText(lang.L("Pause"))
 		s.pause.SetIcon(theme.MediaPauseIcon())
 	}
-	s.label.SetText(fmt.Sprintf("Focus sprint on “%s”: %s %s", s.title, clockText(left), state))
+	s.label.SetText(fmt.Sprintf(lang.L("Focus sprint on “%s”: %s %s"), s.title, clockText(left), state))
 }
 
 // clockText writes a duration as the timer shows it: 24:59, or 1:02:03 past an hour. It
@@ -169,7 +170,7 @@ func (s *sprintTimer) togglePause() {
 		sp, err = s.u.store.PauseSprint(s.u.ctx(), s.sprint.ID)
 	}
 	if err != nil {
-		s.u.showError("Could not pause or resume the focus sprint", err)
+		s.u.showError(lang.L("Could not pause or resume the focus sprint"), err)
 		return
 	}
 	s.sprint = sp
@@ -187,7 +188,7 @@ func (s *sprintTimer) stopEarly() {
 func (s *sprintTimer) end() {
 	u := s.u
 	var res storage.SprintEnd
-	ok := u.do("end the focus sprint", func(ctx context.Context) (func(context.Context) error, string, error) {
+	ok := u.do(lang.L("end the focus sprint"), func(ctx context.Context) (func(context.Context) error, string, error) {
 		var err error
 		if res, err = u.store.EndSprint(ctx, s.sprint.ID); err != nil {
 			return nil, "", err
@@ -215,9 +216,9 @@ func (s *sprintTimer) end() {
 		logged = " " + capitalize(minutesText(worked)) + " logged."
 	}
 	if sp.Completed {
-		u.celebrate("Focus sprint done", fmt.Sprintf("%s on “%s”.%s", minutesText(worked), s.title, logged))
+		u.celebrate(lang.L("Focus sprint done"), fmt.Sprintf(lang.L("%s on “%s”.%s"), minutesText(worked), s.title, logged))
 	} else {
-		u.showMessage("Focus sprint stopped after %d of %s on “%s”.%s", worked, minutesText(sp.PlannedMinutes), s.title, logged)
+		u.showMessage(lang.L("Focus sprint stopped after %d of %s on “%s”.%s"), worked, minutesText(sp.PlannedMinutes), s.title, logged)
 	}
 	if u.doneCtx != nil {
 		u.doneCtx.askSprint(sp, s.title)
@@ -229,24 +230,24 @@ func (s *sprintTimer) end() {
 func (u *UI) startSprint() {
 	g, ok := u.selectedGoal()
 	if !ok {
-		u.showMessage("Select a micro-goal to run a focus sprint on it.")
+		u.say(lang.L("Select a micro-goal to run a focus sprint on it."))
 		return
 	}
 	if u.sprint.running {
-		u.showMessage("A focus sprint is already running on “%s”: stop it first.", u.sprint.title)
+		u.showMessage(lang.L("A focus sprint is already running on “%s”: stop it first."), u.sprint.title)
 		return
 	}
 	n, err := u.store.SprintMinutes(u.ctx())
 	if err != nil {
-		u.showError("Could not read the sprint length", err)
+		u.showError(lang.L("Could not read the sprint length"), err)
 	}
 	// Where and with whom are asked when the sprint ends (issue 13), not before it starts.
 	minutes := newDialogEntry()
 	minutes.SetText(strconv.Itoa(n))
 	minutes.Validator = func(s string) error { _, err := parseSprintMinutes(s); return err }
 	var dlg *dialog.FormDialog
-	dlg = dialog.NewForm("Focus sprint on “"+g.Title+"”", "Start", "Cancel", []*widget.FormItem{
-		widget.NewFormItem("Minutes", minutes),
+	dlg = dialog.NewForm(lang.L("Focus sprint on “{{.Title}}”", args("Title", g.Title)), lang.L("Start"), lang.L("Cancel"), []*widget.FormItem{
+		widget.NewFormItem(lang.L("Minutes"), minutes),
 	}, func(ok bool) {
 		if !ok {
 			return
@@ -265,10 +266,7 @@ func (u *UI) startSprint() {
 }
 
 func minutesText(n int) string {
-	if n == 1 {
-		return "1 minute"
-	}
-	return fmt.Sprintf("%d minutes", n)
+	return counted(n, "{{.Count}} minute", "{{.Count}} minutes")
 }
 
 func parseSprintMinutes(s string) (int, error) {
@@ -277,7 +275,7 @@ func parseSprintMinutes(s string) (int, error) {
 		return 0, problemError(capitalize(err.Error()))
 	}
 	if m <= 0 || m > 24*60 {
-		return 0, problemError("A sprint lasts from 1 minute to 24 hours")
+		return 0, problemError(lang.L("A sprint lasts from 1 minute to 24 hours"))
 	}
 	return m, nil
 }
@@ -286,7 +284,7 @@ func parseSprintMinutes(s string) (int, error) {
 // pausing and stopping are the timer's own controls.
 func (u *UI) beginSprint(sp model.Sprint) bool {
 	var started model.Sprint
-	ok := u.record("start the focus sprint", func(ctx context.Context) (func(context.Context) error, error) {
+	ok := u.record(lang.L("start the focus sprint"), func(ctx context.Context) (func(context.Context) error, error) {
 		var err error
 		if started, err = u.store.StartSprint(ctx, sp); err != nil {
 			if errors.Is(err, storage.ErrSprintRunning) {
@@ -317,16 +315,16 @@ func (u *UI) setSprintLength() {
 	e.SetText(strconv.Itoa(n))
 	e.Validator = func(s string) error { _, err := parseSprintMinutes(s); return err }
 	var dlg *dialog.FormDialog
-	dlg = dialog.NewForm("Focus sprint length", "Save", "Cancel", []*widget.FormItem{widget.NewFormItem("Minutes", e)}, func(ok bool) {
+	dlg = dialog.NewForm(lang.L("Focus sprint length"), lang.L("Save"), lang.L("Cancel"), []*widget.FormItem{widget.NewFormItem(lang.L("Minutes"), e)}, func(ok bool) {
 		m, err := parseSprintMinutes(e.Text)
 		if !ok || err != nil {
 			return
 		}
 		if err := u.store.SetSetting(u.ctx(), storage.SettingSprintMinutes, strconv.Itoa(m)); err != nil {
-			u.showError("Could not save the sprint length", err)
+			u.showError(lang.L("Could not save the sprint length"), err)
 			return
 		}
-		u.showMessage("Focus sprints now last %s.", minutesText(m))
+		u.say(counted(m, "Focus sprints now last {{.Count}} minute.", "Focus sprints now last {{.Count}} minutes."))
 	}, u.win)
 	e.OnSubmitted = func(string) { dlg.Submit() }
 	e.onEscape = dlg.Hide
@@ -344,22 +342,22 @@ func (u *UI) metricsMenu() *fyne.Menu {
 		}
 		return it
 	}
-	return fyne.NewMenu("Metrics",
-		item("Log entry…", fyne.KeyE, u.logEntry),
+	return fyne.NewMenu(lang.L("Metrics"),
+		item(lang.L("Log entry…"), fyne.KeyE, u.logEntry),
 		fyne.NewMenuItemSeparator(),
-		item("Start focus sprint…", fyne.KeyR, u.startSprint),
-		item("Pause / resume sprint", "", u.sprint.togglePause),
-		item("Stop sprint", "", u.sprint.stopEarly),
-		item("Sprint length…", "", u.setSprintLength),
+		item(lang.L("Start focus sprint…"), fyne.KeyR, u.startSprint),
+		item(lang.L("Pause / resume sprint"), "", u.sprint.togglePause),
+		item(lang.L("Stop sprint"), "", u.sprint.stopEarly),
+		item(lang.L("Sprint length…"), "", u.setSprintLength),
 		fyne.NewMenuItemSeparator(),
-		item("Export this micro-goal's entries (CSV)…", "", func() {
+		item(lang.L("Export this micro-goal's entries (CSV)…"), "", func() {
 			g, ok := u.selectedGoal()
 			if !ok {
-				u.showMessage("Select a micro-goal to export its entries, or export all of them.")
+				u.say(lang.L("Select a micro-goal to export its entries, or export all of them."))
 				return
 			}
 			u.exportMetricsCSV(g.ID)
 		}),
-		item("Export all metric entries (CSV)…", "", func() { u.exportMetricsCSV(0) }),
+		item(lang.L("Export all metric entries (CSV)…"), "", func() { u.exportMetricsCSV(0) }),
 	)
 }

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/microgoals/microgoals/app/calsync"
@@ -42,7 +43,7 @@ type syncer struct {
 }
 
 func newSyncer(u *UI) *syncer {
-	l := widget.NewLabel("Sync: not set up")
+	l := widget.NewLabel(lang.L("Sync: not set up"))
 	l.Truncation = fyne.TextTruncateEllipsis
 	return &syncer{u: u, label: l, kick: make(chan struct{}, 1), stop: make(chan struct{}), done: make(chan struct{}),
 		poll: syncPoll, settle: syncSettle, every: syncEvery, retry: syncRetry}
@@ -132,15 +133,15 @@ func (s *syncer) run(ctx context.Context) bool {
 	store := s.u.currentStore()
 	st, err := calsync.LoadSettings(ctx, store)
 	if err != nil || !st.Configured() {
-		s.show("Sync: not set up (Sync… in the File menu)")
+		s.show(lang.L("Sync: not set up (Sync… in the File menu)"))
 		return err == nil
 	}
 	s.running.Store(true)
 	defer s.running.Store(false)
-	s.show("Sync: checking " + st.ListName + "…")
+	s.show(lang.L("Sync: checking {{.List}}…", args("List", st.ListName)))
 	res, err := calsync.RunOnce(ctx, store, s.u.now, func(p calsync.Progress) {
 		if p.Total > 0 {
-			s.show(fmt.Sprintf("Sync: %s %d of %d…", p.Phase, p.Done, p.Total))
+			s.show(fmt.Sprintf(lang.L("Sync: %s %d of %d…"), p.Phase, p.Done, p.Total))
 		}
 	})
 	if err != nil {
@@ -162,15 +163,15 @@ func (s *syncer) showStored() {
 	ctx := context.Background()
 	st, err := calsync.LoadSettings(ctx, s.u.currentStore())
 	if err != nil || !st.Configured() {
-		s.show("Sync: not set up (Sync… in the File menu)")
+		s.show(lang.L("Sync: not set up (Sync… in the File menu)"))
 		return
 	}
 	at, result, err := calsync.Status(ctx, s.u.currentStore())
 	if err != nil || at.IsZero() {
-		s.show("Sync with " + st.ListName + ": not yet")
+		s.show(lang.L("Sync with {{.List}}: not yet", args("List", st.ListName)))
 		return
 	}
-	s.show(fmt.Sprintf("Last sync %s: %s", currentLocale().DateTime(at.In(s.u.loc)), result))
+	s.show(fmt.Sprintf(lang.L("Last sync %s: %s"), currentLocale().DateTime(at.In(s.u.loc)), result))
 }
 
 // show puts text in the status bar (and the open Sync settings), from any goroutine.

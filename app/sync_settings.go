@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/microgoals/microgoals/app/calsync"
@@ -44,9 +45,9 @@ func (u *UI) syncSection() (fyne.CanvasObject, *syncSettings) {
 		status:   &widget.Label{Wrapping: fyne.TextWrapWord},
 	}
 	s.server.SetPlaceHolder("https://dav.example.org/")
-	s.user.SetPlaceHolder("user name")
+	s.user.SetPlaceHolder(lang.L("user name"))
 	s.password.Password = true
-	s.password.SetPlaceHolder("password (kept in the keyring)")
+	s.password.SetPlaceHolder(lang.L("password (kept in the keyring)"))
 	s.newName.SetText("Microgoals")
 	// Enter in the account's fields saves the set-up, in the new list's name creates it.
 	for _, e := range []*dialogEntry{s.server, s.user, s.password} {
@@ -61,14 +62,14 @@ func (u *UI) syncSection() (fyne.CanvasObject, *syncSettings) {
 			s.onCreate()
 		}
 	}
-	s.lists = &widget.Select{PlaceHolder: "(find the task lists first)", OnChanged: s.onListChosen}
-	s.find = widget.NewButton("Find task lists", s.onFind)
-	s.create = widget.NewButton("Create", s.onCreate)
-	s.save = &widget.Button{Text: "Save", Importance: widget.HighImportance, OnTapped: s.onSave}
-	s.now = widget.NewButton("Sync now", s.onSyncNow)
+	s.lists = &widget.Select{PlaceHolder: lang.L("(find the task lists first)"), OnChanged: s.onListChosen}
+	s.find = widget.NewButton(lang.L("Find task lists"), s.onFind)
+	s.create = widget.NewButton(lang.L("Create"), s.onCreate)
+	s.save = &widget.Button{Text: lang.L("Save"), Importance: widget.HighImportance, OnTapped: s.onSave}
+	s.now = widget.NewButton(lang.L("Sync now"), s.onSyncNow)
 	st, err := calsync.LoadSettings(u.ctx(), u.currentStore())
 	if err != nil {
-		s.note.SetText("Could not read the sync settings: " + err.Error())
+		s.note.SetText(lang.L("Could not read the sync settings: {{.Error}}", args("Error", err.Error())))
 	}
 	s.server.SetText(st.Server)
 	s.user.SetText(st.User)
@@ -80,16 +81,16 @@ func (u *UI) syncSection() (fyne.CanvasObject, *syncSettings) {
 	}
 	s.status.SetText(u.syncer.label.Text)
 	form := widget.NewForm(
-		widget.NewFormItem("Server", s.server),
-		widget.NewFormItem("User name", s.user),
-		widget.NewFormItem("Password", s.password),
-		widget.NewFormItem("Task list", container.NewBorder(nil, nil, nil, s.find, s.lists)),
-		widget.NewFormItem("New task list", container.NewBorder(nil, nil, nil, s.create, s.newName)),
+		widget.NewFormItem(lang.L("Server"), s.server),
+		widget.NewFormItem(lang.L("User name"), s.user),
+		widget.NewFormItem(lang.L("Password"), s.password),
+		widget.NewFormItem(lang.L("Task list"), container.NewBorder(nil, nil, nil, s.find, s.lists)),
+		widget.NewFormItem(lang.L("New task list"), container.NewBorder(nil, nil, nil, s.create, s.newName)),
 	)
-	intro := widget.NewLabel("Sync the plan with a task list on a CalDAV server (Radicale, Nextcloud, Fastmail, iCloud…). " +
-		"Steps appear as tasks in other task apps; metric entries, reviews and decisions stay on this machine.")
+	intro := widget.NewLabel(lang.L("Sync the plan with a task list on a CalDAV server (Radicale, Nextcloud, Fastmail, iCloud…). " +
+		"Steps appear as tasks in other task apps; metric entries, reviews and decisions stay on this machine."))
 	intro.Wrapping = fyne.TextWrapWord
-	last := widget.NewLabelWithStyle("Status", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	last := widget.NewLabelWithStyle(lang.L("Status"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	return container.NewVBox(intro, form, s.note, container.NewHBox(s.save, s.now), widget.NewSeparator(), last, s.status), s
 }
 
@@ -99,7 +100,7 @@ func listLabel(l calsync.TaskList) string {
 		name = l.URL
 	}
 	if !l.HoldsTask {
-		name += " (events only)"
+		name += lang.L(" (events only)")
 	}
 	return name
 }
@@ -139,7 +140,7 @@ func (s *syncSettings) onFind() {
 		s.note.SetText(err.Error())
 		return
 	}
-	s.busy("Looking for task lists on " + a.URL + "…")
+	s.busy(lang.L("Looking for task lists on {{.Server}}…", args("Server", a.URL)))
 	s.u.runAsync(func() {
 		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 		defer cancel()
@@ -158,9 +159,9 @@ func (s *syncSettings) onFind() {
 			s.lists.Refresh()
 			switch {
 			case len(lists) == 0:
-				s.idle("The server has no task lists for this user yet: create one below.")
+				s.idle(lang.L("The server has no task lists for this user yet: create one below."))
 			default:
-				s.idle("Choose the task list to sync with, then Save.")
+				s.idle(lang.L("Choose the task list to sync with, then Save."))
 			}
 		})
 	})
@@ -174,10 +175,10 @@ func (s *syncSettings) onCreate() {
 	}
 	name := strings.TrimSpace(s.newName.Text)
 	if name == "" {
-		s.note.SetText("Name the new task list first.")
+		s.note.SetText(lang.L("Name the new task list first."))
 		return
 	}
-	s.busy("Creating the task list “" + name + "”…")
+	s.busy(lang.L("Creating the task list “{{.Name}}”…", args("Name", name)))
 	s.u.runAsync(func() {
 		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 		defer cancel()
@@ -190,7 +191,7 @@ func (s *syncSettings) onCreate() {
 			s.found = append(s.found, tl)
 			s.lists.Options = append(s.lists.Options, listLabel(tl))
 			s.lists.SetSelected(listLabel(tl))
-			s.idle("Created “" + name + "”. Save to start syncing with it.")
+			s.idle(lang.L("Created “{{.Name}}”. Save to start syncing with it.", args("Name", name)))
 		})
 	})
 }
@@ -200,7 +201,7 @@ func (s *syncSettings) onListChosen(label string) {
 		if listLabel(l) == label {
 			s.list = l
 			if !l.HoldsTask {
-				s.note.SetText("“" + l.Name + "” holds only events: choose or create a task list.")
+				s.note.SetText(lang.L("“{{.Name}}” holds only events: choose or create a task list.", args("Name", l.Name)))
 			}
 			return
 		}
@@ -212,16 +213,16 @@ func (s *syncSettings) onSave() {
 	a := s.account()
 	switch {
 	case a.URL == "" || a.User == "":
-		s.note.SetText("Enter the server's address and your user name.")
+		s.note.SetText(lang.L("Enter the server's address and your user name."))
 		return
 	case s.list.URL == "":
-		s.note.SetText("Choose a task list (Find task lists), or create one.")
+		s.note.SetText(lang.L("Choose a task list (Find task lists), or create one."))
 		return
 	case !s.list.HoldsTask:
-		s.note.SetText("“" + s.list.Name + "” holds only events: choose or create a task list.")
+		s.note.SetText(lang.L("“{{.Name}}” holds only events: choose or create a task list.", args("Name", s.list.Name)))
 		return
 	}
-	s.busy("Saving…")
+	s.busy(lang.L("Saving…"))
 	st := calsync.Settings{Server: a.URL, User: a.User, List: s.list.URL, ListName: s.list.Name}
 	store := s.u.currentStore()
 	s.u.runAsync(func() {
@@ -235,7 +236,7 @@ func (s *syncSettings) onSave() {
 		}
 		fyne.Do(func() {
 			if err != nil {
-				s.idle("Could not save: " + err.Error())
+				s.idle(lang.L("Could not save: {{.Error}}", args("Error", err.Error())))
 				return
 			}
 			s.password.SetText("")
@@ -251,7 +252,7 @@ func (s *syncSettings) onSyncNow() { s.u.syncer.syncNow() }
 func (u *UI) showSyncSettings() {
 	content, s := u.syncSection()
 	stop := u.syncer.listen(func(text string) { s.status.SetText(text) })
-	d := dialog.NewCustom("Sync", "Close", container.NewVScroll(content), u.win)
+	d := dialog.NewCustom(lang.L("Sync"), lang.L("Close"), container.NewVScroll(content), u.win)
 	d.Resize(fyne.NewSize(600, 560))
 	u.syncDialog, u.syncForm = d, s
 	u.escapable(d, stop)
@@ -275,7 +276,7 @@ func (u *UI) runAsync(f func()) {
 func (u *UI) syncSettingsSection() settingsSection {
 	state := widget.NewLabel(u.syncer.label.Text)
 	state.Wrapping = fyne.TextWrapWord
-	open := widget.NewButton("Set up sync…", u.showSyncSettings)
-	return settingsSection{title: "Sync", save: func() {},
+	open := widget.NewButton(lang.L("Set up sync…"), u.showSyncSettings)
+	return settingsSection{title: lang.L("Sync"), save: func() {},
 		items: []*widget.FormItem{widget.NewFormItem("CalDAV", container.NewBorder(nil, nil, nil, open, state))}}
 }

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -53,7 +54,7 @@ type todayRow struct {
 func newTodayView(u *UI) *todayView { return &todayView{u: u} }
 
 // Title is the tab's label.
-func (tv *todayView) Title() string { return "Today" }
+func (tv *todayView) Title() string { return lang.L("Today") }
 
 // Icon is the tab's icon.
 func (tv *todayView) Icon() fyne.Resource { return theme.HomeIcon() }
@@ -65,11 +66,11 @@ func (tv *todayView) Build() fyne.CanvasObject {
 	warnText := widget.NewLabel("")
 	warnText.Wrapping = fyne.TextWrapWord
 	tv.warning = container.NewBorder(nil, nil, widget.NewIcon(theme.WarningIcon()), nil, warnText)
-	doneText := widget.NewLabelWithStyle("All done today. Every step of the day is finished — well done!", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	doneText := widget.NewLabelWithStyle(lang.L("All done today. Every step of the day is finished — well done!"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	doneText.Wrapping = fyne.TextWrapWord
 	tv.done = container.NewBorder(nil, nil, widget.NewIcon(theme.ConfirmIcon()), nil, doneText)
 	tv.add = widget.NewEntry()
-	tv.add.SetPlaceHolder("Add a step for today (verb first; “2pm” sets a time, “fri” another day)")
+	tv.add.SetPlaceHolder(lang.L("Add a step for today (verb first; “2pm” sets a time, “fri” another day)"))
 	tv.add.OnSubmitted = func(text string) {
 		if tv.u.addOnDay(text, model.DateOf(tv.u.now(), tv.u.loc)) {
 			tv.add.SetText("")
@@ -77,7 +78,7 @@ func (tv *todayView) Build() fyne.CanvasObject {
 	}
 	tv.list = container.NewVBox()
 	top := container.NewVBox(
-		container.NewBorder(nil, nil, nil, widget.NewButtonWithIcon("Settings", theme.SettingsIcon(), tv.u.showRoutineSettings),
+		container.NewBorder(nil, nil, nil, widget.NewButtonWithIcon(lang.L("Settings"), theme.SettingsIcon(), tv.u.showRoutineSettings),
 			container.NewHBox(tv.head, tv.focus)),
 		tv.warning, tv.done, tv.add)
 	tv.scroll = container.NewVScroll(container.NewPadded(tv.list))
@@ -160,10 +161,10 @@ func (tv *todayView) Refresh() {
 	tv.plan.FocusFirst(u.focusObjectiveID(), u.loc)
 	p := tv.plan
 	tv.head.SetText(currentLocale().LongDate(now.In(u.loc)))
-	tv.focus.SetText(fmt.Sprintf("%d open · %d done · focus limit %d", p.Open, p.Done, p.Limit))
+	tv.focus.SetText(fmt.Sprintf(lang.L("%d open · %d done · focus limit %d"), p.Open, p.Done, p.Limit))
 	warn := tv.warning.Objects[0].(*widget.Label)
 	if p.OverLoad {
-		warn.SetText(fmt.Sprintf("%s today — more than your focus limit of %d. Move some to another day so the day stays winnable.", model.Plural(p.Open, "open step"), p.Limit))
+		warn.SetText(fmt.Sprintf(lang.L("%s today — more than your focus limit of %d. Move some to another day so the day stays winnable."), counted(p.Open, "{{.Count}} open step", "{{.Count}} open steps"), p.Limit))
 		tv.warning.Show()
 	} else {
 		tv.warning.Hide()
@@ -180,11 +181,11 @@ func (tv *todayView) Refresh() {
 		objs = append(objs, widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 	}
 	if len(p.Overdue) > 0 {
-		heading(fmt.Sprintf("Overdue (%d)", len(p.Overdue)))
+		heading(fmt.Sprintf(lang.L("Overdue (%d)"), len(p.Overdue)))
 		// The latest first: yesterday's step is the one most worth bringing to today.
 		for i := len(p.Overdue) - 1; i >= 0; i-- {
 			if !tv.allLate && len(p.Overdue)-i > overdueShown {
-				objs = append(objs, widget.NewButton(fmt.Sprintf("Show all %d overdue steps", len(p.Overdue)), func() {
+				objs = append(objs, widget.NewButton(counted(len(p.Overdue), "Show all {{.Count}} overdue step", "Show all {{.Count}} overdue steps"), func() {
 					tv.allLate = true
 					tv.Refresh()
 				}))
@@ -197,6 +198,8 @@ func (tv *todayView) Refresh() {
 		name := g.Anchor.Name
 		if name != model.AnyTime {
 			name = g.Anchor.Clock() + "  " + name
+		} else {
+			name = lang.L("Any time")
 		}
 		heading(name)
 		for _, o := range g.Items {
@@ -204,7 +207,7 @@ func (tv *todayView) Refresh() {
 		}
 	}
 	if len(p.Groups) == 0 && len(p.Overdue) == 0 {
-		objs = append(objs, widget.NewLabel("Nothing is due today. Add a small step above, or pick one from the outline."))
+		objs = append(objs, widget.NewLabel(lang.L("Nothing is due today. Add a small step above, or pick one from the outline.")))
 	}
 	tv.list.Objects = objs
 	tv.list.Refresh()
@@ -222,7 +225,7 @@ func (tv *todayView) row(o model.Occurrence, overdue bool) fyne.CanvasObject {
 	r.check = newIconButton(icon, func() {
 		u.occurrenceStatus(o, next)
 		if next == model.StatusDone && tv.plan.Open == 1 && len(tv.plan.Overdue) == 0 && !overdue {
-			u.celebrate("All done today", "every step of the day is finished")
+			u.celebrate(lang.L("All done today"), lang.L("every step of the day is finished"))
 		}
 	})
 	text := embedTitle(o.Goal.Title)
@@ -230,7 +233,7 @@ func (tv *todayView) row(o model.Occurrence, overdue bool) fyne.CanvasObject {
 		text = currentLocale().Time(o.Goal.Due.In(u.loc)) + "  " + text
 	}
 	if overdue {
-		text += "  (due " + formatDay(o.Goal.Due, u.now(), u.loc) + ")"
+		text += "  (" + lang.L("due {{.Date}}", args("Date", formatDay(o.Goal.Due, u.now(), u.loc))) + ")"
 	}
 	if o.Recurring() {
 		text += "  ↻"
@@ -252,7 +255,7 @@ func (tv *todayView) row(o model.Occurrence, overdue bool) fyne.CanvasObject {
 	r.move = newIconButton(theme.CalendarIcon(), func() { tv.askMove(o) })
 	right := container.NewHBox(r.move)
 	if overdue {
-		r.reschedule = widget.NewButton("Reschedule to today", func() {
+		r.reschedule = widget.NewButton(lang.L("Reschedule to today"), func() {
 			u.moveOccurrence(o, model.DateOf(u.now(), u.loc))
 		})
 		right.Add(r.reschedule)

@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/microgoals/microgoals/storage"
@@ -16,18 +17,18 @@ import (
 func (u *UI) showTrash() {
 	items, err := u.store.Trash(u.ctx())
 	if err != nil {
-		u.showError("Could not open the trash", err)
+		u.showError(lang.L("Could not open the trash"), err)
 		return
 	}
 	var d dialog.Dialog
 	var content fyne.CanvasObject
 	if len(items) == 0 {
-		content = widget.NewLabel("The trash is empty. Deleted objectives and micro-goals wait here until you restore them.")
+		content = widget.NewLabel(lang.L("The trash is empty. Deleted objectives and micro-goals wait here until you restore them."))
 	} else {
 		list := widget.NewList(
 			func() int { return len(items) },
 			func() fyne.CanvasObject {
-				return container.NewBorder(nil, nil, nil, widget.NewButton("Restore", nil), widget.NewLabel(""))
+				return container.NewBorder(nil, nil, nil, widget.NewButton(lang.L("Restore"), nil), widget.NewLabel(""))
 			},
 			func(i widget.ListItemID, o fyne.CanvasObject) {
 				c := o.(*fyne.Container)
@@ -41,7 +42,7 @@ func (u *UI) showTrash() {
 			})
 		content = list
 	}
-	d = dialog.NewCustom("Trash", "Close", content, u.win)
+	d = dialog.NewCustom(lang.L("Trash"), lang.L("Close"), content, u.win)
 	d.Resize(fyne.NewSize(640, 420))
 	u.escapable(d)
 	d.Show()
@@ -65,11 +66,11 @@ func (u *UI) restore(it storage.TrashItem) bool {
 	if it.Kind == "objective" {
 		key = objectiveKey(it.RootID)
 	}
-	return u.do("restore “"+it.Title+"”", func(ctx context.Context) (func(context.Context) error, string, error) {
+	return u.do(lang.L("restore “{{.Title}}”", args("Title", it.Title)), func(ctx context.Context) (func(context.Context) error, string, error) {
 		if _, err := u.store.RestoreTrash(ctx, it.ID); err != nil {
 			return nil, "", err
 		}
-		u.showMessage("Restored “%s”.", it.Title)
+		u.showMessage(lang.L("Restored “%s”."), it.Title)
 		return func(ctx context.Context) error {
 			var err error
 			if it.Kind == "objective" {

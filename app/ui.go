@@ -7,7 +7,6 @@ import (
 	"errors"
 	"image/color"
 	"log"
-	"strings"
 	"sync"
 	"time"
 
@@ -97,6 +96,7 @@ type UI struct {
 
 // New builds the main window on store. Call Load before showing it.
 func New(a fyne.App, store *storage.Store, cfg Config) *UI {
+	LoadTranslations()
 	u := &UI{app: a, store: store, now: cfg.Now, loc: cfg.Location}
 	if u.now == nil {
 		u.now = time.Now
@@ -106,7 +106,7 @@ func New(a fyne.App, store *storage.Store, cfg Config) *UI {
 	}
 	// The title is exactly the app's name: the window system takes WM_CLASS from it, and the
 	// .desktop file's StartupWMClass matches it so the launcher groups the window.
-	u.win = a.NewWindow("Microgoals")
+	u.win = a.NewWindow(lang.L("Microgoals"))
 	u.notify = newNotifier(u, store)
 	u.syncer = newSyncer(u)
 	// The window opens empty and gets its content with the plan (setData).
@@ -163,23 +163,23 @@ func (u *UI) mainMenu() *fyne.MainMenu {
 		return it
 	}
 	// Ctrl+Z and Ctrl+Y reach the window as the standard Undo and Redo shortcuts (see keys.go).
-	u.undoItem = fyne.NewMenuItem("Undo", u.undoKey)
+	u.undoItem = fyne.NewMenuItem(lang.L("Undo"), u.undoKey)
 	u.undoItem.Shortcut = &fyne.ShortcutUndo{}
 	u.undoItem.Disabled = true
-	u.redoItem = item("Redo", fyne.KeyZ, ctrl|fyne.KeyModifierShift, u.redoKey)
+	u.redoItem = item(lang.L("Redo"), fyne.KeyZ, ctrl|fyne.KeyModifierShift, u.redoKey)
 	u.redoItem.Disabled = true
 	return fyne.NewMainMenu(
-		fyne.NewMenu("File",
-			item("New objective", fyne.KeyN, ctrl|fyne.KeyModifierShift, u.addObjective),
-			item("New micro-goal", fyne.KeyN, ctrl, u.addGoal),
-			item("New sub-step", fyne.KeyN, ctrl|fyne.KeyModifierAlt, u.addSubStep),
+		fyne.NewMenu(lang.L("File"),
+			item(lang.L("New objective"), fyne.KeyN, ctrl|fyne.KeyModifierShift, u.addObjective),
+			item(lang.L("New micro-goal"), fyne.KeyN, ctrl, u.addGoal),
+			item(lang.L("New sub-step"), fyne.KeyN, ctrl|fyne.KeyModifierAlt, u.addSubStep),
 			fyne.NewMenuItemSeparator(),
-			item("Trash…", "", 0, u.showTrash),
-			item("Settings…", fyne.KeyComma, ctrl, u.showSettings),
-			item("Sync…", "", 0, u.showSyncSettings),
+			item(lang.L("Trash…"), "", 0, u.showTrash),
+			item(lang.L("Settings…"), fyne.KeyComma, ctrl, u.showSettings),
+			item(lang.L("Sync…"), "", 0, u.showSyncSettings),
 			fyne.NewMenuItemSeparator(),
-			item("Weekly review…", "", 0, func() { u.openReviews(0) }),
-			item("Quarterly audit…", "", 0, func() { u.openReviews(1) }),
+			item(lang.L("Weekly review…"), "", 0, func() { u.openReviews(0) }),
+			item(lang.L("Quarterly audit…"), "", 0, func() { u.openReviews(1) }),
 			fyne.NewMenuItemSeparator(),
 			// Exports and imports are submenus, so the whole menu fits a laptop-sized window.
 			submenu(lang.L("Export"),
@@ -193,28 +193,28 @@ func (u *UI) mainMenu() *fyne.MainMenu {
 				item(lang.L("Metric entries (CSV)…"), "", 0, u.importCSV),
 				item(lang.L("Calendar (iCalendar)…"), "", 0, u.importICalendar)),
 			fyne.NewMenuItemSeparator(),
-			item("Back up now", "", 0, u.backupNow),
-			item("Restore from backup…", "", 0, u.askRestore),
+			item(lang.L("Back up now"), "", 0, u.backupNow),
+			item(lang.L("Restore from backup…"), "", 0, u.askRestore),
 			fyne.NewMenuItemSeparator(),
 			u.quitItem(),
 		),
-		fyne.NewMenu("Edit",
+		fyne.NewMenu(lang.L("Edit"),
 			u.undoItem,
 			u.redoItem,
 			keyAlias(&fyne.ShortcutRedo{}, u.redoKey),
-			item("Go to quick add", fyne.KeyL, ctrl, u.focusQuickAdd),
-			item("Edit details", fyne.KeyI, ctrl, u.focusDetail),
-			item("Save changes", fyne.KeyS, ctrl, func() { u.detail.save() }),
-			item("Mark done / reopen", fyne.KeyD, ctrl, u.toggleDone),
-			item("Drop…", "", 0, u.dropSelected),
-			item("Delete (to trash)", fyne.KeyDelete, ctrl, u.deleteSelected),
+			item(lang.L("Go to quick add"), fyne.KeyL, ctrl, u.focusQuickAdd),
+			item(lang.L("Edit details"), fyne.KeyI, ctrl, u.focusDetail),
+			item(lang.L("Save changes"), fyne.KeyS, ctrl, func() { u.detail.save() }),
+			item(lang.L("Mark done / reopen"), fyne.KeyD, ctrl, u.toggleDone),
+			item(lang.L("Drop…"), "", 0, u.dropSelected),
+			item(lang.L("Delete (to trash)"), fyne.KeyDelete, ctrl, u.deleteSelected),
 			fyne.NewMenuItemSeparator(),
-			item("Move up", fyne.KeyUp, fyne.KeyModifierAlt, func() { u.moveSelected(fyne.KeyUp) }),
-			item("Move down", fyne.KeyDown, fyne.KeyModifierAlt, func() { u.moveSelected(fyne.KeyDown) }),
-			item("Nest under the step above", fyne.KeyRight, fyne.KeyModifierAlt, func() { u.moveSelected(fyne.KeyRight) }),
-			item("Lift one level", fyne.KeyLeft, fyne.KeyModifierAlt, func() { u.moveSelected(fyne.KeyLeft) }),
+			item(lang.L("Move up"), fyne.KeyUp, fyne.KeyModifierAlt, func() { u.moveSelected(fyne.KeyUp) }),
+			item(lang.L("Move down"), fyne.KeyDown, fyne.KeyModifierAlt, func() { u.moveSelected(fyne.KeyDown) }),
+			item(lang.L("Nest under the step above"), fyne.KeyRight, fyne.KeyModifierAlt, func() { u.moveSelected(fyne.KeyRight) }),
+			item(lang.L("Lift one level"), fyne.KeyLeft, fyne.KeyModifierAlt, func() { u.moveSelected(fyne.KeyLeft) }),
 			fyne.NewMenuItemSeparator(),
-			item("Find…", fyne.KeyF, ctrl, u.find),
+			item(lang.L("Find…"), fyne.KeyF, ctrl, u.find),
 		),
 		u.viewMenu(),
 		u.metricsMenu(),
@@ -231,7 +231,7 @@ func submenu(label string, items ...*fyne.MenuItem) *fyne.MenuItem {
 // quitItem quits with Ctrl+Q, which Fyne does not bind by itself on Linux. It closes the
 // window the normal way, so its size is remembered.
 func (u *UI) quitItem() *fyne.MenuItem {
-	it := fyne.NewMenuItem("Quit", u.quit)
+	it := fyne.NewMenuItem(lang.L("Quit"), u.quit)
 	it.IsQuit = true
 	it.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: fyne.KeyModifierShortcutDefault}
 	return it
@@ -281,7 +281,7 @@ func (u *UI) Load() error {
 // reload re-reads storage after a change and keeps the selection where it can.
 func (u *UI) reload() {
 	if err := u.Load(); err != nil {
-		u.showError("Could not read the plan", err)
+		u.showError(lang.L("Could not read the plan"), err)
 	}
 }
 
@@ -301,7 +301,7 @@ func (u *UI) setData(data storage.Outline) {
 					u.outline.selected = key
 					u.detail.refreshSelection()
 					u.outline.refresh()
-					u.showMessage("Your unsaved edits from last time are back: save or revert them.")
+					u.say(lang.L("Your unsaved edits from last time are back: save or revert them."))
 				}
 			}()
 		}
@@ -347,7 +347,7 @@ func (u *UI) objective(id int64) (model.Objective, bool) {
 // notifier's own plan, exactly once; this is for the others.)
 func (u *UI) celebrate(title, body string) {
 	if !u.notify.active() {
-		u.showMessage("🎉 %s — %s", title, body)
+		u.showMessage(lang.L("🎉 %s — %s"), title, body)
 		return
 	}
 	go u.notify.show(title, body, true)
@@ -361,7 +361,7 @@ func (u *UI) showError(what string, err error) {
 	case errors.As(err, &verr):
 		u.showMessage("%s: %v", what, verr)
 	case errors.Is(err, storage.ErrDiskFull):
-		u.showMessage("%s: the disk is full. Nothing was lost: free some space and try again.", what)
+		u.showMessage(lang.L("%s: the disk is full. Nothing was lost: free some space and try again."), what)
 	default:
 		u.showMessage("%s: %v", what, err)
 	}
@@ -391,7 +391,7 @@ func (u *UI) do(label string, action func(ctx context.Context) (undo func(ctx co
 func (u *UI) record(label string, action func(ctx context.Context) (undo func(ctx context.Context) error, err error)) bool {
 	undo, err := action(u.ctx())
 	if err != nil {
-		u.showError("Could not "+label, err)
+		u.showError(lang.L("Could not {{.Action}}", args("Action", label)), err)
 		return false
 	}
 	if undo != nil {
@@ -405,10 +405,16 @@ func (u *UI) record(label string, action func(ctx context.Context) (undo func(ct
 func (u *UI) refreshUndo() {
 	label, ok := u.undo.peek()
 	u.undoItem.Disabled = !ok
-	u.undoItem.Label = strings.TrimSpace("Undo " + label)
+	u.undoItem.Label = lang.L("Undo")
+	if label != "" {
+		u.undoItem.Label = lang.L("Undo {{.Action}}", args("Action", label))
+	}
 	label, ok = u.undo.peekRedo()
 	u.redoItem.Disabled = !ok
-	u.redoItem.Label = strings.TrimSpace("Redo " + label)
+	u.redoItem.Label = lang.L("Redo")
+	if label != "" {
+		u.redoItem.Label = lang.L("Redo {{.Action}}", args("Action", label))
+	}
 	if m := u.win.MainMenu(); m != nil {
 		m.Refresh()
 	}
@@ -418,30 +424,30 @@ func (u *UI) refreshUndo() {
 func (u *UI) redoLast() {
 	label, ok := u.undo.peekRedo()
 	if !ok {
-		u.showMessage("Nothing to redo.")
+		u.say(lang.L("Nothing to redo."))
 		return
 	}
 	if err := u.undo.redo(u.ctx()); err != nil {
-		u.showError("Could not redo "+label, err)
+		u.showError(lang.L("Could not redo {{.Action}}", args("Action", label)), err)
 		return
 	}
 	u.refreshUndo()
-	u.showMessage("Redone: %s.", label)
+	u.showMessage(lang.L("Redone: %s."), label)
 	u.reload()
 }
 
 func (u *UI) undoLast() {
 	label, ok := u.undo.peek()
 	if !ok {
-		u.showMessage("Nothing to undo.")
+		u.say(lang.L("Nothing to undo."))
 		return
 	}
 	if err := u.undo.pop(u.ctx()); err != nil {
-		u.showError("Could not undo "+label, err)
+		u.showError(lang.L("Could not undo {{.Action}}", args("Action", label)), err)
 		return
 	}
 	u.refreshUndo()
-	u.showMessage("Undone: %s.", label)
+	u.showMessage(lang.L("Undone: %s."), label)
 	u.reload()
 }
 
@@ -477,14 +483,14 @@ func (u *UI) selectedObjective() (model.Objective, bool) {
 
 func (u *UI) addObjective() {
 	entry := newDialogEntry()
-	entry.SetPlaceHolder("One sentence: what do you want to achieve?")
-	u.askText("New objective", entry, func(title string) {
+	entry.SetPlaceHolder(lang.L("One sentence: what do you want to achieve?"))
+	u.askText(lang.L("New objective"), entry, func(title string) {
 		u.createObjective(title)
 	})
 }
 
 func (u *UI) createObjective(title string) bool {
-	return u.do("add the objective", u.creation(func(ctx context.Context) (int64, string, error) {
+	return u.do(lang.L("add the objective"), u.creation(func(ctx context.Context) (int64, string, error) {
 		o, err := u.store.CreateObjective(ctx, model.NewObjective(model.CleanTitle(title), u.now()))
 		return o.ID, objectiveKey(o.ID), err
 	}, u.store.TrashObjective))
@@ -521,7 +527,7 @@ func (u *UI) creation(create func(ctx context.Context) (int64, string, error), t
 
 // createGoal adds a micro-goal under objective and parent (after sibling afterID when non-zero).
 func (u *UI) createGoal(objectiveID, parentID, afterID int64, title string) bool {
-	return u.do("add the micro-goal", u.creation(func(ctx context.Context) (int64, string, error) {
+	return u.do(lang.L("add the micro-goal"), u.creation(func(ctx context.Context) (int64, string, error) {
 		g, err := u.store.CreateGoal(ctx, model.NewMicroGoal(objectiveID, parentID, model.CleanTitle(title), u.now()), afterID)
 		return g.ID, goalKey(g.ID), err
 	}, u.store.TrashGoal))
@@ -529,7 +535,7 @@ func (u *UI) createGoal(objectiveID, parentID, afterID int64, title string) bool
 
 func (u *UI) addGoal() {
 	if len(u.data.Objectives) == 0 {
-		u.showMessage("Write your objective first.")
+		u.say(lang.L("Write your objective first."))
 		return
 	}
 	u.win.Canvas().Focus(u.outline.quickAdd)
@@ -538,16 +544,16 @@ func (u *UI) addGoal() {
 func (u *UI) addSubStep() {
 	g, ok := u.selectedGoal()
 	if !ok {
-		u.showMessage("Select a micro-goal to add a sub-step under it.")
+		u.say(lang.L("Select a micro-goal to add a sub-step under it."))
 		return
 	}
 	if u.tree.Depth(g.ID) >= model.MaxDepth {
-		u.showMessage("“%s” is already %d levels deep; sub-steps nest at most %d levels.", g.Title, model.MaxDepth, model.MaxDepth)
+		u.showMessage(lang.L("“%s” is already %d levels deep; sub-steps nest at most %d levels."), g.Title, model.MaxDepth, model.MaxDepth)
 		return
 	}
 	entry := newDialogEntry()
-	entry.SetPlaceHolder("Verb first: what is the next small step?")
-	u.askText("New sub-step of “"+g.Title+"”", entry, func(title string) {
+	entry.SetPlaceHolder(lang.L("Verb first: what is the next small step?"))
+	u.askText(lang.L("New sub-step of “{{.Title}}”", args("Title", g.Title)), entry, func(title string) {
 		u.outline.expand(goalKey(g.ID))
 		u.createGoal(g.ObjectiveID, g.ID, 0, title)
 	})
@@ -555,7 +561,7 @@ func (u *UI) addSubStep() {
 
 // setStatus changes a micro-goal's status as one undoable action.
 func (u *UI) setStatus(g model.MicroGoal, s model.Status, reason string) {
-	label := map[model.Status]string{model.StatusDone: "mark done", model.StatusOpen: "reopen", model.StatusDropped: "drop"}[s]
+	label := map[model.Status]string{model.StatusDone: lang.L("mark done"), model.StatusOpen: "reopen", model.StatusDropped: "drop"}[s]
 	done := u.do(label+" “"+g.Title+"”", func(ctx context.Context) (func(context.Context) error, string, error) {
 		if _, err := u.store.SetGoalStatus(ctx, g.ID, s, reason); err != nil {
 			return nil, "", err
@@ -574,7 +580,7 @@ func (u *UI) setStatus(g model.MicroGoal, s model.Status, reason string) {
 func (u *UI) toggleDone() {
 	g, ok := u.selectedGoal()
 	if !ok {
-		u.showMessage("Select a micro-goal to mark it done.")
+		u.say(lang.L("Select a micro-goal to mark it done."))
 		return
 	}
 	if g.Status == model.StatusDone {
@@ -587,7 +593,7 @@ func (u *UI) toggleDone() {
 func (u *UI) dropSelected() {
 	g, ok := u.selectedGoal()
 	if !ok {
-		u.showMessage("Select a micro-goal to drop it.")
+		u.say(lang.L("Select a micro-goal to drop it."))
 		return
 	}
 	u.askDrop(g)
@@ -595,26 +601,26 @@ func (u *UI) dropSelected() {
 
 func (u *UI) deleteSelected() {
 	if g, ok := u.selectedGoal(); ok {
-		u.do("delete “"+g.Title+"”", func(ctx context.Context) (func(context.Context) error, string, error) {
+		u.do(lang.L("delete “{{.Title}}”", args("Title", g.Title)), func(ctx context.Context) (func(context.Context) error, string, error) {
 			item, err := u.store.TrashGoal(ctx, g.ID)
 			if err != nil {
 				return nil, "", err
 			}
-			u.showMessage("Moved “%s” to the trash. Undo (Ctrl+Z) or restore it from the trash.", g.Title)
+			u.showMessage(lang.L("Moved “%s” to the trash. Undo (Ctrl+Z) or restore it from the trash."), g.Title)
 			return func(ctx context.Context) error { _, err := u.store.RestoreTrash(ctx, item.ID); return err }, u.outline.neighbourKey(goalKey(g.ID)), nil
 		})
 		return
 	}
 	if o, ok := u.selectedObjective(); ok {
-		u.do("delete “"+o.Title+"”", func(ctx context.Context) (func(context.Context) error, string, error) {
+		u.do(lang.L("delete “{{.Title}}”", args("Title", o.Title)), func(ctx context.Context) (func(context.Context) error, string, error) {
 			item, err := u.store.TrashObjective(ctx, o.ID)
 			if err != nil {
 				return nil, "", err
 			}
-			u.showMessage("Moved the objective “%s” and its micro-goals to the trash.", o.Title)
+			u.showMessage(lang.L("Moved the objective “%s” and its micro-goals to the trash."), o.Title)
 			return func(ctx context.Context) error { _, err := u.store.RestoreTrash(ctx, item.ID); return err }, u.outline.neighbourKey(objectiveKey(o.ID)), nil
 		})
 		return
 	}
-	u.showMessage("Select an objective or a micro-goal to delete it.")
+	u.say(lang.L("Select an objective or a micro-goal to delete it."))
 }

@@ -3,6 +3,7 @@ package app
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 )
 
@@ -35,7 +36,7 @@ type tabbedView struct {
 // tab is first selected.
 func (u *UI) buildTabs(outline fyne.CanvasObject) fyne.CanvasObject {
 	u.tabs = newTabBar()
-	u.tabs.append("Outline", theme.ListIcon(), outline)
+	u.tabs.append(lang.L("Outline"), theme.ListIcon(), outline)
 	for _, v := range u.newViews() {
 		tv := &tabbedView{view: v}
 		tv.tab = u.tabs.append(v.Title(), v.Icon(), container.NewStack())

@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/microgoals/microgoals/model"
@@ -56,7 +57,7 @@ func (u *UI) askText(title string, entry *dialogEntry, done func(string)) {
 		return nil
 	}
 	items := []*widget.FormItem{widget.NewFormItem("", entry)}
-	d := dialog.NewForm(title, "Add", "Cancel", items, func(ok bool) {
+	d := dialog.NewForm(title, lang.L("Add"), lang.L("Cancel"), items, func(ok bool) {
 		if ok {
 			done(entry.Text)
 		}
@@ -83,7 +84,7 @@ func (u *UI) showEntryDialog(d *dialog.FormDialog, entry *dialogEntry) {
 
 // askTextOptional asks for an optional line of text, such as the reason for dropping a step.
 func (u *UI) askTextOptional(title string, entry *dialogEntry, done func(string)) {
-	d := dialog.NewForm(title, "OK", "Cancel", []*widget.FormItem{widget.NewFormItem("", entry)}, func(ok bool) {
+	d := dialog.NewForm(title, lang.L("OK"), lang.L("Cancel"), []*widget.FormItem{widget.NewFormItem("", entry)}, func(ok bool) {
 		if ok {
 			done(strings.TrimSpace(entry.Text))
 		}

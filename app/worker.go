@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/microgoals/microgoals/storage"
@@ -46,7 +47,7 @@ func (u *UI) runWorker(title string, work func(ctx context.Context, progress sto
 	ctx, cancel := context.WithCancel(u.ctx())
 	bar := widget.NewProgressBar()
 	label := widget.NewLabel(title + "…")
-	cancelBtn := widget.NewButton("Cancel", func() { cancel() })
+	cancelBtn := widget.NewButton(lang.L("Cancel"), func() { cancel() })
 	d := dialog.NewCustomWithoutButtons(title, container.NewVBox(label, bar, cancelBtn), u.win)
 	d.Show()
 	if u.workers.uiBusy != nil {
@@ -67,7 +68,7 @@ func (u *UI) runWorker(title string, work func(ctx context.Context, progress sto
 		u.workers.onUI(func() {
 			d.Hide()
 			if cancelled && err != nil {
-				u.showMessage("%s cancelled: nothing was changed.", title)
+				u.showMessage(lang.L("%s cancelled: nothing was changed."), title)
 				finish("", context.Canceled)
 				return
 			}
@@ -92,7 +93,7 @@ func (u *UI) importData(data []byte, kind importKind, done func(ok bool)) {
 	st := u.store
 	var backup string
 	var after storage.Outline
-	u.runWorker("Importing", func(ctx context.Context, progress storage.Progress) (string, error) {
+	u.runWorker(lang.L("Importing"), func(ctx context.Context, progress storage.Progress) (string, error) {
 		b, err := st.Backup(ctx, storage.BackupDir(st.Path()))
 		if err != nil {
 			return "", fmt.Errorf("back up the plan before the import, so nothing was imported: %w", err)
@@ -115,7 +116,7 @@ func (u *UI) importData(data []byte, kind importKind, done func(ok bool)) {
 		if after, err = st.LoadOutline(ctx); err != nil {
 			return "", err
 		}
-		return fmt.Sprintf("Imported: %s. The plan as it was before is kept as a backup (Restore from backup… in the File menu).", res), nil
+		return fmt.Sprintf(lang.L("Imported: %s. The plan as it was before is kept as a backup (Restore from backup… in the File menu)."), res), nil
 	}, func(msg string, err error) {
 		switch {
 		case errors.Is(err, context.Canceled):

@@ -1,7 +1,6 @@
 package model
 
 import (
-	"fmt"
 	"sort"
 	"time"
 )
@@ -29,7 +28,7 @@ func FocusWarning(count, limit int) string {
 	if limit <= 0 || count <= limit {
 		return ""
 	}
-	return fmt.Sprintf("%s in progress, over the focus limit of %d: finish one before starting another", plural(count, "step"), limit)
+	return trN(count, "{{.Count}} step in progress, over the focus limit of {{.Limit}}: finish one before starting another", "{{.Count}} steps in progress, over the focus limit of {{.Limit}}: finish one before starting another", "Limit", limit)
 }
 
 // BoardColumn is one stage of an objective's board with its cards (step IDs) in path order.

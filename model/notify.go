@@ -39,27 +39,27 @@ var NotifyKinds = []NotifyKind{KindDueSoon, KindDueNow, KindOverdue, KindMorning
 func (k NotifyKind) Label() string {
 	switch k {
 	case KindDueSoon:
-		return "Before a deadline (lead time)"
+		return tr("Before a deadline (lead time)")
 	case KindDueNow:
-		return "When a micro-goal falls due"
+		return tr("When a micro-goal falls due")
 	case KindOverdue:
-		return "One nudge when it is overdue"
+		return tr("One nudge when it is overdue")
 	case KindMorning:
-		return "Morning plan reminder"
+		return tr("Morning plan reminder")
 	case KindReview:
-		return "Weekly review reminder"
+		return tr("Weekly review reminder")
 	case KindDone:
-		return "Celebrate a micro-goal done"
+		return tr("Celebrate a micro-goal done")
 	case KindAllDone:
-		return "Celebrate all of today's milestones done"
+		return tr("Celebrate all of today's milestones done")
 	case KindWeekly:
-		return "Celebrate a weekly target reached"
+		return tr("Celebrate a weekly target reached")
 	case KindStreak:
-		return "Celebrate a streak (3, 7, 14, 30 … days)"
+		return tr("Celebrate a streak (3, 7, 14, 30 … days)")
 	case KindObjective:
-		return "Celebrate an objective achieved"
+		return tr("Celebrate an objective achieved")
 	case KindMissed:
-		return "Missed while closed"
+		return tr("Missed while closed")
 	}
 	return string(k)
 }
@@ -313,11 +313,11 @@ func PlanNotifications(goals []MicroGoal, objectives []Objective, s NotifySettin
 			}
 			if g.Horizon == HorizonWeek {
 				p.consider(KindWeekly, g.DoneAt, doneKey(KindWeekly), func(n *Notification) {
-					n.GoalID, n.Title, n.Body = g.ID, "Weekly target reached: "+g.Title, "A whole week's target, done. Well played."
+					n.GoalID, n.Title, n.Body = g.ID, tr("Weekly target reached: {{.Title}}", "Title", g.Title), tr("A whole week's target, done. Well played.")
 				})
 			} else {
 				p.consider(KindDone, g.DoneAt, doneKey(KindDone), func(n *Notification) {
-					n.GoalID, n.Title, n.Body = g.ID, "Done: "+g.Title, "One more small step on the path."
+					n.GoalID, n.Title, n.Body = g.ID, tr("Done: {{.Title}}", "Title", g.Title), tr("One more small step on the path.")
 				})
 			}
 		}
@@ -329,7 +329,7 @@ func PlanNotifications(goals []MicroGoal, objectives []Objective, s NotifySettin
 			continue
 		}
 		p.consider(KindObjective, o.AchievedAt, func(b []byte) []byte { return appendIDKey(b, KindObjective, o.ID) }, func(n *Notification) {
-			n.Title, n.Body = "Objective achieved: "+o.Title, "You did what you set out to do. Take a moment to celebrate."
+			n.Title, n.Body = tr("Objective achieved: {{.Title}}", "Title", o.Title), tr("You did what you set out to do. Take a moment to celebrate.")
 		})
 	}
 
@@ -339,7 +339,7 @@ func PlanNotifications(goals []MicroGoal, objectives []Objective, s NotifySettin
 	// All of today's milestones done.
 	if dueToday > 0 && doneToday == dueToday {
 		p.consider(KindAllDone, lastDoneToday, dayKey(KindAllDone, today), func(n *Notification) {
-			n.Title, n.Body = "All of today's milestones are done", plural(doneToday, "milestone")+" done today. Enjoy the rest of the day."
+			n.Title, n.Body = tr("All of today's milestones are done"), trN(doneToday, "{{.Count}} milestone done today. Enjoy the rest of the day.", "{{.Count}} milestones done today. Enjoy the rest of the day.")
 		})
 	}
 	// The morning plan reminder: today's, and tomorrow's as the next wake-up.
@@ -350,7 +350,7 @@ func PlanNotifications(goals []MicroGoal, objectives []Objective, s NotifySettin
 			body += " …"
 		}
 		p.consider(KindMorning, morning, dayKey(KindMorning, today), func(n *Notification) {
-			n.Title, n.Body = "Today's plan: "+plural(openToday, "milestone"), body
+			n.Title, n.Body = trN(openToday, "Today's plan: {{.Count}} milestone", "Today's plan: {{.Count}} milestones"), body
 		})
 	}
 	if openTomorrow > 0 {
@@ -361,7 +361,7 @@ func PlanNotifications(goals []MicroGoal, objectives []Objective, s NotifySettin
 	review := time.Date(y, mo, d-back, s.ReviewAt/60, s.ReviewAt%60, 0, 0, loc)
 	reviewDay := time.Date(y, mo, d-back, 0, 0, 0, 0, loc)
 	p.consider(KindReview, review, dayKey(KindReview, reviewDay), func(n *Notification) {
-		n.Title, n.Body = "Time for the weekly review", "What was done, what remains, what to adjust — and the wins to celebrate."
+		n.Title, n.Body = tr("Time for the weekly review"), tr("What was done, what remains, what to adjust — and the wins to celebrate.")
 	})
 	nextReviewDay := time.Date(y, mo, d-back+7, 0, 0, 0, 0, loc)
 	p.future(KindReview, time.Date(y, mo, d-back+7, s.ReviewAt/60, s.ReviewAt%60, 0, 0, loc), dayKey(KindReview, nextReviewDay))
@@ -377,7 +377,7 @@ func PlanNotifications(goals []MicroGoal, objectives []Objective, s NotifySettin
 					b = strconv.AppendInt(append(append(b, KindStreak...), ':'), int64(streak), 10)
 					return today.AppendFormat(append(b, ':'), "2006-01-02")
 				}, func(n *Notification) {
-					n.Title, n.Body = strconv.Itoa(streak)+" days in a row", "A streak of "+strconv.Itoa(streak)+" days with at least one micro-goal done. Keep it going."
+					n.Title, n.Body = trN(streak, "{{.Count}} day in a row", "{{.Count}} days in a row"), trN(streak, "A streak of {{.Count}} day with at least one micro-goal done. Keep it going.", "A streak of {{.Count}} days with at least one micro-goal done. Keep it going.")
 				})
 			}
 		}
@@ -416,27 +416,26 @@ func (p *planner) deadlines(g *MicroGoal) {
 				// Rounded: a loop that wakes a few milliseconds after the lead time still has
 				// the lead time left, in words.
 				mins := int(due.Sub(from).Round(time.Minute) / time.Minute)
-				left := "Due in " + FormatMinutes(mins)
+				n.GoalID, n.Title = g.ID, tr("Due in {{.Left}}: {{.Title}}", "Left", FormatMinutes(mins), "Title", g.Title)
 				if mins < 1 {
-					left = "Due in less than a minute"
+					n.Title = tr("Due in less than a minute: {{.Title}}", "Title", g.Title)
 				}
-				n.GoalID, n.Title = g.ID, left+": "+g.Title
-				n.Body = "Due at " + p.s.Locale.Time(due.In(p.s.Location)) + "."
+				n.Body = tr("Due at {{.Time}}.", "Time", p.s.Locale.Time(due.In(p.s.Location)))
 				if g.DoneWhen != "" {
-					n.Body += " Done when: " + g.DoneWhen
+					n.Body += " " + tr("Done when: {{.Text}}", "Text", g.DoneWhen)
 				}
 			})
 		}
 		if p.now.Before(overdue) || p.s.OverdueAfter == 0 {
 			p.consider(KindDueNow, due, func(b []byte) []byte { return appendDueKey(b, KindDueNow, g.ID, dueMs) }, func(n *Notification) {
-				n.GoalID, n.Title, n.Body = g.ID, "Due now: "+g.Title, "Its deadline is "+p.s.Locale.Time(due.In(p.s.Location))+"."
+				n.GoalID, n.Title, n.Body = g.ID, tr("Due now: {{.Title}}", "Title", g.Title), tr("Its deadline is {{.Time}}.", "Time", p.s.Locale.Time(due.In(p.s.Location)))
 			})
 		}
 	}
 	if p.s.OverdueAfter > 0 {
 		p.consider(KindOverdue, overdue, func(b []byte) []byte { return appendDueKey(b, KindOverdue, g.ID, dueMs) }, func(n *Notification) {
-			n.GoalID, n.Title = g.ID, "Overdue: "+g.Title
-			n.Body = "It was due " + p.s.Locale.DateTime(due.In(p.s.Location)) + ". Finish it, reschedule it or drop it with a reason."
+			n.GoalID, n.Title = g.ID, tr("Overdue: {{.Title}}", "Title", g.Title)
+			n.Body = tr("It was due {{.Date}}. Finish it, reschedule it or drop it with a reason.", "Date", p.s.Locale.DateTime(due.In(p.s.Location)))
 		})
 	}
 }
@@ -541,17 +540,17 @@ func summarize(stale []Notification, now time.Time) Notification {
 	}
 	var parts []string
 	if deadlines > 0 {
-		parts = append(parts, plural(deadlines, "deadline"))
+		parts = append(parts, trN(deadlines, "{{.Count}} deadline", "{{.Count}} deadlines"))
 	}
 	if reminders > 0 {
-		parts = append(parts, plural(reminders, "reminder"))
+		parts = append(parts, trN(reminders, "{{.Count}} reminder", "{{.Count}} reminders"))
 	}
 	if wins > 0 {
-		parts = append(parts, plural(wins, "win"))
+		parts = append(parts, trN(wins, "{{.Count}} win", "{{.Count}} wins"))
 	}
 	return Notification{
 		Kind: KindMissed, Key: string(KindMissed) + ":" + strconv.FormatInt(now.UnixMilli(), 10),
-		Title: "While Microgoals was closed: " + strings.Join(parts, ", "),
+		Title: tr("While Microgoals was closed: {{.What}}", "What", strings.Join(parts, ", ")),
 		Body:  strings.Join(lines, "\n"), At: now, Covers: covers,
 	}
 }
@@ -590,11 +589,11 @@ func Plural(n int, word string) string {
 func FormatDays(d float64) string {
 	switch {
 	case d < 0.05:
-		return "less than a day"
+		return tr("less than a day")
 	case d > 0.95 && d < 1.05:
-		return "1 day"
+		return trN(1, "{{.Count}} day", "{{.Count}} days")
 	}
-	return strconv.FormatFloat(math.Round(d*10)/10, 'f', -1, 64) + " days"
+	return tr("{{.Days}} days", "Days", strconv.FormatFloat(math.Round(d*10)/10, 'f', -1, 64))
 }
 
 // MaxNotifyTitle and MaxNotifyBody cap the text handed to the desktop's notifier.

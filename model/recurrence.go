@@ -129,32 +129,28 @@ func ParseRule(rule string) (Repeat, error) {
 func DescribeRule(rule string) string {
 	r, err := ParseRule(rule)
 	if err != nil {
-		return "Repeats (rule not understood)"
+		return tr("Repeats (rule not understood)")
 	}
 	switch r.Kind {
 	case RepeatNever:
-		return "Does not repeat"
+		return tr("Does not repeat")
 	case RepeatDaily:
-		return "Every day"
+		return tr("Every day")
 	case RepeatWeekdays:
-		return "Every weekday"
+		return tr("Every weekday")
 	case RepeatMonthly:
-		return "Every month"
+		return tr("Every month")
 	case RepeatWeekly:
-		s := "Every week"
-		if r.Interval > 1 {
-			s = fmt.Sprintf("Every %d weeks", r.Interval)
-		}
 		var names []string
 		for _, d := range r.Days {
 			names = append(names, d.String()[:3])
 		}
 		if len(names) > 0 {
-			s += " on " + strings.Join(names, ", ")
+			return trN(r.Interval, "Every week on {{.Days}}", "Every {{.Count}} weeks on {{.Days}}", "Days", strings.Join(names, ", "))
 		}
-		return s
+		return trN(r.Interval, "Every week", "Every {{.Count}} weeks")
 	}
-	return "Repeats: " + r.Raw
+	return tr("Repeats: {{.Rule}}", "Rule", r.Raw)
 }
 
 // OccurrenceException is what happened to one occurrence of a repeating micro-goal: done,
@@ -315,7 +311,7 @@ func appendRepeats(out []Occurrence, g MicroGoal, from, to Date, ex map[Date]Occ
 // validateRoutine checks the anchor and the repeat rule of g.
 func validateRoutine(g MicroGoal) []Problem {
 	var ps []Problem
-	ps = append(ps, checkName("anchor", "The anchor", g.Anchor)...)
+	ps = append(ps, checkName("anchor", tr("The anchor"), g.Anchor)...)
 	if g.Repeat != "" {
 		if _, err := ParseRule(g.Repeat); err != nil {
 			ps = append(ps, blocking("repeat", "%v", err))

@@ -95,35 +95,35 @@ func ProgressReport(in ReportInput) string {
 	var b strings.Builder
 	esc := markdownEscape
 	l := in.Locale
-	fmt.Fprintf(&b, "# Progress report: %s\n\n", l.Period(in.Period))
-	fmt.Fprintf(&b, "Written %s by Microgoals.\n\n", l.DateTimeYear(in.Now.In(loc)))
+	fmt.Fprintf(&b, tr("# Progress report: %s\n\n"), l.Period(in.Period))
+	fmt.Fprintf(&b, tr("Written %s by Microgoals.\n\n"), l.DateTimeYear(in.Now.In(loc)))
 
 	sum := SummarizeWeek(in.Goals, in.Period, in.Now, loc)
-	fmt.Fprintf(&b, "**%s completed**, %d still open in the period, %d overdue, %d dropped. Current streak: %s.\n\n",
+	fmt.Fprintf(&b, tr("**%s completed**, %d still open in the period, %d overdue, %d dropped. Current streak: %s.\n\n"),
 		Plural(len(sum.Completed), "step"), len(sum.Open), len(sum.Overdue), sum.Dropped, Plural(sum.Streak, "day"))
 
-	b.WriteString("## Objectives\n\n")
+	b.WriteString(tr("## Objectives\n\n"))
 	progress := ObjectiveProgress(in.Goals)
 	doneIn := map[int64]int{}
 	for _, g := range sum.Completed {
 		doneIn[g.ObjectiveID]++
 	}
 	if len(in.Objectives) == 0 {
-		b.WriteString("No objectives yet.\n\n")
+		b.WriteString(tr("No objectives yet.\n\n"))
 	}
 	for _, o := range in.Objectives {
 		p := progress[o.ID]
-		fmt.Fprintf(&b, "- **%s** (%s): %d of %s done, %s — %d in this period\n",
-			esc(o.Title), o.Status, p.Done, Plural(p.Total, "step"), l.Percent(p.Fraction()), doneIn[o.ID])
+		fmt.Fprintf(&b, tr("- **%s** (%s): %d of %s done, %s — %d in this period\n"),
+			esc(o.Title), o.Status, p.Done, trN(p.Total, "{{.Count}} step", "{{.Count}} steps"), l.Percent(p.Fraction()), doneIn[o.ID])
 	}
 	b.WriteString("\n")
 	if c := in.Charts["completions"]; c != "" {
-		fmt.Fprintf(&b, "![Steps completed per day](%s)\n\n", c)
+		fmt.Fprintf(&b, tr("![Steps completed per day](%s)\n\n"), c)
 	}
 
-	b.WriteString("## Completed steps\n\n")
+	b.WriteString(tr("## Completed steps\n\n"))
 	if len(sum.Completed) == 0 {
-		b.WriteString("None in this period.\n\n")
+		b.WriteString(tr("None in this period.\n\n"))
 	}
 	titles := map[int64]string{}
 	for _, o := range in.Objectives {
@@ -132,7 +132,7 @@ func ProgressReport(in ReportInput) string {
 	for _, g := range sum.Completed {
 		line := fmt.Sprintf("- %s — %s, %s", l.ShortDate(g.DoneAt.In(loc)), esc(g.Title), esc(titles[g.ObjectiveID]))
 		if g.DoneWhen != "" {
-			line += " (done when: " + esc(g.DoneWhen) + ")"
+			line += " (" + tr("done when: {{.Text}}", "Text", esc(g.DoneWhen)) + ")"
 		}
 		b.WriteString(line + "\n")
 	}
@@ -140,12 +140,12 @@ func ProgressReport(in ReportInput) string {
 		b.WriteString("\n")
 	}
 
-	b.WriteString("## Metrics against targets\n\n")
+	b.WriteString(tr("## Metrics against targets\n\n"))
 	rows := PeriodTotals(in.Goals, in.Totals)
 	if len(rows) == 0 {
-		b.WriteString("No values logged in this period.\n\n")
+		b.WriteString(tr("No values logged in this period.\n\n"))
 	} else {
-		b.WriteString("| # | Micro-goal | Logged | Target | Share |\n|---:|---|---:|---:|---:|\n")
+		b.WriteString(tr("| # | Micro-goal | Logged | Target | Share |\n|---:|---|---:|---:|---:|\n"))
 		for i, r := range rows {
 			target, share := "—", "—"
 			if r.Target > 0 {
@@ -156,18 +156,18 @@ func ProgressReport(in ReportInput) string {
 		}
 		b.WriteString("\n")
 		if c := in.Charts["metrics"]; c != "" {
-			fmt.Fprintf(&b, "![Metric totals as a share of their targets](%s)\n\n", c)
+			fmt.Fprintf(&b, tr("![Metric totals as a share of their targets](%s)\n\n"), c)
 		}
 	}
 
-	b.WriteString("## Reviews and lessons\n\n")
+	b.WriteString(tr("## Reviews and lessons\n\n"))
 	if len(in.Reviews) == 0 {
-		b.WriteString("No weekly review saved for this period.\n")
+		b.WriteString(tr("No weekly review saved for this period.\n"))
 	}
 	for _, r := range in.Reviews {
-		fmt.Fprintf(&b, "### Week %s\n\n", l.Period(r.Period))
-		fmt.Fprintf(&b, "%s completed, streak %s.\n\n", Plural(r.Completed, "step"), Plural(r.Streak, "day"))
-		for _, part := range []struct{ head, text string }{{"Wins", r.Wins}, {"Adjustments", r.Adjustments}, {"Lessons", r.Lessons}} {
+		fmt.Fprintf(&b, tr("### Week %s\n\n"), l.Period(r.Period))
+		fmt.Fprintf(&b, tr("%s completed, streak %s.\n\n"), trN(r.Completed, "{{.Count}} step", "{{.Count}} steps"), trN(r.Streak, "{{.Count}} day", "{{.Count}} days"))
+		for _, part := range []struct{ head, text string }{{tr("Wins"), r.Wins}, {tr("Adjustments"), r.Adjustments}, {tr("Lessons"), r.Lessons}} {
 			if strings.TrimSpace(part.text) != "" {
 				fmt.Fprintf(&b, "**%s:** %s\n\n", part.head, esc(strings.TrimSpace(part.text)))
 			}

@@ -23,7 +23,7 @@ func writePeopleAndPlaces(b *strings.Builder, in ReportInput) {
 			open[strings.TrimSpace(g.Owner)]++
 		}
 	}
-	b.WriteString("\n## By owner\n\n")
+	b.WriteString(tr("\n## By owner\n\n"))
 	people := PeopleOf(done, in.Location)
 	sort.SliceStable(people, func(i, j int) bool { return people[i].Owned.Done > people[j].Owned.Done })
 	n := 0
@@ -32,19 +32,19 @@ func writePeopleAndPlaces(b *strings.Builder, in ReportInput) {
 			continue
 		}
 		n++
-		line := fmt.Sprintf("- **%s**: %d done", markdownEscape(p.Name), p.Owned.Done)
+		line := fmt.Sprintf(tr("- **%s**: %d done"), markdownEscape(p.Name), p.Owned.Done)
 		if p.Owned.Dated > 0 {
-			line += fmt.Sprintf(", %d of %d on time", p.Owned.OnTime, p.Owned.Dated)
+			line += fmt.Sprintf(tr(", %d of %d on time"), p.Owned.OnTime, p.Owned.Dated)
 		}
 		if o := open[p.Name]; o > 0 {
-			line += fmt.Sprintf("; %d still open", o)
+			line += fmt.Sprintf(tr("; %d still open"), o)
 		}
 		b.WriteString(line + "\n")
 	}
 	if n == 0 {
-		b.WriteString("No step with an owner was done in this period.\n")
+		b.WriteString(tr("No step with an owner was done in this period.\n"))
 	}
-	b.WriteString("\n## Decisions\n\n")
+	b.WriteString(tr("\n## Decisions\n\n"))
 	nd := 0
 	for _, d := range in.Decisions {
 		if !in.Period.Contains(d.At) {
@@ -58,21 +58,21 @@ func writePeopleAndPlaces(b *strings.Builder, in ReportInput) {
 		b.WriteString(line + "\n")
 	}
 	if nd == 0 {
-		b.WriteString("No decisions in this period.\n")
+		b.WriteString(tr("No decisions in this period.\n"))
 	}
 	if c := in.Charts["burnup"]; c != "" {
-		fmt.Fprintf(b, "\n## Burn-up\n\n![Burn-up of the objective in focus](%s)\n", c)
+		fmt.Fprintf(b, tr("\n## Burn-up\n\n![Burn-up of the objective in focus](%s)\n"), c)
 	}
-	b.WriteString("\n## Places and collaborators\n\n")
+	b.WriteString(tr("\n## Places and collaborators\n\n"))
 	c := ContextPatternsIn(in.Goals, in.Sprints, in.Period, in.Location)
 	if len(c.Places)+len(c.People) == 0 {
-		b.WriteString("No place or collaborator noted for the steps and sprints of this period.\n")
+		b.WriteString(tr("No place or collaborator noted for the steps and sprints of this period.\n"))
 		return
 	}
 	if img := in.Charts["places"]; img != "" {
-		fmt.Fprintf(b, "![Done, on time and sprint minutes by place and collaborator](%s)\n\n", img)
+		fmt.Fprintf(b, tr("![Done, on time and sprint minutes by place and collaborator](%s)\n\n"), img)
 	}
-	b.WriteString("| | Name | Done | On time | Sprint minutes |\n|---|---|---:|---:|---:|\n")
+	b.WriteString(tr("| | Name | Done | On time | Sprint minutes |\n|---|---|---:|---:|---:|\n"))
 	row := func(kind string, gs []Group) {
 		for _, g := range gs {
 			rate := "—"
@@ -82,8 +82,8 @@ func writePeopleAndPlaces(b *strings.Builder, in ReportInput) {
 			fmt.Fprintf(b, "| %s | %s | %d | %s | %.0f |\n", kind, markdownEscape(g.Name), g.Done.Done, rate, g.SprintMinutes)
 		}
 	}
-	row("Place", c.Places)
-	row("With", c.People)
+	row(tr("Place"), c.Places)
+	row(tr("With"), c.People)
 }
 
 // ContextPatternsIn are the patterns by place and collaborator of the steps done and the

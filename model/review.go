@@ -162,9 +162,9 @@ func ValidateReview(r Review) []Problem {
 	if r.Period.Start.IsZero() || !r.Period.Start.Before(r.Period.End) {
 		ps = append(ps, blocking("period", "the review needs a period of at least one day"))
 	}
-	ps = append(ps, checkNote("adjustments", "The adjustments", r.Adjustments)...)
-	ps = append(ps, checkNote("wins", "The wins", r.Wins)...)
-	ps = append(ps, checkNote("lessons", "The lessons", r.Lessons)...)
+	ps = append(ps, checkNote("adjustments", tr("The adjustments"), r.Adjustments)...)
+	ps = append(ps, checkNote("wins", tr("The wins"), r.Wins)...)
+	ps = append(ps, checkNote("lessons", tr("The lessons"), r.Lessons)...)
 	return ps
 }
 
@@ -217,14 +217,15 @@ func ValidateDecision(d Decision) []Problem {
 	case DecisionKeep:
 	case DecisionAdjust, DecisionDrop, DecisionReverse:
 		if strings.TrimSpace(d.Rationale) == "" {
-			ps = append(ps, blocking("rationale", "write why you decide to %s it: the rationale is what the log is for", d.Kind))
+			verb := map[DecisionKind]string{DecisionAdjust: tr("adjust"), DecisionDrop: tr("drop"), DecisionReverse: tr("reverse")}[d.Kind]
+			ps = append(ps, blocking("rationale", "write why you decide to %s it: the rationale is what the log is for", verb))
 		}
 	default:
 		ps = append(ps, blocking("decision", "choose keep, adjust or drop"))
 	}
 	for _, f := range []struct{ field, label, s string }{
-		{"essential", "The answer", d.Essential}, {"bestUse", "The answer", d.BestUse},
-		{"evidence", "The evidence", d.Evidence}, {"rationale", "The rationale", d.Rationale},
+		{"essential", tr("The answer"), d.Essential}, {"bestUse", tr("The answer"), d.BestUse},
+		{"evidence", tr("The evidence"), d.Evidence}, {"rationale", tr("The rationale"), d.Rationale},
 	} {
 		ps = append(ps, checkNote(f.field, f.label, f.s)...)
 	}
@@ -233,7 +234,7 @@ func ValidateDecision(d Decision) []Problem {
 
 // Summary is the decision in one line for the log: "Dropped — no longer fits the plan".
 func (d Decision) Summary() string {
-	word := map[DecisionKind]string{DecisionKeep: "Kept", DecisionAdjust: "Adjusted", DecisionDrop: "Dropped", DecisionReverse: "Reversed the drop"}[d.Kind]
+	word := map[DecisionKind]string{DecisionKeep: tr("Kept"), DecisionAdjust: tr("Adjusted"), DecisionDrop: tr("Dropped"), DecisionReverse: tr("Reversed the drop")}[d.Kind]
 	if word == "" {
 		word = string(d.Kind)
 	}

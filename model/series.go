@@ -1,7 +1,6 @@
 package model
 
 import (
-	"fmt"
 	"math"
 	"time"
 )
@@ -169,23 +168,23 @@ func (p MetricProgress) Ahead() float64 { return p.Total - p.Expected }
 func (p MetricProgress) Verdict() string {
 	unit := p.Unit
 	if unit == "" {
-		unit = "units"
+		unit = tr("units")
 	}
 	switch {
 	case p.Target > 0 && p.Total >= p.Target:
-		return fmt.Sprintf("Target reached: %s of %s %s", FormatValue(p.Total), FormatValue(p.Target), unit)
+		return tr("Target reached: {{.Total}} of {{.Target}} {{.Unit}}", "Total", FormatValue(p.Total), "Target", FormatValue(p.Target), "Unit", unit)
 	case p.Target <= 0:
-		return fmt.Sprintf("%s %s logged; no target set", FormatValue(p.Total), unit)
+		return tr("{{.Total}} {{.Unit}} logged; no target set", "Total", FormatValue(p.Total), "Unit", unit)
 	}
 	d := p.Ahead()
 	tol := p.Target * 0.005
 	switch {
 	case math.Abs(d) <= tol:
-		return fmt.Sprintf("On track: %s of %s %s", FormatValue(p.Total), FormatValue(p.Target), unit)
+		return tr("On track: {{.Total}} of {{.Target}} {{.Unit}}", "Total", FormatValue(p.Total), "Target", FormatValue(p.Target), "Unit", unit)
 	case d > 0:
-		return fmt.Sprintf("Ahead of plan by %s %s (%s of %s)", FormatValue(round1(d)), unit, FormatValue(p.Total), FormatValue(p.Target))
+		return tr("Ahead of plan by {{.Diff}} {{.Unit}} ({{.Total}} of {{.Target}})", "Diff", FormatValue(round1(d)), "Unit", unit, "Total", FormatValue(p.Total), "Target", FormatValue(p.Target))
 	}
-	return fmt.Sprintf("Behind plan by %s %s (%s of %s)", FormatValue(round1(-d)), unit, FormatValue(p.Total), FormatValue(p.Target))
+	return tr("Behind plan by {{.Diff}} {{.Unit}} ({{.Total}} of {{.Target}})", "Diff", FormatValue(round1(-d)), "Unit", unit, "Total", FormatValue(p.Total), "Target", FormatValue(p.Target))
 }
 
 func round1(v float64) float64 { return math.Round(v*10) / 10 }

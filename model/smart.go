@@ -1,7 +1,6 @@
 package model
 
 import (
-	"fmt"
 	"strings"
 	"time"
 	"unicode"
@@ -90,32 +89,32 @@ func CheckSMART(g MicroGoal, c SMARTContext) SMART {
 	words := strings.Fields(g.Title)
 	switch {
 	case len(words) == 0:
-		fail(Specific, "Give the step a title that says what you will do")
+		fail(Specific, tr("Give the step a title that says what you will do"))
 	case !StartsWithAction(g.Title, c.Language):
-		fail(Specific, fmt.Sprintf("Start with an action verb (“Write…”, “Call…”); “%s” is not one", trimWord(words[0])))
+		fail(Specific, tr("Start with an action verb (“Write…”, “Call…”); “{{.Word}}” is not one", "Word", trimWord(words[0])))
 	case len(words) < ShortTitleMinWord:
-		fail(Specific, "Say what exactly: name the thing and how much")
+		fail(Specific, tr("Say what exactly: name the thing and how much"))
 	}
 
 	if g.Metric.Kind == MetricNone && strings.TrimSpace(g.DoneWhen) == "" {
-		fail(Measurable, "Link a metric or write what counts as done")
+		fail(Measurable, tr("Link a metric or write what counts as done"))
 	}
 
 	if g.Horizon == HorizonDay && g.EstimateMinutes > MaxDailyEstimate {
-		fail(Achievable, fmt.Sprintf("A daily step estimated at %s: split it into steps under 4 h", FormatMinutes(g.EstimateMinutes)))
+		fail(Achievable, tr("A daily step estimated at {{.Estimate}}: split it into steps under 4 h", "Estimate", FormatMinutes(g.EstimateMinutes)))
 	}
 	if c.FocusLimit > 0 && c.InProgress > c.FocusLimit && InProgress(g, c.SprintGoalID) {
-		fail(Achievable, fmt.Sprintf("%d steps in progress, over the focus limit of %d", c.InProgress, c.FocusLimit))
+		fail(Achievable, trN(c.InProgress, "{{.Count}} step in progress, over the focus limit of {{.Limit}}", "{{.Count}} steps in progress, over the focus limit of {{.Limit}}", "Limit", c.FocusLimit))
 	}
 
 	if g.ObjectiveID == 0 || !c.ObjectiveExists {
-		fail(Relevant, "Link it to an objective")
+		fail(Relevant, tr("Link it to an objective"))
 	}
 
 	// A step planned for a day is bound to that day, however far ahead the day is: planning
 	// daily steps for a given day is the method, not a fault.
 	if !g.HasDue() {
-		fail(TimeBound, "Give it a due date")
+		fail(TimeBound, tr("Give it a due date"))
 	}
 	return s
 }
@@ -131,11 +130,11 @@ func FormatMinutes(m int) string {
 	h, rest := m/60, m%60
 	switch {
 	case h == 0:
-		return fmt.Sprintf("%d min", rest)
+		return tr("{{.Minutes}} min", "Minutes", rest)
 	case rest == 0:
-		return fmt.Sprintf("%d h", h)
+		return tr("{{.Hours}} h", "Hours", h)
 	}
-	return fmt.Sprintf("%d h %d min", h, rest)
+	return tr("{{.Hours}} h {{.Minutes}} min", "Hours", h, "Minutes", rest)
 }
 
 func trimWord(w string) string {

@@ -54,12 +54,14 @@ func ForField(ps []Problem, field string) []Problem {
 	return out
 }
 
+// blocking and flag translate their message (a printf format, the key of the translation)
+// before filling it in; the arguments that are words are translated by the caller.
 func blocking(field, format string, args ...any) Problem {
-	return Problem{Field: field, Message: fmt.Sprintf(format, args...), Blocking: true}
+	return Problem{Field: field, Message: fmt.Sprintf(tr(format), args...), Blocking: true}
 }
 
 func flag(field, format string, args ...any) Problem {
-	return Problem{Field: field, Message: fmt.Sprintf(format, args...)}
+	return Problem{Field: field, Message: fmt.Sprintf(tr(format), args...)}
 }
 
 // CleanTitle trims a title and folds every run of white space, including line breaks and
@@ -122,7 +124,7 @@ func checkDate(field string, t time.Time) []Problem {
 
 // ValidateObjective checks an objective as the user typed it.
 func ValidateObjective(o Objective) []Problem {
-	ps := checkTitle("title", "objective", o.Title)
+	ps := checkTitle("title", tr("objective"), o.Title)
 	if len(ps) == 0 {
 		n := utf8.RuneCountInString(o.Title)
 		switch {
@@ -132,7 +134,7 @@ func ValidateObjective(o Objective) []Problem {
 			ps = append(ps, flag("title", "It reads like a list: state one objective, and make the parts micro-goals"))
 		}
 	}
-	ps = append(ps, checkNote("why", "Why", o.Why)...)
+	ps = append(ps, checkNote("why", tr("Why"), o.Why)...)
 	ps = append(ps, checkDate("target", o.TargetDate)...)
 	switch o.Status {
 	case ObjectiveActive, ObjectiveAchieved, ObjectiveArchived:
@@ -153,12 +155,12 @@ func looksLikeList(title string) bool {
 // ValidateGoal checks a micro-goal as the user typed it. A due date before the goal was created
 // is allowed (a step recorded after the fact) but flagged.
 func ValidateGoal(g MicroGoal) []Problem {
-	ps := checkTitle("title", "micro-goal", g.Title)
-	ps = append(ps, checkNote("outcome", "Expected outcome", g.Outcome)...)
-	ps = append(ps, checkNote("doneWhen", "“Done when”", g.DoneWhen)...)
-	ps = append(ps, checkNote("dropReason", "The reason", g.DropReason)...)
-	ps = append(ps, checkName("owner", "Owner", g.Owner)...)
-	ps = append(ps, checkName("partner", "Partner", g.Partner)...)
+	ps := checkTitle("title", tr("micro-goal"), g.Title)
+	ps = append(ps, checkNote("outcome", tr("Expected outcome"), g.Outcome)...)
+	ps = append(ps, checkNote("doneWhen", tr("“Done when”"), g.DoneWhen)...)
+	ps = append(ps, checkNote("dropReason", tr("The reason"), g.DropReason)...)
+	ps = append(ps, checkName("owner", tr("Owner"), g.Owner)...)
+	ps = append(ps, checkName("partner", tr("Partner"), g.Partner)...)
 	if d := checkDate("due", g.Due); d != nil {
 		ps = append(ps, d...)
 	} else if g.HasDue() && !g.CreatedAt.IsZero() && g.DueInstant(g.Due.Location()).Before(g.CreatedAt) {

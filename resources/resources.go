@@ -7,7 +7,7 @@
 // by `make install`, not embedded.
 package resources
 
-import _ "embed"
+import "embed"
 
 // IconPNG is the app icon rendered at 512×512 pixels from icon.svg.
 //
@@ -29,3 +29,10 @@ var Icon64PNG []byte
 //
 //go:embed icon.svg
 var IconSVG []byte
+
+// Translations holds the user-visible strings of the app in each language it ships, one JSON
+// file a language named ui.<lang>.json (the [prefix.]lang.json pattern of Fyne's lang package).
+// The keys are the English texts; plural forms are go-i18n objects with "one" and "other".
+//
+//go:embed translations
+var Translations embed.FS

@@ -3,7 +3,6 @@ package agent
 import (
 	"context"
 	"errors"
-	"fmt"
 	"log"
 	"os"
 	"os/signal"
@@ -54,6 +53,8 @@ type Agent struct {
 // Run is `microgoals --background`: it returns the process's exit status. A second agent on
 // the same plan, or an agent with no plan yet to remind of, exits at once and quietly.
 func Run(opts Options) int {
+	// The tray's menu and the notifications speak the desktop's language, as the window does.
+	loadTranslations()
 	if opts.Now == nil {
 		opts.Now = time.Now
 	}
@@ -160,8 +161,8 @@ func (a *Agent) sayNoTray() {
 		return
 	}
 	go func() {
-		a.sched.Show("Microgoals keeps reminding you in the background",
-			"This desktop shows no tray icon. Reminders still come; open Microgoals from the applications menu.", false)
+		a.sched.Show(tr("Microgoals keeps reminding you in the background"),
+			tr("This desktop shows no tray icon. Reminders still come; open Microgoals from the applications menu."), false)
 		if err := st.SetSetting(ctx, settingNoTraySaid, "1"); err != nil {
 			log.Printf("microgoals --background: %v", err)
 		}
@@ -323,11 +324,8 @@ func (a *Agent) watch() {
 
 // countLabel is the tray's line about today.
 func countLabel(n int) string {
-	switch {
-	case n == 0:
-		return "Today: nothing open"
-	case n == 1:
-		return "Today: 1 open micro-goal"
+	if n == 0 {
+		return tr("Today: nothing open")
 	}
-	return fmt.Sprintf("Today: %d open micro-goals", n)
+	return counted(n, "Today: {{.Count}} open micro-goal", "Today: {{.Count}} open micro-goals")
 }

@@ -44,15 +44,15 @@ func runTray(a *Agent) *tray {
 func (t *tray) build() {
 	// Trays show 16–64 pixels: the 64-pixel icon, not the 512-pixel one, crosses the bus.
 	systray.SetIcon(resources.Icon64PNG)
-	systray.SetTitle("Microgoals")
-	systray.SetTooltip("Microgoals")
-	open := systray.AddMenuItem("Open Microgoals", "Open the plan's window")
-	quick := systray.AddMenuItem("Quick add…", "Add a micro-goal")
+	systray.SetTitle(tr("Microgoals"))
+	systray.SetTooltip(tr("Microgoals"))
+	open := systray.AddMenuItem(tr("Open Microgoals"), tr("Open the plan's window"))
+	quick := systray.AddMenuItem(tr("Quick add…"), tr("Add a micro-goal"))
 	count := systray.AddMenuItem(countLabel(0), "")
 	count.Disable()
-	pause := systray.AddMenuItemCheckbox("Pause reminders for an hour", "", false)
+	pause := systray.AddMenuItemCheckbox(tr("Pause reminders for an hour"), "", false)
 	systray.AddSeparator()
-	quit := systray.AddMenuItem("Quit", "Quit Microgoals and its reminders")
+	quit := systray.AddMenuItem(tr("Quit"), tr("Quit Microgoals and its reminders"))
 	systray.SetOnTapped(t.open) // a left click on the icon opens the window
 	t.mu.Lock()
 	t.count, t.pause = count, pause

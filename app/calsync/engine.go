@@ -12,6 +12,7 @@ import (
 	"strings"
 	"time"
 
+	"fyne.io/fyne/v2/lang"
 	"github.com/microgoals/microgoals/storage"
 )
 
@@ -67,21 +68,19 @@ type Result struct {
 // String says what a sync did, in words.
 func (r Result) String() string {
 	var parts []string
-	add := func(n int, one, many string) {
-		if n == 1 {
-			parts = append(parts, one)
-		} else if n > 1 {
-			parts = append(parts, fmt.Sprintf(many, n))
+	add := func(n int, text string) {
+		if n > 0 {
+			parts = append(parts, text)
 		}
 	}
-	add(r.Received, "1 change received", "%d changes received")
-	add(r.Sent, "1 change sent", "%d changes sent")
-	add(r.Deleted, "1 deletion sent", "%d deletions sent")
-	add(r.Trashed, "1 step moved to the trash", "%d items moved to the trash")
-	add(r.Conflicts, "1 conflict resolved (see the decision log)", "%d conflicts resolved (see the decision logs)")
-	s := "Up to date"
+	add(r.Received, counted(r.Received, "{{.Count}} change received", "{{.Count}} changes received"))
+	add(r.Sent, counted(r.Sent, "{{.Count}} change sent", "{{.Count}} changes sent"))
+	add(r.Deleted, counted(r.Deleted, "{{.Count}} deletion sent", "{{.Count}} deletions sent"))
+	add(r.Trashed, counted(r.Trashed, "{{.Count}} step moved to the trash", "{{.Count}} items moved to the trash"))
+	add(r.Conflicts, counted(r.Conflicts, "{{.Count}} conflict resolved (see the decision log)", "{{.Count}} conflicts resolved (see the decision log)"))
+	s := lang.L("Up to date")
 	if len(parts) > 0 {
-		s = "Synced: " + strings.Join(parts, ", ")
+		s = lang.L("Synced: {{.Changes}}", map[string]any{"Changes": strings.Join(parts, ", ")})
 	}
 	for _, p := range r.Problems {
 		s += ". " + p
@@ -125,7 +124,7 @@ func (e *Engine) Sync(ctx context.Context) (Result, error) {
 	res := Result{At: start}
 	coll, err := url.Parse(e.Account.URL)
 	if err != nil || coll.Host == "" {
-		return res, &Error{Kind: ErrOther, Msg: "No task list is chosen: set one up in Settings → Sync."}
+		return res, &Error{Kind: ErrOther, Msg: lang.L("No task list is chosen: set one up in Settings → Sync.")}
 	}
 	if !strings.HasSuffix(coll.Path, "/") {
 		coll.Path += "/"
@@ -633,4 +632,11 @@ func newID() string {
 		panic(err)
 	}
 	return hex.EncodeToString(b[:])
+}
+
+// counted writes a count with its noun in the plural form the language needs; one is the
+// English singular, kept in ui.en.json (see app/i18n.go).
+func counted(n int, one, other string) string {
+	_ = one
+	return lang.N(other, n, map[string]any{"Count": n})
 }

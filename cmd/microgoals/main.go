@@ -49,6 +49,7 @@ func main() {
 		os.Exit(agent.Run(agent.Options{DBPath: path}))
 	}
 	if *syncNow { // no window: it may run while one is open on the same plan
+		app.LoadTranslations()
 		store, err := storage.Open(path, storage.Options{BackgroundCheck: true})
 		if err != nil {
 			fmt.Fprintln(os.Stderr, "microgoals:", err)
