@@ -122,7 +122,7 @@ func Run(opts Options) int {
 		case <-a.sched.Planned():
 		case <-a.quit:
 		}
-		releaseMemory()
+		releaseMemory(true)
 	}()
 
 	if !opts.NoTray && HaveBus() {
@@ -251,7 +251,9 @@ func sameFile(a, b os.FileInfo) bool {
 
 func (s fileStamp) same(o fileStamp) bool { return sameFile(s.db, o.db) && sameFile(s.wal, o.wal) }
 
-// reload reads the plan and hands the scheduler and the tray a snapshot.
+// reload reads what the notifications can act on until midnight (not the whole plan: the
+// agent waits all day with it in memory) and hands the scheduler and the tray a snapshot.
+// The day's turn reads it again (watch).
 func (a *Agent) reload() error {
 	a.mu.Lock()
 	defer a.mu.Unlock()
@@ -259,11 +261,11 @@ func (a *Agent) reload() error {
 		return nil
 	}
 	a.stat = stampOf(a.opts.DBPath)
-	out, err := a.store.LoadOutline(context.Background())
+	now := a.opts.Now()
+	out, err := a.store.LoadNotifyPlan(context.Background(), now)
 	if err != nil {
 		return err
 	}
-	now := a.opts.Now()
 	a.count = model.OpenDueOn(out.Goals, now, a.opts.Location)
 	a.day = dayOf(now, a.opts.Location)
 	a.sched.Update(Snapshot{Goals: out.Goals, Objectives: out.Objectives})
@@ -314,7 +316,7 @@ func (a *Agent) watch() {
 		if err := a.reload(); err != nil {
 			log.Printf("microgoals --background: %v", err)
 		}
-		releaseMemory()
+		releaseMemory(false)
 	}
 }
 

@@ -17,8 +17,10 @@ import (
 )
 
 const (
-	madvRandom   = 1 // MADV_RANDOM: no fault-around, so a page faulted back brings no neighbours
-	madvDontneed = 4 // MADV_DONTNEED
+	madvRandom     = 1  // MADV_RANDOM: no read-ahead and no fault-around on a fault
+	madvDontneed   = 4  // MADV_DONTNEED
+	madvNoHugepage = 15 // MADV_NOHUGEPAGE: no 2 MB mapping of a huge folio on a fault
+	madvPageout    = 21 // MADV_PAGEOUT (Linux 5.4): reclaim the pages only this process maps
 )
 
 // releaseMemory hands back what the agent does not need while it waits: the Go heap's free
@@ -26,10 +28,21 @@ const (
 // mapped at start-up. The agent is the app's binary, Fyne and all; package initialisation and
 // the kernel's fault-around map megabytes of code and read-only data the agent never runs
 // again. Those mappings are read-only views of the file (never written), so dropping them is
-// safe: a page needed later is mapped again from the page cache.
-func releaseMemory() {
+// safe: a page needed later is read again from the file.
+//
+// Dropping the mappings alone (MADV_DONTNEED) is not enough on kernels that keep a file in
+// large folios (ext4 and others since Linux 6.x, 2 MB for a freshly written binary): a
+// fault maps the whole folio the page is in, so the first touches after the drop map most of
+// it back. MADV_PAGEOUT takes the pages that only this process maps out of the page cache,
+// and with MADV_RANDOM they come back one 4 KB page per fault. Pages another process maps
+// (a window open on the same binary) are left alone. That is done once, after start-up
+// (code is true): later, what a reload of the plan maps is what the next one needs again.
+func releaseMemory(code bool) {
 	debug.FreeOSMemory()
 	C.malloc_trim(0)
+	if !code {
+		return
+	}
 	exe, err := os.Readlink("/proc/self/exe")
 	if err != nil {
 		return
@@ -71,9 +84,18 @@ func releaseMemory() {
 		}
 	}
 	for _, s := range spans {
-		if s.clean {
-			syscall.Syscall(syscall.SYS_MADVISE, s.start, s.end-s.start, madvRandom)
-			syscall.Syscall(syscall.SYS_MADVISE, s.start, s.end-s.start, madvDontneed)
+		if !s.clean {
+			continue
+		}
+		madvise(s.start, s.end, madvRandom)
+		madvise(s.start, s.end, madvNoHugepage)
+		if madvise(s.start, s.end, madvPageout) == syscall.EINVAL {
+			madvise(s.start, s.end, madvDontneed) // a kernel older than 5.4
 		}
 	}
+}
+
+func madvise(start, end uintptr, advice int) syscall.Errno {
+	_, _, errno := syscall.Syscall(syscall.SYS_MADVISE, start, end-start, uintptr(advice))
+	return errno
 }
