@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"log"
 	"os"
 	"os/signal"
@@ -28,6 +29,9 @@ type Options struct {
 	Send func(title, body string) error
 	// NoTray runs without the tray even where a bus is (tests of the headless path).
 	NoTray bool
+	// CheckEvery is how often the agent looks at the plan's file (Tick when zero): whether
+	// something else changed it, whether it is still there, whether the day turned.
+	CheckEvery time.Duration
 }
 
 // Agent is the background process on one plan: the scheduler, the tray, and the socket
@@ -43,6 +47,7 @@ type Agent struct {
 	store *storage.Store
 	stat  fileStamp
 	held  bool
+	file  os.FileInfo // the file the store has open, to notice it moved, went or was replaced
 
 	changed chan struct{}
 	quit    chan struct{}
@@ -59,6 +64,9 @@ func Run(opts Options) int {
 	}
 	if opts.Location == nil {
 		opts.Location = time.Local
+	}
+	if opts.CheckEvery <= 0 {
+		opts.CheckEvery = Tick
 	}
 	// A smaller heap between collections: the agent keeps one snapshot and waits.
 	debug.SetGCPercent(50)
@@ -80,6 +88,7 @@ func Run(opts Options) int {
 		return 1
 	}
 	a := &Agent{opts: opts, inst: inst, store: store, changed: make(chan struct{}, 1), quit: make(chan struct{})}
+	a.file, _ = os.Stat(opts.DBPath)
 	defer func() {
 		a.mu.Lock()
 		if a.store != nil {
@@ -224,6 +233,7 @@ func (a *Agent) resume() error {
 		return err
 	}
 	a.store, a.held = st, false
+	a.file, _ = os.Stat(a.opts.DBPath)
 	a.mu.Unlock()
 	if err := a.reload(); err != nil {
 		return err
@@ -295,9 +305,11 @@ func dayOf(t time.Time, loc *time.Location) time.Time {
 
 // watch reads the plan again when the window says it changed, and once a minute when the
 // file's stamp moved without a word (another program wrote to it) or the day turned (the
-// tray's count is today's). Between those it sleeps.
+// tray's count and the part of the plan kept in memory are the day's). Between those it
+// sleeps. When the file is gone (deleted, moved away or replaced), the agent ends: there is
+// nothing left to remind of, and no window would ever quit it.
 func (a *Agent) watch() {
-	tick := time.NewTicker(Tick)
+	tick := time.NewTicker(a.opts.CheckEvery)
 	defer tick.Stop()
 	for {
 		select {
@@ -305,6 +317,11 @@ func (a *Agent) watch() {
 			return
 		case <-a.changed:
 		case <-tick.C:
+			if why := a.fileGone(); why != "" {
+				log.Printf("microgoals --background: %s %s; the agent ends", a.opts.DBPath, why)
+				a.Quit()
+				return
+			}
 			a.mu.Lock()
 			same := a.store == nil || a.stat.same(stampOf(a.opts.DBPath))
 			sameDay := a.day.Equal(dayOf(a.opts.Now(), a.opts.Location))
@@ -318,6 +335,28 @@ func (a *Agent) watch() {
 		}
 		releaseMemory(false)
 	}
+}
+
+// fileGone says why the plan's file is no longer the one the agent has open ("" while it is):
+// deleted, moved away, or replaced by another file (which a window started on it reads, and
+// whose agent it starts). While a restore holds the agent, the window is replacing the file:
+// that is no change to act on.
+func (a *Agent) fileGone() string {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if a.held || a.file == nil {
+		return ""
+	}
+	fi, err := os.Stat(a.opts.DBPath)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return "is gone"
+	case err != nil:
+		return "" // unreadable for a moment (permissions, a slow disk): look again later
+	case !os.SameFile(fi, a.file):
+		return "was replaced by another file"
+	}
+	return ""
 }
 
 // countLabel is the tray's line about today.
