@@ -29,6 +29,10 @@ type Options struct {
 	Send func(title, body string) error
 	// NoTray runs without the tray even where a bus is (tests of the headless path).
 	NoTray bool
+	// SyncEvery is how often the agent syncs with the CalDAV task list, when sync is set up
+	// and no window is open (SyncEvery when zero); the first sync comes SyncFirst after
+	// start (half a minute when zero).
+	SyncEvery, SyncFirst time.Duration
 	// CheckEvery is how often the agent looks at the plan's file (Tick when zero): whether
 	// something else changed it, whether it is still there, whether the day turned.
 	CheckEvery time.Duration
@@ -41,6 +45,7 @@ type Agent struct {
 	inst  *Instance
 	sched *Scheduler
 	tray  *tray
+	sync  *syncer
 
 	// mu guards store and stat: a restore (hold/resume) swaps the store while a reload runs.
 	mu    sync.Mutex
@@ -68,6 +73,12 @@ func Run(opts Options) int {
 	if opts.CheckEvery <= 0 {
 		opts.CheckEvery = Tick
 	}
+	if opts.SyncEvery <= 0 {
+		opts.SyncEvery = SyncEvery
+	}
+	if opts.SyncFirst <= 0 {
+		opts.SyncFirst = 30 * time.Second
+	}
 	// A smaller heap between collections: the agent keeps one snapshot and waits.
 	debug.SetGCPercent(50)
 	if _, err := os.Stat(opts.DBPath); err != nil {
@@ -89,6 +100,7 @@ func Run(opts Options) int {
 	}
 	a := &Agent{opts: opts, inst: inst, store: store, changed: make(chan struct{}, 1), quit: make(chan struct{})}
 	a.file, _ = os.Stat(opts.DBPath)
+	a.sync = &syncer{a: a}
 	defer func() {
 		a.mu.Lock()
 		if a.store != nil {
@@ -115,6 +127,7 @@ func Run(opts Options) int {
 	a.sched.Start(0)
 	defer a.sched.Stop()
 	go a.watch()
+	go a.sync.loop(opts.SyncFirst)
 
 	sig := make(chan os.Signal, 1)
 	signal.Notify(sig, syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP)
@@ -205,7 +218,10 @@ func (a *Agent) handle(msg string) string {
 // hold closes the file so that a restore can replace it; nothing reads or writes it until
 // resume.
 func (a *Agent) hold() error {
-	// First the scheduler, outside mu: a pass in progress reports its writes under mu.
+	// First a sync under way and the scheduler, outside mu: a pass in progress reports its
+	// writes under mu.
+	a.sync.pause()
+	defer a.sync.resume()
 	if err := a.sched.Rebind(nil); err != nil {
 		return err
 	}
