@@ -144,7 +144,7 @@ func Run(opts Options) int {
 		case <-a.sched.Planned():
 		case <-a.quit:
 		}
-		releaseMemory(true)
+		releaseMemory(true, !Running(RoleWindow, opts.DBPath))
 	}()
 
 	if !opts.NoTray && HaveBus() {
@@ -327,6 +327,7 @@ func dayOf(t time.Time, loc *time.Location) time.Time {
 func (a *Agent) watch() {
 	tick := time.NewTicker(a.opts.CheckEvery)
 	defer tick.Stop()
+	window := Running(RoleWindow, a.opts.DBPath)
 	for {
 		select {
 		case <-a.quit:
@@ -337,6 +338,13 @@ func (a *Agent) watch() {
 				log.Printf("microgoals --background: %s %s; the agent ends", a.opts.DBPath, why)
 				a.Quit()
 				return
+			}
+			// The window closed: the code and data it shared with the agent are the agent's
+			// alone now, and not needed while it waits.
+			was := window
+			window = Running(RoleWindow, a.opts.DBPath)
+			if was && !window {
+				releaseMemory(true, true)
 			}
 			a.mu.Lock()
 			same := a.store == nil || a.stat.same(stampOf(a.opts.DBPath))
@@ -349,7 +357,7 @@ func (a *Agent) watch() {
 		if err := a.reload(); err != nil {
 			log.Printf("microgoals --background: %v", err)
 		}
-		releaseMemory(false)
+		releaseMemory(false, false)
 	}
 }
 

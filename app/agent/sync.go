@@ -85,7 +85,7 @@ func (s *syncer) once() bool {
 		default:
 		}
 	}
-	releaseMemory(false)
+	releaseMemory(false, false)
 	return err == nil
 }
 
