@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/microgoals/microgoals/app/agent"
 	"github.com/microgoals/microgoals/app/calsync"
 )
 
@@ -23,6 +24,8 @@ const (
 	syncSettle = 4 * time.Second
 	syncEvery  = 5 * time.Minute
 	syncRetry  = time.Minute
+	// syncLockPoll is how often a sync waiting for the agent's to end looks again.
+	syncLockPoll = 250 * time.Millisecond
 )
 
 // syncer runs CalDAV sync off the UI goroutine and shows its state in the status bar.
@@ -138,6 +141,21 @@ func (s *syncer) run(ctx context.Context) bool {
 	}
 	s.running.Store(true)
 	defer s.running.Store(false)
+	// Never at the same time as the background agent (which syncs while no window is open
+	// and may be in the middle of it when this window opens).
+	lock, ok, err := agent.TryLockSync(store.Path())
+	if err == nil && !ok {
+		s.show(lang.L("Sync: waiting for the background sync to finish…"))
+		lock, err = agent.LockSync(ctx, store.Path(), syncLockPoll)
+	}
+	if err != nil {
+		if ctx.Err() == nil {
+			log.Printf("sync: %v", err)
+		}
+		s.showStored()
+		return false
+	}
+	defer lock.Unlock()
 	s.show(lang.L("Sync: checking {{.List}}…", args("List", st.ListName)))
 	res, err := calsync.RunOnce(ctx, store, s.u.now, func(p calsync.Progress) {
 		if p.Total > 0 {

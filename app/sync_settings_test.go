@@ -5,12 +5,14 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
 	"fyne.io/fyne/v2/test"
 	"github.com/adrg/xdg"
 
+	"github.com/microgoals/microgoals/app/agent"
 	"github.com/microgoals/microgoals/app/calsync"
 	"github.com/microgoals/microgoals/app/calsync/radicaletest"
 	"github.com/microgoals/microgoals/model"
@@ -154,5 +156,82 @@ func TestChangesSyncSoonAfter(t *testing.T) {
 	waitState("1 change sent")
 	if took := time.Since(started); took < 300*time.Millisecond {
 		t.Errorf("the change went out after %v, before it had settled", took)
+	}
+}
+
+// TestWindowSyncWaitsForTheAgents: while the background agent holds the plan's sync lock (it
+// is syncing), the window's sync says it waits and does not run; it runs once the lock is
+// free.
+func TestWindowSyncWaitsForTheAgents(t *testing.T) {
+	base := radicaletest.URL(t)
+	t.Setenv(calsync.PasswordEnv, radicaletest.Password)
+	t.Setenv("XDG_RUNTIME_DIR", t.TempDir())
+	ctx := context.Background()
+	tl, err := calsync.CreateTaskList(ctx, calsync.Account{URL: base, User: radicaletest.User, Password: radicaletest.Password}, "Wait")
+	if err != nil {
+		t.Fatal(err)
+	}
+	store, err := storage.Open(filepath.Join(t.TempDir(), "plan.db"), storage.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	if err := calsync.SaveSettings(ctx, store, calsync.Settings{Server: base, User: radicaletest.User, List: tl.URL, ListName: "Wait"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := store.CreateObjective(ctx, model.NewObjective("Move house", time.Now())); err != nil {
+		t.Fatal(err)
+	}
+	lock, ok, err := agent.TryLockSync(store.Path())
+	if err != nil || !ok {
+		t.Fatalf("take the sync lock as the agent: %v %v", ok, err)
+	}
+	u := New(test.NewTempApp(t), store, Config{})
+	if err := u.Load(); err != nil {
+		t.Fatal(err)
+	}
+	// What the status bar is told (from the sync's goroutine).
+	var mu sync.Mutex
+	var lines []string
+	u.syncer.listen(func(text string) {
+		mu.Lock()
+		lines = append(lines, text)
+		mu.Unlock()
+	})
+	said := func(sub string) bool {
+		mu.Lock()
+		defer mu.Unlock()
+		for _, l := range lines {
+			if strings.Contains(l, sub) {
+				return true
+			}
+		}
+		return false
+	}
+	u.syncer.start()
+	defer u.syncer.Stop()
+	deadline := time.Now().Add(10 * time.Second)
+	for !said("waiting for the background sync") {
+		if time.Now().After(deadline) {
+			mu.Lock()
+			t.Fatalf("the status bar said %q while the agent synced", lines)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	time.Sleep(500 * time.Millisecond)
+	if at, _, _ := calsync.Status(ctx, store); !at.IsZero() {
+		t.Fatal("the window synced while the agent held the sync lock")
+	}
+	lock.Unlock()
+	deadline = time.Now().Add(20 * time.Second)
+	for {
+		if _, state, _ := calsync.Status(ctx, store); strings.Contains(state, "1 change sent") {
+			break
+		}
+		if time.Now().After(deadline) {
+			_, state, _ := calsync.Status(ctx, store)
+			t.Fatalf("after the agent's sync the window's ended with %q", state)
+		}
+		time.Sleep(50 * time.Millisecond)
 	}
 }

@@ -79,7 +79,37 @@ const (
 	StaleAfter = 5 * time.Minute
 	// Lookback bounds how far back the plan looks for what has not been sent yet.
 	Lookback = 30 * 24 * time.Hour
+	// StreakLookback bounds how far back completions count towards a streak.
+	StreakLookback = 400 * 24 * time.Hour
+	// MaxOverdueAfter is the longest "overdue after" the settings accept.
+	MaxOverdueAfter = 7 * 24 * time.Hour
+	// MaxLead is the longest lead time before a deadline the settings accept.
+	MaxLead = 24 * time.Hour
 )
+
+// NotifyWindow bounds what PlanNotifications can act on at any time from now until the next
+// local midnight, on a plan whose notifications began at since (the zero time: long ago): a
+// step that does not repeat and is due outside [from, to) raises no notification, counts
+// towards nothing and is no wake-up before then; a completion before doneFrom is celebrated
+// no more and only counts towards a streak. The bounds leave a day of margin, for all-day
+// steps and a change of zone. A process that keeps only what is inside reads the plan again
+// when the day turns.
+func NotifyWindow(now, since time.Time, loc *time.Location) (from, to, doneFrom time.Time) {
+	if loc == nil {
+		loc = time.Local
+	}
+	doneFrom = now.Add(-Lookback)
+	if since.After(doneFrom) {
+		doneFrom = since
+	}
+	y, m, d := now.In(loc).Date()
+	// The overdue nudge of a step due before from would come before the plan's cut-off;
+	// the "due soon" of one due after the day after tomorrow comes after tomorrow's midnight
+	// (the lead is at most a day), and tomorrow's steps are the next morning reminder's.
+	from = doneFrom.Add(-MaxOverdueAfter - 24*time.Hour)
+	to = time.Date(y, m, d+3, 0, 0, 0, 0, loc)
+	return from, to, doneFrom
+}
 
 // NotifySettings are the user's notification settings, with the zone and the moment the
 // notifications began (nothing that happened earlier is ever announced).
@@ -141,8 +171,8 @@ func ParseNotifySettings(v map[string]string) NotifySettings {
 			*d = time.Duration(n) * time.Minute
 		}
 	}
-	minutes(SettingNotifyLead, &s.Lead, 24*60)
-	minutes(SettingNotifyOverdue, &s.OverdueAfter, 7*24*60)
+	minutes(SettingNotifyLead, &s.Lead, int(MaxLead/time.Minute))
+	minutes(SettingNotifyOverdue, &s.OverdueAfter, int(MaxOverdueAfter/time.Minute))
 	clock := func(key string, m *int) {
 		if h, mi, ok, err := ParseClock(v[key]); ok && err == nil {
 			*m = h*60 + mi
@@ -298,7 +328,7 @@ func PlanNotifications(goals []MicroGoal, objectives []Objective, s NotifySettin
 			if !g.DoneAt.Before(today) && g.DoneAt.Before(tomorrow) && (firstDoneToday.IsZero() || g.DoneAt.Before(firstDoneToday)) {
 				firstDoneToday = g.DoneAt
 			}
-			if now.Sub(g.DoneAt) < 400*24*time.Hour {
+			if now.Sub(g.DoneAt) < StreakLookback {
 				winDays[dayNumber(g.DoneAt.In(loc))] = true
 			}
 			if g.DoneAt.Before(p.cutoff) {

@@ -466,12 +466,16 @@ func enum(x driver.Value, vals []string) string {
 // rawGoals reads micro-goals straight from the driver's rows, without database/sql's
 // per-column conversions: the outline of 10,000 steps loads in about two thirds of the time.
 // The value types are go-sqlite3's: int64, float64, string and nil for our column types.
-func (s *Store) rawGoals(ctx context.Context, dc any, out []model.MicroGoal, where string) ([]model.MicroGoal, error) {
+func (s *Store) rawGoals(ctx context.Context, dc any, out []model.MicroGoal, where string, args ...any) ([]model.MicroGoal, error) {
 	qc, ok := dc.(driver.QueryerContext)
 	if !ok {
 		return out, errors.New("the SQLite driver cannot run queries directly")
 	}
-	rows, err := qc.QueryContext(ctx, `SELECT `+rawGoalCols+` FROM micro_goals WHERE `+where, nil)
+	named := make([]driver.NamedValue, len(args))
+	for i, a := range args {
+		named[i] = driver.NamedValue{Ordinal: i + 1, Value: a}
+	}
+	rows, err := qc.QueryContext(ctx, `SELECT `+rawGoalCols+` FROM micro_goals WHERE `+where, named)
 	if err != nil {
 		return out, err
 	}

@@ -3,6 +3,7 @@ package storage
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"strconv"
 	"time"
@@ -167,4 +168,93 @@ func (s *Store) NotificationCount(ctx context.Context) (int, error) {
 	var n int
 	err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM notification_log`).Scan(&n)
 	return n, err
+}
+
+// LoadNotifyPlan reads the part of the outline that model.PlanNotifications can act on at any
+// time from now until the next local midnight (model.NotifyWindow), for a process that keeps
+// only that in memory (the background agent): the repeating steps, the steps due within the
+// window, the steps completed since the window's doneFrom, and the achieved objectives.
+// Earlier completions only count towards a streak, so for each local day within
+// model.StreakLookback that has one, a single stand-in done step (no ID, no title) marks the
+// day. The free text notifications never show (outcome, notes, tags, owner, partner, where
+// and with, drop reason, metric unit) is left empty. Planned with this, the notifications are
+// the same as with the whole outline until the next local midnight, when the plan must be
+// read again.
+func (s *Store) LoadNotifyPlan(ctx context.Context, now time.Time) (Outline, error) {
+	var out Outline
+	err := s.read(ctx, func(q *sql.Conn) error {
+		// Before LoadNotifyState first fixes when notifications began, they begin now at the
+		// earliest: nothing earlier can be announced.
+		since := now
+		var v string
+		switch err := q.QueryRowContext(ctx, `SELECT value FROM settings WHERE key = ?`, settingNotifySince).Scan(&v); {
+		case err == nil:
+			if ms, perr := strconv.ParseInt(v, 10, 64); perr == nil {
+				since = time.UnixMilli(ms)
+			} else {
+				since = time.Time{} // as LoadNotifyState reads it: unreadable means no bound
+			}
+		case !errors.Is(err, sql.ErrNoRows):
+			return err
+		}
+		from, to, doneFrom := model.NotifyWindow(now, since, s.loc)
+		rows, err := q.QueryContext(ctx, `SELECT `+objectiveCols+` FROM objectives WHERE trash_id IS NULL AND status = 'achieved' ORDER BY position, id`)
+		if err != nil {
+			return err
+		}
+		var r objectiveRow
+		dest := r.dest()
+		for rows.Next() {
+			if err := rows.Scan(dest...); err != nil {
+				rows.Close()
+				return err
+			}
+			o := s.objectiveFrom(&r)
+			o.Why, o.Notes = "", ""
+			out.Objectives = append(out.Objectives, o)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		if err := q.Raw(func(dc any) error {
+			out.Goals, err = s.rawGoals(ctx, dc, nil, `trash_id IS NULL AND (rrule <> ''
+				OR due_at >= ?1 AND due_at < ?2 OR status = 'done' AND done_at >= ?3)`,
+				from.UnixMilli(), to.UnixMilli(), doneFrom.UnixMilli())
+			return err
+		}); err != nil {
+			return err
+		}
+		// In the outline's order: the morning reminder names the first of today's steps.
+		sortOutline(out.Goals)
+		for i := range out.Goals {
+			g := &out.Goals[i]
+			g.Outcome, g.Notes, g.Tags, g.Owner, g.Partner, g.DoneWhere, g.DoneWith, g.DropReason = "", "", nil, "", "", "", "", ""
+			g.Metric.Unit = ""
+		}
+		// One stand-in per earlier day with a completion, for the streak.
+		rows, err = q.QueryContext(ctx, `SELECT done_at FROM micro_goals WHERE trash_id IS NULL AND status = 'done'
+			AND done_at >= ? AND done_at < ? ORDER BY done_at`, now.Add(-model.StreakLookback).UnixMilli(), doneFrom.UnixMilli())
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		var last string
+		for rows.Next() {
+			var ms int64
+			if err := rows.Scan(&ms); err != nil {
+				return err
+			}
+			at := time.UnixMilli(ms).In(s.loc)
+			if day := at.Format(time.DateOnly); day != last {
+				last = day
+				out.Goals = append(out.Goals, model.MicroGoal{Status: model.StatusDone, DoneAt: at})
+			}
+		}
+		return rows.Err()
+	})
+	if err != nil {
+		return Outline{}, fmt.Errorf("load the steps to remind of: %w", err)
+	}
+	return out, nil
 }

@@ -3,6 +3,7 @@ package agent
 import (
 	"context"
 	"errors"
+	"io/fs"
 	"log"
 	"os"
 	"os/signal"
@@ -27,6 +28,13 @@ type Options struct {
 	Send func(title, body string) error
 	// NoTray runs without the tray even where a bus is (tests of the headless path).
 	NoTray bool
+	// SyncEvery is how often the agent syncs with the CalDAV task list, when sync is set up
+	// and no window is open (SyncEvery when zero); the first sync comes SyncFirst after
+	// start (half a minute when zero).
+	SyncEvery, SyncFirst time.Duration
+	// CheckEvery is how often the agent looks at the plan's file (Tick when zero): whether
+	// something else changed it, whether it is still there, whether the day turned.
+	CheckEvery time.Duration
 }
 
 // Agent is the background process on one plan: the scheduler, the tray, and the socket
@@ -36,12 +44,14 @@ type Agent struct {
 	inst  *Instance
 	sched *Scheduler
 	tray  *tray
+	sync  *syncer
 
 	// mu guards store and stat: a restore (hold/resume) swaps the store while a reload runs.
 	mu    sync.Mutex
 	store *storage.Store
 	stat  fileStamp
 	held  bool
+	file  os.FileInfo // the file the store has open, to notice it moved, went or was replaced
 
 	changed chan struct{}
 	quit    chan struct{}
@@ -60,6 +70,15 @@ func Run(opts Options) int {
 	}
 	if opts.Location == nil {
 		opts.Location = time.Local
+	}
+	if opts.CheckEvery <= 0 {
+		opts.CheckEvery = Tick
+	}
+	if opts.SyncEvery <= 0 {
+		opts.SyncEvery = SyncEvery
+	}
+	if opts.SyncFirst <= 0 {
+		opts.SyncFirst = 30 * time.Second
 	}
 	// A smaller heap between collections: the agent keeps one snapshot and waits.
 	debug.SetGCPercent(50)
@@ -81,6 +100,8 @@ func Run(opts Options) int {
 		return 1
 	}
 	a := &Agent{opts: opts, inst: inst, store: store, changed: make(chan struct{}, 1), quit: make(chan struct{})}
+	a.file, _ = os.Stat(opts.DBPath)
+	a.sync = &syncer{a: a}
 	defer func() {
 		a.mu.Lock()
 		if a.store != nil {
@@ -110,6 +131,7 @@ func Run(opts Options) int {
 	a.sched.Start(0)
 	defer a.sched.Stop()
 	go a.watch()
+	go a.sync.loop(opts.SyncFirst)
 
 	sig := make(chan os.Signal, 1)
 	signal.Notify(sig, syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP)
@@ -126,7 +148,7 @@ func Run(opts Options) int {
 		case <-a.sched.Planned():
 		case <-a.quit:
 		}
-		releaseMemory()
+		releaseMemory(true, !Running(RoleWindow, opts.DBPath))
 	}()
 
 	if !opts.NoTray && HaveBus() {
@@ -200,7 +222,10 @@ func (a *Agent) handle(msg string) string {
 // hold closes the file so that a restore can replace it; nothing reads or writes it until
 // resume.
 func (a *Agent) hold() error {
-	// First the scheduler, outside mu: a pass in progress reports its writes under mu.
+	// First a sync under way and the scheduler, outside mu: a pass in progress reports its
+	// writes under mu.
+	a.sync.pause()
+	defer a.sync.resume()
 	if err := a.sched.Rebind(nil); err != nil {
 		return err
 	}
@@ -228,6 +253,7 @@ func (a *Agent) resume() error {
 		return err
 	}
 	a.store, a.held = st, false
+	a.file, _ = os.Stat(a.opts.DBPath)
 	a.mu.Unlock()
 	if err := a.reload(); err != nil {
 		return err
@@ -255,7 +281,9 @@ func sameFile(a, b os.FileInfo) bool {
 
 func (s fileStamp) same(o fileStamp) bool { return sameFile(s.db, o.db) && sameFile(s.wal, o.wal) }
 
-// reload reads the plan and hands the scheduler and the tray a snapshot.
+// reload reads what the notifications can act on until midnight (not the whole plan: the
+// agent waits all day with it in memory) and hands the scheduler and the tray a snapshot.
+// The day's turn reads it again (watch).
 func (a *Agent) reload() error {
 	a.mu.Lock()
 	defer a.mu.Unlock()
@@ -263,11 +291,11 @@ func (a *Agent) reload() error {
 		return nil
 	}
 	a.stat = stampOf(a.opts.DBPath)
-	out, err := a.store.LoadOutline(context.Background())
+	now := a.opts.Now()
+	out, err := a.store.LoadNotifyPlan(context.Background(), now)
 	if err != nil {
 		return err
 	}
-	now := a.opts.Now()
 	a.count = model.OpenDueOn(out.Goals, now, a.opts.Location)
 	a.day = dayOf(now, a.opts.Location)
 	a.sched.Update(Snapshot{Goals: out.Goals, Objectives: out.Objectives})
@@ -297,16 +325,31 @@ func dayOf(t time.Time, loc *time.Location) time.Time {
 
 // watch reads the plan again when the window says it changed, and once a minute when the
 // file's stamp moved without a word (another program wrote to it) or the day turned (the
-// tray's count is today's). Between those it sleeps.
+// tray's count and the part of the plan kept in memory are the day's). Between those it
+// sleeps. When the file is gone (deleted, moved away or replaced), the agent ends: there is
+// nothing left to remind of, and no window would ever quit it.
 func (a *Agent) watch() {
-	tick := time.NewTicker(Tick)
+	tick := time.NewTicker(a.opts.CheckEvery)
 	defer tick.Stop()
+	window := Running(RoleWindow, a.opts.DBPath)
 	for {
 		select {
 		case <-a.quit:
 			return
 		case <-a.changed:
 		case <-tick.C:
+			if why := a.fileGone(); why != "" {
+				log.Printf("microgoals --background: %s %s; the agent ends", a.opts.DBPath, why)
+				a.Quit()
+				return
+			}
+			// The window closed: the code and data it shared with the agent are the agent's
+			// alone now, and not needed while it waits.
+			was := window
+			window = Running(RoleWindow, a.opts.DBPath)
+			if was && !window {
+				releaseMemory(true, true)
+			}
 			a.mu.Lock()
 			same := a.store == nil || a.stat.same(stampOf(a.opts.DBPath))
 			sameDay := a.day.Equal(dayOf(a.opts.Now(), a.opts.Location))
@@ -318,8 +361,30 @@ func (a *Agent) watch() {
 		if err := a.reload(); err != nil {
 			log.Printf("microgoals --background: %v", err)
 		}
-		releaseMemory()
+		releaseMemory(false, false)
 	}
+}
+
+// fileGone says why the plan's file is no longer the one the agent has open ("" while it is):
+// deleted, moved away, or replaced by another file (which a window started on it reads, and
+// whose agent it starts). While a restore holds the agent, the window is replacing the file:
+// that is no change to act on.
+func (a *Agent) fileGone() string {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if a.held || a.file == nil {
+		return ""
+	}
+	fi, err := os.Stat(a.opts.DBPath)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return "is gone"
+	case err != nil:
+		return "" // unreadable for a moment (permissions, a slow disk): look again later
+	case !os.SameFile(fi, a.file):
+		return "was replaced by another file"
+	}
+	return ""
 }
 
 // countLabel is the tray's line about today.

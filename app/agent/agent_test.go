@@ -376,3 +376,53 @@ func TestNoSessionBusMeansNoAutolaunch(t *testing.T) {
 		t.Fatalf("a given address was changed: %q", got)
 	}
 }
+
+// An agent whose plan's file is deleted, moved away or replaced ends by itself: nothing is
+// left to remind of, and no window would ever quit it.
+func TestTheAgentEndsWhenItsFileGoes(t *testing.T) {
+	for _, how := range []string{"deleted", "moved", "folder removed", "replaced"} {
+		t.Run(how, func(t *testing.T) {
+			st, _ := plan(t)
+			path := st.Path()
+			st.Close()
+			done := make(chan int, 1)
+			go func() {
+				done <- Run(Options{DBPath: path, Send: (&recorder{}).send, NoTray: true, CheckEvery: 50 * time.Millisecond})
+			}()
+			waitFor(t, "the agent to take its lock", 5*time.Second, func() bool { return Running(RoleAgent, path) })
+			time.Sleep(200 * time.Millisecond)
+			if Running(RoleAgent, path) == false {
+				t.Fatal("the agent ended while its file was there")
+			}
+			var err error
+			switch how {
+			case "deleted":
+				err = os.Remove(path)
+			case "moved":
+				err = os.Rename(path, path+".moved")
+			case "replaced":
+				// Another plan moved over the file (as a sync tool does).
+				other := filepath.Join(filepath.Dir(path), "other.db")
+				if err = os.WriteFile(other, nil, 0o600); err == nil {
+					err = os.Rename(other, path)
+				}
+			default:
+				err = os.RemoveAll(filepath.Dir(path))
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			select {
+			case code := <-done:
+				if code != 0 {
+					t.Fatalf("exit status %d", code)
+				}
+			case <-time.After(5 * time.Second):
+				t.Fatalf("the agent still runs 5 s after its file was %s", how)
+			}
+			if Running(RoleAgent, path) {
+				t.Fatal("the lock is still held")
+			}
+		})
+	}
+}

@@ -4,6 +4,7 @@ package agent
 
 import (
 	"bufio"
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -194,3 +195,50 @@ func Spawn(args ...string) error {
 	go p.Wait()
 	return nil
 }
+
+// roleSync names the lock held while a process syncs the plan with its CalDAV task list.
+const roleSync Role = "sync"
+
+// SyncLock is held by the process that is syncing the plan, so that the window and the agent
+// never sync it at the same time (both would send and receive the same changes). Like the
+// instance lock it is an flock the kernel releases however the process ends.
+type SyncLock struct{ f *os.File }
+
+// TryLockSync takes the plan's sync lock; it reports false, at once, while another process
+// (or another caller in this one) holds it.
+func TryLockSync(dbPath string) (*SyncLock, bool, error) {
+	lockPath, _ := names(roleSync, dbPath)
+	if err := os.MkdirAll(filepath.Dir(lockPath), 0o700); err != nil {
+		return nil, false, fmt.Errorf("sync lock: %w", err)
+	}
+	f, err := os.OpenFile(lockPath, os.O_RDWR|os.O_CREATE, 0o600)
+	if err != nil {
+		return nil, false, fmt.Errorf("sync lock: %w", err)
+	}
+	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); err != nil {
+		f.Close()
+		if errors.Is(err, syscall.EWOULDBLOCK) {
+			return nil, false, nil
+		}
+		return nil, false, fmt.Errorf("sync lock: %w", err)
+	}
+	return &SyncLock{f: f}, true, nil
+}
+
+// LockSync waits for the plan's sync lock until ctx is done, looking every poll.
+func LockSync(ctx context.Context, dbPath string, poll time.Duration) (*SyncLock, error) {
+	for {
+		l, ok, err := TryLockSync(dbPath)
+		if err != nil || ok {
+			return l, err
+		}
+		select {
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		case <-time.After(poll):
+		}
+	}
+}
+
+// Unlock lets the other process sync.
+func (l *SyncLock) Unlock() { l.f.Close() }
