@@ -1,5 +1,5 @@
 # Every way out of the window process ends it promptly with status 0 (app/exit.go): the window
-# manager's close button (WM_DELETE_WINDOW, sent by scripts/wm-close.py since Xvfb runs no window
+# manager's close button (WM_DELETE_WINDOW, sent by scripts/e2e.d/wm-close.py since Xvfb runs no window
 # manager), SIGTERM and SIGINT at any moment after the window shows. Fyne v2.8.1's own quit
 # path could hang for good or die with status 2 depending on timing, so the signals are sent
 # several times at different moments. The size the window was closed at comes back.
@@ -20,7 +20,7 @@ check_quit_paths() {
   wait_window; sleep 1.5
   xdotool windowsize --sync "$WIN" 900 640 >/dev/null 2>&1 || xdotool windowsize "$WIN" 900 640
   sleep 1
-  python3 "$ROOT/scripts/wm-close.py" "$WIN"
+  python3 "$ROOT/scripts/e2e.d/wm-close.py" "$WIN"
   wait_exit 10 || { show_app_output; fail "the close button did not end the process within 10 s"; }
   [ "$APP_STATUS" = 0 ] || { show_app_output; fail "close button: exit status $APP_STATUS"; }
   no_crash_in_log
