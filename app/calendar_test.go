@@ -461,7 +461,7 @@ func TestCalendarDragMilestoneToAnotherDay(t *testing.T) {
 		d := fyne.CurrentApp().Driver()
 		start := d.AbsolutePositionForObject(src).Add(fyne.NewPos(20, src.linesTop+lineHeight(false)*(float32(line)+0.5)))
 		delta := d.AbsolutePositionForObject(dst).Subtract(d.AbsolutePositionForObject(src))
-		test.Drag(h.w.Canvas(), start, delta.X, delta.Y)
+		driverDrag(src, start, fyne.NewDelta(delta.X, delta.Y))
 	}
 	// Thursday the 26th holds the 07:00 occurrence first, then the 09:00 step.
 	if got := cellLines(h.cell(cv, model.D(2026, 11, 26))); len(got) != 2 || got[1] != "09:00 Write 500 words" {
@@ -486,13 +486,58 @@ func TestCalendarDragMilestoneToAnotherDay(t *testing.T) {
 	// A drag that starts on no milestone moves nothing.
 	before := h.stored().Goals
 	src := h.cell(cv, model.D(2026, 11, 30))
-	test.Drag(h.w.Canvas(), fyne.CurrentApp().Driver().AbsolutePositionForObject(src).Add(fyne.NewPos(20, src.Size().Height-4)), -200, 0)
+	driverDrag(src, fyne.CurrentApp().Driver().AbsolutePositionForObject(src).Add(fyne.NewPos(20, src.Size().Height-4)), fyne.NewDelta(-200, 0))
 	after := h.stored().Goals
 	for i := range before {
 		if !before[i].Due.Equal(after[i].Due) {
 			t.Fatalf("a drag from an empty spot moved %q", before[i].Title)
 		}
 	}
+	// A quick drag upwards from December 1st's second line ("09:00 Write 500 words") to the
+	// Tuesday a week before: the desktop driver's first event comes once the pointer has left
+	// that line, and what was pressed is still what goes.
+	d := fyne.CurrentApp().Driver()
+	up, to := h.cell(cv, model.D(2026, 12, 1)), h.cell(cv, model.D(2026, 11, 24))
+	upStart := d.AbsolutePositionForObject(up).Add(fyne.NewPos(20, up.linesTop+lineHeight(false)*1.5))
+	move := d.AbsolutePositionForObject(to).Subtract(d.AbsolutePositionForObject(up))
+	driverDrag(up, upStart, fyne.NewDelta(move.X, move.Y), 12)
+	if g := h.storedGoal("Write 500 words"); !g.Due.Equal(time.Date(2026, 11, 24, 9, 0, 0, 0, time.UTC)) {
+		t.Fatalf("a quick drag upwards from the milestone: due %v, want Tue 24 Nov 09:00", g.Due)
+	}
+}
+
+// driverDrag drags obj (pressed at the absolute point from) by delta in moves of at most step
+// pixels, and releases it, sending the events the desktop driver sends: the first once the
+// pointer has moved past its threshold, each with the pointer's current position (relative to
+// obj and absolute) and the movement since the previous event, the first counting from the
+// press. (Fyne's test.Drag sends one event at the pressed point with the whole movement.)
+func driverDrag(obj fyne.CanvasObject, from fyne.Position, delta fyne.Delta, step ...float32) {
+	s := float32(8)
+	if len(step) > 0 {
+		s = step[0]
+	}
+	d := obj.(fyne.Draggable)
+	origin := fyne.CurrentApp().Driver().AbsolutePositionForObject(obj)
+	n := int(max(abs32(delta.DX), abs32(delta.DY))/s) + 1
+	prev := from
+	for i := 1; i <= n; i++ {
+		f := float32(i) / float32(n)
+		p := from.Add(fyne.NewPos(delta.DX*f, delta.DY*f))
+		if i == 1 && max(abs32(p.X-from.X), abs32(p.Y-from.Y)) < 2 {
+			continue // under the driver's threshold: no event yet
+		}
+		d.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{Position: p.Subtract(origin), AbsolutePosition: p},
+			Dragged: fyne.NewDelta(p.X-prev.X, p.Y-prev.Y)})
+		prev = p
+	}
+	d.DragEnd()
+}
+
+func abs32(v float32) float32 {
+	if v < 0 {
+		return -v
+	}
+	return v
 }
 
 func TestTodayListsTheLatestOverdueFirstAndShowsAllOnRequest(t *testing.T) {

@@ -64,11 +64,15 @@ func (c *dayCell) set(cell model.DayCell, today model.Date, tall bool) {
 func (c *dayCell) Tapped(*fyne.PointEvent) { c.cv.openDay(c.cell.Date) }
 
 // Dragged picks up the milestone under the pointer on the first event of a drag and follows
-// the pointer after that.
+// the pointer after that. The first event comes once the pointer has already moved (the
+// desktop driver waits for a few pixels of movement), so what was pressed is where the pointer
+// was before that move: with the new position, a quick drag upwards picked up the day's number
+// instead of the milestone and carried nothing.
 func (c *dayCell) Dragged(e *fyne.DragEvent) {
 	if c.drag == nil && c.dragMoved == (fyne.Delta{}) {
-		c.dragStart = e.Position
-		c.drag = c.occurrenceAt(e.Position)
+		pressed := e.Position.Subtract(e.Dragged)
+		c.dragStart = pressed
+		c.drag = c.occurrenceAt(pressed)
 		if c.drag != nil {
 			c.cv.u.showMessage(lang.L("Moving “%s”: drop it on another day."), c.drag.Goal.Title)
 		}
