@@ -78,3 +78,11 @@ func English(msg string, data map[string]any) string {
 	}
 	return b.String()
 }
+
+// Text is a sentence for the user in their language, for the packages outside the model that
+// must not import Fyne (the sync engine, which the background agent runs too): kv are the
+// template's fields as name, value pairs.
+func Text(msg string, kv ...any) string { return tr(msg, kv...) }
+
+// TextN is Text with the plural form n asks for ({{.Count}} is n); one is the English singular.
+func TextN(n int, one, other string, kv ...any) string { return trN(n, one, other, kv...) }

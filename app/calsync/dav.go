@@ -17,9 +17,10 @@ import (
 	"strings"
 	"time"
 
-	"fyne.io/fyne/v2/lang"
 	"github.com/emersion/go-webdav"
 	"github.com/emersion/go-webdav/caldav"
+
+	"github.com/microgoals/microgoals/model"
 )
 
 // The requests below are written by hand because go-webdav v0.6.0's CalDAV client has no
@@ -65,7 +66,7 @@ func classify(host string, err error) error {
 		return err
 	}
 	if errors.Is(err, context.Canceled) {
-		return &Error{Kind: ErrOther, Msg: lang.L("Sync was cancelled."), Err: err}
+		return &Error{Kind: ErrOther, Msg: model.Text("Sync was cancelled."), Err: err}
 	}
 	var ue x509.UnknownAuthorityError
 	var he x509.HostnameError
@@ -92,13 +93,13 @@ func statusError(host, what string, resp *http.Response) error {
 	body, _ := io.ReadAll(io.LimitReader(resp.Body, 512))
 	switch resp.StatusCode {
 	case http.StatusUnauthorized:
-		return &Error{Kind: ErrAuth, Msg: lang.L("{{.Server}} refused the user name or password.", map[string]any{"Server": host})}
+		return &Error{Kind: ErrAuth, Msg: model.Text("{{.Server}} refused the user name or password.", "Server", host)}
 	case http.StatusForbidden:
-		return &Error{Kind: ErrAuth, Msg: lang.L("{{.Server}} does not let this user {{.Action}}.", map[string]any{"Server": host, "Action": what})}
+		return &Error{Kind: ErrAuth, Msg: model.Text("{{.Server}} does not let this user {{.Action}}.", "Server", host, "Action", what)}
 	case http.StatusNotFound:
-		return &Error{Kind: ErrNotFound, Msg: lang.L("The task list is not on {{.Server}} any more (404). Choose or create a task list in Settings → Sync.", map[string]any{"Server": host})}
+		return &Error{Kind: ErrNotFound, Msg: model.Text("The task list is not on {{.Server}} any more (404). Choose or create a task list in Settings → Sync.", "Server", host)}
 	}
-	msg := lang.L("{{.Server}} answered {{.Status}} to {{.Action}}", map[string]any{"Server": host, "Status": resp.Status, "Action": what})
+	msg := model.Text("{{.Server}} answered {{.Status}} to {{.Action}}", "Server", host, "Status", resp.Status, "Action", what)
 	if s := strings.TrimSpace(string(body)); s != "" && len(s) < 200 && !strings.Contains(s, "<") {
 		msg += ": " + s
 	}
@@ -255,7 +256,7 @@ func (d *dav) syncCollection(ctx context.Context, token string) ([]change, strin
 		}
 		return nil, "", errSyncUnsupported
 	case http.StatusUnauthorized, http.StatusNotFound:
-		return nil, "", statusError(d.host(), lang.L("list the task list"), resp)
+		return nil, "", statusError(d.host(), model.Text("list the task list"), resp)
 	default:
 		return nil, "", errSyncUnsupported
 	}
@@ -284,7 +285,7 @@ func (d *dav) syncCollection(ctx context.Context, token string) ([]change, strin
 
 // listETags lists every member with its ETag (for servers without sync-collection).
 func (d *dav) listETags(ctx context.Context) ([]change, error) {
-	ms, _, err := d.multistatus(ctx, "PROPFIND", d.collection.Path, "1", `<d:propfind xmlns:d="DAV:"><d:prop><d:getetag/><d:resourcetype/></d:prop></d:propfind>`, lang.L("list the task list"))
+	ms, _, err := d.multistatus(ctx, "PROPFIND", d.collection.Path, "1", `<d:propfind xmlns:d="DAV:"><d:prop><d:getetag/><d:resourcetype/></d:prop></d:propfind>`, model.Text("list the task list"))
 	if err != nil {
 		return nil, err
 	}
@@ -370,11 +371,11 @@ func (d *dav) put(ctx context.Context, href, etag string, data []byte) (string, 
 	case resp.StatusCode == http.StatusForbidden || resp.StatusCode == http.StatusUnsupportedMediaType || resp.StatusCode == http.StatusBadRequest:
 		b, _ := io.ReadAll(io.LimitReader(resp.Body, 4096))
 		if strings.Contains(string(b), "supported-calendar-component") {
-			return "", &Error{Kind: ErrNoTasks, Msg: lang.L("The chosen calendar does not accept tasks (VTODO). Choose or create a task list in Settings → Sync.")}
+			return "", &Error{Kind: ErrNoTasks, Msg: model.Text("The chosen calendar does not accept tasks (VTODO). Choose or create a task list in Settings → Sync.")}
 		}
 		return "", &Error{Kind: ErrServer, Msg: fmt.Sprintf("%s refused to store a task (%s).", d.host(), resp.Status)}
 	}
-	return "", statusError(d.host(), lang.L("store a task"), resp)
+	return "", statusError(d.host(), model.Text("store a task"), resp)
 }
 
 // remove deletes an object; a missing one counts as deleted.
@@ -394,7 +395,7 @@ func (d *dav) remove(ctx context.Context, href, etag string) error {
 	case resp.StatusCode == http.StatusNotFound || resp.StatusCode >= 200 && resp.StatusCode < 300:
 		return nil
 	}
-	return statusError(d.host(), lang.L("delete a task"), resp)
+	return statusError(d.host(), model.Text("delete a task"), resp)
 }
 
 // get reads one object and its ETag; a missing object returns ok false.
@@ -408,7 +409,7 @@ func (d *dav) get(ctx context.Context, href string) (data []byte, etag string, o
 		return nil, "", false, nil
 	}
 	if resp.StatusCode != http.StatusOK {
-		return nil, "", false, statusError(d.host(), lang.L("read a task"), resp)
+		return nil, "", false, statusError(d.host(), model.Text("read a task"), resp)
 	}
 	data, err = io.ReadAll(io.LimitReader(resp.Body, 8<<20))
 	if err != nil {
@@ -510,7 +511,7 @@ func davError(host string, err error) error {
 	msg := err.Error()
 	switch {
 	case strings.Contains(msg, "401"):
-		return &Error{Kind: ErrAuth, Msg: lang.L("{{.Server}} refused the user name or password.", map[string]any{"Server": host}), Err: err}
+		return &Error{Kind: ErrAuth, Msg: model.Text("{{.Server}} refused the user name or password.", "Server", host), Err: err}
 	case strings.Contains(msg, "404"):
 		return &Error{Kind: ErrNotFound, Msg: fmt.Sprintf("%s has no CalDAV service at that address (404).", host), Err: err}
 	}
@@ -551,7 +552,7 @@ func CreateTaskList(ctx context.Context, a Account, name string) (TaskList, erro
 	}
 	defer resp.Body.Close()
 	if resp.StatusCode != http.StatusCreated && resp.StatusCode != http.StatusOK {
-		return TaskList{}, statusError(base.Host, lang.L("create a task list"), resp)
+		return TaskList{}, statusError(base.Host, model.Text("create a task list"), resp)
 	}
 	return TaskList{URL: target.String(), Name: name, HoldsTask: true}, nil
 }

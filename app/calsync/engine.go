@@ -12,7 +12,7 @@ import (
 	"strings"
 	"time"
 
-	"fyne.io/fyne/v2/lang"
+	"github.com/microgoals/microgoals/model"
 	"github.com/microgoals/microgoals/storage"
 )
 
@@ -78,9 +78,9 @@ func (r Result) String() string {
 	add(r.Deleted, counted(r.Deleted, "{{.Count}} deletion sent", "{{.Count}} deletions sent"))
 	add(r.Trashed, counted(r.Trashed, "{{.Count}} step moved to the trash", "{{.Count}} items moved to the trash"))
 	add(r.Conflicts, counted(r.Conflicts, "{{.Count}} conflict resolved (see the decision log)", "{{.Count}} conflicts resolved (see the decision log)"))
-	s := lang.L("Up to date")
+	s := model.Text("Up to date")
 	if len(parts) > 0 {
-		s = lang.L("Synced: {{.Changes}}", map[string]any{"Changes": strings.Join(parts, ", ")})
+		s = model.Text("Synced: {{.Changes}}", "Changes", strings.Join(parts, ", "))
 	}
 	for _, p := range r.Problems {
 		s += ". " + p
@@ -124,7 +124,7 @@ func (e *Engine) Sync(ctx context.Context) (Result, error) {
 	res := Result{At: start}
 	coll, err := url.Parse(e.Account.URL)
 	if err != nil || coll.Host == "" {
-		return res, &Error{Kind: ErrOther, Msg: lang.L("No task list is chosen: set one up in Settings → Sync.")}
+		return res, &Error{Kind: ErrOther, Msg: model.Text("No task list is chosen: set one up in Settings → Sync.")}
 	}
 	if !strings.HasSuffix(coll.Path, "/") {
 		coll.Path += "/"
@@ -637,6 +637,5 @@ func newID() string {
 // counted writes a count with its noun in the plural form the language needs; one is the
 // English singular, kept in ui.en.json (see app/i18n.go).
 func counted(n int, one, other string) string {
-	_ = one
-	return lang.N(other, n, map[string]any{"Count": n})
+	return model.TextN(n, one, other)
 }

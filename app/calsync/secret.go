@@ -9,10 +9,10 @@ import (
 	"strings"
 	"time"
 
-	"fyne.io/fyne/v2/lang"
 	"github.com/adrg/xdg"
 	"github.com/zalando/go-keyring"
 
+	"github.com/microgoals/microgoals/model"
 	"github.com/microgoals/microgoals/storage"
 )
 
@@ -53,7 +53,7 @@ func SavePassword(serverURL, user, password string) (string, error) {
 	key := secretKey(serverURL, user)
 	if err := withTimeout(func() error { return keyring.Set(keyringService, key, password) }); err == nil {
 		os.Remove(passwordFile())
-		return lang.L("The password is kept in the desktop's keyring."), nil
+		return model.Text("The password is kept in the desktop's keyring."), nil
 	}
 	p := passwordFile()
 	if err := os.MkdirAll(filepath.Dir(p), 0o700); err != nil {
@@ -85,11 +85,11 @@ func LoadPassword(serverURL, user string) (string, error) {
 	}
 	data, err := os.ReadFile(passwordFile())
 	if err != nil {
-		return "", &Error{Kind: ErrAuth, Msg: lang.L("No password is saved for sync: enter it in Settings → Sync.")}
+		return "", &Error{Kind: ErrAuth, Msg: model.Text("No password is saved for sync: enter it in Settings → Sync.")}
 	}
 	lines := strings.SplitN(string(data), "\n", 3)
 	if len(lines) < 2 || lines[0] != key {
-		return "", &Error{Kind: ErrAuth, Msg: lang.L("No password is saved for this account: enter it in Settings → Sync.")}
+		return "", &Error{Kind: ErrAuth, Msg: model.Text("No password is saved for this account: enter it in Settings → Sync.")}
 	}
 	return lines[1], nil
 }
@@ -154,7 +154,7 @@ func RunOnce(ctx context.Context, store *storage.Store, now func() time.Time, pr
 		return Result{}, err
 	}
 	if !st.Configured() {
-		return Result{}, &Error{Kind: ErrOther, Msg: lang.L("Sync is not set up: choose a server and a task list in Settings → Sync.")}
+		return Result{}, &Error{Kind: ErrOther, Msg: model.Text("Sync is not set up: choose a server and a task list in Settings → Sync.")}
 	}
 	pw, err := LoadPassword(st.Server, st.User)
 	var res Result
