@@ -6,9 +6,9 @@
 # run_i18n LANGUAGE LOCALE DUE_TEXT MENU_TEXT: one language's walk; DUE_TEXT is how the
 # notification of a step due in 15 minutes starts in that language.
 run_i18n() {
-  local l=$1 loc=$2 due_text=$3 db=$WORK/i18n-$1.db mon=$WORK/i18n-$1-monitor.log
+  local l=$1 loc=$2 due_text=$3 db=$WORK/i18n-ui-$1.db mon=$WORK/i18n-ui-$1-monitor.log
   local due="Call the dentist about the crown" dunst_pid mon_pid i shot
-  use_home "i18n-$l"
+  use_home "i18n-ui-$l"
   make_demo "$db"
   sqlite3 "$db" "INSERT OR REPLACE INTO settings (key, value) VALUES ('notify.quiet', '0')"
   # Opaque black on white, and long enough on screen for the screenshot.
@@ -23,7 +23,7 @@ run_i18n() {
     sleep 0.1
   done
   add_timed_goal "$db" "$due" 920 >/dev/null
-  LANG=$loc LANGUAGE=$l FYNE_THEME=light start_app "i18n-$l" --db "$db"
+  LANG=$loc LANGUAGE=$l FYNE_THEME=light start_app "i18n-ui-$l" --db "$db"
   wait_window
   sleep 2
   xdotool windowactivate --sync "$WIN" >/dev/null 2>&1 || xdotool windowfocus --sync "$WIN" >/dev/null 2>&1 || true
