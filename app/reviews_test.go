@@ -118,7 +118,7 @@ func TestWeeklyReviewFlowWithEveryAction(t *testing.T) {
 	if rv.weekly.pickDate(h.storedGoal("Buy running shoes"), "2026-02-30") {
 		t.Fatal("an impossible date was accepted")
 	}
-	h.mustSee("February 2026 has 28 days")
+	h.mustSee("2026-02 has 28 days")
 	if !rv.weekly.pickDate(h.storedGoal("Buy running shoes"), "2026-12-05") {
 		t.Fatal("pick a new date failed")
 	}

@@ -288,7 +288,7 @@ func TestQuickAddMarkDoneEditDeleteRestore(t *testing.T) {
 	h.typeInto(title, "Buy trail running shoes in size 44")
 	due := d.goalFields["due"].entry
 	h.typeInto(due, "2026-02-30")
-	h.mustSee("February 2026 has 28 days")
+	h.mustSee("2026-02 has 28 days")
 	if !d.saveBtn.Disabled() {
 		t.Fatal("Save must be disabled while the date is impossible")
 	}

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"regexp"
@@ -25,20 +26,20 @@ func ParseDay(s string, loc *time.Location) (time.Time, error) {
 	}
 	m := dayPattern.FindStringSubmatch(s)
 	if m == nil {
-		return time.Time{}, fmt.Errorf("write the date as YYYY-MM-DD, for example %s", time.Now().In(loc).Format("2006-01-02"))
+		return time.Time{}, errors.New(tr("write the date as YYYY-MM-DD, for example {{.Example}}", "Example", time.Now().In(loc).Format("2006-01-02")))
 	}
 	y, _ := strconv.Atoi(m[1])
 	mo, _ := strconv.Atoi(m[2])
 	d, _ := strconv.Atoi(m[3])
 	if y < MinYear || y > MaxYear {
-		return time.Time{}, fmt.Errorf("%d is not a year a plan can use (%d–%d)", y, MinYear, MaxYear)
+		return time.Time{}, errors.New(tr("{{.Year}} is not a year a plan can use ({{.Min}}–{{.Max}})", "Year", y, "Min", MinYear, "Max", MaxYear))
 	}
 	if mo < 1 || mo > 12 {
-		return time.Time{}, fmt.Errorf("there is no month %d", mo)
+		return time.Time{}, errors.New(tr("there is no month {{.Month}}", "Month", mo))
 	}
 	last := time.Date(y, time.Month(mo)+1, 0, 0, 0, 0, 0, time.UTC).Day()
 	if d < 1 || d > last {
-		return time.Time{}, fmt.Errorf("%s %d has %d days; there is no day %d", time.Month(mo), y, last, d)
+		return time.Time{}, errors.New(tr("{{.Month}} has {{.Days}} days; there is no day {{.Day}}", "Month", fmt.Sprintf("%04d-%02d", y, mo), "Days", last, "Day", d))
 	}
 	return time.Date(y, time.Month(mo), d, 0, 0, 0, 0, loc), nil
 }
@@ -52,7 +53,7 @@ func ParseClock(s string) (hour, minute int, ok bool, err error) {
 	}
 	m := clockPattern.FindStringSubmatch(s)
 	if m == nil {
-		return 0, 0, false, fmt.Errorf("write the time as HH:MM, for example 09:30")
+		return 0, 0, false, errors.New(tr("write the time as HH:MM, for example 09:30"))
 	}
 	hour, _ = strconv.Atoi(m[1])
 	if m[2] != "" {
@@ -61,7 +62,7 @@ func ParseClock(s string) (hour, minute int, ok bool, err error) {
 	switch m[3] {
 	case "am", "pm":
 		if hour < 1 || hour > 12 {
-			return 0, 0, false, fmt.Errorf("%d%s is not a time of day", hour, m[3])
+			return 0, 0, false, errors.New(tr("{{.Time}} is not a time of day", "Time", fmt.Sprintf("%d%s", hour, m[3])))
 		}
 		hour %= 12
 		if m[3] == "pm" {
@@ -69,7 +70,7 @@ func ParseClock(s string) (hour, minute int, ok bool, err error) {
 		}
 	}
 	if hour > 23 || minute > 59 {
-		return 0, 0, false, fmt.Errorf("%s is not a time of day", s)
+		return 0, 0, false, errors.New(tr("{{.Time}} is not a time of day", "Time", s))
 	}
 	return hour, minute, true, nil
 }
@@ -82,7 +83,7 @@ func ParseMinutes(s string) (int, error) {
 	}
 	m := minutesPattern.FindStringSubmatch(s)
 	if m == nil || (m[1] == "" && m[2] == "") {
-		return 0, fmt.Errorf("write the estimate in minutes (45) or hours (1h 30m)")
+		return 0, errors.New(tr("write the estimate in minutes (45) or hours (1h 30m)"))
 	}
 	total := 0.0
 	if m[1] != "" {
@@ -92,12 +93,12 @@ func ParseMinutes(s string) (int, error) {
 	if m[2] != "" {
 		n, err := strconv.Atoi(m[2])
 		if err != nil {
-			return 0, fmt.Errorf("%s minutes is too many", m[2])
+			return 0, errors.New(tr("{{.Minutes}} minutes is too many", "Minutes", m[2]))
 		}
 		total += float64(n)
 	}
 	if total > MaxEstimate {
-		return 0, fmt.Errorf("%s is more than a week; split the step", FormatMinutes(int(math.Min(total, 1e9))))
+		return 0, errors.New(tr("{{.Estimate}} is more than a week; split the step", "Estimate", FormatMinutes(int(math.Min(total, 1e9)))))
 	}
 	return int(math.Round(total)), nil
 }
@@ -110,7 +111,7 @@ func ParseNumber(s string) (float64, error) {
 	}
 	v, err := strconv.ParseFloat(strings.ReplaceAll(s, ",", "."), 64)
 	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
-		return 0, fmt.Errorf("“%s” is not a number", s)
+		return 0, errors.New(tr("“{{.Text}}” is not a number", "Text", s))
 	}
 	return v, nil
 }

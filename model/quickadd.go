@@ -2,7 +2,6 @@ package model
 
 import (
 	"errors"
-	"fmt"
 	"regexp"
 	"sort"
 	"strings"
@@ -241,7 +240,7 @@ func ParseDueIn(lang, s string, now time.Time, loc *time.Location) (due time.Tim
 		return time.Time{}, false, errors.New(q.Problem)
 	}
 	if !q.HasDue() || q.Title != stand {
-		return time.Time{}, false, fmt.Errorf("“%s” is not a date: write “tomorrow”, “fri 9am”, “next monday” or %s", s, now.In(loc).Format("2006-01-02"))
+		return time.Time{}, false, errors.New(tr("“{{.Text}}” is not a date: write “tomorrow”, “fri 9am”, “next monday” or {{.Example}}", "Text", s, "Example", now.In(loc).Format("2006-01-02")))
 	}
 	return q.Due, q.HasTime, nil
 }
