@@ -280,6 +280,10 @@ func messagesInSource(t *testing.T) []sourceMessage {
 		case pkg == "" && (name == "counted" || name == "trN"), pkg == "model" && name == "TextN":
 			one, ok1 := arg(1)
 			other, ok2 := arg(2)
+			if len(c.Args) < 3 {
+				t.Errorf("%s: %s needs literal singular and plural texts", pos, name)
+				return
+			}
 			if _, passed := c.Args[2].(*ast.Ident); !ok2 && passed {
 				return // a counted helper passing on the literals its callers wrote
 			}

@@ -73,11 +73,11 @@ func (r Result) String() string {
 			parts = append(parts, text)
 		}
 	}
-	add(r.Received, counted(r.Received, "{{.Count}} change received", "{{.Count}} changes received"))
-	add(r.Sent, counted(r.Sent, "{{.Count}} change sent", "{{.Count}} changes sent"))
-	add(r.Deleted, counted(r.Deleted, "{{.Count}} deletion sent", "{{.Count}} deletions sent"))
-	add(r.Trashed, counted(r.Trashed, "{{.Count}} step moved to the trash", "{{.Count}} items moved to the trash"))
-	add(r.Conflicts, counted(r.Conflicts, "{{.Count}} conflict resolved (see the decision log)", "{{.Count}} conflicts resolved (see the decision log)"))
+	add(r.Received, model.TextN(r.Received, "{{.Count}} change received", "{{.Count}} changes received"))
+	add(r.Sent, model.TextN(r.Sent, "{{.Count}} change sent", "{{.Count}} changes sent"))
+	add(r.Deleted, model.TextN(r.Deleted, "{{.Count}} deletion sent", "{{.Count}} deletions sent"))
+	add(r.Trashed, model.TextN(r.Trashed, "{{.Count}} step moved to the trash", "{{.Count}} items moved to the trash"))
+	add(r.Conflicts, model.TextN(r.Conflicts, "{{.Count}} conflict resolved (see the decision log)", "{{.Count}} conflicts resolved (see the decision log)"))
 	s := model.Text("Up to date")
 	if len(parts) > 0 {
 		s = model.Text("Synced: {{.Changes}}", "Changes", strings.Join(parts, ", "))
@@ -632,10 +632,4 @@ func newID() string {
 		panic(err)
 	}
 	return hex.EncodeToString(b[:])
-}
-
-// counted writes a count with its noun in the plural form the language needs; one is the
-// English singular, kept in ui.en.json (see app/i18n.go).
-func counted(n int, one, other string) string {
-	return model.TextN(n, one, other)
 }

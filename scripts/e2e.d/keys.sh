@@ -179,9 +179,7 @@ check_keys_quit_keeps_edits() {
   typeline "Book a lesson tomorrow"
   press ctrl+i
   xdotool type --delay 15 " online"; sleep 0.5
-  kill -TERM "$APP_PID"
-  wait_exit 10 || fail "the app did not quit on SIGTERM"
-  [ "$APP_STATUS" = 0 ] || { show_app_output; fail "SIGTERM: exit status $APP_STATUS"; }
+  quit_with TERM  # scripts/e2e.d/quit.sh
   [ "$(q "SELECT count(*) FROM micro_goals WHERE title = 'Book a lesson online'")" = 1 ] || fail "SIGTERM lost the edit: $(q 'SELECT title FROM micro_goals')"
   # An invalid edit (a due date that is not a date) is kept as the draft and shown again.
   start_app keys-quit3 --db "$DB"
