@@ -42,7 +42,7 @@ var (
 // and the i18n test can check the file against it.
 func counted(n int, one, other string, data ...map[string]any) string {
 	_ = one
-	m := map[string]any{"Count": n}
+	m := map[string]any{"Count": countText(n)}
 	for _, d := range data {
 		for k, v := range d {
 			m[k] = v
@@ -107,8 +107,13 @@ type langLocalizer struct{}
 func (langLocalizer) Text(msg string, data map[string]any) string { return lang.L(msg, data) }
 
 func (langLocalizer) Plural(n int, one, other string, data map[string]any) string {
+	data["Count"] = countText(n)
 	return lang.N(other, n, data)
 }
+
+// countText writes the count of a plural message as the locale writes numbers ("12,500",
+// "12.500", "12 500"); the plural form is still chosen from the number itself.
+func countText(n int) string { return currentLocale().Number(float64(n), 0) }
 
 // horizonLabel, stageLabel and objectiveStatusLabel name a stored value in the detail panel's
 // selects; in English the label is the value itself.

@@ -485,21 +485,25 @@ func TestWindowInGerman(t *testing.T) {
 }
 
 // TestPluralsByLanguage checks the plural rules each language has: French counts 0 as one,
-// English does not, Spanish has a "many" form for millions.
+// English does not, Spanish has a "many" form for millions; the count is written as the
+// locale writes numbers.
 func TestPluralsByLanguage(t *testing.T) {
 	cases := []struct {
 		lang string
 		n    int
 		want string
 	}{
-		{"en", 1, "1 step"}, {"en", 0, "0 steps"}, {"en", 2, "2 steps"},
+		{"en", 1, "1 step"}, {"en", 0, "0 steps"}, {"en", 2, "2 steps"}, {"en", 12500, "12,500 steps"},
 		{"fr", 0, "0 étape"}, {"fr", 1, "1 étape"}, {"fr", 2, "2 étapes"},
-		{"es", 1, "1 paso"}, {"es", 1000000, "1000000 pasos"},
+		{"es", 1, "1 paso"}, {"es", 1000000, "1.000.000 pasos"}, {"es", 1234, "1234 pasos"}, {"de", 12500, "12.500 Schritte"},
 		{"de", 1, "1 Schritt"}, {"de", 5, "5 Schritte"},
 	}
 	for _, c := range cases {
 		t.Run(c.lang, func(t *testing.T) {
 			useLanguage(t, c.lang)
+			before := currentLocale()
+			uiLocale.Store(model.ParseLocale(c.lang))
+			t.Cleanup(func() { uiLocale.Store(before) })
 			if got := counted(c.n, "{{.Count}} step", "{{.Count}} steps"); got != c.want {
 				t.Errorf("%s: counted(%d) = %q, want %q", c.lang, c.n, got, c.want)
 			}

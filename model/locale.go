@@ -298,7 +298,18 @@ func (l Locale) Number(v float64, decimals int) string {
 		// The C locale groups no digits.
 		return strconv.FormatFloat(roundTo(v, decimals), 'f', -1, 64)
 	}
-	return l.printer().Sprint(number.Decimal(v, number.MaxFractionDigits(decimals)))
+	return l.printer().Sprint(number.Decimal(v, l.grouping(roundTo(v, decimals), number.MaxFractionDigits(decimals))...))
+}
+
+// grouping adds to opts what the locale's minimum grouping digits ask for v as it will be
+// written (rounded): Spanish groups a
+// number only from five digits on ("1234", "12.345"; CLDR minimumGroupingDigits 2), which
+// golang.org/x/text's tables do not carry for es.
+func (l Locale) grouping(v float64, opts ...number.Option) []number.Option {
+	if l.language() == "es" && math.Abs(v) < 10000 {
+		opts = append(opts, number.NoSeparator())
+	}
+	return opts
 }
 
 // Fixed writes v with exactly decimals digits after the separator: "2.0", "2,0".
@@ -306,7 +317,7 @@ func (l Locale) Fixed(v float64, decimals int) string {
 	if l.Lang == "" {
 		return strconv.FormatFloat(v, 'f', decimals, 64)
 	}
-	return l.printer().Sprint(number.Decimal(v, number.MinFractionDigits(decimals), number.MaxFractionDigits(decimals)))
+	return l.printer().Sprint(number.Decimal(v, l.grouping(roundTo(v, decimals), number.MinFractionDigits(decimals), number.MaxFractionDigits(decimals))...))
 }
 
 // Value writes a metric's value: whole numbers grouped ("12,500", "12.500"), others with the

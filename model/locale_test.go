@@ -20,7 +20,7 @@ func TestLocaleFormatsPerLanguage(t *testing.T) {
 		{"en_US.UTF-8", "Sat Nov 21", "Sat Nov 21, 2026", "Nov 21", "Saturday, November 21", "November 2026", "3:04 PM", "Mon May 3", time.Sunday, "1,234.5", "42%"},
 		{"de_DE.UTF-8", "Sa. 21. Nov.", "Sa. 21. Nov. 2026", "21. Nov.", "Samstag, 21. November", "November 2026", "15:04", "Mo. 3. Mai", time.Monday, "1.234,5", "42\u00a0%"},
 		{"fr_FR.UTF-8", "sam. 21 nov.", "sam. 21 nov. 2026", "21 nov.", "samedi 21 novembre", "novembre 2026", "15:04", "lun. 3 mai", time.Monday, "1\u00a0234,5", "42\u00a0%"},
-		{"es_ES.UTF-8", "sáb 21 nov", "sáb 21 nov 2026", "21 nov", "sábado, 21 de noviembre", "noviembre de 2026", "15:04", "lun 3 may", time.Monday, "1.234,5", "42\u00a0%"},
+		{"es_ES.UTF-8", "sáb 21 nov", "sáb 21 nov 2026", "21 nov", "sábado, 21 de noviembre", "noviembre de 2026", "15:04", "lun 3 may", time.Monday, "1234,5", "42\u00a0%"},
 	}
 	for _, c := range cases {
 		l := ParseLocale(c.locale)
@@ -47,6 +47,16 @@ func TestLocaleNumbers(t *testing.T) {
 	}
 	if got := (Locale{}).Number(2.25, 1); got != "2.3" && got != "2.2" {
 		t.Errorf("C Number = %q", got)
+	}
+	// Spanish groups from five digits on; four stay whole, rounding included.
+	es := ParseLocale("es_ES")
+	for v, want := range map[float64]string{1234: "1234", 9999.4: "9999,4", 9999.96: "10.000", 12345: "12.345", -12345: "-12.345", 1234567.5: "1.234.567,5"} {
+		if got := es.Number(v, 1); got != want {
+			t.Errorf("es Number(%v) = %q, want %q", v, got, want)
+		}
+	}
+	if got := es.Fixed(1234.5, 1); got != "1234,5" {
+		t.Errorf("es Fixed = %q", got)
 	}
 }
 
