@@ -40,6 +40,7 @@ type fileChooser struct {
 	folder *dialogEntry
 	list   *chooserList
 	msg    *widget.Label
+	empty  *widget.Label // over the list while the folder shows nothing
 }
 
 // chooserItem is one row of the chooser's list.
@@ -74,17 +75,20 @@ func (u *UI) showChooser(save bool, title, name string, exts []string, done func
 	c.msg.Hide()
 
 	c.list = newChooserList(c)
+	c.empty = widget.NewLabel(lang.L("No folders and no files of this kind here."))
+	c.empty.Importance = widget.LowImportance
+	c.empty.Alignment = fyne.TextAlignCenter
 	up := newChooserButton("", theme.MoveUpIcon(), c, func() { c.goTo(filepath.Dir(c.dir)) })
 
 	places := container.NewVBox()
 	for _, p := range userPlaces() {
 		b := newChooserButton(p.label, p.icon, c, func() { c.goTo(p.path) })
-		b.Alignment = widget.ButtonAlignLeading
+		b.Alignment, b.Importance = widget.ButtonAlignLeading, widget.LowImportance
 		places.Add(b)
 	}
 	if save {
 		b := newChooserButton(lang.L("New folder…"), theme.FolderNewIcon(), c, c.askNewFolder)
-		b.Alignment = widget.ButtonAlignLeading
+		b.Alignment, b.Importance = widget.ButtonAlignLeading, widget.LowImportance
 		places.Add(b)
 	}
 
@@ -93,7 +97,7 @@ func (u *UI) showChooser(save bool, title, name string, exts []string, done func
 		widget.NewLabel(lang.L("Folder")), container.NewBorder(nil, nil, up, nil, c.folder))
 	// The objects are listed in the order Tab visits them: name, folder, places, list.
 	side := container.NewVScroll(places)
-	content := container.New(layout.NewBorderLayout(fields, c.msg, side, nil), fields, side, c.list, c.msg)
+	content := container.New(layout.NewBorderLayout(fields, c.msg, side, nil), fields, side, container.NewStack(c.list, container.NewCenter(c.empty)), c.msg)
 	// Enter in the name field saves or opens, in the folder field goes there (set above);
 	// Escape cancels from both.
 	dialogKeys(content, c.Submit, func() { c.Hide() })
@@ -190,6 +194,9 @@ func (c *fileChooser) goTo(dir string) {
 	c.list.ScrollToTop()
 	if len(c.items) > 0 {
 		c.list.Highlight(0)
+		c.empty.Hide()
+	} else {
+		c.empty.Show()
 	}
 	c.folder.SetText(dir)
 	c.say("")
@@ -287,6 +294,7 @@ func (c *fileChooser) Submit() {
 			lang.L("{{.File}} already exists. Replace it?", args("File", filepath.Base(path))),
 			func(ok bool) { replace = ok }, c.u.win)
 		ask.SetConfirmText(lang.L("Replace"))
+		ask.SetDismissText(lang.L("Cancel"))
 		// The chooser closes only once the question has closed and given the keyboard back,
 		// so that the chooser is no longer the dialog Escape and Enter go to.
 		c.u.escapable(ask, func() {

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
 )
 
 // chooserHome gives the test a home folder of its own (with Documents), so the chooser starts
@@ -236,4 +237,93 @@ func TestFileChooserBrowsesByKeyboardAndOpensForImport(t *testing.T) {
 	if !strings.Contains(strings.Join(titles, "|"), "Ship the Microgoals 1.0 release") {
 		t.Fatalf("the import did not run: objectives %q", titles)
 	}
+}
+
+// chooserRowNamed is the list row showing name in the open chooser.
+func (h *harness) chooserRowNamed(name string) *chooserRow {
+	h.t.Helper()
+	for _, o := range visible(h.w.Canvas().Overlays().Top()) {
+		if r, ok := o.(*chooserRow); ok && r.label.Text == name {
+			return r
+		}
+	}
+	h.t.Fatalf("no row %q in the chooser", name)
+	return nil
+}
+
+func TestFileChooserByMouseDoubleClickAndOpenButton(t *testing.T) {
+	docs := chooserHome(t)
+	src := newHarness(t)
+	seed(src, "Ship the Microgoals 1.0 release", "Write the release notes")
+	sub := filepath.Join(docs, "Backups")
+	if err := os.Mkdir(sub, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.Create(filepath.Join(sub, "backup.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := src.st.ExportJSON(context.Background(), f); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+
+	h := newHarness(t)
+	seed(h, "Learn Go")
+	h.w.Canvas().Focus(h.u.outline.quickAdd)
+	menuItemLabeled(h.w, "Import/Everything (JSON)…").Action()
+	c := h.chooser()
+	// The side bar names the places that exist; Downloads does not here.
+	h.mustSee("Documents")
+	h.mustNotSee("Downloads")
+	// A double click on the folder enters it; the empty folder above says so.
+	h.mustNotSee("No folders and no files of this kind here.")
+	test.DoubleTap(h.chooserRowNamed("Backups"))
+	if c.dir != sub {
+		t.Fatalf("the double click went to %q", c.dir)
+	}
+	// The parent button goes back up, the double click goes in again.
+	h.tapChooserButton("")
+	if c.dir != docs {
+		t.Fatalf("the parent button went to %q", c.dir)
+	}
+	test.DoubleTap(h.chooserRowNamed("Backups"))
+	// A click on the file names it; Open opens it and the import runs.
+	test.Tap(h.chooserRowNamed("backup.json"))
+	if c.name.Text != "backup.json" || h.w.Canvas().Focused() != fyne.Focusable(c.list) {
+		t.Fatalf("after a click the name is %q and the focus on %T", c.name.Text, h.w.Canvas().Focused())
+	}
+	h.tapChooserButton("Open")
+	h.u.workers.wg.Wait()
+	if h.chooser() != nil {
+		t.Fatal("Open left the chooser open")
+	}
+	if got := len(h.stored().Objectives); got < 2 {
+		t.Fatalf("the import did not run: %d objectives", got)
+	}
+}
+
+// The chooser fits a small window: all it needs (fields, side bar, buttons) is smaller than
+// a 736×440 window less the margin it keeps, so it is shown whole there.
+func TestFileChooserFitsASmallWindow(t *testing.T) {
+	chooserHome(t)
+	h := newHarness(t)
+	seed(h, "Ship the Microgoals 1.0 release")
+	h.w.Resize(fyne.NewSize(736, 440))
+	c := h.u.chooseSaveFile("microgoals-2026-11-25.json", func(string) {})
+	if m := c.MinSize(); m.Width > 736-24 || m.Height > 440-24 {
+		t.Fatalf("the chooser needs %v", m)
+	}
+}
+
+// tapChooserButton taps the chooser's button labelled label ("" is the parent folder's).
+func (h *harness) tapChooserButton(label string) {
+	h.t.Helper()
+	for _, o := range visible(h.w.Canvas().Overlays().Top()) {
+		if b, ok := o.(*chooserButton); ok && b.Text == label {
+			test.Tap(b)
+			return
+		}
+	}
+	h.t.Fatalf("no button %q in the chooser", label)
 }
