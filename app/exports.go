@@ -158,10 +158,16 @@ func (u *UI) exportReport() {
 		return err
 	}
 	from.Validator, to.Validator = dayValidator, dayValidator
+	chosen := false
 	d := dialog.NewForm(lang.L("Progress report"), lang.L("Choose file…"), lang.L("Cancel"), []*widget.FormItem{
 		widget.NewFormItem(lang.L("From"), from), widget.NewFormItem(lang.L("To"), to),
-	}, func(ok bool) {
-		if !ok {
+	}, func(ok bool) { chosen = ok }, u.win)
+	d.Resize(fyne.NewSize(420, 220))
+	// Enter in either day goes on to the file, Escape cancels; the keyboard starts in From.
+	// The file chooser opens once this dialog has closed and given the focus back, so that
+	// closing the chooser gives it back to where the report was asked from.
+	u.escapable(d, func() {
+		if !chosen {
 			return
 		}
 		a, _ := model.ParseDay(from.Text, u.loc)
@@ -177,10 +183,7 @@ func (u *UI) exportReport() {
 			}
 			return lang.L("Wrote the report to {{.File}}, with its charts beside it.", args("File", path)), func() { u.rememberReportDir(path); u.showReport(path, md) }, nil
 		})
-	}, u.win)
-	d.Resize(fyne.NewSize(420, 220))
-	// Enter in either day goes on to the file, Escape cancels; the keyboard starts in From.
-	u.escapable(d)
+	})
 	dialogKeys(container.NewVBox(from, to), d.Submit, d.Hide)
 	d.Show()
 	u.win.Canvas().Focus(from)

@@ -327,3 +327,41 @@ func (h *harness) tapChooserButton(label string) {
 	}
 	h.t.Fatalf("no button %q in the chooser", label)
 }
+
+// File › Export ▸ Progress report…: Enter in its days goes on to the chooser with the keyboard
+// in the file name; Enter there writes the report; Escape in the chooser gives the keyboard
+// back to where the report was asked from, and no dialog is left to take Enter or Escape.
+func TestProgressReportGoesOnToTheChooserByKeyboard(t *testing.T) {
+	docs := chooserHome(t)
+	h := newHarness(t)
+	seed(h, "Ship the Microgoals 1.0 release", "Write the release notes")
+	quick := h.u.outline.quickAdd
+	for _, cancel := range []bool{true, false} {
+		h.w.Canvas().Focus(quick)
+		menuItemLabeled(h.w, "Export/Progress report…").Action()
+		h.keyDown(fyne.KeyReturn)
+		c := h.chooser()
+		if c == nil || h.w.Canvas().Focused() != fyne.Focusable(c.name) {
+			t.Fatalf("Enter in the report's days: chooser %v, focus on %T", c != nil, h.w.Canvas().Focused())
+		}
+		if got := len(h.w.Canvas().Overlays().List()); got != 1 {
+			t.Fatalf("%d dialogs open over the window, want the chooser alone", got)
+		}
+		if cancel {
+			h.keyDown(fyne.KeyEscape)
+		} else {
+			h.keyDown(fyne.KeyReturn)
+			h.u.workers.wg.Wait()
+		}
+		if h.u.topDialog != nil && h.w.Canvas().Overlays().Top() == nil {
+			t.Fatal("a closed dialog is still the one Enter and Escape go to")
+		}
+		if cancel && (h.w.Canvas().Overlays().Top() != nil || h.w.Canvas().Focused() != fyne.Focusable(quick)) {
+			t.Fatalf("after Escape: overlay %v, focus on %T", h.w.Canvas().Overlays().Top() != nil, h.w.Canvas().Focused())
+		}
+	}
+	if _, err := os.Stat(filepath.Join(docs, "progress-2026-11-23.md")); err != nil {
+		es, _ := os.ReadDir(docs)
+		t.Fatalf("no report written: %v (%v)", err, es)
+	}
+}
