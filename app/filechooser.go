@@ -331,6 +331,9 @@ func (c *fileChooser) askNewFolder() {
 			return
 		}
 		c.goTo(p)
+		// Clicked with the mouse, the button had no keyboard to give back: the name takes it,
+		// ready to save in the new folder. From the keyboard, the button gets it back.
+		c.u.win.Canvas().Focus(c.name)
 	}, c.u)
 }
 

@@ -365,3 +365,30 @@ func TestProgressReportGoesOnToTheChooserByKeyboard(t *testing.T) {
 		t.Fatalf("no report written: %v (%v)", err, es)
 	}
 }
+
+// New folder… makes a folder where the chooser is and goes into it; the name field keeps the
+// keyboard, and Enter saves there.
+func TestFileChooserNewFolder(t *testing.T) {
+	docs := chooserHome(t)
+	h := newHarness(t)
+	seed(h, "Ship the Microgoals 1.0 release")
+	menuItemLabeled(h.w, "Export/Milestones (iCalendar)…").Action()
+	c := h.chooser()
+	h.tapChooserButton("New folder…")
+	if _, ok := h.w.Canvas().Focused().(*dialogEntry); !ok || h.w.Canvas().Focused() == fyne.Focusable(c.name) {
+		t.Fatalf("the keyboard is on %T, not in the new folder's name", h.w.Canvas().Focused())
+	}
+	h.typeKeys("Calendars")
+	h.keyDown(fyne.KeyReturn)
+	if c.dir != filepath.Join(docs, "Calendars") || !isDir(c.dir) {
+		t.Fatalf("the chooser is in %q", c.dir)
+	}
+	if h.w.Canvas().Focused() != fyne.Focusable(c.name) {
+		t.Fatalf("after the new folder the keyboard is on %T", h.w.Canvas().Focused())
+	}
+	h.keyDown(fyne.KeyReturn)
+	h.u.workers.wg.Wait()
+	if _, err := os.Stat(filepath.Join(docs, "Calendars", "microgoals-milestones.ics")); err != nil {
+		t.Fatal(err)
+	}
+}
