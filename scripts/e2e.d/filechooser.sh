@@ -67,12 +67,31 @@ check_filechooser() {
       xdotool key --window "$WIN" Return
       wait_for "$out" '"version": 2' 15 || fail "Enter on the question did not replace $out"
       echo "export: $out ($(wc -c <"$out") bytes)"
+      # File › Import ▸ (the tenth item) → Everything (JSON)… opens where the export went; the
+      # typed name and Enter import it (the import backs the plan up first: one more backup).
+      local backups
+      backups=$(find "$WORK" -path '*backups*' -type f | wc -l)
+      menu_keys Down Down Down Down Down Down Down Down Down Down Right Return
+      sleep 0.8
+      screenshot "$WIN" "$ARTIFACTS/e2e-filechooser-open-light.png"
+      xdotool type --delay 15 "plan.json"
+      xdotool key --window "$WIN" Return
+      for _ in $(seq 50); do
+        [ "$(find "$WORK" -path '*backups*' -type f | wc -l)" -gt "$backups" ] && break
+        sleep 0.2
+      done
+      [ "$(find "$WORK" -path '*backups*' -type f | wc -l)" -gt "$backups" ] || fail "Enter in the open chooser did not import"
+      sleep 1
     else
       # A small window: the chooser shrinks with it and keeps its buttons on screen.
       xdotool windowsize --sync "$WIN" 640 440 >/dev/null 2>&1 || xdotool windowsize "$WIN" 640 440
       sleep 0.8
       menu_keys Down Down Down Down Down Down Down Down Down Right Down Down Down Down Return
       sleep 1
+      # A folder that does not exist: the message shows in the chooser, which stays open.
+      xdotool type --delay 15 "/no/such/folder/plan"
+      xdotool key --window "$WIN" Return
+      sleep 0.5
       screenshot "$WIN" "$ARTIFACTS/e2e-filechooser-small-$theme.png"
       xdotool key --window "$WIN" Escape
       sleep 0.4
