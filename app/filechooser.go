@@ -62,6 +62,7 @@ func (u *UI) chooseOpenFile(exts []string, done func(path string)) *fileChooser 
 	return u.showChooser(false, lang.L("Open"), "", exts, done)
 }
 
+// showChooser builds and shows the chooser with the keyboard in its name field.
 func (u *UI) showChooser(save bool, title, name string, exts []string, done func(string)) *fileChooser {
 	c := &fileChooser{u: u, save: save, exts: exts, def: name, done: done, selected: -1}
 	c.name = newDialogEntry()
