@@ -1,42 +1,26 @@
 package app
 
 import (
+	"context"
 	"image"
 	"image/png"
 	"io"
-	"strings"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/software"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/storage"
+
+	"github.com/microgoals/microgoals/storage"
 )
 
-// saveAs asks where to save a file named name and hands the chosen file to write.
+// saveAs asks where to save a file named name, then has write fill it on a worker.
 func (u *UI) saveAs(name, what string, write func(w io.Writer) error) {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			u.showError(lang.L("Could not save {{.What}}", args("What", what)), err)
-			return
-		}
-		if w == nil {
-			return // cancelled
-		}
-		err = write(w)
-		if cerr := w.Close(); err == nil {
-			err = cerr
-		}
-		if err != nil {
-			u.showError(lang.L("Could not save {{.What}}", args("What", what)), err)
-			return
-		}
-		u.showMessage(lang.L("Saved %s to %s."), what, w.URI().Path())
-	}, u.win)
-	d.SetFileName(name)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{name[strings.LastIndex(name, "."):]}))
-	d.Show()
-	d.Resize(fyne.NewSize(760, 520)) // only once shown: the dialog is built by Show
+	u.chooseSaveFile(name, func(path string) {
+		u.saveTo(path, what, func(_ context.Context, _ *storage.Store, path string, _ storage.Progress) (string, func(), error) {
+			err := writeAtomically(path, write)
+			return lang.L("Saved {{.What}} to {{.File}}.", args("What", what, "File", path)), nil, err
+		})
+	})
 }
 
 // exportScale is the pixel density of exported charts: twice the screen's units, so the

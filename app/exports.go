@@ -35,21 +35,7 @@ type exportFunc func(ctx context.Context, st *storage.Store, path string, progre
 // saveFile asks where to save what, then runs write on a worker (with the store as it is
 // now) and says what it wrote; then, if write returns one, runs on the UI goroutine after.
 func (u *UI) saveFile(name, what string, write exportFunc) {
-	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
-		if err != nil {
-			u.showError(lang.L("Could not choose the file"), err)
-			return
-		}
-		if wc == nil {
-			return // cancelled
-		}
-		path := wc.URI().Path()
-		wc.Close()
-		u.saveTo(path, what, write)
-	}, u.win)
-	d.SetFileName(name)
-	d.Show()
-	d.Resize(fyne.NewSize(900, 600)) // a file dialog can only be resized once shown
+	u.chooseSaveFile(name, func(path string) { u.saveTo(path, what, write) })
 }
 
 // saveTo is saveFile once the path is chosen.
@@ -130,32 +116,32 @@ func (u *UI) exportICalendar() {
 	})
 }
 
-// openFile asks for a file to import and hands its content to read.
-func (u *UI) openFile(read func(data []byte)) {
-	d := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
+// openFile asks for a file to import with one of exts and hands its content to read.
+func (u *UI) openFile(exts []string, read func(data []byte)) {
+	u.chooseOpenFile(exts, func(path string) {
+		f, err := os.Open(path)
 		if err != nil {
 			u.showError(lang.L("Could not open the file"), err)
 			return
 		}
-		if rc == nil {
-			return
-		}
-		data, err := io.ReadAll(io.LimitReader(rc, 512<<20+1))
-		rc.Close()
+		data, err := io.ReadAll(io.LimitReader(f, 512<<20+1))
+		f.Close()
 		if err != nil {
 			u.showError(lang.L("Could not read the file"), err)
 			return
 		}
 		read(data)
-	}, u.win)
-	d.Show()
-	d.Resize(fyne.NewSize(900, 600))
+	})
 }
 
-func (u *UI) importJSON() { u.openFile(func(data []byte) { u.importData(data, importJSON, nil) }) }
-func (u *UI) importCSV()  { u.openFile(func(data []byte) { u.importData(data, importCSV, nil) }) }
+func (u *UI) importJSON() {
+	u.openFile([]string{".json"}, func(data []byte) { u.importData(data, importJSON, nil) })
+}
+func (u *UI) importCSV() {
+	u.openFile([]string{".csv"}, func(data []byte) { u.importData(data, importCSV, nil) })
+}
 func (u *UI) importICalendar() {
-	u.openFile(func(data []byte) { u.importData(data, importICalendar, nil) })
+	u.openFile([]string{".ics", ".ical", ".ifb", ".icalendar"}, func(data []byte) { u.importData(data, importICalendar, nil) })
 }
 
 // exportReport asks for the period and the file of a progress report.
@@ -172,10 +158,16 @@ func (u *UI) exportReport() {
 		return err
 	}
 	from.Validator, to.Validator = dayValidator, dayValidator
+	chosen := false
 	d := dialog.NewForm(lang.L("Progress report"), lang.L("Choose file…"), lang.L("Cancel"), []*widget.FormItem{
 		widget.NewFormItem(lang.L("From"), from), widget.NewFormItem(lang.L("To"), to),
-	}, func(ok bool) {
-		if !ok {
+	}, func(ok bool) { chosen = ok }, u.win)
+	d.Resize(fyne.NewSize(420, 220))
+	// Enter in either day goes on to the file, Escape cancels; the keyboard starts in From.
+	// The file chooser opens once this dialog has closed and given the focus back, so that
+	// closing the chooser gives it back to where the report was asked from.
+	u.escapable(d, func() {
+		if !chosen {
 			return
 		}
 		a, _ := model.ParseDay(from.Text, u.loc)
@@ -191,10 +183,7 @@ func (u *UI) exportReport() {
 			}
 			return lang.L("Wrote the report to {{.File}}, with its charts beside it.", args("File", path)), func() { u.rememberReportDir(path); u.showReport(path, md) }, nil
 		})
-	}, u.win)
-	d.Resize(fyne.NewSize(420, 220))
-	// Enter in either day goes on to the file, Escape cancels; the keyboard starts in From.
-	u.escapable(d)
+	})
 	dialogKeys(container.NewVBox(from, to), d.Submit, d.Hide)
 	d.Show()
 	u.win.Canvas().Focus(from)

@@ -97,10 +97,18 @@ func newDialogEntry() *dialogEntry {
 	return e
 }
 
-// TypedKey cancels on Escape and leaves every other key to the entry.
+// TypedKey cancels on Escape and leaves every other key to the entry. Enter in a one-line
+// entry is only its submit (as in Entry), called here so that nothing of the entry runs after
+// a submit that has closed the dialog and started a worker (an export, an import).
 func (e *dialogEntry) TypedKey(ev *fyne.KeyEvent) {
 	if ev.Name == fyne.KeyEscape && e.onEscape != nil {
 		e.onEscape()
+		return
+	}
+	if (ev.Name == fyne.KeyReturn || ev.Name == fyne.KeyEnter) && !e.MultiLine && !e.Disabled() {
+		if e.OnSubmitted != nil {
+			e.OnSubmitted(e.Text)
+		}
 		return
 	}
 	e.Entry.TypedKey(ev)

@@ -611,6 +611,10 @@ func TestEveryDialogTakesEscapeFromItsFields(t *testing.T) {
 	}
 	// The progress report's days.
 	escapeCloses("Export progress report…", func() { menuItemLabeled(h.w, "Export/Progress report…").Action() }, 1)
+	// The file chooser of every export and import: its file name.
+	chooserHome(t)
+	escapeCloses("Export everything (JSON)…", func() { menuItemLabeled(h.w, "Export/Everything (JSON)…").Action() }, 1)
+	escapeCloses("Import calendar…", func() { menuItemLabeled(h.w, "Import/Calendar (iCalendar)…").Action() }, 1)
 	// A calendar day: the line that adds a milestone.
 	cv := h.calendar()
 	escapeCloses("the day's agenda", func() { cv.openDay(model.D(2026, 11, 26)) }, 1)

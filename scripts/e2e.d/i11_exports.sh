@@ -49,7 +49,8 @@ check_drop_substeps_and_export() {
     shot=$ARTIFACTS/e2e-i11-dropped-$theme.png
     screenshot "$WIN" "$shot"
     if [ $theme = dark ]; then
-      # File → Export everything (JSON)… → Save, into the home folder the dialog opens on.
+      # File → Export everything (JSON)…, then a path typed over the offered name and Enter
+      # (the app's own file chooser, app/filechooser.go).
       # File: the ninth item is Export ▸, whose fifth is Everything (JSON)….
       menu_keys Down Down Down Down Down Down Down Down Down Right
       sleep 0.3
@@ -57,7 +58,8 @@ check_drop_substeps_and_export() {
       xdotool key --window "$WIN" Down Down Down Down Return
       sleep 1.5
       screenshot "$WIN" "$ARTIFACTS/e2e-i11-export-dialog.png"
-      xdotool mousemove --window "$WIN" 954 617 click 1
+      xdotool type --delay 15 "~/microgoals-e2e.json"
+      xdotool key --window "$WIN" Return
       local i
       for i in $(seq 50); do compgen -G "$HOME/microgoals-*.json" >/dev/null && break; sleep 0.2; done
       compgen -G "$HOME/microgoals-*.json" >/dev/null || fail "no export written to $HOME"
