@@ -132,6 +132,8 @@ func (u *UI) loadInBackground(ready func()) {
 		case <-u.notify.Stopped():
 		}
 	}()
+	// The agent that the window starts, or that runs already, speaks the window's language.
+	u.mirrorLanguage(u.app.Preferences().StringWithFallback(prefLanguage, "system"))
 	if u.link != nil {
 		u.link.ensureAgent()
 	}

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"io/fs"
 	"log"
+	"os"
 	"strings"
 	"sync/atomic"
 
@@ -18,10 +19,14 @@ import (
 // The agent translates its texts (the tray's menu, the notifications) from the same files as
 // the window, but through go-i18n directly: Fyne's lang package would pull Fyne into the
 // agent, whose whole point is to run without it (TestTheAgentImportsNoFyne).
-var agentLocalizer atomic.Pointer[i18n.Localizer]
+var (
+	agentLocalizer atomic.Pointer[i18n.Localizer]
+	agentBundle    atomic.Pointer[i18n.Bundle]
+)
 
 // loadTranslations reads the translations and picks the language from the environment
-// (LANGUAGE, LC_ALL, LC_MESSAGES, LANG), as the window does.
+// (LANGUAGE, LC_ALL, LC_MESSAGES, LANG), as the window does; useLanguage changes it to the
+// one chosen in the window's settings once the plan's file is read.
 func loadTranslations() {
 	bundle := i18n.NewBundle(language.English)
 	bundle.RegisterUnmarshalFunc("json", json.Unmarshal)
@@ -39,15 +44,42 @@ func loadTranslations() {
 			log.Printf("microgoals --background: translations: %v", err)
 		}
 	}
-	langs, err := locale.GetLocales()
-	if err != nil || len(langs) == 0 {
-		langs = []string{"en"}
-	}
-	for i, l := range langs {
-		langs[i] = strings.ReplaceAll(strings.SplitN(l, ".", 2)[0], "_", "-")
-	}
-	agentLocalizer.Store(i18n.NewLocalizer(bundle, append(langs, "en")...))
+	agentBundle.Store(bundle)
+	useLanguage("system")
 	model.SetLocalizer(localizer{})
+}
+
+// useLanguage makes pref the language of the agent's texts, as the window's applyLanguage
+// does for the window: "system" (or anything not one of model.SupportedLanguages) follows the
+// session's locale, a language code overrides it. It returns the locale the notifications
+// write dates and times in: the session's formats, in the chosen language.
+func useLanguage(pref string) model.Locale {
+	chosen := ""
+	for _, l := range model.SupportedLanguages {
+		if pref == l {
+			chosen = l
+		}
+	}
+	var langs []string
+	if chosen != "" {
+		langs = []string{chosen}
+	} else {
+		var err error
+		langs, err = locale.GetLocales()
+		if err != nil || len(langs) == 0 {
+			langs = []string{"en"}
+		}
+		for i, l := range langs {
+			langs[i] = strings.ReplaceAll(strings.SplitN(l, ".", 2)[0], "_", "-")
+		}
+		// Texts in one language and dates in another read oddly: the formats follow the
+		// language of the texts when the desktop's LANGUAGE chose one of ours.
+		chosen = model.MessagesLanguageFromEnv(os.Getenv)
+	}
+	if b := agentBundle.Load(); b != nil {
+		agentLocalizer.Store(i18n.NewLocalizer(b, append(langs, "en")...))
+	}
+	return model.LocaleFromEnv(os.Getenv).WithLanguage(chosen)
 }
 
 // localize translates msg (its English text) and fills in data; with n >= 0 it picks the
