@@ -311,6 +311,12 @@ func messagesInSource(t *testing.T) []sourceMessage {
 			} else if _, passed := c.Args[i].(*ast.Ident); !passed {
 				t.Errorf("%s: %s needs a literal message so it can be checked and translated", pos, name)
 			}
+		case pkg == "" && name == "trIn": // the agent's message in a given language
+			if s, ok := arg(1); ok {
+				out = append(out, sourceMessage{key: s, pos: pos})
+			} else {
+				t.Errorf("%s: trIn needs a literal message", pos)
+			}
 		case pkg == "" && name == "tr", pkg == "model" && name == "Text":
 			if s, ok := arg(0); ok {
 				out = append(out, sourceMessage{key: s, pos: pos})

@@ -6,6 +6,7 @@ import (
 	"log"
 	"os"
 	"strings"
+	"sync"
 	"sync/atomic"
 
 	"github.com/jeandeaual/go-locale"
@@ -28,12 +29,21 @@ var (
 // (LANGUAGE, LC_ALL, LC_MESSAGES, LANG), as the window does; useLanguage changes it to the
 // one chosen in the window's settings once the plan's file is read.
 func loadTranslations() {
+	if b := translations(); b != nil {
+		agentBundle.Store(b)
+	}
+	useLanguage("system")
+	model.SetLocalizer(localizer{})
+}
+
+// translations reads the translation files once (nil when they cannot be read at all).
+var translations = sync.OnceValue(func() *i18n.Bundle {
 	bundle := i18n.NewBundle(language.English)
 	bundle.RegisterUnmarshalFunc("json", json.Unmarshal)
 	files, err := fs.ReadDir(resources.Translations, "translations")
 	if err != nil {
 		log.Printf("microgoals --background: translations: %v", err)
-		return
+		return nil
 	}
 	for _, f := range files {
 		data, err := fs.ReadFile(resources.Translations, "translations/"+f.Name())
@@ -44,9 +54,21 @@ func loadTranslations() {
 			log.Printf("microgoals --background: translations: %v", err)
 		}
 	}
-	agentBundle.Store(bundle)
-	useLanguage("system")
-	model.SetLocalizer(localizer{})
+	return bundle
+})
+
+// trIn is msg in the language lang, whatever language the process speaks, or "" when lang
+// has no translation of it (the login entry lists every language's name for the desktop).
+func trIn(lang, msg string) string {
+	b := translations()
+	if b == nil {
+		return ""
+	}
+	s, err := i18n.NewLocalizer(b, lang).Localize(&i18n.LocalizeConfig{MessageID: msg})
+	if err != nil {
+		return ""
+	}
+	return s
 }
 
 // useLanguage makes pref the language of the agent's texts, as the window's applyLanguage
