@@ -128,3 +128,39 @@ func TestChosenLanguageSetsTheNotificationsDates(t *testing.T) {
 		t.Errorf("after choosing Spanish last, the tray's Open item is %q", got)
 	}
 }
+
+// TestReloadHandsTheSchedulerTheChosenLocale: when the agent reads the plan again after the
+// window chose French, the scheduler writes the notifications' dates in French from then on.
+func TestReloadHandsTheSchedulerTheChosenLocale(t *testing.T) {
+	for _, k := range []string{"LANGUAGE", "LC_ALL", "LC_MESSAGES", "LC_TIME"} {
+		t.Setenv(k, "")
+	}
+	t.Setenv("LANG", "C.UTF-8")
+	loadTranslations()
+	t.Cleanup(func() {
+		agentLocalizer.Store(nil)
+		model.SetLocalizer(nil)
+	})
+	st, _ := plan(t)
+	a := &Agent{opts: Options{DBPath: st.Path(), Now: time.Now, Location: time.UTC}, store: st, lang: readLanguage(st)}
+	a.sched = NewScheduler(st, Config{Location: time.UTC, Locale: useLanguage(a.lang)})
+	day := time.Date(2026, 11, 21, 15, 4, 0, 0, time.UTC)
+	if err := a.reload(); err != nil {
+		t.Fatal(err)
+	}
+	if got := a.sched.Settings().Locale.ShortDate(day); got != "Sat 21 Nov" {
+		t.Errorf("before a choice: %q", got)
+	}
+	if err := st.SetSetting(context.Background(), storage.SettingLanguage, model.LangFrench); err != nil {
+		t.Fatal(err)
+	}
+	if err := a.reload(); err != nil {
+		t.Fatal(err)
+	}
+	if got := a.sched.Settings().Locale.ShortDate(day); got != "sam. 21 nov." {
+		t.Errorf("after choosing French: %q", got)
+	}
+	if got := countLabel(2); got != "Aujourd'hui\u00a0: 2 micro-objectifs ouverts" {
+		t.Errorf("the tray's count after choosing French: %q", got)
+	}
+}
