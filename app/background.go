@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
 
 	"github.com/microgoals/microgoals/app/agent"
 	"github.com/microgoals/microgoals/storage"
@@ -114,7 +115,7 @@ func (u *UI) holdAgent() error {
 		return nil
 	}
 	if err != nil {
-		return errors.New("the background agent did not let go of the plan: " + err.Error())
+		return errors.New(lang.L("the background agent did not let go of the plan: {{.Err}}", args("Err", err.Error())))
 	}
 	return nil
 }

@@ -31,6 +31,14 @@ func LoadTranslations() {
 	model.SetLocalizer(langLocalizer{})
 }
 
+// LoadTranslationsIn is LoadTranslations in the language chosen in the window's settings,
+// as the window copies it into the plan's file (storage.SettingLanguage: "system" or a
+// language code), for a run without the window on that plan.
+func LoadTranslationsIn(pref string) {
+	applyLanguage(pref)
+	LoadTranslations()
+}
+
 var (
 	translationsOnce sync.Once
 	translationsErr  error

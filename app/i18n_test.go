@@ -40,7 +40,7 @@ var textCalls = map[string][]int{
 	"NewInformation": nil, "NewConfirm": nil, "ShowConfirm": nil, "NewCustom": nil, "NewCustomConfirm": nil,
 	"ShowCustom": nil, "ShowCustomConfirm": nil, "NewForm": nil, "ShowForm": nil, "NewCard": nil,
 	"NewHyperlink": nil, "NewRichTextFromMarkdown": nil, "NewAccordionItem": nil, "SetConfirmText": nil,
-	"SetDismissText": nil, "AddMenuItem": nil, "SetTooltip": nil, "NewWindow": nil, "NewError": nil,
+	"SetDismissText": nil, "AddMenuItem": nil, "AddMenuItemCheckbox": {0, 1}, "SetTooltip": nil, "NewWindow": nil, "NewError": nil,
 	"showMessage": nil, "say": nil, "showError": nil, "celebrate": nil, "do": nil, "record": nil,
 	"askText": nil, "runWorker": nil, "newEntryForm": nil, "setOccurrence": nil, "askRequired": nil,
 	"statusError": nil, "problemError": nil, "showFormDialog": nil, "busy": nil, "idle": nil,
@@ -239,9 +239,15 @@ func literal(e ast.Expr) (string, bool) {
 	return s, err == nil
 }
 
-// sourceDirs are the packages whose text reaches the user: the app and its sub-packages, and
-// the model's messages, which it writes through its Localizer.
-var sourceDirs = []string{".", "../model"}
+// sourceDirs are the packages whose text reaches the user: the app and its sub-packages (the
+// background agent among them), the model's messages, which it writes through its Localizer,
+// and storage's errors written for the user (its refusals, which it translates through the
+// model's Localizer when they are read).
+var sourceDirs = []string{".", "../model", "../storage"}
+
+// storageTextArg are storage's helpers that make an error for the user from a message, and
+// which of their arguments is the message.
+var storageTextArg = map[string]int{"newError": 0, "badImport": 0, "userErr": 1, "refuse": 1, "wrapf": 1}
 
 // messagesInSource lists the messages the source asks for: lang.L/N/X, the app's counted and
 // the model's tr/trN (model.Text/TextN outside it) and problem formats. A message passed on in a variable (the model's
@@ -295,6 +301,21 @@ func messagesInSource(t *testing.T) []sourceMessage {
 		case pkg == "" && (name == "blocking" || name == "flag") && strings.Contains(pos, "model"):
 			if s, ok := arg(1); ok && isWords(s) {
 				out = append(out, sourceMessage{key: s, pos: pos})
+			}
+		case pkg == "" && strings.HasPrefix(pos, "../storage/") && hasKey(storageTextArg, name):
+			i := storageTextArg[name]
+			if s, ok := arg(i); ok {
+				out = append(out, sourceMessage{key: s, pos: pos})
+			} else if i >= len(c.Args) {
+				t.Errorf("%s: %s needs a literal message", pos, name)
+			} else if _, passed := c.Args[i].(*ast.Ident); !passed {
+				t.Errorf("%s: %s needs a literal message so it can be checked and translated", pos, name)
+			}
+		case pkg == "" && name == "trIn": // the agent's message in a given language
+			if s, ok := arg(1); ok {
+				out = append(out, sourceMessage{key: s, pos: pos})
+			} else {
+				t.Errorf("%s: trIn needs a literal message", pos)
 			}
 		case pkg == "" && name == "tr", pkg == "model" && name == "Text":
 			if s, ok := arg(0); ok {
@@ -362,11 +383,44 @@ func writeEnglish(t *testing.T, en map[string]any, msgs []sourceMessage) {
 	}
 }
 
+// internalErrors are the new errors with English words that the background agent and storage
+// may make: none reaches the user's eyes as it is (a programming error, a state that cannot
+// arise from the app's own files, a value matched with errors.Is and answered in other words,
+// the demo generator's refusals to its developer). Every other one is written for the user and
+// translated (storage's newError, userErr, refuse, wrapf, badImport; model.Text).
+var internalErrors = map[string]bool{
+	"already running on this plan":                                    true,
+	"set occurrence: unknown status %q":                               true,
+	"set occurrence of micro-goal %d: no day":                         true,
+	"generate demo data: negative counts (%d goals, %d entries)":      true,
+	"generate demo data: metric entries need at least one micro-goal": true,
+	"the SQLite driver cannot run queries directly":                   true,
+	"micro_goals query has %d columns, want 32":                       true,
+	"column %s.%s has no kind":                                        true,
+	"no room between siblings after renumbering":                      true,
+	"the server's item %s is a %s here but a %s there":                true,
+	"the item vanished while it was stored":                           true,
+}
+
 // TestNoUntranslatedText fails when a literal with words goes to a widget, a dialog, a menu,
-// the tray or the banner without lang: widget.NewLabel("New text") is caught here.
+// the tray or the banner without lang: widget.NewLabel("New text") is caught here. In the
+// background agent and in storage, whose errors the window shows and the agent logs for the
+// user, a new error made from English words is caught too (a wrap with %w only adds context
+// for the log, which storage.Explain leaves out).
 func TestNoUntranslatedText(t *testing.T) {
-	walkSource(t, []string{"."}, func(fset *token.FileSet, c *ast.CallExpr) {
+	walkSource(t, []string{".", "../storage"}, func(fset *token.FileSet, c *ast.CallExpr) {
 		pkg, name := calleeName(c.Fun)
+		file := filepath.ToSlash(fset.Position(c.Pos()).Filename)
+		if (strings.HasPrefix(file, "agent/") || strings.HasPrefix(file, "../storage/")) &&
+			(pkg == "errors" && name == "New" || pkg == "fmt" && name == "Errorf") && len(c.Args) > 0 {
+			if s, ok := literal(c.Args[0]); ok && isWords(s) && !internalErrors[s] && !(name == "Errorf" && strings.Contains(s, "%w")) {
+				t.Errorf("%s: the error %q is English: write it for the user (model.Text; in storage newError, userErr, wrapf or badImport) or, if no user ever reads it, add it to internalErrors", fset.Position(c.Pos()), s)
+			}
+			return
+		}
+		if strings.HasPrefix(file, "../storage/") {
+			return // storage puts no text on screen itself
+		}
 		if strings.Contains(fset.Position(c.Pos()).Filename, "calsync") && (name == "SetText" || name == "do") {
 			return // iCalendar properties and HTTP methods, not text on screen
 		}
@@ -386,6 +440,11 @@ func TestNoUntranslatedText(t *testing.T) {
 			}
 		}
 	}, func(fset *token.FileSet, cl *ast.CompositeLit) { checkWidgetLiteral(t, fset, cl) })
+}
+
+func hasKey(m map[string]int, k string) bool {
+	_, ok := m[k]
+	return ok
 }
 
 func contains(list []int, i int) bool {

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"log"
 	"os"
 	"sync/atomic"
 
@@ -8,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/microgoals/microgoals/model"
+	"github.com/microgoals/microgoals/storage"
 )
 
 // prefLanguage names the language setting in Fyne's preferences: "system" (the default) or
@@ -98,7 +100,8 @@ func (u *UI) languageSection() settingsSection {
 			for i, c := range languageChoices {
 				if labels[i] == sel.Selected && c.value != current {
 					u.app.Preferences().SetString(prefLanguage, c.value)
-					u.showMessage("%s", lang.L("The new language applies the next time Microgoals starts."))
+					go u.mirrorLanguage(c.value)
+					u.showMessage("%s", lang.L("The new language applies the next time Microgoals starts; reminders use it from now on."))
 				}
 			}
 		},
@@ -114,4 +117,29 @@ func embedTitle(title string) string {
 		return title + "\u200e"
 	}
 	return title
+}
+
+// mirrorLanguage copies the language setting (Fyne's preference) into the plan's file, where
+// the background agent, which runs without Fyne, reads it (storage.SettingLanguage), and tells
+// the agent to read the plan again: its reminders and tray menu change language at once. It
+// writes only when the file says something else. It runs off the UI goroutine.
+func (u *UI) mirrorLanguage(pref string) {
+	st := u.currentStore()
+	if st == nil {
+		return
+	}
+	ctx := u.ctx()
+	if v, ok, err := st.Setting(ctx, storage.SettingLanguage); err == nil && (v == pref || !ok && pref == "system") {
+		return
+	}
+	if err := st.SetSetting(ctx, storage.SettingLanguage, pref); err != nil {
+		log.Printf("language: %v", err)
+		return
+	}
+	if u.link != nil {
+		select {
+		case u.link.changed <- struct{}{}:
+		default: // one is pending: the agent reads the file anyway
+		}
+	}
 }

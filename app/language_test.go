@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"os"
 	"testing"
 	"time"
@@ -12,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/microgoals/microgoals/model"
+	"github.com/microgoals/microgoals/storage"
 )
 
 // desktopLocale sets the locale variables as a desktop session would and applies pref, as
@@ -136,7 +138,19 @@ func TestLanguageSettingIsSaved(t *testing.T) {
 	if got := fyne.CurrentApp().Preferences().String(prefLanguage); got != model.LangGerman {
 		t.Fatalf("language preference = %q", got)
 	}
-	h.mustSee("The new language applies the next time Microgoals starts.")
+	h.mustSee("The new language applies the next time Microgoals starts; reminders use it from now on.")
+	// The background agent reads no Fyne preferences: the choice is copied into the plan's file.
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		v, _, err := h.u.store.Setting(context.Background(), storage.SettingLanguage)
+		if err == nil && v == model.LangGerman {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the plan's file holds the language %q (%v), want %q", v, err, model.LangGerman)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
 }
 
 // TestRightToLeftTitlesAlignRight types an Arabic and a Hebrew step into quick add: their rows

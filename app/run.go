@@ -132,6 +132,8 @@ func (u *UI) loadInBackground(ready func()) {
 		case <-u.notify.Stopped():
 		}
 	}()
+	// The agent that the window starts, or that runs already, speaks the window's language.
+	u.mirrorLanguage(u.app.Preferences().StringWithFallback(prefLanguage, "system"))
 	if u.link != nil {
 		u.link.ensureAgent()
 	}
@@ -145,10 +147,12 @@ func (u *UI) loadInBackground(ready func()) {
 // ShowOpenError is what starts instead of the plan when the database cannot be opened: the
 // reason in plain words, and a way out. The file itself is never touched.
 func ShowOpenError(err error) {
-	LoadTranslations()
 	a := newFyneApp()
+	// In the language chosen in the settings, as the window would have been.
+	applyLanguage(a.Preferences().StringWithFallback(prefLanguage, "system"))
+	LoadTranslations()
 	w := a.NewWindow(lang.L("Microgoals — cannot open the plan"))
-	msg := widget.NewLabel(err.Error())
+	msg := widget.NewLabel(capitalize(storage.Explain(err)) + ".")
 	msg.Wrapping = fyne.TextWrapWord
 	w.SetContent(container.NewBorder(
 		widget.NewLabelWithStyle(lang.L("Microgoals could not open its database"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),

@@ -353,17 +353,19 @@ func (u *UI) celebrate(title, body string) {
 	go u.notify.show(title, body, true)
 }
 
-// showError tells the user in plain words what failed; the details go to stderr.
+// showError tells the user in plain words what failed, in their language: storage's own
+// words for the cause (storage.Explain leaves out the technical context around it); the
+// whole error goes to stderr.
 func (u *UI) showError(what string, err error) {
 	log.Printf("%s: %v", what, err)
 	var verr *storage.ValidationError
 	switch {
 	case errors.As(err, &verr):
-		u.showMessage("%s: %v", what, verr)
+		u.say(lang.L("{{.What}}: {{.Why}}", args("What", what, "Why", verr.Error())))
 	case errors.Is(err, storage.ErrDiskFull):
 		u.showMessage(lang.L("%s: the disk is full. Nothing was lost: free some space and try again."), what)
 	default:
-		u.showMessage("%s: %v", what, err)
+		u.say(lang.L("{{.What}}: {{.Why}}", args("What", what, "Why", storage.Explain(err))))
 	}
 }
 

@@ -96,7 +96,7 @@ func (u *UI) importData(data []byte, kind importKind, done func(ok bool)) {
 	u.runWorker(lang.L("Importing"), func(ctx context.Context, progress storage.Progress) (string, error) {
 		b, err := st.Backup(ctx, storage.BackupDir(st.Path()))
 		if err != nil {
-			return "", fmt.Errorf("back up the plan before the import, so nothing was imported: %w", err)
+			return "", fmt.Errorf(lang.L("back up the plan before the import, so nothing was imported: %w"), err)
 		}
 		backup = b.Path
 		var res storage.ImportResult
@@ -121,7 +121,7 @@ func (u *UI) importData(data []byte, kind importKind, done func(ok bool)) {
 		switch {
 		case errors.Is(err, context.Canceled):
 		case err != nil:
-			u.showMessage("%s", capitalize(err.Error())+".")
+			u.showMessage("%s", capitalize(storage.Explain(err))+".")
 		default:
 			u.setData(after)
 			u.showMessage("%s", msg)

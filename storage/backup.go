@@ -40,7 +40,7 @@ func Backups(dir string, loc *time.Location) ([]Backup, error) {
 		return nil, nil
 	}
 	if err != nil {
-		return nil, fmt.Errorf("list the backups in “%s”: %w", dir, err)
+		return nil, wrapf(err, "list the backups in “{{.Path}}”", "Path", dir)
 	}
 	var out []Backup
 	for _, e := range ents {
@@ -95,7 +95,7 @@ func (s *Store) Backup(ctx context.Context, dir string) (Backup, error) {
 
 func (s *Store) backupAs(ctx context.Context, dir, suffix string) (Backup, error) {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return Backup{}, fmt.Errorf("back up: create “%s”: %w", dir, err)
+		return Backup{}, wrapf(err, "back up: create “{{.Path}}”", "Path", dir)
 	}
 	now := s.now().In(s.loc)
 	final := freeName(dir, now, suffix)
@@ -103,18 +103,18 @@ func (s *Store) backupAs(ctx context.Context, dir, suffix string) (Backup, error
 	os.Remove(tmp)
 	if _, err := s.db.ExecContext(ctx, `VACUUM INTO ?`, tmp); err != nil {
 		os.Remove(tmp)
-		return Backup{}, fmt.Errorf("back up “%s”: %w", s.path, diskFull(err))
+		return Backup{}, wrapf(diskFull(err), "back up “{{.Path}}”", "Path", s.path)
 	}
 	if err := syncAndRename(tmp, final); err != nil {
 		os.Remove(tmp)
-		return Backup{}, fmt.Errorf("back up “%s”: %w", s.path, err)
+		return Backup{}, wrapf(err, "back up “{{.Path}}”", "Path", s.path)
 	}
 	if err := pruneBackups(dir, s.loc, final); err != nil {
 		return Backup{}, err
 	}
 	fi, err := os.Stat(final)
 	if err != nil {
-		return Backup{}, fmt.Errorf("back up “%s”: %w", s.path, err)
+		return Backup{}, wrapf(err, "back up “{{.Path}}”", "Path", s.path)
 	}
 	return Backup{Path: final, Taken: now.Truncate(time.Second), Size: fi.Size(), BeforeRestore: suffix != ""}, nil
 }
@@ -156,7 +156,7 @@ func pruneBackups(dir string, loc *time.Location, newest string) error {
 			continue
 		}
 		if err := os.Remove(b.Path); err != nil && !errors.Is(err, os.ErrNotExist) {
-			return fmt.Errorf("remove the old backup “%s”: %w", b.Path, err)
+			return wrapf(err, "remove the old backup “{{.Path}}”", "Path", b.Path)
 		}
 	}
 	return nil
@@ -206,14 +206,14 @@ func RestoreBackup(dbPath, from string, opts Options) (kept string, err error) {
 	}
 	dbPath = abs
 	if _, err := checkExisting(from, false); err != nil {
-		return "", fmt.Errorf("restore “%s”: %w", filepath.Base(from), err)
+		return "", wrapf(err, "restore “{{.Path}}”", "Path", filepath.Base(from))
 	}
 	// Copy the backup first: keeping the current plan below may prune the oldest backups,
 	// which can be the one being restored.
 	tmp := dbPath + ".restore.tmp"
 	if err := copyFile(from, tmp); err != nil {
 		os.Remove(tmp)
-		return "", fmt.Errorf("restore “%s”: %w", filepath.Base(from), err)
+		return "", wrapf(err, "restore “{{.Path}}”", "Path", filepath.Base(from))
 	}
 	// Keep what is there now: open it once more to copy it consistently (this also folds in
 	// a WAL left behind by a crash).
@@ -223,12 +223,12 @@ func RestoreBackup(dbPath, from string, opts Options) (kept string, err error) {
 			// A damaged or unreadable plan is what a restore is for: keep its bytes as they are.
 			if err := os.MkdirAll(BackupDir(dbPath), 0o700); err != nil {
 				os.Remove(tmp)
-				return "", fmt.Errorf("restore: keep a copy of the current plan first: %w", err)
+				return "", wrapf(err, "restore: keep a copy of the current plan first")
 			}
 			kept = freeName(BackupDir(dbPath), time.Now(), "-before-restore")
 			if err := copyFile(dbPath, kept); err != nil {
 				os.Remove(tmp)
-				return "", fmt.Errorf("restore: keep a copy of the current plan first: %w", err)
+				return "", wrapf(err, "restore: keep a copy of the current plan first")
 			}
 			return kept, replaceWith(dbPath, tmp, from)
 		}
@@ -236,7 +236,7 @@ func RestoreBackup(dbPath, from string, opts Options) (kept string, err error) {
 		cerr := cur.Close()
 		if err != nil {
 			os.Remove(tmp)
-			return "", fmt.Errorf("restore: keep a copy of the current plan first: %w", err)
+			return "", wrapf(err, "restore: keep a copy of the current plan first")
 		}
 		if cerr != nil {
 			os.Remove(tmp)
@@ -254,12 +254,12 @@ func replaceWith(dbPath, tmp, from string) error {
 	for _, ext := range []string{"-wal", "-shm"} {
 		if err := os.Remove(dbPath + ext); err != nil && !errors.Is(err, os.ErrNotExist) {
 			os.Remove(tmp)
-			return fmt.Errorf("restore: remove “%s”: %w", dbPath+ext, err)
+			return wrapf(err, "restore: remove “{{.Path}}”", "Path", dbPath+ext)
 		}
 	}
 	if err := syncAndRename(tmp, dbPath); err != nil {
 		os.Remove(tmp)
-		return fmt.Errorf("restore “%s”: %w", filepath.Base(from), err)
+		return wrapf(err, "restore “{{.Path}}”", "Path", filepath.Base(from))
 	}
 	return nil
 }

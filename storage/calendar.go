@@ -89,7 +89,7 @@ func (s *Store) SetOccurrence(ctx context.Context, e model.OccurrenceException) 
 			return err
 		}
 		if g.Repeat == "" {
-			return fmt.Errorf("“%s” does not repeat", g.Title)
+			return userErr(nil, "“{{.Title}}” does not repeat", "Title", g.Title)
 		}
 		var day, status string
 		var moved sql.NullString

@@ -31,7 +31,7 @@ var csvHeader = []string{"entry", "goal", "goal_title", "objective", "at", "valu
 func (s *Store) ExportCSV(ctx context.Context, w io.Writer, goalID int64) (int, error) {
 	cw := csv.NewWriter(w)
 	if err := s.ensureUUIDs(ctx); err != nil {
-		return 0, fmt.Errorf("export the metric entries: %w", err)
+		return 0, wrapf(err, "export the metric entries")
 	}
 	n := 0
 	err := s.read(ctx, func(tx *sql.Conn) error {
@@ -75,7 +75,7 @@ func (s *Store) ExportCSV(ctx context.Context, w io.Writer, goalID int64) (int, 
 		err = cw.Error()
 	}
 	if err != nil {
-		return 0, fmt.Errorf("export the metric entries: %w", err)
+		return 0, wrapf(err, "export the metric entries")
 	}
 	return n, nil
 }
@@ -124,7 +124,7 @@ func (s *Store) ImportCSV(ctx context.Context, r io.Reader) (ImportResult, error
 		return ImportResult{}, fmt.Errorf("import: read the file: %w", err)
 	}
 	if len(data) > maxImportSize {
-		return ImportResult{}, badImport("the file is larger than any metric export (over %d MB)", maxImportSize>>20)
+		return ImportResult{}, badImport("the file is larger than any metric export (over {{.MB}} MB)", "MB", maxImportSize>>20)
 	}
 	if !utf8.Valid(data) {
 		return ImportResult{}, badImport("it is not a text file (not UTF-8), so not a metric entries CSV")
@@ -133,7 +133,7 @@ func (s *Store) ImportCSV(ctx context.Context, r io.Reader) (ImportResult, error
 	cr.FieldsPerRecord = -1
 	head, err := cr.Read()
 	if err != nil || (strings.Join(head, ",") != strings.Join(csvHeader, ",") && strings.Join(head, ",") != strings.Join(csvHeader[:len(csvHeader)-1], ",")) {
-		return ImportResult{}, badImport("it is not a Microgoals metric entries CSV (the first line must be %s)", strings.Join(csvHeader, ","))
+		return ImportResult{}, badImport("it is not a Microgoals metric entries CSV (the first line must be {{.Header}})", "Header", strings.Join(csvHeader, ","))
 	}
 	cr.FieldsPerRecord = len(head)
 	type row struct {
@@ -152,21 +152,21 @@ func (s *Store) ImportCSV(ctx context.Context, r io.Reader) (ImportResult, error
 		if err != nil {
 			var pe *csv.ParseError
 			if errors.As(err, &pe) {
-				return ImportResult{}, badImport("line %d is not valid CSV (%v)", pe.Line, pe.Err)
+				return ImportResult{}, badImport("line {{.Line}} is not valid CSV ({{.Err}})", "Line", pe.Line, "Err", pe.Err)
 			}
-			return ImportResult{}, badImport("the CSV cannot be read (%v)", err)
+			return ImportResult{}, badImport("the CSV cannot be read ({{.Err}})", "Err", err)
 		}
 		line, _ := cr.FieldPos(0)
 		rw := row{line: line, entry: strings.TrimSpace(rec[0]), goal: strings.TrimSpace(rec[1]), note: rec[7], corrects: strings.TrimSpace(rec[8])}
 		if rw.goal == "" {
-			return ImportResult{}, badImport("line %d names no micro-goal (goal column)", line)
+			return ImportResult{}, badImport("line {{.Line}} names no micro-goal (goal column)", "Line", line)
 		}
 		if rw.at, err = parseMs("line "+strconv.Itoa(line)+": at", strings.TrimSpace(rec[4])); err != nil {
 			return ImportResult{}, err
 		}
 		rw.value, err = strconv.ParseFloat(strings.TrimSpace(rec[5]), 64)
 		if err != nil || math.IsNaN(rw.value) || math.IsInf(rw.value, 0) {
-			return ImportResult{}, badImport("line %d: value “%s” is not a number", line, rec[5])
+			return ImportResult{}, badImport("line {{.Line}}: value “{{.Value}}” is not a number", "Line", line, "Value", rec[5])
 		}
 		rw.created = s.now().UnixMilli()
 		if c := strings.TrimSpace(rec[9]); c != "" {
@@ -199,7 +199,7 @@ func (s *Store) ImportCSV(ctx context.Context, r io.Reader) (ImportResult, error
 			}
 			goal, ok := goals[rw.goal]
 			if !ok {
-				return badImport("line %d names a micro-goal (%s) that is not in this plan", rw.line, rw.goal)
+				return badImport("line {{.Line}} names a micro-goal ({{.Goal}}) that is not in this plan", "Line", rw.line, "Goal", rw.goal)
 			}
 			if rw.value < 0 {
 				var can bool
@@ -207,7 +207,7 @@ func (s *Store) ImportCSV(ctx context.Context, r io.Reader) (ImportResult, error
 					return err
 				}
 				if ps := model.ValidateEntryValue(model.Metric{CanDecrease: can}, rw.value); len(ps) > 0 {
-					return badImport("line %d: %s", rw.line, ps[0].Message)
+					return badImport("line {{.Line}}: {{.Problem}}", "Line", rw.line, "Problem", ps[0].Message)
 				}
 			}
 			var corrects any
@@ -220,14 +220,14 @@ func (s *Store) ImportCSV(ctx context.Context, r io.Reader) (ImportResult, error
 					}
 				}
 				if !ok || owner != goal {
-					return badImport("line %d corrects an entry that is not in this micro-goal's log", rw.line)
+					return badImport("line {{.Line}} corrects an entry that is not in this micro-goal's log", "Line", rw.line)
 				}
 				corrects = id
 			}
 			r, err := tx.ExecContext(ctx, `INSERT INTO metric_entries (uuid, goal_id, at, value, note, corrects_id, created_at)
 				VALUES (?, ?, ?, ?, ?, ?, ?)`, rw.entry, goal, rw.at, rw.value, rw.note, corrects, rw.created)
 			if err != nil {
-				return badImport("line %d cannot be stored (%v)", rw.line, err)
+				return badImport("line {{.Line}} cannot be stored ({{.Err}})", "Line", rw.line, "Err", err)
 			}
 			if entries[rw.entry], err = r.LastInsertId(); err != nil {
 				return err
@@ -240,7 +240,7 @@ func (s *Store) ImportCSV(ctx context.Context, r io.Reader) (ImportResult, error
 		if errors.Is(err, ErrBadImport) {
 			return ImportResult{}, err
 		}
-		return ImportResult{}, fmt.Errorf("import the metric entries: %w", err)
+		return ImportResult{}, wrapf(err, "import the metric entries")
 	}
 	return res, nil
 }

@@ -5,7 +5,6 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -25,7 +24,7 @@ const (
 
 // ErrBadImport is matched by every refusal of an import file: it is not JSON, not a
 // Microgoals export, from a newer version, or inconsistent. Nothing was changed.
-var ErrBadImport = errors.New("the file cannot be imported")
+var ErrBadImport = newError("the file cannot be imported")
 
 // Document is a JSON export read back: the head, and every exported table's rows keyed by
 // table name (see exportTables). A row maps the columns' file names to JSON values (strings,
@@ -111,7 +110,7 @@ func (s *Store) ExportJSONProgress(ctx context.Context, w io.Writer, progress Pr
 		err = s.read(ctx, func(c *sql.Conn) error { return s.writeDocument(ctx, c, w, progress) })
 	}
 	if err != nil {
-		return fmt.Errorf("export the plan: %w", err)
+		return wrapf(err, "export the plan")
 	}
 	return nil
 }

@@ -24,20 +24,20 @@ import (
 func (s *Store) ExportICalendar(ctx context.Context, w io.Writer) (int, error) {
 	out, err := s.LoadOutline(ctx)
 	if err != nil {
-		return 0, fmt.Errorf("export the milestones: %w", err)
+		return 0, wrapf(err, "export the milestones")
 	}
 	uuids, err := s.goalUUIDs(ctx)
 	if err != nil {
-		return 0, fmt.Errorf("export the milestones: %w", err)
+		return 0, wrapf(err, "export the milestones")
 	}
 	ex, err := s.Exceptions(ctx, model.D(model.MinYear, 1, 1), model.D(model.MaxYear, 12, 31))
 	if err != nil {
-		return 0, fmt.Errorf("export the milestones: %w", err)
+		return 0, wrapf(err, "export the milestones")
 	}
 	cal := MilestoneCalendar(out, uuids, model.NewExceptions(ex), s.now(), s.loc)
 	// RFC 5545 lines end in CRLF (golang-ical writes a bare LF unless told).
 	if err := cal.SerializeTo(w, ics.WithNewLine("\r\n")); err != nil {
-		return 0, fmt.Errorf("export the milestones: %w", err)
+		return 0, wrapf(err, "export the milestones")
 	}
 	return len(cal.Events()), nil
 }

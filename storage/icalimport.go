@@ -36,7 +36,7 @@ func (s *Store) ImportICalendar(ctx context.Context, r io.Reader) (ImportResult,
 		return ImportResult{}, fmt.Errorf("import: read the file: %w", err)
 	}
 	if len(data) > maxImportSize {
-		return ImportResult{}, badImport("the file is larger than any calendar export (over %d MB)", maxImportSize>>20)
+		return ImportResult{}, badImport("the file is larger than any calendar export (over {{.MB}} MB)", "MB", maxImportSize>>20)
 	}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	if !utf8.Valid(data) || !bytes.HasPrefix(bytes.TrimSpace(data), []byte("BEGIN:VCALENDAR")) {
@@ -44,7 +44,7 @@ func (s *Store) ImportICalendar(ctx context.Context, r io.Reader) (ImportResult,
 	}
 	cal, err := ics.ParseCalendar(bytes.NewReader(data))
 	if err != nil {
-		return ImportResult{}, badImport("the calendar cannot be read (%v)", err)
+		return ImportResult{}, badImport("the calendar cannot be read ({{.Err}})", "Err", err)
 	}
 	doc, err := s.calendarDocument(cal)
 	if err != nil {
@@ -88,7 +88,7 @@ func (s *Store) ImportICalendar(ctx context.Context, r io.Reader) (ImportResult,
 		if errors.Is(err, ErrBadImport) {
 			return ImportResult{}, err
 		}
-		return ImportResult{}, fmt.Errorf("import the calendar: %w", err)
+		return ImportResult{}, wrapf(err, "import the calendar")
 	}
 	return res, nil
 }
@@ -130,7 +130,7 @@ func (s *Store) calendarDocument(cal *ics.Calendar) (Document, error) {
 		cb := it.cb
 		uid := identity(prop(cb, ics.ComponentPropertyUniqueId))
 		if uid == "" {
-			return Document{}, badImport("calendar item %d (“%s”) has no UID", i+1, clip(prop(cb, ics.ComponentPropertySummary), 60))
+			return Document{}, badImport("calendar item {{.N}} (“{{.Title}}”) has no UID", "N", i+1, "Title", clip(prop(cb, ics.ComponentPropertySummary), 60))
 		}
 		title := clip(model.CleanTitle(prop(cb, ics.ComponentPropertySummary)), model.MaxTitleLen)
 		if title == "" {

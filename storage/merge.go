@@ -57,10 +57,10 @@ func (s *Store) ImportJSON(ctx context.Context, r io.Reader) (ImportResult, erro
 func (s *Store) ImportJSONProgress(ctx context.Context, r io.Reader, progress Progress) (ImportResult, error) {
 	data, err := io.ReadAll(io.LimitReader(r, maxImportSize+1))
 	if err != nil {
-		return ImportResult{}, fmt.Errorf("import: read the file: %w", err)
+		return ImportResult{}, wrapf(err, "import: read the file")
 	}
 	if len(data) > maxImportSize {
-		return ImportResult{}, badImport("the file is larger than any Microgoals export (over %d MB)", maxImportSize>>20)
+		return ImportResult{}, badImport("the file is larger than any Microgoals export (over {{.MB}} MB)", "MB", maxImportSize>>20)
 	}
 	doc, err := parseDocument(data)
 	if err != nil {
@@ -78,18 +78,32 @@ func (s *Store) ImportJSONProgress(ctx context.Context, r io.Reader, progress Pr
 		if errors.Is(err, ErrBadImport) {
 			return ImportResult{}, err
 		}
-		return ImportResult{}, fmt.Errorf("import: %w", err)
+		return ImportResult{}, wrapf(err, "import")
 	}
 	return res, nil
 }
 
 // badImport is a refusal: the message is made safe to show (control characters escaped) and
 // short (at most maxRefusal characters in all).
-func badImport(format string, args ...any) error {
-	const suffix = "; nothing was changed"
-	room := maxRefusal - utf8.RuneCountInString(ErrBadImport.Error()+": "+suffix)
-	return fmt.Errorf("%w: %s%s", ErrBadImport, clip(escapeControls(fmt.Sprintf(format, args...)), room), suffix)
+// The message is a model.Text message with its fields in kv, translated when it is read.
+func badImport(msg string, kv ...any) error { return &importError{msg: msg, kv: kv} }
+
+// importError is an import's refusal; it matches ErrBadImport.
+type importError struct {
+	msg string
+	kv  []any
 }
+
+func (e *importError) Error() string {
+	frame := func(reason string) string {
+		return model.Text("the file cannot be imported: {{.Reason}}; nothing was changed", "Reason", reason)
+	}
+	room := maxRefusal - utf8.RuneCountInString(frame(""))
+	return frame(clip(escapeControls(translate(e.msg, e.kv)), room))
+}
+
+func (e *importError) Unwrap() error { return ErrBadImport }
+func (e *importError) userFacing()   {}
 
 // escapeControls writes control characters as Go escapes (\n, \x01), so a refusal quoting a
 // file's text stays one readable line.
@@ -128,7 +142,7 @@ func parseDocument(data []byte) (Document, error) {
 	notJSON := func(err error) error {
 		var se *json.SyntaxError
 		if errors.As(err, &se) {
-			return badImport("it is not valid JSON (%v at byte %d)", se, se.Offset)
+			return badImport("it is not valid JSON ({{.Err}} at byte {{.Offset}})", "Err", se, "Offset", se.Offset)
 		}
 		if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
 			return badImport("it is not valid JSON (it ends too early)")
@@ -142,14 +156,14 @@ func parseDocument(data []byte) (Document, error) {
 		if e := notJSON(err); e != nil {
 			return Document{}, e
 		}
-		return Document{}, badImport("it is not a Microgoals export (%v)", err)
+		return Document{}, badImport("it is not a Microgoals export ({{.Err}})", "Err", err)
 	}
 	if d, ok := tok.(json.Delim); !ok || d != '{' {
 		// Valid JSON of another shape, or not JSON at all.
 		if !json.Valid(data) {
 			return Document{}, notJSON(json.Unmarshal(data, new(any)))
 		}
-		return Document{}, badImport("it is JSON, but not a Microgoals export (no \"format\": %q)", ExportFormat)
+		return Document{}, badImport("it is JSON, but not a Microgoals export (no \"format\": {{.Format}})", "Format", strconv.Quote(ExportFormat))
 	}
 	doc := Document{Tables: map[string][]Row{}}
 	var format *string
@@ -161,7 +175,7 @@ func parseDocument(data []byte) (Document, error) {
 			if e := notJSON(err); e != nil {
 				return Document{}, e
 			}
-			return Document{}, badImport("the export is damaged (%v)", err)
+			return Document{}, badImport("the export is damaged ({{.Err}})", "Err", err)
 		}
 		name, _ := tok.(string)
 		var derr error
@@ -179,7 +193,7 @@ func parseDocument(data []byte) (Document, error) {
 			if derr = dec.Decode(&rows); derr == nil {
 				doc.Tables[name] = rows
 			} else if notJSON(derr) == nil {
-				derr = badImport("the export is damaged: %s is not a list of rows (%v)", name, derr)
+				derr = badImport("the export is damaged: {{.Part}} is not a list of rows ({{.Err}})", "Part", name, "Err", derr)
 			}
 		default:
 			var skip json.RawMessage
@@ -206,7 +220,7 @@ func parseDocument(data []byte) (Document, error) {
 		return Document{}, badImport("it is not valid JSON (there is more after the document)")
 	}
 	if format == nil || *format != ExportFormat {
-		return Document{}, badImport("it is JSON, but not a Microgoals export (no \"format\": %q)", ExportFormat)
+		return Document{}, badImport("it is JSON, but not a Microgoals export (no \"format\": {{.Format}})", "Format", strconv.Quote(ExportFormat))
 	}
 	if version == nil {
 		return Document{}, badImport("the export has no valid version")
@@ -217,10 +231,10 @@ func parseDocument(data []byte) (Document, error) {
 	}
 	doc.Format, doc.Version = *format, int(v)
 	if doc.Version > ExportVersion {
-		return Document{}, badImport("it was exported by a newer Microgoals (document version %d; this one reads up to %d) — update Microgoals to import it", doc.Version, ExportVersion)
+		return Document{}, badImport("it was exported by a newer Microgoals (document version {{.Version}}; this one reads up to {{.Known}}) — update Microgoals to import it", "Version", doc.Version, "Known", ExportVersion)
 	}
 	if unknown != "" {
-		return Document{}, badImport("the export has a part “%s” this Microgoals does not know", clip(unknown, 40))
+		return Document{}, badImport("the export has a part “{{.Part}}” this Microgoals does not know", "Part", clip(unknown, 40))
 	}
 	return doc, nil
 }
@@ -228,7 +242,7 @@ func parseDocument(data []byte) (Document, error) {
 func parseMs(field, s string) (int64, error) {
 	t, err := time.Parse(time.RFC3339Nano, s)
 	if err != nil {
-		return 0, badImport("%s “%s” is not a time (want e.g. 2026-11-25T09:00:00.000Z)", field, clip(s, 40))
+		return 0, badImport("{{.Field}} “{{.Value}}” is not a time (want e.g. 2026-11-25T09:00:00.000Z)", "Field", field, "Value", clip(s, 40))
 	}
 	return t.UnixMilli(), nil
 }
@@ -363,10 +377,10 @@ func (m *merger) merge(doc Document) error {
 func label(t *table, i int, row Row) string {
 	for _, f := range []string{"title", "subject", "key"} {
 		if s, ok := row[f].(string); ok {
-			return fmt.Sprintf("%s row %d (“%s”)", t.name, i+1, clip(s, 60))
+			return model.Text("{{.Part}} row {{.Row}} (“{{.Title}}”)", "Part", t.name, "Row", i+1, "Title", clip(s, 60))
 		}
 	}
-	return fmt.Sprintf("%s row %d", t.name, i+1)
+	return model.Text("{{.Part}} row {{.Row}}", "Part", t.name, "Row", i+1)
 }
 
 // uniqueKeys refuses a file that holds one identity twice in a table.
@@ -381,13 +395,13 @@ func uniqueKeys(t *table, rows []Row) error {
 				v, ok = fmt.Sprint(row[c.fileName()]), row[c.fileName()] != nil
 			}
 			if !ok || strings.TrimSpace(v) == "" || len(v) > 255 {
-				return badImport("%s has no valid %s", label(t, i, row), c.fileName())
+				return badImport("{{.Row}} has no valid {{.Field}}", "Row", label(t, i, row), "Field", c.fileName())
 			}
 			key = append(key, v)
 		}
 		k := strings.Join(key, "\x00")
 		if j, dup := seen[k]; dup {
-			return badImport("%s and row %d have the same %s (%s)", label(t, i, row), j+1, strings.Join(t.key, ", "), clip(strings.Join(key, ", "), 80))
+			return badImport("{{.Row}} and row {{.Other}} have the same {{.Fields}} ({{.Values}})", "Row", label(t, i, row), "Other", j+1, "Fields", strings.Join(t.key, ", "), "Values", clip(strings.Join(key, ", "), 80))
 		}
 		seen[k] = i
 	}
@@ -445,7 +459,7 @@ func (m *merger) goalOrder(rows []Row) ([]int, error) {
 			return nil
 		}
 		if depth[i] == visiting {
-			return badImport("%s is its own ancestor: its parent steps go round in a loop", label(goalsTable, i, rows[i]))
+			return badImport("{{.Row}} is its own ancestor: its parent steps go round in a loop", "Row", label(goalsTable, i, rows[i]))
 		}
 		row := rows[i]
 		u, _ := row["uuid"].(string)
@@ -456,7 +470,7 @@ func (m *merger) goalOrder(rows []Row) ([]int, error) {
 		objUUID, _ := row["objective"].(string)
 		objective, ok := m.ids["objectives"][objUUID]
 		if !ok {
-			return badImport("%s names an objective that is neither in the file nor in this plan", label(goalsTable, i, row))
+			return badImport("{{.Row}} names an objective that is neither in the file nor in this plan", "Row", label(goalsTable, i, row))
 		}
 		parent, hasParent := row["parent"]
 		if !hasParent || parent == nil {
@@ -465,7 +479,7 @@ func (m *merger) goalOrder(rows []Row) ([]int, error) {
 		}
 		pu, ok := parent.(string)
 		if !ok {
-			return badImport("%s: parent is not an identity", label(goalsTable, i, row))
+			return badImport("{{.Row}}: parent is not an identity", "Row", label(goalsTable, i, row))
 		}
 		var pdepth int
 		var pobjective int64
@@ -484,13 +498,13 @@ func (m *merger) goalOrder(rows []Row) ([]int, error) {
 		} else if id, ok := goalIDs[pu]; ok {
 			pdepth, pobjective = depthOf(id, 0), known[id].objective
 		} else {
-			return badImport("%s names a parent step that is neither in the file nor in this plan", label(goalsTable, i, row))
+			return badImport("{{.Row}} names a parent step that is neither in the file nor in this plan", "Row", label(goalsTable, i, row))
 		}
 		if pobjective != objective {
-			return badImport("%s and its parent step belong to different objectives", label(goalsTable, i, row))
+			return badImport("{{.Row}} and its parent step belong to different objectives", "Row", label(goalsTable, i, row))
 		}
 		if pdepth+1 > model.MaxDepth {
-			return badImport("%s would sit %d levels deep; steps nest at most %d levels", label(goalsTable, i, row), pdepth+1, model.MaxDepth)
+			return badImport("{{.Row}} would sit {{.Depth}} levels deep; steps nest at most {{.Max}} levels", "Row", label(goalsTable, i, row), "Depth", pdepth+1, "Max", model.MaxDepth)
 		}
 		depth[i] = pdepth + 1
 		return nil
@@ -513,35 +527,35 @@ func (m *merger) value(t *table, c column, v any, present bool, label func() str
 		if c.def != nil || c.null {
 			return c.def, nil
 		}
-		return nil, badImport("%s has no %s", label(), c.fileName())
+		return nil, badImport("{{.Row}} has no {{.Field}}", "Row", label(), "Field", c.fileName())
 	}
 	if v == nil {
 		if c.null {
 			return nil, nil
 		}
-		return nil, badImport("%s: %s cannot be empty (null)", label(), c.fileName())
+		return nil, badImport("{{.Row}}: {{.Field}} cannot be empty (null)", "Row", label(), "Field", c.fileName())
 	}
 	wrong := func(want string) error {
-		return badImport("%s: %s %s is not %s", label(), c.fileName(), clip(fmt.Sprint(v), 40), want)
+		return badImport("{{.Row}}: {{.Field}} {{.Value}} is not {{.Want}}", "Row", label(), "Field", c.fileName(), "Value", clip(fmt.Sprint(v), 40), "Want", want)
 	}
 	switch c.kind {
 	case colText, colDay, colRef, colTime:
 		s, ok := v.(string)
 		if !ok {
-			return nil, wrong("text")
+			return nil, wrong(model.Text("text"))
 		}
 		if len(s) > maxFieldLen {
-			return nil, badImport("%s: %s is longer than any Microgoals text (%d bytes)", label(), c.fileName(), len(s))
+			return nil, badImport("{{.Row}}: {{.Field}} is longer than any Microgoals text ({{.Bytes}} bytes)", "Row", label(), "Field", c.fileName(), "Bytes", len(s))
 		}
 		switch c.kind {
 		case colDay:
 			if parseDay(s, time.UTC).IsZero() {
-				return nil, badImport("%s: %s “%s” is not a day (want YYYY-MM-DD)", label(), c.fileName(), clip(s, 40))
+				return nil, badImport("{{.Row}}: {{.Field}} “{{.Value}}” is not a day (want YYYY-MM-DD)", "Row", label(), "Field", c.fileName(), "Value", clip(s, 40))
 			}
 		case colTime:
 			t, err := time.Parse(time.RFC3339Nano, s)
 			if err != nil {
-				return nil, badImport("%s: %s “%s” is not a time (want e.g. 2026-11-25T09:00:00.000Z)", label(), c.fileName(), clip(s, 40))
+				return nil, badImport("{{.Row}}: {{.Field}} “{{.Value}}” is not a time (want e.g. 2026-11-25T09:00:00.000Z)", "Row", label(), "Field", c.fileName(), "Value", clip(s, 40))
 			}
 			return t.UnixMilli(), nil
 		case colRef:
@@ -550,7 +564,7 @@ func (m *merger) value(t *table, c column, v any, present bool, label func() str
 			}
 			id, ok := m.ids[c.ref][s]
 			if !ok {
-				return nil, badImport("%s: its %s is neither in the file nor in this plan", label(), c.fileName())
+				return nil, badImport("{{.Row}}: its {{.Field}} is neither in the file nor in this plan", "Row", label(), "Field", c.fileName())
 			}
 			return id, nil
 		}
@@ -558,27 +572,27 @@ func (m *merger) value(t *table, c column, v any, present bool, label func() str
 	case colBool:
 		b, ok := v.(bool)
 		if !ok {
-			return nil, wrong("true or false")
+			return nil, wrong(model.Text("true or false"))
 		}
 		return boolInt(b), nil
 	case colInt:
 		n, ok := v.(json.Number)
 		if !ok {
-			return nil, wrong("a whole number")
+			return nil, wrong(model.Text("a whole number"))
 		}
 		i, err := n.Int64()
 		if err != nil {
-			return nil, wrong("a whole number")
+			return nil, wrong(model.Text("a whole number"))
 		}
 		return i, nil
 	case colReal:
 		n, ok := v.(json.Number)
 		if !ok {
-			return nil, wrong("a number")
+			return nil, wrong(model.Text("a number"))
 		}
 		f, err := n.Float64()
 		if err != nil || math.IsNaN(f) || math.IsInf(f, 0) {
-			return nil, wrong("a number")
+			return nil, wrong(model.Text("a number"))
 		}
 		return f, nil
 	}
@@ -622,7 +636,7 @@ func (m *merger) mergeRow(t *table, i int, row Row) error {
 	lbl := func() string { return label(t, i, row) }
 	for k := range row {
 		if _, ok := tm.index[k]; !ok {
-			return badImport("%s has a field “%s” this Microgoals does not know", lbl(), clip(k, 40))
+			return badImport("{{.Row}} has a field “{{.Field}}” this Microgoals does not know", "Row", lbl(), "Field", clip(k, 40))
 		}
 	}
 	if t == settingsTable {
@@ -645,11 +659,11 @@ func (m *merger) mergeRow(t *table, i int, row Row) error {
 		vals[c.name] = sv
 	}
 	if err := checkRow(t, vals, row); err != nil {
-		return badImport("%s: %s", lbl(), err.Error())
+		return badImport("{{.Row}}: {{.Problem}}", "Row", lbl(), "Problem", err.Error())
 	}
 	if v, _ := vals["value"].(float64); t == entriesTable && v < 0 {
 		if err := m.checkNegative(vals["goal_id"].(int64), v); err != nil {
-			return badImport("%s: %s", lbl(), err.Error())
+			return badImport("{{.Row}}: {{.Problem}}", "Row", lbl(), "Problem", err.Error())
 		}
 	}
 	// Is the row already here?
@@ -678,7 +692,7 @@ func (m *merger) mergeRow(t *table, i int, row Row) error {
 		}
 		r, err := st.ExecContext(m.ctx, args...)
 		if err != nil {
-			return badImport("%s cannot be stored (%v)", lbl(), err)
+			return badImport("{{.Row}} cannot be stored ({{.Err}})", "Row", lbl(), "Err", err)
 		}
 		if ids, ok := m.ids[t.name]; ok {
 			if id, err = r.LastInsertId(); err != nil {
@@ -725,7 +739,7 @@ func (m *merger) mergeRow(t *table, i int, row Row) error {
 		return err
 	}
 	if _, err := st.ExecContext(m.ctx, append(upd, keyArgs...)...); err != nil {
-		return badImport("%s cannot be stored (%v)", lbl(), err)
+		return badImport("{{.Row}} cannot be stored ({{.Err}})", "Row", lbl(), "Err", err)
 	}
 	m.res.Updated++
 	return nil
@@ -749,7 +763,7 @@ func (m *merger) linkLate() error {
 	for _, l := range m.late {
 		target, ok := m.ids[l.t.name][l.target]
 		if !ok {
-			return badImport("%s: its %s is neither in the file nor in this plan", l.label, l.col.fileName())
+			return badImport("{{.Row}}: its {{.Field}} is neither in the file nor in this plan", "Row", l.label, "Field", l.col.fileName())
 		}
 		if l.t == entriesTable {
 			var same bool
@@ -758,11 +772,11 @@ func (m *merger) linkLate() error {
 				return err
 			}
 			if !same {
-				return badImport("%s corrects an entry of another micro-goal", l.label)
+				return badImport("{{.Row}} corrects an entry of another micro-goal", "Row", l.label)
 			}
 		}
 		if _, err := m.tx.ExecContext(m.ctx, `UPDATE `+l.t.name+` SET `+l.col.name+` = ? WHERE id = ?`, target, l.id); err != nil {
-			return badImport("%s cannot be stored (%v)", l.label, err)
+			return badImport("{{.Row}} cannot be stored ({{.Err}})", "Row", l.label, "Err", err)
 		}
 	}
 	m.late = m.late[:0]
@@ -802,7 +816,7 @@ func checkRow(t *table, vals map[string]any, row Row) error {
 			Metric: model.Metric{Kind: model.MetricKind(str("metric_kind")), Unit: str("metric_unit"), Target: target},
 			Owner:  str("owner"), Partner: str("partner"), DropReason: str("drop_reason"), Anchor: str("anchor"), Repeat: str("rrule"), RepeatFromCompletion: num("repeat_from_completion") == 1}
 		if num("estimate_minutes") > math.MaxInt32 {
-			return errors.New("the estimate is too large")
+			return errors.New(model.Text("the estimate is too large"))
 		}
 		return problem(model.ValidateGoal(g))
 	case entriesTable:
@@ -811,23 +825,23 @@ func checkRow(t *table, vals map[string]any, row Row) error {
 		switch model.Status(str("status")) {
 		case model.StatusOpen, model.StatusDone, model.StatusDropped:
 		default:
-			return fmt.Errorf("unknown status “%s”", clip(str("status"), 20))
+			return errors.New(model.Text("unknown status “{{.Status}}”", "Status", clip(str("status"), 20)))
 		}
 	case sprintsTable:
 		if n := num("planned_minutes"); n <= 0 || n > 24*60 {
-			return fmt.Errorf("a sprint of %d minutes is not possible", n)
+			return errors.New(model.Text("a sprint of {{.Minutes}} minutes is not possible", "Minutes", n))
 		}
 		if num("paused_ms") < 0 {
-			return errors.New("the paused time cannot be negative")
+			return errors.New(model.Text("the paused time cannot be negative"))
 		}
 		if e, ok := vals["ended_at"].(int64); ok && e < num("started_at") {
-			return errors.New("the sprint ends before it starts")
+			return errors.New(model.Text("the sprint ends before it starts"))
 		}
 		return problem(append(model.ValidateName("environment", "The place", str("environment")),
 			model.ValidateName("partner", "The partner", str("partner"))...))
 	case reviewsTable:
 		if str("period_start") >= str("period_end") {
-			return errors.New("the review needs a period of at least one day")
+			return errors.New(model.Text("the review needs a period of at least one day"))
 		}
 		return problem(model.ValidateReview(model.Review{Period: model.Period{Start: parseDay(str("period_start"), time.UTC),
 			End: parseDay(str("period_end"), time.UTC)}, Adjustments: str("adjustments"), Wins: str("wins"), Lessons: str("lessons")}))
@@ -840,12 +854,12 @@ func checkRow(t *table, vals map[string]any, row Row) error {
 			d.GoalID = 1
 		}
 		if d.Kind == model.DecisionReverse && row["reverses"] == nil {
-			return errors.New("a reversal names the decision it reverses")
+			return errors.New(model.Text("a reversal names the decision it reverses"))
 		}
 		return problem(model.ValidateDecision(d))
 	case settingsTable:
 		if str("key") == "" || len(str("key")) > 200 || strings.ContainsFunc(str("key"), unicode.IsControl) {
-			return errors.New("a setting needs a one-line name")
+			return errors.New(model.Text("a setting needs a one-line name"))
 		}
 	}
 	return nil

@@ -7,6 +7,12 @@ import (
 	"fmt"
 )
 
+// SettingLanguage is the language chosen in the window's settings, "system" or a language
+// code (model.SupportedLanguages). The window keeps its own choice in Fyne's preferences and
+// copies it here, into the plan's file, because the background agent runs without Fyne and
+// reads the plan's file anyway: it follows the choice from its next reading of the plan.
+const SettingLanguage = "appearance.language"
+
 // Setting returns the value stored under key, and whether there is one.
 func (s *Store) Setting(ctx context.Context, key string) (string, bool, error) {
 	var v string

@@ -38,7 +38,7 @@ CREATE INDEX sprints_goal ON sprints (goal_id);
 const SettingSprintMinutes = "sprint.minutes"
 
 // ErrSprintRunning is returned when a sprint is started while another is in progress.
-var ErrSprintRunning = errors.New("a focus sprint is already running")
+var ErrSprintRunning = newError("a focus sprint is already running")
 
 func (s *Store) scanSprint(sc interface{ Scan(...any) error }) (model.Sprint, error) {
 	var (
@@ -72,7 +72,7 @@ func (s *Store) SprintMinutes(ctx context.Context) (int, error) {
 // as stored. It fails with ErrSprintRunning while another sprint is in progress.
 func (s *Store) StartSprint(ctx context.Context, sp model.Sprint) (model.Sprint, error) {
 	if sp.PlannedMinutes <= 0 || sp.PlannedMinutes > 24*60 {
-		return model.Sprint{}, &ValidationError{Problems: []model.Problem{{Field: "minutes", Message: "A sprint lasts from 1 minute to 24 hours", Blocking: true}}}
+		return model.Sprint{}, &ValidationError{Problems: []model.Problem{{Field: "minutes", Message: model.Text("A sprint lasts from 1 minute to 24 hours"), Blocking: true}}}
 	}
 	sp.StartedAt = s.now()
 	sp.Paused, sp.PausedAt, sp.EndedAt, sp.Completed = 0, time.Time{}, time.Time{}, false

@@ -63,7 +63,7 @@ type Store struct {
 func Open(path string, opts Options) (*Store, error) {
 	abs, err := filepath.Abs(path)
 	if err != nil {
-		return nil, fmt.Errorf("open database “%s”: %w", path, err)
+		return nil, wrapf(err, "open database “{{.Path}}”", "Path", path)
 	}
 	path = abs
 	deferred, err := prepareFile(path, opts.BackgroundCheck)
@@ -83,7 +83,7 @@ func Open(path string, opts Options) (*Store, error) {
 		"?_foreign_keys=on&_journal_mode=WAL&_busy_timeout=5000&_txlock=immediate&_synchronous=FULL&_stmt_cache_size=64&_cache_size=-512"
 	db, err := sql.Open("sqlite3", dsn)
 	if err != nil {
-		return nil, fmt.Errorf("open database “%s”: %w", path, err)
+		return nil, wrapf(err, "open database “{{.Path}}”", "Path", path)
 	}
 	// One idle connection is all a single-user app needs between actions; every connection
 	// kept open also keeps its page cache (capped at 512 KiB above: the plan is read in
@@ -118,7 +118,7 @@ func (s *Store) checkPages() {
 	case verdict == "ok":
 		return
 	}
-	s.checkErr = refuse(ErrCorrupt, "“%s” is damaged (%s); it was left untouched — restore it from a backup", s.path, verdict)
+	s.checkErr = refuse(ErrCorrupt, "“{{.Path}}” is damaged ({{.Detail}}); it was left untouched — restore it from a backup", "Path", s.path, "Detail", verdict)
 }
 
 // Checked waits for the structural check of the file and returns its verdict: nil, or an
@@ -153,11 +153,11 @@ func prepareFile(path string, background bool) (deferred bool, err error) {
 	switch {
 	case errors.Is(err, os.ErrNotExist):
 		if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-			return false, fmt.Errorf("create the folder for “%s”: %w", path, err)
+			return false, wrapf(err, "create the folder for “{{.Path}}”", "Path", path)
 		}
 		f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
 		if err != nil && !errors.Is(err, os.ErrExist) {
-			return false, fmt.Errorf("create database “%s”: %w", path, err)
+			return false, wrapf(err, "create database “{{.Path}}”", "Path", path)
 		}
 		if err == nil {
 			return false, f.Close()
@@ -165,9 +165,9 @@ func prepareFile(path string, background bool) (deferred bool, err error) {
 		// Another instance created it a moment ago: check it like any existing file.
 		return checkExisting(path, background)
 	case err != nil:
-		return false, fmt.Errorf("open database “%s”: %w", path, err)
+		return false, wrapf(err, "open database “{{.Path}}”", "Path", path)
 	case fi.IsDir():
-		return false, refuse(ErrNotDatabase, "“%s” is a folder, not a database file", path)
+		return false, refuse(ErrNotDatabase, "“{{.Path}}” is a folder, not a database file", "Path", path)
 	case fi.Size() == 0:
 		// An empty file is what creation leaves behind; SQLite treats it as a new database.
 		return false, nil
@@ -186,7 +186,7 @@ func checkExisting(path string, background bool) (deferred bool, err error) {
 func checkFile(path string, background bool, deferred *bool) error {
 	f, err := os.Open(path)
 	if err != nil {
-		return fmt.Errorf("open database “%s”: %w", path, err)
+		return wrapf(err, "open database “{{.Path}}”", "Path", path)
 	}
 	head := make([]byte, 100)
 	n, err := io.ReadFull(f, head)
@@ -195,10 +195,10 @@ func checkFile(path string, background bool, deferred *bool) error {
 		return nil
 	}
 	if n < len(sqliteHeader) || !bytes.Equal(head[:len(sqliteHeader)], []byte(sqliteHeader)) {
-		return refuse(ErrNotDatabase, "“%s” is not a Microgoals database (it is not an SQLite file); it was left untouched — choose another file", path)
+		return refuse(ErrNotDatabase, "“{{.Path}}” is not a Microgoals database (it is not an SQLite file); it was left untouched — choose another file", "Path", path)
 	}
 	if n < 100 {
-		return refuse(ErrCorrupt, "“%s” is damaged (it ends inside its header); it was left untouched — restore it from a backup", path)
+		return refuse(ErrCorrupt, "“{{.Path}}” is damaged (it ends inside its header); it was left untouched — restore it from a backup", "Path", path)
 	}
 
 	// A read-only connection to a WAL database creates -wal and -shm files next to it. When no
@@ -212,13 +212,13 @@ func checkFile(path string, background bool, deferred *bool) error {
 	}
 	db, err := sql.Open("sqlite3", "file:"+escapeURIPath(path)+"?"+params)
 	if err != nil {
-		return fmt.Errorf("open database “%s” to check it: %w", path, err)
+		return wrapf(err, "open database “{{.Path}}” to check it", "Path", path)
 	}
 	defer db.Close()
 	ctx := context.Background()
 
 	corrupt := func(detail string) error {
-		return refuse(ErrCorrupt, "“%s” is damaged (%s); it was left untouched — restore it from a backup", path, detail)
+		return refuse(ErrCorrupt, "“{{.Path}}” is damaged ({{.Detail}}); it was left untouched — restore it from a backup", "Path", path, "Detail", detail)
 	}
 	var appID, version, tables int
 	err = db.QueryRowContext(ctx, `SELECT (SELECT application_id FROM pragma_application_id),
@@ -228,10 +228,10 @@ func checkFile(path string, background bool, deferred *bool) error {
 		if isCorruption(err) {
 			return corrupt(err.Error())
 		}
-		return fmt.Errorf("check database “%s”: %w", path, err)
+		return wrapf(err, "check database “{{.Path}}”", "Path", path)
 	}
 	if appID != ApplicationID && !(appID == 0 && tables == 0) {
-		return refuse(ErrForeign, "“%s” is a database of another program, not of Microgoals; it was left untouched — choose another file", path)
+		return refuse(ErrForeign, "“{{.Path}}” is a database of another program, not of Microgoals; it was left untouched — choose another file", "Path", path)
 	}
 	if version > len(migrations) {
 		return &NewerSchemaError{Path: path, FileVersion: version, KnownVersion: len(migrations)}
@@ -245,7 +245,7 @@ func checkFile(path string, background bool, deferred *bool) error {
 		if isCorruption(err) {
 			return corrupt(err.Error())
 		}
-		return fmt.Errorf("check database “%s”: %w", path, err)
+		return wrapf(err, "check database “{{.Path}}”", "Path", path)
 	}
 	if check != "ok" {
 		return corrupt(check)
@@ -273,7 +273,7 @@ func escapeURIPath(p string) string {
 func (s *Store) migrate(ctx context.Context) error {
 	var version int
 	if err := s.db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
-		return fmt.Errorf("open database “%s”: %w", s.path, err)
+		return wrapf(err, "open database “{{.Path}}”", "Path", s.path)
 	}
 	if version == len(migrations) {
 		return nil
@@ -302,7 +302,7 @@ func (s *Store) migrate(ctx context.Context) error {
 		if errors.As(err, &ne) {
 			return ne
 		}
-		return fmt.Errorf("update the schema of “%s”: %w", s.path, err)
+		return wrapf(err, "update the schema of “{{.Path}}”", "Path", s.path)
 	}
 	return nil
 }
@@ -332,12 +332,16 @@ func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	return diskFull(tx.Commit())
 }
 
-// diskFull marks SQLite's "database or disk is full" so the window can say it in plain words.
-// SQLite rolls the transaction back, so nothing half-written stays behind.
+// diskFull marks SQLite's "database or disk is full" so the window can say it in plain words,
+// and a file another program kept locked past the busy timeout (ErrLocked). SQLite rolls the
+// transaction back, so nothing half-written stays behind.
 func diskFull(err error) error {
 	var se sqlite3.Error
 	if errors.As(err, &se) && se.Code == sqlite3.ErrFull {
 		return fmt.Errorf("%w: %v", ErrDiskFull, err)
+	}
+	if errors.As(err, &se) && (se.Code == sqlite3.ErrBusy || se.Code == sqlite3.ErrLocked) {
+		return fmt.Errorf("%w: %v", ErrLocked, err)
 	}
 	return err
 }

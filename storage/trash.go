@@ -200,7 +200,7 @@ func (s *Store) RestoreTrash(ctx context.Context, trashID int64) (TrashItem, err
 		return err
 	})
 	if err != nil {
-		return TrashItem{}, fmt.Errorf("restore “%s” from the trash: %w", item.Title, err)
+		return TrashItem{}, wrapf(err, "restore “{{.Title}}” from the trash", "Title", item.Title)
 	}
 	return item, nil
 }
@@ -221,7 +221,7 @@ func (s *Store) restoreGoalPlace(ctx context.Context, tx *sql.Tx, item TrashItem
 		return err
 	}
 	if objTrash.Valid {
-		return fmt.Errorf("%w — restore the objective “%s” first", ErrObjectiveInTrash, objTitle)
+		return userErr(ErrObjectiveInTrash, "its objective is in the trash — restore the objective “{{.Title}}” first", "Title", objTitle)
 	}
 	if !parentID.Valid {
 		return nil

@@ -53,6 +53,8 @@ type Agent struct {
 	held  bool
 	file  os.FileInfo // the file the store has open, to notice it moved, went or was replaced
 
+	lang string // the language setting the texts follow (storage.SettingLanguage), under mu
+
 	changed chan struct{}
 	quit    chan struct{}
 	quitO   sync.Once
@@ -119,9 +121,11 @@ func Run(opts Options) int {
 		_, err := Send(RoleWindow, opts.DBPath, MsgBanner+text, windowTimeout)
 		return err == nil
 	}
-	// The background process has no window and no preferences of its own: it writes times the
-	// way the session's locale does, as the window does when it follows the system.
-	locale := model.LocaleFromEnv(os.Getenv).WithLanguage(model.MessagesLanguageFromEnv(os.Getenv))
+	// The background process has no preferences of its own: it speaks the language chosen in
+	// the window, which the window copies into the plan's file, and writes times the way the
+	// session's locale does, as the window does.
+	a.lang = readLanguage(store)
+	locale := useLanguage(a.lang)
 	a.sched = NewScheduler(store, Config{Now: opts.Now, Location: opts.Location, Locale: locale, Send: send, Shown: shown, Banner: banner,
 		Wrote: a.ownWrite})
 	if err := a.reload(); err != nil {
@@ -163,7 +167,7 @@ func Run(opts Options) int {
 		a.tray.stop()
 	} else {
 		if !opts.NoTray {
-			log.Printf("microgoals --background: no D-Bus session bus: no tray and no desktop notifications; reminders are logged as they come due")
+			log.Print("microgoals --background: " + tr("There is no D-Bus session bus: no tray icon and no desktop notifications. Reminders are written here as they come due."))
 		}
 		<-a.quit
 	}
@@ -298,11 +302,33 @@ func (a *Agent) reload() error {
 	}
 	a.count = model.OpenDueOn(out.Goals, now, a.opts.Location)
 	a.day = dayOf(now, a.opts.Location)
+	// A language chosen in the window's settings since the last reading applies from now on:
+	// the notifications planned below and the tray's menu speak it.
+	if pref := readLanguage(a.store); pref != a.lang {
+		a.lang = pref
+		a.sched.SetLocale(useLanguage(pref))
+		if a.tray != nil {
+			a.tray.relabel()
+		}
+	}
 	a.sched.Update(Snapshot{Goals: out.Goals, Objectives: out.Objectives})
 	if a.tray != nil {
 		a.tray.setCount(a.count)
 	}
 	return nil
+}
+
+// readLanguage is the language chosen in the window's settings, as the window copied it into
+// the plan's file: "system" when it never did (or the file cannot say).
+func readLanguage(st *storage.Store) string {
+	v, ok, err := st.Setting(context.Background(), storage.SettingLanguage)
+	if err != nil {
+		log.Printf("microgoals --background: %v", err)
+	}
+	if !ok || v == "" {
+		return "system"
+	}
+	return v
 }
 
 // ownWrite takes the file's stamp after the agent's own write, which is no change to read.
@@ -339,7 +365,7 @@ func (a *Agent) watch() {
 		case <-a.changed:
 		case <-tick.C:
 			if why := a.fileGone(); why != "" {
-				log.Printf("microgoals --background: %s %s; the agent ends", a.opts.DBPath, why)
+				log.Print("microgoals --background: " + why)
 				a.Quit()
 				return
 			}
@@ -365,7 +391,8 @@ func (a *Agent) watch() {
 	}
 }
 
-// fileGone says why the plan's file is no longer the one the agent has open ("" while it is):
+// fileGone says, in a sentence for the user, why the plan's file is no longer the one the
+// agent has open ("" while it is):
 // deleted, moved away, or replaced by another file (which a window started on it reads, and
 // whose agent it starts). While a restore holds the agent, the window is replacing the file:
 // that is no change to act on.
@@ -378,11 +405,11 @@ func (a *Agent) fileGone() string {
 	fi, err := os.Stat(a.opts.DBPath)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		return "is gone"
+		return model.Text("“{{.Path}}” is gone; the reminders for it end.", "Path", a.opts.DBPath)
 	case err != nil:
 		return "" // unreadable for a moment (permissions, a slow disk): look again later
 	case !os.SameFile(fi, a.file):
-		return "was replaced by another file"
+		return model.Text("“{{.Path}}” was replaced by another file; the reminders for the old one end.", "Path", a.opts.DBPath)
 	}
 	return ""
 }

@@ -426,3 +426,21 @@ func TestTheAgentEndsWhenItsFileGoes(t *testing.T) {
 		})
 	}
 }
+
+// The login entry the Debian package installs is the one the agent writes, with its name and
+// comment in every language (the desktop's list of login items shows the user's).
+func TestPackagedLoginEntryIsTheGeneratedOne(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join("..", "..", "resources", AutostartFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := AutostartEntry("microgoals", "")
+	if string(b) != want {
+		t.Errorf("resources/%s differs from AutostartEntry; write it as:\n%s", AutostartFile, want)
+	}
+	for _, line := range []string{"Name[de]=Microgoals-Erinnerungen\n", "Name[fr]=Rappels de Microgoals\n", "Comment[es]=Los recordatorios y el icono en la bandeja de Microgoals, sin la ventana\n"} {
+		if !strings.Contains(want, line) {
+			t.Errorf("the login entry lacks %q:\n%s", line, want)
+		}
+	}
+}

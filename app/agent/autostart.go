@@ -7,6 +7,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/microgoals/microgoals/model"
 )
 
 // AutostartFile is the name of the XDG autostart entry that starts the agent at login. `make
@@ -91,8 +93,9 @@ func AutostartEntry(exe, dbPath string) string {
 	}
 	return "[Desktop Entry]\n" +
 		"Type=Application\n" +
-		"Name=Microgoals reminders\n" +
-		"Comment=Reminders and the tray icon of Microgoals, without the window\n" +
+		desktopKey("Name", "Microgoals reminders", func(l string) string { return trIn(l, "Microgoals reminders") }) +
+		desktopKey("Comment", "Reminders and the tray icon of Microgoals, without the window",
+			func(l string) string { return trIn(l, "Reminders and the tray icon of Microgoals, without the window") }) +
 		"Exec=" + execLine + "\n" +
 		"Icon=io.github.microgoals.Microgoals\n" +
 		"Terminal=false\n" +
@@ -129,4 +132,16 @@ func writeEntry(p, text string) error {
 		return fmt.Errorf("write the login entry: %w", err)
 	}
 	return nil
+}
+
+// desktopKey is a key of the login entry in English and in each translated language
+// (Name[de]=…): the desktop's list of login items shows it in the user's language.
+func desktopKey(key, english string, in func(lang string) string) string {
+	out := key + "=" + english + "\n"
+	for _, l := range model.SupportedLanguages {
+		if v := in(l); l != model.LangEnglish && v != "" && v != english {
+			out += key + "[" + l + "]=" + v + "\n"
+		}
+	}
+	return out
 }

@@ -4,7 +4,9 @@ import (
 	"encoding/json"
 	"io/fs"
 	"log"
+	"os"
 	"strings"
+	"sync"
 	"sync/atomic"
 
 	"github.com/jeandeaual/go-locale"
@@ -18,17 +20,30 @@ import (
 // The agent translates its texts (the tray's menu, the notifications) from the same files as
 // the window, but through go-i18n directly: Fyne's lang package would pull Fyne into the
 // agent, whose whole point is to run without it (TestTheAgentImportsNoFyne).
-var agentLocalizer atomic.Pointer[i18n.Localizer]
+var (
+	agentLocalizer atomic.Pointer[i18n.Localizer]
+	agentBundle    atomic.Pointer[i18n.Bundle]
+)
 
 // loadTranslations reads the translations and picks the language from the environment
-// (LANGUAGE, LC_ALL, LC_MESSAGES, LANG), as the window does.
+// (LANGUAGE, LC_ALL, LC_MESSAGES, LANG), as the window does; useLanguage changes it to the
+// one chosen in the window's settings once the plan's file is read.
 func loadTranslations() {
+	if b := translations(); b != nil {
+		agentBundle.Store(b)
+	}
+	useLanguage("system")
+	model.SetLocalizer(localizer{})
+}
+
+// translations reads the translation files once (nil when they cannot be read at all).
+var translations = sync.OnceValue(func() *i18n.Bundle {
 	bundle := i18n.NewBundle(language.English)
 	bundle.RegisterUnmarshalFunc("json", json.Unmarshal)
 	files, err := fs.ReadDir(resources.Translations, "translations")
 	if err != nil {
 		log.Printf("microgoals --background: translations: %v", err)
-		return
+		return nil
 	}
 	for _, f := range files {
 		data, err := fs.ReadFile(resources.Translations, "translations/"+f.Name())
@@ -39,15 +54,54 @@ func loadTranslations() {
 			log.Printf("microgoals --background: translations: %v", err)
 		}
 	}
-	langs, err := locale.GetLocales()
-	if err != nil || len(langs) == 0 {
-		langs = []string{"en"}
+	return bundle
+})
+
+// trIn is msg in the language lang, whatever language the process speaks, or "" when lang
+// has no translation of it (the login entry lists every language's name for the desktop).
+func trIn(lang, msg string) string {
+	b := translations()
+	if b == nil {
+		return ""
 	}
-	for i, l := range langs {
-		langs[i] = strings.ReplaceAll(strings.SplitN(l, ".", 2)[0], "_", "-")
+	s, err := i18n.NewLocalizer(b, lang).Localize(&i18n.LocalizeConfig{MessageID: msg})
+	if err != nil {
+		return ""
 	}
-	agentLocalizer.Store(i18n.NewLocalizer(bundle, append(langs, "en")...))
-	model.SetLocalizer(localizer{})
+	return s
+}
+
+// useLanguage makes pref the language of the agent's texts, as the window's applyLanguage
+// does for the window: "system" (or anything not one of model.SupportedLanguages) follows the
+// session's locale, a language code overrides it. It returns the locale the notifications
+// write dates and times in: the session's formats, in the chosen language.
+func useLanguage(pref string) model.Locale {
+	chosen := ""
+	for _, l := range model.SupportedLanguages {
+		if pref == l {
+			chosen = l
+		}
+	}
+	var langs []string
+	if chosen != "" {
+		langs = []string{chosen}
+	} else {
+		var err error
+		langs, err = locale.GetLocales()
+		if err != nil || len(langs) == 0 {
+			langs = []string{"en"}
+		}
+		for i, l := range langs {
+			langs[i] = strings.ReplaceAll(strings.SplitN(l, ".", 2)[0], "_", "-")
+		}
+		// Texts in one language and dates in another read oddly: the formats follow the
+		// language of the texts when the desktop's LANGUAGE chose one of ours.
+		chosen = model.MessagesLanguageFromEnv(os.Getenv)
+	}
+	if b := agentBundle.Load(); b != nil {
+		agentLocalizer.Store(i18n.NewLocalizer(b, append(langs, "en")...))
+	}
+	return model.LocaleFromEnv(os.Getenv).WithLanguage(chosen)
 }
 
 // localize translates msg (its English text) and fills in data; with n >= 0 it picks the

@@ -197,6 +197,15 @@ func (s *Scheduler) SetSettings(ns model.NotifySettings) {
 	s.Poke()
 }
 
+// SetLocale changes how the notifications write times and dates, from the next plan on (the
+// agent follows a language chosen in the window).
+func (s *Scheduler) SetLocale(l model.Locale) {
+	s.mu.Lock()
+	s.cfg.Locale, s.settings.Locale = l, l
+	s.mu.Unlock()
+	s.Poke()
+}
+
 // Settings are the settings as the loop uses them (a copy).
 func (s *Scheduler) Settings() model.NotifySettings {
 	s.mu.Lock()
@@ -304,7 +313,7 @@ func (s *Scheduler) Stop() {
 func (s *Scheduler) LoadSettings() error {
 	st := s.currentStore()
 	if st == nil {
-		return errors.New("the plan is being replaced")
+		return errors.New(model.Text("the plan is being replaced"))
 	}
 	ns, err := st.LoadNotifyState(context.Background())
 	if err != nil {
@@ -330,7 +339,7 @@ func (s *Scheduler) Load() error {
 func (s *Scheduler) loadLocked() error {
 	st := s.currentStore()
 	if st == nil {
-		return errors.New("the plan is being replaced")
+		return errors.New(model.Text("the plan is being replaced"))
 	}
 	ns, err := st.LoadNotifyState(context.Background())
 	if err != nil {
@@ -501,7 +510,10 @@ func (s *Scheduler) show(st *storage.Store, key, title, body string, celebration
 		inWindow = s.banner("%s — %s", title, body)
 	}
 	if !inWindow {
-		log.Printf("notifications: %q: desktop notification failed, and no window is open to show it: %v", title, err)
+		// Without a desktop and a window the log is where the reminder goes: the user who
+		// started the agent in a terminal reads it there, in their language.
+		log.Print(model.Text("Reminder: {{.Title}} — {{.Body}} (the desktop could not show it, and no window is open: {{.Reason}})",
+			"Title", title, "Body", body, "Reason", ExplainNotifyError(err)))
 		return
 	}
 	log.Printf("notifications: %q: desktop notification failed, shown in the window instead: %v", title, err)
@@ -520,17 +532,17 @@ func (s *Scheduler) desktop(title, body string) error {
 	send, timeout := s.cfg.Send, s.cfg.SendTimeout
 	s.mu.Unlock()
 	if send == nil {
-		return errors.New("no way to reach the desktop")
+		return errors.New(model.Text("no way to reach the desktop"))
 	}
 	if !s.sending.CompareAndSwap(false, true) {
-		return errors.New("the desktop's notification service has not answered a previous notification")
+		return errors.New(model.Text("the desktop's notification service has not answered a previous notification"))
 	}
 	res := make(chan error, 1)
 	go func() {
 		defer s.sending.Store(false)
 		defer func() {
 			if r := recover(); r != nil {
-				res <- fmt.Errorf("the notifier failed: %v", r)
+				res <- errors.New(model.Text("the notifier failed: {{.Panic}}", "Panic", fmt.Sprint(r)))
 			}
 		}()
 		res <- send(title, body)
@@ -539,12 +551,13 @@ func (s *Scheduler) desktop(title, body string) error {
 	case err := <-res:
 		return err
 	case <-time.After(timeout):
-		return fmt.Errorf("the desktop's notification service did not answer within %v", timeout)
+		return errors.New(model.Text("the desktop's notification service did not answer within {{.Seconds}} seconds", "Seconds", timeout.Seconds()))
 	}
 }
 
-// ExplainNotifyError says in plain words why beeep could not reach the desktop (it tries
-// D-Bus, then notify-send, then kdialog), keeping the technical detail at the end.
+// ExplainNotifyError says in plain words, in the user's language, why beeep could not reach
+// the desktop (it tries D-Bus, then notify-send, then kdialog), keeping the technical detail
+// (beeep's and D-Bus's own words) at the end.
 func ExplainNotifyError(err error) string {
 	msg := err.Error()
 	var why []string
@@ -552,17 +565,20 @@ func ExplainNotifyError(err error) string {
 	case strings.Contains(msg, "dbus-launch") || strings.Contains(msg, "couldn't determine address") ||
 		strings.Contains(msg, "dbus: dial") || strings.Contains(msg, "connect: no such file") ||
 		strings.Contains(msg, NoBusAddress):
-		why = append(why, "there is no D-Bus session bus")
+		why = append(why, model.Text("there is no D-Bus session bus"))
 	case strings.Contains(msg, "ServiceUnknown") || strings.Contains(msg, "was not provided by any .service files"):
-		why = append(why, "no notification service runs on the D-Bus session bus")
+		why = append(why, model.Text("no notification service runs on the D-Bus session bus"))
 	}
 	if strings.Contains(msg, `"notify-send": executable file not found`) {
-		why = append(why, "notify-send is not installed")
+		why = append(why, model.Text("notify-send is not installed"))
 	}
-	if len(why) == 0 {
+	switch len(why) {
+	case 0:
 		return msg
+	case 2:
+		why = []string{model.Text("{{.First}} and {{.Second}}", "First", why[0], "Second", why[1])}
 	}
-	return strings.Join(why, " and ") + " (" + msg + ")"
+	return model.Text("{{.Reason}} ({{.Detail}})", "Reason", why[0], "Detail", msg)
 }
 
 // setUnavailable records, once per change, why desktop notifications do not work ("" when

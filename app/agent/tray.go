@@ -23,6 +23,8 @@ type tray struct {
 	count *systray.MenuItem
 	pause *systray.MenuItem
 	n     int
+
+	openItem, quickItem, quitItem *systray.MenuItem
 }
 
 // runTray exports the icon and the menu on the session bus; the menu's clicks are handled
@@ -41,21 +43,38 @@ func runTray(a *Agent) *tray {
 	return t
 }
 
+// trayTexts are the menu's words in the language the agent speaks now.
+type trayTexts struct {
+	title, open, openTip, quick, quickTip, pause, quit, quitTip string
+}
+
+func currentTrayTexts() trayTexts {
+	return trayTexts{
+		title: tr("Microgoals"),
+		open:  tr("Open Microgoals"), openTip: tr("Open the plan's window"),
+		quick: tr("Quick add…"), quickTip: tr("Add a micro-goal"),
+		pause: tr("Pause reminders for an hour"),
+		quit:  tr("Quit"), quitTip: tr("Quit Microgoals and its reminders"),
+	}
+}
+
 func (t *tray) build() {
 	// Trays show 16–64 pixels: the 64-pixel icon, not the 512-pixel one, crosses the bus.
 	systray.SetIcon(resources.Icon64PNG)
-	systray.SetTitle(tr("Microgoals"))
-	systray.SetTooltip(tr("Microgoals"))
-	open := systray.AddMenuItem(tr("Open Microgoals"), tr("Open the plan's window"))
-	quick := systray.AddMenuItem(tr("Quick add…"), tr("Add a micro-goal"))
+	w := currentTrayTexts()
+	systray.SetTitle(w.title)
+	systray.SetTooltip(w.title)
+	open := systray.AddMenuItem(w.open, w.openTip)
+	quick := systray.AddMenuItem(w.quick, w.quickTip)
 	count := systray.AddMenuItem(countLabel(0), "")
 	count.Disable()
-	pause := systray.AddMenuItemCheckbox(tr("Pause reminders for an hour"), "", false)
+	pause := systray.AddMenuItemCheckbox(w.pause, "", false)
 	systray.AddSeparator()
-	quit := systray.AddMenuItem(tr("Quit"), tr("Quit Microgoals and its reminders"))
+	quit := systray.AddMenuItem(w.quit, w.quitTip)
 	systray.SetOnTapped(t.open) // a left click on the icon opens the window
 	t.mu.Lock()
 	t.count, t.pause = count, pause
+	t.openItem, t.quickItem, t.quitItem = open, quick, quit
 	n := t.n
 	t.mu.Unlock()
 	if n >= 0 {
@@ -77,6 +96,29 @@ func (t *tray) build() {
 			}
 		}
 	}()
+}
+
+// relabel writes the menu again in the language the agent speaks now (one chosen in the
+// window's settings since the menu was built).
+func (t *tray) relabel() {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.count == nil {
+		return // not built yet: build writes the current language
+	}
+	w := currentTrayTexts()
+	systray.SetTitle(w.title)
+	systray.SetTooltip(w.title)
+	t.openItem.SetTitle(w.open)
+	t.openItem.SetTooltip(w.openTip)
+	t.quickItem.SetTitle(w.quick)
+	t.quickItem.SetTooltip(w.quickTip)
+	t.pause.SetTitle(w.pause)
+	t.quitItem.SetTitle(w.quit)
+	t.quitItem.SetTooltip(w.quitTip)
+	if t.n >= 0 {
+		t.count.SetTitle(countLabel(t.n))
+	}
 }
 
 // setCount shows today's open count (re-sent to the host only when it changed).

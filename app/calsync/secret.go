@@ -164,7 +164,8 @@ func RunOnce(ctx context.Context, store *storage.Store, now func() time.Time, pr
 	}
 	state := res.String()
 	if err != nil {
-		state = "Failed: " + err.Error()
+		// In the language of the process that synced: the agent's is the one chosen in the window.
+		state = model.Text("Failed: {{.Error}}", "Error", err.Error())
 	}
 	if serr := store.SetSettings(ctx, map[string]string{SettingLast: now().UTC().Format(time.RFC3339), SettingState: state}); serr != nil && err == nil {
 		err = serr

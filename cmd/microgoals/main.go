@@ -49,12 +49,15 @@ func main() {
 		os.Exit(agent.Run(agent.Options{DBPath: path}))
 	}
 	if *syncNow { // no window: it may run while one is open on the same plan
-		app.LoadTranslations()
 		store, err := storage.Open(path, storage.Options{BackgroundCheck: true})
 		if err != nil {
-			fmt.Fprintln(os.Stderr, "microgoals:", err)
+			app.LoadTranslations()
+			fmt.Fprintln(os.Stderr, "microgoals:", storage.Explain(err))
 			os.Exit(1)
 		}
+		// The result in the language chosen in the window's settings.
+		lang, _, _ := store.Setting(context.Background(), storage.SettingLanguage)
+		app.LoadTranslationsIn(lang)
 		code := syncOnce(store)
 		store.Close()
 		os.Exit(code)
