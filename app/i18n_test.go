@@ -367,6 +367,16 @@ func writeEnglish(t *testing.T, en map[string]any, msgs []sourceMessage) {
 func TestNoUntranslatedText(t *testing.T) {
 	walkSource(t, []string{"."}, func(fset *token.FileSet, c *ast.CallExpr) {
 		pkg, name := calleeName(c.Fun)
+		// The sync engine's problems reach the status bar: append(res.Problems, "words").
+		if name == "append" && len(c.Args) > 1 {
+			if sel, ok := c.Args[0].(*ast.SelectorExpr); ok && sel.Sel.Name == "Problems" {
+				for _, a := range c.Args[1:] {
+					if s, ok := bareWords(a); ok {
+						t.Errorf("%s: %q goes to the sync result untranslated: use model.Text", fset.Position(a.Pos()), s)
+					}
+				}
+			}
+		}
 		if strings.Contains(fset.Position(c.Pos()).Filename, "calsync") && (name == "SetText" || name == "do") {
 			return // iCalendar properties and HTTP methods, not text on screen
 		}
@@ -385,7 +395,37 @@ func TestNoUntranslatedText(t *testing.T) {
 				t.Errorf("%s: %q goes to %s untranslated: wrap it in lang.L", fset.Position(a.Pos()), s, name)
 			}
 		}
-	}, func(fset *token.FileSet, cl *ast.CompositeLit) { checkWidgetLiteral(t, fset, cl) })
+	}, func(fset *token.FileSet, cl *ast.CompositeLit) {
+		checkWidgetLiteral(t, fset, cl)
+		checkMessageLiteral(t, fset, cl)
+	})
+}
+
+// checkMessageLiteral catches &Error{Msg: "words"} in the sync engine and a sync conflict
+// with words in it: both reach the window.
+func checkMessageLiteral(t *testing.T, fset *token.FileSet, cl *ast.CompositeLit) {
+	_, typ := calleeName(cl.Type)
+	fields := map[string][]string{"Error": {"Msg"}, "SyncConflict": {"Field", "Kept", "Lost"}}[typ]
+	for _, el := range cl.Elts {
+		kv, ok := el.(*ast.KeyValueExpr)
+		if !ok {
+			continue
+		}
+		if k, ok := kv.Key.(*ast.Ident); ok && contains2(fields, k.Name) {
+			if s, ok := bareWords(kv.Value); ok {
+				t.Errorf("%s: %q goes to %s.%s untranslated: use model.Text (or a key the window translates)", fset.Position(kv.Pos()), s, typ, k.Name)
+			}
+		}
+	}
+}
+
+func contains2(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
 }
 
 func contains(list []int, i int) bool {

@@ -52,7 +52,7 @@ func writePeopleAndPlaces(b *strings.Builder, in ReportInput) {
 		}
 		nd++
 		line := fmt.Sprintf("- %s — **%s** %s", in.Locale.ShortDate(d.At.In(in.Location)), d.Kind, markdownEscape(d.Subject))
-		if r := strings.TrimSpace(d.Rationale); r != "" {
+		if r := strings.TrimSpace(LocalizeRationale(d.Rationale)); r != "" {
 			line += ": " + markdownEscape(r)
 		}
 		b.WriteString(line + "\n")

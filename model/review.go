@@ -238,7 +238,7 @@ func (d Decision) Summary() string {
 	if word == "" {
 		word = string(d.Kind)
 	}
-	if r := strings.TrimSpace(d.Rationale); r != "" {
+	if r := strings.TrimSpace(LocalizeRationale(d.Rationale)); r != "" {
 		return word + " — " + r
 	}
 	return word

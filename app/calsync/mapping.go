@@ -10,7 +10,7 @@ package calsync
 
 import (
 	"bytes"
-	"fmt"
+	"errors"
 	"sort"
 	"strconv"
 	"strings"
@@ -541,7 +541,7 @@ func FromICal(cal *ical.Calendar, loc *time.Location) (it Item, ok bool, err err
 	}
 	if master == nil {
 		if len(overrides) > 0 {
-			return it, false, fmt.Errorf("a task holds only changed occurrences and no task")
+			return it, false, errors.New(model.Text("a task holds only changed occurrences and no task"))
 		}
 		return it, false, nil
 	}
@@ -557,7 +557,7 @@ func FromICal(cal *ical.Calendar, loc *time.Location) (it Item, ok bool, err err
 	}
 	uid := text(ical.PropUID)
 	if uid == "" {
-		return it, false, fmt.Errorf("a task has no UID")
+		return it, false, errors.New(model.Text("a task has no UID"))
 	}
 	it.UID = uid
 	f := Fields{}
@@ -588,7 +588,7 @@ func FromICal(cal *ical.Calendar, loc *time.Location) (it Item, ok bool, err err
 	status := strings.ToUpper(text(ical.PropStatus))
 	completed, err := dateTime(p, ical.PropCompleted, loc)
 	if err != nil {
-		return it, false, fmt.Errorf("task “%s”: COMPLETED is not a date: %v", f[fTitle], err)
+		return it, false, errors.New(model.Text("task “{{.Title}}”: COMPLETED is not a date: {{.Error}}", "Title", f[fTitle], "Error", err))
 	}
 	if status == "" && !completed.IsZero() {
 		status = "COMPLETED"
@@ -596,7 +596,7 @@ func FromICal(cal *ical.Calendar, loc *time.Location) (it Item, ok bool, err err
 	description := text(ical.PropDescription)
 	due, dueIsDate, err := dueOf(p, loc)
 	if err != nil {
-		return it, false, fmt.Errorf("task “%s”: DUE is not a date: %v", f[fTitle], err)
+		return it, false, errors.New(model.Text("task “{{.Title}}”: DUE is not a date: {{.Error}}", "Title", f[fTitle], "Error", err))
 	}
 	if kind == storage.SyncObjective {
 		f[fWhy] = description

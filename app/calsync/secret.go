@@ -65,7 +65,7 @@ func SavePassword(serverURL, user, password string) (string, error) {
 	if err := os.Rename(p+".tmp", p); err != nil {
 		return "", fmt.Errorf("keep the password: %w", err)
 	}
-	return fmt.Sprintf("No desktop keyring answered: the password is kept in %s, readable only by you.", p), nil
+	return model.Text("No desktop keyring answered: the password is kept in {{.Path}}, readable only by you.", "Path", p), nil
 }
 
 // LoadPassword returns the password of user at serverURL: from PasswordEnv, the keyring, or
@@ -164,7 +164,7 @@ func RunOnce(ctx context.Context, store *storage.Store, now func() time.Time, pr
 	}
 	state := res.String()
 	if err != nil {
-		state = "Failed: " + err.Error()
+		state = model.Text("Failed: {{.Error}}", "Error", err.Error())
 	}
 	if serr := store.SetSettings(ctx, map[string]string{SettingLast: now().UTC().Format(time.RFC3339), SettingState: state}); serr != nil && err == nil {
 		err = serr
