@@ -131,7 +131,11 @@ func newSearchBar(o *outline) *searchBar {
 	// The clear button stays, so the bar does not jump as a search starts and ends.
 	s.clear = newIconButton(theme.CancelIcon(), s.reset)
 	s.help = newIconButton(theme.HelpIcon(), s.showHelp)
-	right := container.NewHBox(s.count, s.stage, s.due, s.focus, s.help, s.clear)
+	// The count (and what was not understood) is cut short rather than squeezing the query,
+	// whose words are longer in some languages.
+	s.count.Truncation = fyne.TextTruncateEllipsis
+	count := container.NewGridWrap(fyne.NewSize(170, s.count.MinSize().Height), s.count)
+	right := container.NewHBox(count, s.stage, s.due, s.focus, s.help, s.clear)
 	s.view = container.NewBorder(nil, nil, nil, right, s.entry)
 	return s
 }

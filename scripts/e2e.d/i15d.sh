@@ -1,0 +1,57 @@
+# i15d.sh — issue 15: a sync conflict in the decision log and a search typed in the window's
+# language, under a German and a French desktop locale. Sourced by scripts/e2e.sh.
+
+# i15d CODE LOCALE QUERY THEME: a demo plan whose first step in execution carries a sync
+# conflict in the decision log, stored in the English form the sync engine writes; the app
+# opened with LANG=LOCALE; QUERY (the stage and due keywords in that language) typed into the
+# search with xdotool (without accents, which the search ignores: xdotool drops some non-ASCII keys); the filtered outline, the step's detail and the Reviews tab's decision
+# log screenshotted. The stored conflict must stay as it was (the window translates it when it
+# shows it), and the query must leave the plan unchanged.
+i15d() {
+  local code=$1 locale=$2 query=$3 theme=$4 logtab=$5
+  local db=$WORK/i15d-$code.db gid before after
+  use_home "i15d-$code"
+  make_demo "$db"
+  gid=$(sqlite3 "$db" "SELECT id FROM micro_goals WHERE stage = 'execution' AND status = 'open' AND due_day <> '' AND due_day < date('now') ORDER BY id LIMIT 1")
+  [ -n "$gid" ] || fail "the demo plan has no open step in execution"
+  sqlite3 "$db" "INSERT INTO decisions (uuid, goal_id, subject, decision, rationale, decided_at)
+    SELECT lower(hex(randomblob(16))), id, title, 'adjust',
+      'Sync conflict: this was changed on two devices at once; the later change was kept.' || char(10) ||
+      'Owner: kept “Sam”, the other device had “Maria”.' || char(10) ||
+      'Deleted: kept “the step, changed on another device”, the other device had “its deletion on this device”.',
+      CAST(strftime('%s', 'now') AS INTEGER) * 1000 FROM micro_goals WHERE id = $gid"
+  before=$(sqlite3 "$db" "SELECT group_concat(id || status || stage, ',') FROM micro_goals")
+  LC_ALL= LANGUAGE= LC_TIME= LC_MESSAGES= LANG=$locale FYNE_THEME=$theme start_app "i15d-$code" --db "$db"
+  wait_window
+  sleep 2
+  xdotool windowactivate --sync "$WIN" >/dev/null 2>&1 || true
+  xdotool mousemove --window "$WIN" 900 600 click 1; sleep 0.3
+  xdotool key ctrl+f; sleep 0.5
+  xdotool type --delay 30 "$query"; sleep 1
+  screenshot "$WIN" "$ARTIFACTS/i15d-search-$code.png"
+  # The search's help (the ? beside the clear button).
+  xdotool mousemove --window "$WIN" 1032 98 click 1; sleep 1
+  screenshot "$WIN" "$ARTIFACTS/i15d-search-help-$code.png"
+  # Its Close button, under the text.
+  xdotool mousemove --window "$WIN" 550 535 click 1; sleep 0.5
+  # The first match (the second row, after its objective) opens in the detail panel, which
+  # ends with its decision log.
+  xdotool mousemove --window "$WIN" 300 225 click 1; sleep 1
+  screenshot "$WIN" "$ARTIFACTS/i15d-detail-$code.png"
+  xdotool key ctrl+5; sleep 1.5
+  # The Reviews tab's own tab "Decision log", the fourth (at x = logtab in this language).
+  xdotool mousemove --window "$WIN" "$logtab" 98 click 1; sleep 1
+  screenshot "$WIN" "$ARTIFACTS/i15d-reviews-$code.png"
+  close_app
+  no_crash_in_log
+  db_ok "$db"
+  after=$(sqlite3 "$db" "SELECT group_concat(id || status || stage, ',') FROM micro_goals")
+  [ "$before" = "$after" ] || fail "searching changed the plan"
+  sqlite3 "$db" "SELECT rationale FROM decisions WHERE goal_id = $gid" | grep -q '^Owner: kept “Sam”' ||
+    fail "the stored conflict was rewritten"
+}
+
+check_i15d_de() { i15d de de_DE.UTF-8 "phase:umsetzen fallig:uberfallig" light 444; }
+check_i15d_fr() { i15d fr fr_FR.UTF-8 "phase:executer echeance:retard" dark 477; }
+
+CHECKS+=(i15d_de i15d_fr)
