@@ -239,9 +239,10 @@ func literal(e ast.Expr) (string, bool) {
 	return s, err == nil
 }
 
-// sourceDirs are the packages whose text reaches the user: the app and its sub-packages, and
-// the model's messages, which it writes through its Localizer.
-var sourceDirs = []string{".", "../model"}
+// sourceDirs are the packages whose text reaches the user: the app and its sub-packages, the
+// model's messages, which it writes through its Localizer, and what storage writes into
+// exports through model.Text.
+var sourceDirs = []string{".", "../model", "../storage"}
 
 // messagesInSource lists the messages the source asks for: lang.L/N/X, the app's counted and
 // the model's tr/trN (model.Text/TextN outside it) and problem formats. A message passed on in a variable (the model's

@@ -51,7 +51,7 @@ func writePeopleAndPlaces(b *strings.Builder, in ReportInput) {
 			continue
 		}
 		nd++
-		line := fmt.Sprintf("- %s — **%s** %s", in.Locale.ShortDate(d.At.In(in.Location)), d.Kind, markdownEscape(d.Subject))
+		line := fmt.Sprintf("- %s — **%s** %s", in.Locale.ShortDate(d.At.In(in.Location)), d.KindWord(), markdownEscape(d.Subject))
 		if r := strings.TrimSpace(LocalizeRationale(d.Rationale)); r != "" {
 			line += ": " + markdownEscape(r)
 		}
