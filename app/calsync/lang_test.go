@@ -74,3 +74,22 @@ func TestMergeLabelsAreTranslated(t *testing.T) {
 		}
 	}
 }
+
+// TestDescriptionInEveryLanguage: the DESCRIPTION other apps show is written in the user's
+// language and read back in any, so a task described in German keeps its outcome and
+// done-when on a device in French or English.
+func TestDescriptionInEveryLanguage(t *testing.T) {
+	for _, l := range []string{"en", "de", "fr", "es"} {
+		useModelLanguage(t, l)
+		d := describe("Notes everyone can read", "Two people read them")
+		if l != "en" && strings.Contains(d, "Outcome") {
+			t.Errorf("%s: the description is English: %q", l, d)
+		}
+		for _, reader := range []string{"en", "fr"} {
+			useModelLanguage(t, reader)
+			if o, w := undescribe(d); o != "Notes everyone can read" || w != "Two people read them" {
+				t.Errorf("written in %s, read in %s: outcome %q, done when %q from %q", l, reader, o, w, d)
+			}
+		}
+	}
+}

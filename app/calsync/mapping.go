@@ -263,29 +263,46 @@ func (f Fields) ToLocal(uid string, created, modified time.Time, loc *time.Locat
 }
 
 // describe is the DESCRIPTION other apps show: the expected outcome and the acceptance
-// criterion, in words.
+// criterion, in words of the user's language.
 func describe(outcome, doneWhen string) string {
 	var parts []string
 	if outcome != "" {
-		parts = append(parts, "Outcome: "+outcome)
+		parts = append(parts, model.Text("Outcome: {{.Text}}", "Text", outcome))
 	}
 	if doneWhen != "" {
-		parts = append(parts, "Done when: "+doneWhen)
+		parts = append(parts, model.Text("Done when: {{.Text}}", "Text", doneWhen))
 	}
 	return strings.Join(parts, "\n")
 }
 
+// descriptionLabels are the labels describe writes, in every language the app speaks: a task
+// described on a device in German reads back on one in French.
+var descriptionLabels = struct{ outcome, doneWhen []string }{
+	outcome:  []string{"Outcome: ", "Ergebnis: ", "Résultat\u00a0: ", "Résultat : ", "Resultado: "},
+	doneWhen: []string{"Done when: ", "Erledigt, wenn: ", "Terminé quand\u00a0: ", "Terminé quand : ", "Hecho cuando: "},
+}
+
+// cutLabel is line without the first of labels it starts with.
+func cutLabel(line string, labels []string) (string, bool) {
+	for _, l := range labels {
+		if rest, ok := strings.CutPrefix(line, l); ok {
+			return rest, true
+		}
+	}
+	return line, false
+}
+
 // undescribe reads a DESCRIPTION another app may have edited back into outcome and "done
-// when": labelled lines go to their field, any other text to the outcome.
+// when": labelled lines (in any of the app's languages) go to their field, any other text to
+// the outcome.
 func undescribe(d string) (outcome, doneWhen string) {
 	var rest []string
 	for _, line := range strings.Split(d, "\n") {
-		switch {
-		case strings.HasPrefix(line, "Outcome: "):
-			outcome = strings.TrimPrefix(line, "Outcome: ")
-		case strings.HasPrefix(line, "Done when: "):
-			doneWhen = strings.TrimPrefix(line, "Done when: ")
-		default:
+		if v, ok := cutLabel(line, descriptionLabels.outcome); ok {
+			outcome = v
+		} else if v, ok := cutLabel(line, descriptionLabels.doneWhen); ok {
+			doneWhen = v
+		} else {
 			rest = append(rest, line)
 		}
 	}
