@@ -131,11 +131,7 @@ func newSearchBar(o *outline) *searchBar {
 	// The clear button stays, so the bar does not jump as a search starts and ends.
 	s.clear = newIconButton(theme.CancelIcon(), s.reset)
 	s.help = newIconButton(theme.HelpIcon(), s.showHelp)
-	// The count (and what was not understood) is cut short rather than squeezing the query,
-	// whose words are longer in some languages.
-	s.count.Truncation = fyne.TextTruncateEllipsis
-	count := container.NewGridWrap(fyne.NewSize(170, s.count.MinSize().Height), s.count)
-	right := container.NewHBox(count, s.stage, s.due, s.focus, s.help, s.clear)
+	right := container.NewHBox(s.count, s.stage, s.due, s.focus, s.help, s.clear)
 	s.view = container.NewBorder(nil, nil, nil, right, s.entry)
 	return s
 }
@@ -204,7 +200,9 @@ func (s *searchBar) apply() bool {
 	}
 	text := counted(s.result.Matches, "{{.Count}} found", "{{.Count}} found")
 	if len(s.filter.Unknown) > 0 {
-		text += lang.L(" · not understood: {{.Words}}", args("Words", strings.Join(s.filter.Unknown, " ")))
+		// Cut short: the count takes its room from the query, whose words are longer in some
+		// languages.
+		text += lang.L(" · not understood: {{.Words}}", args("Words", ellipsis(strings.Join(s.filter.Unknown, " "), 16)))
 	}
 	s.count.SetText(text)
 	s.count.Show()
