@@ -1,15 +1,16 @@
 # i15d.sh — issue 15: a sync conflict in the decision log and a search typed in the window's
 # language, under a German and a French desktop locale. Sourced by scripts/e2e.sh.
 
-# i15d CODE LOCALE QUERY THEME: a demo plan whose first step in execution carries a sync
+# i15d CODE LOCALE QUERY THEME LOGTAB HEADER: a demo plan whose first step in execution carries a sync
 # conflict in the decision log, stored in the English form the sync engine writes; the app
 # opened with LANG=LOCALE; QUERY (the stage and due keywords in that language) typed into the
 # search with xdotool (without accents, which the search ignores: xdotool drops some non-ASCII keys); the filtered outline, the step's detail and the Reviews tab's decision
-# log screenshotted. The stored conflict must stay as it was (the window translates it when it
+# log screenshotted; File → Export ▸ Metric entries (CSV) must write its header in that
+# language (HEADER). The stored conflict must stay as it was (the window translates it when it
 # shows it), and the query must leave the plan unchanged.
 i15d() {
-  local code=$1 locale=$2 query=$3 theme=$4 logtab=$5
-  local db=$WORK/i15d-$code.db gid before after
+  local code=$1 locale=$2 query=$3 theme=$4 logtab=$5 header=$6
+  local db=$WORK/i15d-$code.db gid before after got i
   use_home "i15d-$code"
   make_demo "$db"
   gid=$(sqlite3 "$db" "SELECT id FROM micro_goals WHERE stage = 'execution' AND status = 'open' AND due_day <> '' AND due_day < date('now') ORDER BY id LIMIT 1")
@@ -42,6 +43,14 @@ i15d() {
   # The Reviews tab's own tab "Decision log", the fourth (at x = logtab in this language).
   xdotool mousemove --window "$WIN" "$logtab" 98 click 1; sleep 1
   screenshot "$WIN" "$ARTIFACTS/i15d-reviews-$code.png"
+  # File → Export ▸ (the ninth item) → Metric entries (CSV)… (its fourth) → Save, into the
+  # home folder the dialog opens on (menu_keys: scripts/e2e.d/i11_exports.sh).
+  menu_keys Down Down Down Down Down Down Down Down Down Right
+  xdotool key --window "$WIN" Down Down Down Return
+  sleep 1.5
+  xdotool mousemove --window "$WIN" 954 617 click 1
+  for i in $(seq 50); do [ -s "$HOME/microgoals-metrics.csv" ] && break; sleep 0.2; done
+  sleep 1
   close_app
   no_crash_in_log
   db_ok "$db"
@@ -49,9 +58,15 @@ i15d() {
   [ "$before" = "$after" ] || fail "searching changed the plan"
   sqlite3 "$db" "SELECT rationale FROM decisions WHERE goal_id = $gid" | grep -q '^Owner: kept “Sam”' ||
     fail "the stored conflict was rewritten"
+  [ -s "$HOME/microgoals-metrics.csv" ] || fail "no metric entries CSV written to $HOME"
+  got=$(head -n 1 "$HOME/microgoals-metrics.csv" | tr -d '\r')
+  [ "$got" = "$header" ] || fail "the CSV's header is '$got', want '$header'"
+  echo "CSV header under $locale: $got"
 }
 
-check_i15d_de() { i15d de de_DE.UTF-8 "phase:umsetzen fallig:uberfallig" light 444; }
-check_i15d_fr() { i15d fr fr_FR.UTF-8 "phase:executer echeance:retard" dark 477; }
+check_i15d_de() { i15d de de_DE.UTF-8 "phase:umsetzen fallig:uberfallig" light 444 \
+  "Eintrag,Mikroziel,Titel des Mikroziels,Ziel,Zeitpunkt,Wert,Einheit,Notiz,korrigiert,erfasst am,zählt"; }
+check_i15d_fr() { i15d fr fr_FR.UTF-8 "phase:executer echeance:retard" dark 477 \
+  "entrée,micro-objectif,titre du micro-objectif,objectif,moment,valeur,unité,note,corrige,saisie le,compte"; }
 
 CHECKS+=(i15d_de i15d_fr)
