@@ -409,7 +409,7 @@ func newDecisionLogList(u *UI) *decisionLogList {
 		c := o.(*fyne.Container)
 		text, btn := c.Objects[0].(*widget.Label), c.Objects[1].(*widget.Button)
 		d := l.items[i]
-		text.SetText(fmt.Sprintf("%s · %s: %s", currentLocale().DayMonthYear(d.At.In(u.loc)), d.Subject, d.Summary()))
+		text.SetText(lang.L("{{.Date}} · {{.Subject}}: {{.Decision}}", args("Date", currentLocale().DayMonthYear(d.At.In(u.loc)), "Subject", d.Subject, "Decision", d.Summary())))
 		btn.Hidden = d.Kind != model.DecisionDrop || l.undone[d.ID]
 		btn.OnTapped = func() { l.askReverse(d) }
 		btn.Refresh()

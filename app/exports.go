@@ -13,15 +13,18 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	fynestorage "fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 	"golang.org/x/image/font"
 	"golang.org/x/image/font/basicfont"
+	"golang.org/x/image/font/opentype"
 	"golang.org/x/image/math/fixed"
 
 	"github.com/microgoals/microgoals/model"
@@ -97,7 +100,7 @@ func (u *UI) exportMetricsCSV(goalID int64) {
 	u.saveFile(name, lang.L("the metric entries"), func(ctx context.Context, st *storage.Store, path string, _ storage.Progress) (string, func(), error) {
 		n := 0
 		err := writeAtomically(path, func(w io.Writer) (err error) {
-			n, err = st.ExportCSV(ctx, w, goalID)
+			n, err = st.ExportCSVIn(ctx, w, goalID, currentLocale().Language())
 			return err
 		})
 		return counted(n, "Exported {{.Count}} metric entry to {{.Path}}.", "Exported {{.Count}} metric entries to {{.Path}}.", args("Path", path)), nil, err
@@ -218,7 +221,7 @@ func (u *UI) writeReport(ctx context.Context, st *storage.Store, path string, p 
 		for d := p.Start; d.Before(p.End); d = d.AddDate(0, 0, 1) {
 			days = append(days, d.Format("2"))
 		}
-		return png.Encode(w, barChart("Steps completed per day, "+currentLocale().ShortDate(p.Start)+" to "+currentLocale().ShortDateYear(p.Last()), model.CompletionsPerDay(work, p, u.loc), 0, days, false))
+		return png.Encode(w, barChart(lang.L("Steps completed per day, {{.From}} to {{.To}}", args("From", currentLocale().ShortDate(p.Start), "To", currentLocale().ShortDateYear(p.Last()))), model.CompletionsPerDay(work, p, u.loc), 0, days, false))
 	}); err != nil {
 		return "", err
 	}
@@ -235,7 +238,7 @@ func (u *UI) writeReport(ctx context.Context, st *storage.Store, path string, p 
 			nums = append(nums, strconv.Itoa(i+1))
 		}
 		if err := writeAtomically(filepath.Join(dir, charts["metrics"]), func(w io.Writer) error {
-			return png.Encode(w, barChart("Share of target logged (rows 1-20 of the table)", shares, 1, nums, true))
+			return png.Encode(w, barChart(lang.L("Share of target logged (rows 1-20 of the table)"), shares, 1, nums, true))
 		}); err != nil {
 			return "", err
 		}
@@ -270,7 +273,8 @@ func (u *UI) writeReport(ctx context.Context, st *storage.Store, path string, p 
 // barChart draws values as labelled bars on a light background, scaled to max (or to the
 // largest value when max is 0), with a line at the top of the scale: a title, each bar's
 // value above it (as a percentage when asPercent) and its label below it. The text is
-// drawn with the fixed 7×13 bitmap face, which needs no font files and has ASCII only.
+// drawn with the window's font, so titles and dates in any of the app's languages show their
+// accents (chartFace).
 func barChart(title string, values []float64, max float64, labels []string, asPercent bool) image.Image {
 	const w, h, pad, top, bottom = 640, 260, 16, 40, 24
 	img := image.NewRGBA(image.Rect(0, 0, w, h))
@@ -281,8 +285,9 @@ func barChart(title string, values []float64, max float64, labels []string, asPe
 	fill := func(x0, y0, x1, y1 int, c color.Color) {
 		draw.Draw(img, image.Rect(x0, y0, x1, y1), image.NewUniform(c), image.Point{}, draw.Src)
 	}
+	face := chartFace()
 	text := func(s string, x, y int, centre bool) {
-		d := font.Drawer{Dst: img, Src: image.NewUniform(ink), Face: basicfont.Face7x13}
+		d := font.Drawer{Dst: img, Src: image.NewUniform(ink), Face: face}
 		if centre {
 			x -= d.MeasureString(s).Round() / 2
 		}
@@ -360,4 +365,24 @@ func (u *UI) showReport(path, md string) fyne.Window {
 	w.Resize(fyne.NewSize(820, 700))
 	w.Show()
 	return w
+}
+
+var (
+	chartFontOnce sync.Once
+	chartFont     *opentype.Font
+)
+
+// chartFace is a face for one chart: the theme's text font at 12 px, or the ASCII bitmap face
+// if the font cannot be read. A face caches glyphs and is not safe from two goroutines, so
+// each chart gets its own; the font is parsed once.
+func chartFace() font.Face {
+	chartFontOnce.Do(func() {
+		chartFont, _ = opentype.Parse(theme.DefaultTextFont().Content())
+	})
+	if chartFont != nil {
+		if face, err := opentype.NewFace(chartFont, &opentype.FaceOptions{Size: 12, DPI: 72, Hinting: font.HintingFull}); err == nil {
+			return face
+		}
+	}
+	return basicfont.Face7x13
 }

@@ -242,7 +242,7 @@ func literal(e ast.Expr) (string, bool) {
 // sourceDirs are the packages whose text reaches the user: the app and its sub-packages (the
 // background agent among them), the model's messages, which it writes through its Localizer,
 // and storage's errors written for the user (its refusals, which it translates through the
-// model's Localizer when they are read).
+// model's Localizer when they are read) and what it writes into exports through model.Text.
 var sourceDirs = []string{".", "../model", "../storage"}
 
 // storageTextArg are storage's helpers that make an error for the user from a message, and
@@ -410,6 +410,16 @@ var internalErrors = map[string]bool{
 func TestNoUntranslatedText(t *testing.T) {
 	walkSource(t, []string{".", "../storage"}, func(fset *token.FileSet, c *ast.CallExpr) {
 		pkg, name := calleeName(c.Fun)
+		// The sync engine's problems reach the status bar: append(res.Problems, "words").
+		if name == "append" && len(c.Args) > 1 {
+			if sel, ok := c.Args[0].(*ast.SelectorExpr); ok && sel.Sel.Name == "Problems" {
+				for _, a := range c.Args[1:] {
+					if s, ok := bareWords(a); ok {
+						t.Errorf("%s: %q goes to the sync result untranslated: use model.Text", fset.Position(a.Pos()), s)
+					}
+				}
+			}
+		}
 		file := filepath.ToSlash(fset.Position(c.Pos()).Filename)
 		if (strings.HasPrefix(file, "agent/") || strings.HasPrefix(file, "../storage/")) &&
 			(pkg == "errors" && name == "New" || pkg == "fmt" && name == "Errorf") && len(c.Args) > 0 {
@@ -439,7 +449,37 @@ func TestNoUntranslatedText(t *testing.T) {
 				t.Errorf("%s: %q goes to %s untranslated: wrap it in lang.L", fset.Position(a.Pos()), s, name)
 			}
 		}
-	}, func(fset *token.FileSet, cl *ast.CompositeLit) { checkWidgetLiteral(t, fset, cl) })
+	}, func(fset *token.FileSet, cl *ast.CompositeLit) {
+		checkWidgetLiteral(t, fset, cl)
+		checkMessageLiteral(t, fset, cl)
+	})
+}
+
+// checkMessageLiteral catches &Error{Msg: "words"} in the sync engine and a sync conflict
+// with words in it: both reach the window.
+func checkMessageLiteral(t *testing.T, fset *token.FileSet, cl *ast.CompositeLit) {
+	_, typ := calleeName(cl.Type)
+	fields := map[string][]string{"Error": {"Msg"}, "SyncConflict": {"Field", "Kept", "Lost"}}[typ]
+	for _, el := range cl.Elts {
+		kv, ok := el.(*ast.KeyValueExpr)
+		if !ok {
+			continue
+		}
+		if k, ok := kv.Key.(*ast.Ident); ok && contains2(fields, k.Name) {
+			if s, ok := bareWords(kv.Value); ok {
+				t.Errorf("%s: %q goes to %s.%s untranslated: use model.Text (or a key the window translates)", fset.Position(kv.Pos()), s, typ, k.Name)
+			}
+		}
+	}
+}
+
+func contains2(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
 }
 
 func hasKey(m map[string]int, k string) bool {

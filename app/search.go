@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -24,6 +25,7 @@ type searchBar struct {
 	focus *widget.Check
 	count *widget.Label
 	clear *iconButton
+	help  *iconButton
 	view  fyne.CanvasObject
 
 	// The index is built for one loaded plan and rebuilt when the plan changes.
@@ -33,6 +35,65 @@ type searchBar struct {
 	indexObjs []model.Objective
 	result    model.FilterResult
 	filter    model.Filter
+}
+
+// searchWord is a search key's word in the window's language, with its colon: "fällig:".
+func searchWord(key string) string {
+	return model.FilterKeyWord(currentLocale().Language(), key) + ":"
+}
+
+// searchPlaceholder names the search's keys in the window's language: the words shown are
+// the words the search reads.
+func searchPlaceholder() string {
+	l := currentLocale().Language()
+	return lang.L("Find: words, #tag, @place, {{.Owner}}, {{.Due}}… (Ctrl+F)", args("Owner", searchWord(model.FilterKeyOwner),
+		"Due", searchWord(model.FilterKeyDue)+model.FilterValueWord(l, model.FilterKeyDue, string(model.DueToday))))
+}
+
+// searchHelp is the search's syntax in the window's language: each key with the values it
+// takes, written as they are typed.
+func searchHelp() string {
+	l := currentLocale().Language()
+	values := func(key string) string {
+		var vs []string
+		for _, v := range model.FilterValues(key) {
+			vs = append(vs, model.FilterValueWord(l, key, v))
+		}
+		return searchWord(key) + strings.Join(vs, ", ")
+	}
+	lines := []string{
+		lang.L("Words: steps whose title, outcome, done-when, notes or tags hold them all."),
+		lang.L("#tag, @place: steps with that tag or place."),
+		lang.L("Stage: {{.Syntax}}", args("Syntax", values(model.FilterKeyStage))),
+		lang.L("Status: {{.Syntax}}", args("Syntax", values(model.FilterKeyStatus))),
+		lang.L("Horizon: {{.Syntax}}", args("Syntax", values(model.FilterKeyHorizon))),
+		lang.L("Due date: {{.Syntax}}", args("Syntax", values(model.FilterKeyDue))),
+		lang.L("Owner and partner: {{.Owner}}{{.Name}}, {{.Partner}}{{.Name}}", args("Owner", searchWord(model.FilterKeyOwner),
+			"Partner", searchWord(model.FilterKeyPartner), "Name", lang.L("name"))),
+		lang.L("In focus: {{.Syntax}}", args("Syntax", values(model.FilterKeyIs))),
+		lang.L("A value may be cut short (“{{.Example}}”). The English words (stage:, status:, horizon:, owner:, partner:, due:, is:focus) always work too.",
+			args("Example", searchWord(model.FilterKeyStage)+shortWord(model.FilterValueWord(l, model.FilterKeyStage, string(model.StageExecution))))),
+	}
+	return strings.Join(lines, "\n")
+}
+
+// shortWord is the first four letters of a word, as an example of a value cut short.
+func shortWord(w string) string {
+	r := []rune(w)
+	if len(r) > 4 {
+		r = r[:4]
+	}
+	return string(r)
+}
+
+// showHelp shows the search's syntax.
+func (s *searchBar) showHelp() {
+	text := widget.NewLabel(searchHelp())
+	text.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustom(lang.L("Search"), lang.L("Close"), text, s.o.u.win)
+	// A wrapping label asks for no width of its own: the dialog is given room for the lines.
+	d.Resize(fyne.NewSize(620, 460))
+	d.Show()
 }
 
 func anyStage() string { return lang.L("Any stage") }
@@ -49,11 +110,11 @@ func dueLabels() map[model.DueWindow]string {
 func newSearchBar(o *outline) *searchBar {
 	s := &searchBar{o: o}
 	s.entry = newSearchEntry(s)
-	s.entry.SetPlaceHolder(lang.L("Find: words, #tag, @place, owner:, due:today… (Ctrl+F)"))
+	s.entry.SetPlaceHolder(searchPlaceholder())
 	s.entry.OnChanged = func(string) { s.changed() }
 	stages := []string{anyStage()}
 	for _, st := range model.Stages {
-		stages = append(stages, model.StageNames[st])
+		stages = append(stages, stageName(st))
 	}
 	s.stage = widget.NewSelect(stages, func(string) { s.changed() })
 	s.stage.SetSelected(anyStage())
@@ -69,7 +130,8 @@ func newSearchBar(o *outline) *searchBar {
 	s.count.Hide()
 	// The clear button stays, so the bar does not jump as a search starts and ends.
 	s.clear = newIconButton(theme.CancelIcon(), s.reset)
-	right := container.NewHBox(s.count, s.stage, s.due, s.focus, s.clear)
+	s.help = newIconButton(theme.HelpIcon(), s.showHelp)
+	right := container.NewHBox(s.count, s.stage, s.due, s.focus, s.help, s.clear)
 	s.view = container.NewBorder(nil, nil, nil, right, s.entry)
 	return s
 }
@@ -99,8 +161,8 @@ func (s *searchBar) active() bool {
 // currentFilter is the query with the menus on top.
 func (s *searchBar) currentFilter() model.Filter {
 	f := model.ParseFilter(s.entry.Text)
-	for st, name := range model.StageNames {
-		if s.stage.Selected == name {
+	for _, st := range model.Stages {
+		if s.stage.Selected == stageName(st) {
 			f.Stage = st
 		}
 	}
@@ -138,7 +200,9 @@ func (s *searchBar) apply() bool {
 	}
 	text := counted(s.result.Matches, "{{.Count}} found", "{{.Count}} found")
 	if len(s.filter.Unknown) > 0 {
-		text += lang.L(" · not understood: {{.Words}}", args("Words", strings.Join(s.filter.Unknown, " ")))
+		// Cut short: the count takes its room from the query, whose words are longer in some
+		// languages.
+		text += lang.L(" · not understood: {{.Words}}", args("Words", ellipsis(strings.Join(s.filter.Unknown, " "), 16)))
 	}
 	s.count.SetText(text)
 	s.count.Show()

@@ -86,7 +86,7 @@ func TestSearchFiltersOutlineAndKeepsHierarchy(t *testing.T) {
 
 	// The stage menu filters too.
 	e.SetText("")
-	h.u.outline.search.stage.SetSelected(model.StageNames[model.StageExecution])
+	h.u.outline.search.stage.SetSelected(stageName(model.StageExecution))
 	h.mustOutline("Run a half marathon", "  Buy running shoes")
 	h.u.outline.search.stage.SetSelected(anyStage())
 

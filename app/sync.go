@@ -159,7 +159,7 @@ func (s *syncer) run(ctx context.Context) bool {
 	s.show(lang.L("Sync: checking {{.List}}…", args("List", st.ListName)))
 	res, err := calsync.RunOnce(ctx, store, s.u.now, func(p calsync.Progress) {
 		if p.Total > 0 {
-			s.show(fmt.Sprintf(lang.L("Sync: %s %d of %d…"), p.Phase, p.Done, p.Total))
+			s.show(syncProgress(p))
 		}
 	})
 	if err != nil {
@@ -216,4 +216,17 @@ func (s *syncer) listen(f func(string)) func() {
 		defer s.mu.Unlock()
 		s.listeners[i] = func(string) {}
 	}
+}
+
+// syncProgress says how far a sync is, in the user's language: the engine names its phase
+// with an English key.
+func syncProgress(p calsync.Progress) string {
+	a := args("Done", p.Done, "Total", p.Total)
+	switch p.Phase {
+	case "Receiving":
+		return lang.L("Sync: receiving {{.Done}} of {{.Total}}…", a)
+	case "Sending":
+		return lang.L("Sync: sending {{.Done}} of {{.Total}}…", a)
+	}
+	return lang.L("Sync: checking {{.Done}} of {{.Total}}…", a)
 }

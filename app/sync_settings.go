@@ -240,7 +240,7 @@ func (s *syncSettings) onSave() {
 				return
 			}
 			s.password.SetText("")
-			s.idle(strings.TrimSpace("Saved. " + where))
+			s.idle(strings.TrimSpace(lang.L("Saved.") + " " + where))
 			s.u.syncer.syncNow()
 		})
 	})

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"strings"
 	"sync"
 	"time"
 
@@ -116,7 +117,7 @@ func (u *UI) importData(data []byte, kind importKind, done func(ok bool)) {
 		if after, err = st.LoadOutline(ctx); err != nil {
 			return "", err
 		}
-		return fmt.Sprintf(lang.L("Imported: %s. The plan as it was before is kept as a backup (Restore from backup… in the File menu)."), res), nil
+		return fmt.Sprintf(lang.L("Imported: %s. The plan as it was before is kept as a backup (Restore from backup… in the File menu)."), importCounts(res)), nil
 	}, func(msg string, err error) {
 		switch {
 		case errors.Is(err, context.Canceled):
@@ -130,4 +131,14 @@ func (u *UI) importData(data []byte, kind importKind, done func(ok bool)) {
 			done(err == nil)
 		}
 	})
+}
+
+// importCounts says what an import did, in the user's language: "3 added, 1 updated, 0
+// already there".
+func importCounts(r storage.ImportResult) string {
+	return strings.Join([]string{
+		counted(r.Added, "{{.Count}} added", "{{.Count}} added"),
+		counted(r.Updated, "{{.Count}} updated", "{{.Count}} updated"),
+		counted(r.Unchanged, "{{.Count}} already there", "{{.Count}} already there"),
+	}, ", ")
 }

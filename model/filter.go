@@ -47,16 +47,17 @@ func (f Filter) goalCriteria() bool {
 		len(f.Tags) > 0 || f.Due != DueAny
 }
 
-// StageNames are the words the search and the board use for the stages.
+// StageNames are the English words the search and the board use for the stages.
 var StageNames = map[Stage]string{
 	StageInput: "input", StagePlanning: "plan", StageExecution: "execute", StageReview: "review", StageCelebration: "celebrate",
 }
 
 // ParseFilter reads a search query: plain words are searched for in the text; "#tag" and
 // "@place" ask for a tag; "stage:", "status:", "horizon:", "owner:", "partner:" and "due:"
-// (overdue, today, week, none) ask for a field; "is:focus" keeps the objective in focus. A
-// value may be the start of a name ("stage:exec"). Words after "key:" that fit nothing are
-// listed in Unknown.
+// (overdue, today, week, none) ask for a field; "is:focus" keeps the objective in focus. The
+// keys and values may be written in any of the app's languages ("phase:umsetzen",
+// "échéance:aujourd'hui"), case and accents ignored. A value may be the start of a name
+// ("stage:exec"). Words after "key:" that fit nothing are listed in Unknown.
 func ParseFilter(q string) Filter {
 	var f Filter
 	for _, w := range strings.FieldsFunc(q, wordBreak) {
@@ -67,73 +68,46 @@ func ParseFilter(q string) Filter {
 			continue
 		}
 		key, val, ok := strings.Cut(w, ":")
-		if ok && val != "" && f.setField(strings.ToLower(key), val) {
-			continue
-		}
-		if ok && val != "" && knownKey(strings.ToLower(key)) {
-			f.Unknown = append(f.Unknown, w)
-			continue
+		if ok && val != "" {
+			if k := filterKeyOf(key); k != "" {
+				if !f.setField(k, val) {
+					f.Unknown = append(f.Unknown, w)
+				}
+				continue
+			}
 		}
 		f.Words = append(f.Words, toLower(w))
 	}
 	return f
 }
 
-func knownKey(k string) bool {
-	switch k {
-	case "stage", "status", "horizon", "owner", "partner", "due", "is":
-		return true
-	}
-	return false
-}
-
-// setField sets the field key to val and reports whether val fits it.
+// setField sets the field key (a canonical key) to val and reports whether val fits it.
 func (f *Filter) setField(key, val string) bool {
-	lv := strings.ToLower(val)
-	prefix := func(names ...string) (int, bool) {
-		for i, n := range names {
-			if strings.HasPrefix(n, lv) {
-				return i, true
-			}
-		}
-		return 0, false
-	}
 	switch key {
-	case "stage":
-		for _, s := range Stages {
-			if strings.HasPrefix(string(s), lv) || strings.HasPrefix(StageNames[s], lv) {
-				f.Stage = s
-				return true
-			}
-		}
-	case "status":
-		if i, ok := prefix("open", "done", "dropped"); ok {
-			f.Status = []Status{StatusOpen, StatusDone, StatusDropped}[i]
-			return true
-		}
-	case "horizon":
-		if i, ok := prefix("day", "week", "fortnight", "month"); ok {
-			f.Horizon = Horizons[i]
-			return true
-		}
-	case "due":
-		if i, ok := prefix("overdue", "today", "week", "none"); ok {
-			f.Due = DueWindows[i+1]
-			return true
-		}
-	case "owner":
+	case FilterKeyOwner:
 		f.Owner = val
 		return true
-	case "partner":
+	case FilterKeyPartner:
 		f.Partner = val
 		return true
-	case "is":
-		if _, ok := prefix("focus"); ok {
-			f.FocusOnly = true
-			return true
-		}
 	}
-	return false
+	v, ok := filterValueOf(key, val)
+	if !ok {
+		return false
+	}
+	switch key {
+	case FilterKeyStage:
+		f.Stage = Stage(v)
+	case FilterKeyStatus:
+		f.Status = Status(v)
+	case FilterKeyHorizon:
+		f.Horizon = Horizon(v)
+	case FilterKeyDue:
+		f.Due = DueWindow(v)
+	case FilterKeyIs:
+		f.FocusOnly = true
+	}
+	return true
 }
 
 // FilterContext is what a filter needs from outside the plan: the time, the zone, and the

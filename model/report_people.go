@@ -51,8 +51,8 @@ func writePeopleAndPlaces(b *strings.Builder, in ReportInput) {
 			continue
 		}
 		nd++
-		line := fmt.Sprintf("- %s — **%s** %s", in.Locale.ShortDate(d.At.In(in.Location)), d.Kind, markdownEscape(d.Subject))
-		if r := strings.TrimSpace(d.Rationale); r != "" {
+		line := fmt.Sprintf("- %s — **%s** %s", in.Locale.ShortDate(d.At.In(in.Location)), d.KindWord(), markdownEscape(d.Subject))
+		if r := strings.TrimSpace(LocalizeRationale(d.Rationale)); r != "" {
 			line += ": " + markdownEscape(r)
 		}
 		b.WriteString(line + "\n")

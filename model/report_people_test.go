@@ -24,7 +24,7 @@ func TestReportByOwnerAndPlace(t *testing.T) {
 	md := ProgressReport(in)
 	for _, want := range []string{
 		"## By owner", "- **Sam**: 1 done, 1 of 1 on time; 1 still open",
-		"- Wed 25 Nov — **drop** Old step: not essential", "![Burn-up of the objective in focus](r-burnup.png)",
+		"- Wed 25 Nov — **Dropped** Old step: not essential", "![Burn-up of the objective in focus](r-burnup.png)",
 		"## Places and collaborators", "| Place | library | 1 | 100% | 25 |", "| With | Maria | 1 | 100% | 0 |",
 	} {
 		if !strings.Contains(md, want) {

@@ -232,13 +232,19 @@ func ValidateDecision(d Decision) []Problem {
 	return ps
 }
 
-// Summary is the decision in one line for the log: "Dropped — no longer fits the plan".
-func (d Decision) Summary() string {
+// KindWord is what was decided, in the user's language: "Dropped".
+func (d Decision) KindWord() string {
 	word := map[DecisionKind]string{DecisionKeep: tr("Kept"), DecisionAdjust: tr("Adjusted"), DecisionDrop: tr("Dropped"), DecisionReverse: tr("Reversed the drop")}[d.Kind]
 	if word == "" {
 		word = string(d.Kind)
 	}
-	if r := strings.TrimSpace(d.Rationale); r != "" {
+	return word
+}
+
+// Summary is the decision in one line for the log: "Dropped — no longer fits the plan".
+func (d Decision) Summary() string {
+	word := d.KindWord()
+	if r := strings.TrimSpace(LocalizeRationale(d.Rationale)); r != "" {
 		return word + " — " + r
 	}
 	return word

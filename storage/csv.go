@@ -16,26 +16,31 @@ import (
 	"github.com/microgoals/microgoals/model"
 )
 
-// csvHeader is the first row of a metric entries CSV file. The entry and goal columns are the
+// A metric entries CSV file's columns are csvHeader's. The entry and goal columns are the
 // identities of the JSON export, so an exported file can be imported again (into this plan
 // or another with the same goals) without duplicating anything.
 // The last column, counts, is the value that counts once corrections are applied
 // (model.EffectiveEntries): a corrected entry's is 0, so a spreadsheet's sum of it is the
 // total the app shows. Files without it (older exports) import too.
-var csvHeader = []string{"entry", "goal", "goal_title", "objective", "at", "value", "unit", "note", "corrects", "logged_at", "counts"}
 
 // ExportCSV writes the metric entries of goalID — of every micro-goal outside the trash when
-// goalID is zero — as CSV, in time order, with a header row, and returns how many it wrote.
-// Times are RFC 3339 instants in UTC; values use a dot as decimal separator. ImportCSV reads
-// the file back.
+// goalID is zero — as CSV, in time order, with a header row in English, and returns how many
+// it wrote. Times are RFC 3339 instants in UTC; values use a dot as decimal separator (the
+// cells are data, the same in every language). ImportCSV reads the file back.
 func (s *Store) ExportCSV(ctx context.Context, w io.Writer, goalID int64) (int, error) {
+	return s.ExportCSVIn(ctx, w, goalID, "en")
+}
+
+// ExportCSVIn is ExportCSV with the header row in language lang (CSVHeader): a spreadsheet
+// shows the user's words, and ImportCSV reads a file exported in any language.
+func (s *Store) ExportCSVIn(ctx context.Context, w io.Writer, goalID int64, lang string) (int, error) {
 	cw := csv.NewWriter(w)
 	if err := s.ensureUUIDs(ctx); err != nil {
 		return 0, wrapf(err, "export the metric entries")
 	}
 	n := 0
 	err := s.read(ctx, func(tx *sql.Conn) error {
-		if err := cw.Write(csvHeader); err != nil {
+		if err := cw.Write(CSVHeader(lang)); err != nil {
 			return err
 		}
 		counts, err := s.effectiveIDs(ctx, tx, goalID)
@@ -132,7 +137,8 @@ func (s *Store) ImportCSV(ctx context.Context, r io.Reader) (ImportResult, error
 	cr := csv.NewReader(strings.NewReader(strings.TrimPrefix(string(data), "\ufeff")))
 	cr.FieldsPerRecord = -1
 	head, err := cr.Read()
-	if err != nil || (strings.Join(head, ",") != strings.Join(csvHeader, ",") && strings.Join(head, ",") != strings.Join(csvHeader[:len(csvHeader)-1], ",")) {
+	col, ok := csvColumns(head)
+	if err != nil || !ok {
 		return ImportResult{}, badImport("it is not a Microgoals metric entries CSV (the first line must be {{.Header}})", "Header", strings.Join(csvHeader, ","))
 	}
 	cr.FieldsPerRecord = len(head)
@@ -157,19 +163,25 @@ func (s *Store) ImportCSV(ctx context.Context, r io.Reader) (ImportResult, error
 			return ImportResult{}, badImport("the CSV cannot be read ({{.Err}})", "Err", err)
 		}
 		line, _ := cr.FieldPos(0)
-		rw := row{line: line, entry: strings.TrimSpace(rec[0]), goal: strings.TrimSpace(rec[1]), note: rec[7], corrects: strings.TrimSpace(rec[8])}
+		cell := func(name string) string {
+			if i, ok := col[name]; ok {
+				return rec[i]
+			}
+			return ""
+		}
+		rw := row{line: line, entry: strings.TrimSpace(cell(csvEntry)), goal: strings.TrimSpace(cell(csvGoal)), note: cell(csvNote), corrects: strings.TrimSpace(cell(csvCorrects))}
 		if rw.goal == "" {
 			return ImportResult{}, badImport("line {{.Line}} names no micro-goal (goal column)", "Line", line)
 		}
-		if rw.at, err = parseMs("line "+strconv.Itoa(line)+": at", strings.TrimSpace(rec[4])); err != nil {
+		if rw.at, err = parseMs("line "+strconv.Itoa(line)+": at", strings.TrimSpace(cell(csvAt))); err != nil {
 			return ImportResult{}, err
 		}
-		rw.value, err = strconv.ParseFloat(strings.TrimSpace(rec[5]), 64)
+		rw.value, err = strconv.ParseFloat(strings.TrimSpace(cell(csvValue)), 64)
 		if err != nil || math.IsNaN(rw.value) || math.IsInf(rw.value, 0) {
-			return ImportResult{}, badImport("line {{.Line}}: value “{{.Value}}” is not a number", "Line", line, "Value", rec[5])
+			return ImportResult{}, badImport("line {{.Line}}: value “{{.Value}}” is not a number", "Line", line, "Value", cell(csvValue))
 		}
 		rw.created = s.now().UnixMilli()
-		if c := strings.TrimSpace(rec[9]); c != "" {
+		if c := strings.TrimSpace(cell(csvLoggedAt)); c != "" {
 			if rw.created, err = parseMs("line "+strconv.Itoa(line)+": logged_at", c); err != nil {
 				return ImportResult{}, err
 			}
@@ -243,4 +255,27 @@ func (s *Store) ImportCSV(ctx context.Context, r io.Reader) (ImportResult, error
 		return ImportResult{}, wrapf(err, "import the metric entries")
 	}
 	return res, nil
+}
+
+// csvColumns reads a header row: where each column is, by its name in any language (a file
+// exported in German imports in French). Every cell must name a column, once, and the
+// columns an import needs must be there.
+func csvColumns(head []string) (map[string]int, bool) {
+	col := map[string]int{}
+	for i, cell := range head {
+		name := csvColumnOf(cell)
+		if name == "" {
+			return nil, false
+		}
+		if _, twice := col[name]; twice {
+			return nil, false
+		}
+		col[name] = i
+	}
+	for _, name := range csvRequired {
+		if _, ok := col[name]; !ok {
+			return nil, false
+		}
+	}
+	return col, true
 }

@@ -77,7 +77,7 @@ func MilestoneCalendar(out Outline, uuids map[int64]string, ex model.Exceptions,
 	cal.SetMethod(ics.MethodPublish)
 	cal.SetProductId("-//Microgoals//Milestones//EN")
 	cal.SetName("Microgoals milestones")
-	cal.SetXWRCalName("Microgoals milestones")
+	cal.SetXWRCalName(model.Text("Microgoals milestones"))
 	objectives := map[int64]string{}
 	for _, o := range out.Objectives {
 		objectives[o.ID] = o.Title
@@ -214,19 +214,48 @@ func icalText(s string) string {
 }
 
 func milestoneDescription(g model.MicroGoal, objective string) string {
+	// The description is for the people who read the calendar, in the user's language; the
+	// properties around it are the standard's.
 	var lines []string
 	if g.Outcome != "" {
-		lines = append(lines, "Outcome: "+g.Outcome)
+		lines = append(lines, model.Text("Outcome: {{.Text}}", "Text", g.Outcome))
 	}
 	if g.DoneWhen != "" {
-		lines = append(lines, "Done when: "+g.DoneWhen)
+		lines = append(lines, model.Text("Done when: {{.Text}}", "Text", g.DoneWhen))
 	}
-	lines = append(lines, "Status: "+string(g.Status), "Horizon: "+string(g.Horizon))
+	lines = append(lines, statusLine(g.Status), horizonLine(g.Horizon))
 	if g.Status == model.StatusDropped && g.DropReason != "" {
-		lines = append(lines, "Dropped: "+g.DropReason)
+		lines = append(lines, model.Text("Dropped: {{.Text}}", "Text", g.DropReason))
 	}
 	if objective != "" {
-		lines = append(lines, "Objective: "+objective)
+		lines = append(lines, model.Text("Objective: {{.Text}}", "Text", objective))
 	}
 	return strings.Join(lines, "\n")
+}
+
+// statusLine and horizonLine name a step's status and horizon in a milestone's description.
+func statusLine(s model.Status) string {
+	switch s {
+	case model.StatusDone:
+		return model.Text("Status: done")
+	case model.StatusDropped:
+		return model.Text("Status: dropped")
+	case model.StatusOpen:
+		return model.Text("Status: open")
+	}
+	return model.Text("Status: {{.Text}}", "Text", string(s))
+}
+
+func horizonLine(h model.Horizon) string {
+	switch h {
+	case model.HorizonDay:
+		return model.Text("Horizon: a day")
+	case model.HorizonWeek:
+		return model.Text("Horizon: a week")
+	case model.HorizonFortnight:
+		return model.Text("Horizon: a fortnight")
+	case model.HorizonMonth:
+		return model.Text("Horizon: a month")
+	}
+	return model.Text("Horizon: {{.Text}}", "Text", string(h))
 }

@@ -106,9 +106,7 @@ type SyncRecord struct {
 
 // SyncConflict is one field that was changed on both sides; Kept won, Lost is the value the
 // other side had, kept in the item's decision log.
-type SyncConflict struct {
-	Field, Kept, Lost string
-}
+type SyncConflict = model.SyncConflict
 
 // SyncChange is one remote change to apply locally, in one transaction.
 type SyncChange struct {
@@ -700,12 +698,8 @@ func (s *Store) recordConflicts(ctx context.Context, tx *sql.Tx, l SyncLocal, id
 	} else {
 		goal = id
 	}
-	var b strings.Builder
-	b.WriteString("Sync conflict: this was changed on two devices at once; the later change was kept.")
-	for _, c := range cs {
-		fmt.Fprintf(&b, "\n%s: kept “%s”, the other device had “%s”.", c.Field, c.Kept, c.Lost)
-	}
+	// The English record is the key the window translates when it shows the decision.
 	_, err := tx.ExecContext(ctx, `INSERT INTO decisions (uuid, objective_id, goal_id, subject, decision, rationale, decided_at)
-		VALUES (?, ?, ?, ?, 'adjust', ?, ?)`, newUUID(), obj, goal, subject, b.String(), now.UnixMilli())
+		VALUES (?, ?, ?, ?, 'adjust', ?, ?)`, newUUID(), obj, goal, subject, model.SyncConflictRationale(cs), now.UnixMilli())
 	return err
 }

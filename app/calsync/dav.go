@@ -7,7 +7,6 @@ import (
 	"crypto/x509"
 	"encoding/xml"
 	"errors"
-	"fmt"
 	"io"
 	"net"
 	"net/http"
@@ -73,19 +72,19 @@ func classify(host string, err error) error {
 	var ce x509.CertificateInvalidError
 	var ve *tls.CertificateVerificationError
 	if errors.As(err, &ue) || errors.As(err, &he) || errors.As(err, &ce) || errors.As(err, &ve) {
-		return &Error{Kind: ErrCertificate, Msg: fmt.Sprintf("The certificate of %s is not trusted (%v). Check the address, or install the server's certificate.", host, err), Err: err}
+		return &Error{Kind: ErrCertificate, Msg: model.Text("The certificate of {{.Server}} is not trusted ({{.Error}}). Check the address, or install the server's certificate.", "Server", host, "Error", err), Err: err}
 	}
 	var rh tls.RecordHeaderError
 	if errors.As(err, &rh) {
-		return &Error{Kind: ErrCertificate, Msg: fmt.Sprintf("%s does not speak HTTPS on that port: try http:// or another port.", host), Err: err}
+		return &Error{Kind: ErrCertificate, Msg: model.Text("{{.Server}} does not speak HTTPS on that port: try http:// or another port.", "Server", host), Err: err}
 	}
 	var ne net.Error
 	var oe *net.OpError
 	var de *net.DNSError
 	if errors.As(err, &oe) || errors.As(err, &de) || errors.As(err, &ne) {
-		return &Error{Kind: ErrUnreachable, Msg: fmt.Sprintf("Cannot reach %s: the server is down, or the address is wrong, or this machine is offline.", host), Err: err}
+		return &Error{Kind: ErrUnreachable, Msg: model.Text("Cannot reach {{.Server}}: the server is down, or the address is wrong, or this machine is offline.", "Server", host), Err: err}
 	}
-	return &Error{Kind: ErrOther, Msg: fmt.Sprintf("Sync with %s failed: %v", host, err), Err: err}
+	return &Error{Kind: ErrOther, Msg: model.Text("Sync with {{.Server}} failed: {{.Error}}", "Server", host, "Error", err), Err: err}
 }
 
 // statusError turns an unexpected HTTP status into an Error.
@@ -172,7 +171,7 @@ func (d *dav) multistatus(ctx context.Context, method, target, depth, body, what
 	}
 	var ms multistatus
 	if err := xml.NewDecoder(resp.Body).Decode(&ms); err != nil {
-		return nil, resp, &Error{Kind: ErrServer, Msg: fmt.Sprintf("%s sent an answer that is not valid WebDAV XML (%v).", d.host(), err), Err: err}
+		return nil, resp, &Error{Kind: ErrServer, Msg: model.Text("{{.Server}} sent an answer that is not valid WebDAV XML ({{.Error}}).", "Server", d.host(), "Error", err), Err: err}
 	}
 	return &ms, resp, nil
 }
@@ -252,7 +251,7 @@ func (d *dav) syncCollection(ctx context.Context, token string) ([]change, strin
 			return nil, "", errTokenExpired
 		}
 		if resp.StatusCode == http.StatusForbidden && !strings.Contains(string(b), "valid-sync-token") {
-			return nil, "", &Error{Kind: ErrAuth, Msg: fmt.Sprintf("%s does not let this user read the task list.", d.host())}
+			return nil, "", &Error{Kind: ErrAuth, Msg: model.Text("{{.Server}} does not let this user {{.Action}}.", "Server", d.host(), "Action", model.Text("read the task list"))}
 		}
 		return nil, "", errSyncUnsupported
 	case http.StatusUnauthorized, http.StatusNotFound:
@@ -262,7 +261,7 @@ func (d *dav) syncCollection(ctx context.Context, token string) ([]change, strin
 	}
 	var ms multistatus
 	if err := xml.NewDecoder(resp.Body).Decode(&ms); err != nil {
-		return nil, "", &Error{Kind: ErrServer, Msg: fmt.Sprintf("%s sent an answer that is not valid WebDAV XML (%v).", d.host(), err), Err: err}
+		return nil, "", &Error{Kind: ErrServer, Msg: model.Text("{{.Server}} sent an answer that is not valid WebDAV XML ({{.Error}}).", "Server", d.host(), "Error", err), Err: err}
 	}
 	var out []change
 	for _, r := range ms.Responses {
@@ -373,7 +372,7 @@ func (d *dav) put(ctx context.Context, href, etag string, data []byte) (string, 
 		if strings.Contains(string(b), "supported-calendar-component") {
 			return "", &Error{Kind: ErrNoTasks, Msg: model.Text("The chosen calendar does not accept tasks (VTODO). Choose or create a task list in Settings → Sync.")}
 		}
-		return "", &Error{Kind: ErrServer, Msg: fmt.Sprintf("%s refused to store a task (%s).", d.host(), resp.Status)}
+		return "", &Error{Kind: ErrServer, Msg: model.Text("{{.Server}} refused to store a task ({{.Status}}).", "Server", d.host(), "Status", resp.Status)}
 	}
 	return "", statusError(d.host(), model.Text("store a task"), resp)
 }
@@ -459,7 +458,7 @@ func (a Account) client() webdav.HTTPClient {
 func (a Account) base() (*url.URL, error) {
 	u, err := url.Parse(strings.TrimSpace(a.URL))
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return nil, &Error{Kind: ErrOther, Msg: fmt.Sprintf("“%s” is not a server address: write it as https://host/ or http://host:port/.", a.URL)}
+		return nil, &Error{Kind: ErrOther, Msg: model.Text("“{{.Address}}” is not a server address: write it as https://host/ or http://host:port/.", "Address", a.URL)}
 	}
 	return u, nil
 }
@@ -513,7 +512,7 @@ func davError(host string, err error) error {
 	case strings.Contains(msg, "401"):
 		return &Error{Kind: ErrAuth, Msg: model.Text("{{.Server}} refused the user name or password.", "Server", host), Err: err}
 	case strings.Contains(msg, "404"):
-		return &Error{Kind: ErrNotFound, Msg: fmt.Sprintf("%s has no CalDAV service at that address (404).", host), Err: err}
+		return &Error{Kind: ErrNotFound, Msg: model.Text("{{.Server}} has no CalDAV service at that address (404).", "Server", host), Err: err}
 	}
 	return classify(host, err)
 }

@@ -83,7 +83,7 @@ func (r Result) String() string {
 		s = model.Text("Synced: {{.Changes}}", "Changes", strings.Join(parts, ", "))
 	}
 	for _, p := range r.Problems {
-		s += ". " + p
+		s = model.Text("{{.Result}}. {{.Problem}}", "Result", s, "Problem", p)
 	}
 	return s
 }
@@ -145,10 +145,10 @@ func (e *Engine) Sync(ctx context.Context) (Result, error) {
 		return res, err
 	}
 	if !st.IsCalendar {
-		return res, &Error{Kind: ErrNotFound, Msg: fmt.Sprintf("%s is not a calendar collection: choose or create a task list in Settings → Sync.", coll.Path)}
+		return res, &Error{Kind: ErrNotFound, Msg: model.Text("{{.Path}} is not a calendar collection: choose or create a task list in Settings → Sync.", "Path", coll.Path)}
 	}
 	if len(st.Components) > 0 && !contains(st.Components, "VTODO") {
-		return res, &Error{Kind: ErrNoTasks, Msg: fmt.Sprintf("The calendar %s holds %s but not tasks (VTODO): choose or create a task list in Settings → Sync.", coll.Path, strings.Join(st.Components, ", "))}
+		return res, &Error{Kind: ErrNoTasks, Msg: model.Text("The calendar {{.Path}} holds {{.Components}} but not tasks (VTODO): choose or create a task list in Settings → Sync.", "Path", coll.Path, "Components", strings.Join(st.Components, ", "))}
 	}
 	pending, err := e.Store.SyncPendingCount(ctx)
 	if err != nil {
@@ -255,12 +255,12 @@ func (e *Engine) pull(ctx context.Context, d *dav, st collectionState, token str
 	for _, f := range got {
 		cal, err := Decode([]byte(f.Data))
 		if err != nil {
-			res.Problems = append(res.Problems, fmt.Sprintf("Skipped %s: it is not valid iCalendar (%v)", path1(f.Href), err))
+			res.Problems = append(res.Problems, model.Text("Skipped {{.Item}}: it is not valid iCalendar ({{.Error}})", "Item", path1(f.Href), "Error", err))
 			continue
 		}
 		it, ok, err := FromICal(cal, e.loc())
 		if err != nil {
-			res.Problems = append(res.Problems, fmt.Sprintf("Skipped %s: %v", path1(f.Href), err))
+			res.Problems = append(res.Problems, model.Text("Skipped {{.Item}}: {{.Error}}", "Item", path1(f.Href), "Error", err))
 			continue
 		}
 		if !ok {
@@ -382,7 +382,7 @@ func (e *Engine) receive(ctx context.Context, it remoteItem, inbox string, res *
 		if local.Trashed {
 			// Deleted here while changed there: the change wins, so nothing is lost; the
 			// decision log says so.
-			conflicts = append(conflicts, storage.SyncConflict{Field: "Deleted", Kept: "the step, changed on another device", Lost: "its deletion on this device"})
+			conflicts = append(conflicts, storage.SyncConflict{Field: model.SyncFieldDeleted})
 		} else {
 			merged, conflicts = Merge(base, lf, it.Fields, localUpdated(local), it.Modified)
 		}
@@ -408,7 +408,7 @@ func (e *Engine) receive(ctx context.Context, it remoteItem, inbox string, res *
 	if err != nil {
 		var ve *storage.ValidationError
 		if errors.As(err, &ve) {
-			res.Problems = append(res.Problems, fmt.Sprintf("Skipped “%s”: %v", it.Fields[fTitle], ve))
+			res.Problems = append(res.Problems, model.Text("Skipped “{{.Title}}”: {{.Error}}", "Title", it.Fields[fTitle], "Error", ve))
 			return nil
 		}
 		return err
@@ -589,11 +589,11 @@ func (e *Engine) send(ctx context.Context, d *dav, l storage.SyncLocal, inbox st
 		}
 		cal, err := Decode(remote)
 		if err != nil {
-			return &Error{Kind: ErrServer, Msg: fmt.Sprintf("The server's copy of “%s” is not valid iCalendar (%v); it was left as it is.", f[fTitle], err)}
+			return &Error{Kind: ErrServer, Msg: model.Text("The server's copy of “{{.Title}}” is not valid iCalendar ({{.Error}}); it was left as it is.", "Title", f[fTitle], "Error", err)}
 		}
 		rit, isTask, err := FromICal(cal, e.loc())
 		if err != nil || !isTask {
-			return &Error{Kind: ErrServer, Msg: fmt.Sprintf("The server's copy of “%s” cannot be read as a task; it was left as it is.", f[fTitle])}
+			return &Error{Kind: ErrServer, Msg: model.Text("The server's copy of “{{.Title}}” cannot be read as a task; it was left as it is.", "Title", f[fTitle])}
 		}
 		if err := e.receive(ctx, remoteItem{Item: rit, Href: href, ETag: rtag, Data: string(remote)}, inbox, res); err != nil {
 			return err

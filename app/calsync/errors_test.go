@@ -134,6 +134,15 @@ func TestMalformedTaskIsSkippedWithAMessage(t *testing.T) {
 	if len(res.Problems) != 1 || !strings.Contains(res.Problems[0], "Sort the papers") || !strings.Contains(res.String(), "DUE is not a date") {
 		t.Fatalf("result %q, want one problem naming the broken task", res.String())
 	}
+	// The same sync in German says it in German.
+	useModelLanguage(t, "de")
+	c := newDevice(t, proxied, "c")
+	res = c.sync(t)
+	if s := res.String(); !strings.Contains(s, "2 Änderungen empfangen") || !strings.Contains(s, "übersprungen") ||
+		!strings.Contains(s, "„Sort the papers“: DUE ist kein Datum") || strings.Contains(s, "Skipped") {
+		t.Fatalf("in German the result reads %q", s)
+	}
+	useModelLanguage(t, "en")
 	out, _ := b.store.LoadOutline(ctx)
 	if len(out.Goals) != 1 || out.Goals[0].Title != "Recycle the boxes" {
 		t.Fatalf("B has %+v, want only the good step", out.Goals)

@@ -10,7 +10,7 @@ package calsync
 
 import (
 	"bytes"
-	"fmt"
+	"errors"
 	"sort"
 	"strconv"
 	"strings"
@@ -263,29 +263,46 @@ func (f Fields) ToLocal(uid string, created, modified time.Time, loc *time.Locat
 }
 
 // describe is the DESCRIPTION other apps show: the expected outcome and the acceptance
-// criterion, in words.
+// criterion, in words of the user's language.
 func describe(outcome, doneWhen string) string {
 	var parts []string
 	if outcome != "" {
-		parts = append(parts, "Outcome: "+outcome)
+		parts = append(parts, model.Text("Outcome: {{.Text}}", "Text", outcome))
 	}
 	if doneWhen != "" {
-		parts = append(parts, "Done when: "+doneWhen)
+		parts = append(parts, model.Text("Done when: {{.Text}}", "Text", doneWhen))
 	}
 	return strings.Join(parts, "\n")
 }
 
+// descriptionLabels are the labels describe writes, in every language the app speaks: a task
+// described on a device in German reads back on one in French.
+var descriptionLabels = struct{ outcome, doneWhen []string }{
+	outcome:  []string{"Outcome: ", "Ergebnis: ", "Résultat\u00a0: ", "Résultat : ", "Resultado: "},
+	doneWhen: []string{"Done when: ", "Erledigt, wenn: ", "Terminé quand\u00a0: ", "Terminé quand : ", "Hecho cuando: "},
+}
+
+// cutLabel is line without the first of labels it starts with.
+func cutLabel(line string, labels []string) (string, bool) {
+	for _, l := range labels {
+		if rest, ok := strings.CutPrefix(line, l); ok {
+			return rest, true
+		}
+	}
+	return line, false
+}
+
 // undescribe reads a DESCRIPTION another app may have edited back into outcome and "done
-// when": labelled lines go to their field, any other text to the outcome.
+// when": labelled lines (in any of the app's languages) go to their field, any other text to
+// the outcome.
 func undescribe(d string) (outcome, doneWhen string) {
 	var rest []string
 	for _, line := range strings.Split(d, "\n") {
-		switch {
-		case strings.HasPrefix(line, "Outcome: "):
-			outcome = strings.TrimPrefix(line, "Outcome: ")
-		case strings.HasPrefix(line, "Done when: "):
-			doneWhen = strings.TrimPrefix(line, "Done when: ")
-		default:
+		if v, ok := cutLabel(line, descriptionLabels.outcome); ok {
+			outcome = v
+		} else if v, ok := cutLabel(line, descriptionLabels.doneWhen); ok {
+			doneWhen = v
+		} else {
 			rest = append(rest, line)
 		}
 	}
@@ -541,7 +558,7 @@ func FromICal(cal *ical.Calendar, loc *time.Location) (it Item, ok bool, err err
 	}
 	if master == nil {
 		if len(overrides) > 0 {
-			return it, false, fmt.Errorf("a task holds only changed occurrences and no task")
+			return it, false, errors.New(model.Text("a task holds only changed occurrences and no task"))
 		}
 		return it, false, nil
 	}
@@ -557,7 +574,7 @@ func FromICal(cal *ical.Calendar, loc *time.Location) (it Item, ok bool, err err
 	}
 	uid := text(ical.PropUID)
 	if uid == "" {
-		return it, false, fmt.Errorf("a task has no UID")
+		return it, false, errors.New(model.Text("a task has no UID"))
 	}
 	it.UID = uid
 	f := Fields{}
@@ -588,7 +605,7 @@ func FromICal(cal *ical.Calendar, loc *time.Location) (it Item, ok bool, err err
 	status := strings.ToUpper(text(ical.PropStatus))
 	completed, err := dateTime(p, ical.PropCompleted, loc)
 	if err != nil {
-		return it, false, fmt.Errorf("task “%s”: COMPLETED is not a date: %v", f[fTitle], err)
+		return it, false, errors.New(model.Text("task “{{.Title}}”: COMPLETED is not a date: {{.Error}}", "Title", f[fTitle], "Error", err))
 	}
 	if status == "" && !completed.IsZero() {
 		status = "COMPLETED"
@@ -596,7 +613,7 @@ func FromICal(cal *ical.Calendar, loc *time.Location) (it Item, ok bool, err err
 	description := text(ical.PropDescription)
 	due, dueIsDate, err := dueOf(p, loc)
 	if err != nil {
-		return it, false, fmt.Errorf("task “%s”: DUE is not a date: %v", f[fTitle], err)
+		return it, false, errors.New(model.Text("task “{{.Title}}”: DUE is not a date: {{.Error}}", "Title", f[fTitle], "Error", err))
 	}
 	if kind == storage.SyncObjective {
 		f[fWhy] = description

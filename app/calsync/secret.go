@@ -65,7 +65,7 @@ func SavePassword(serverURL, user, password string) (string, error) {
 	if err := os.Rename(p+".tmp", p); err != nil {
 		return "", fmt.Errorf("keep the password: %w", err)
 	}
-	return fmt.Sprintf("No desktop keyring answered: the password is kept in %s, readable only by you.", p), nil
+	return model.Text("No desktop keyring answered: the password is kept in {{.Path}}, readable only by you.", "Path", p), nil
 }
 
 // LoadPassword returns the password of user at serverURL: from PasswordEnv, the keyring, or

@@ -324,6 +324,18 @@ func TestSameFieldEditedOnBothSides(t *testing.T) {
 	if len(ds) != 1 || !strings.Contains(ds[0].Rationale, "B says 25 minutes") {
 		t.Fatalf("A's decision log %+v does not keep B's value", ds)
 	}
+	// The log keeps the conflict in its stored form and shows it in the user's language: a
+	// user who switches to German or French reads the same entry in the new language.
+	useModelLanguage(t, "de")
+	if got, want := ds[0].Summary(), "Angepasst — Sync-Konflikt: Dies wurde auf zwei Geräten gleichzeitig geändert; die spätere Änderung wurde behalten.\n"+
+		"Erledigt, wenn: „A says 30 minutes“ behalten, das andere Gerät hatte „B says 25 minutes“."; got != want {
+		t.Errorf("in German the conflict reads\n%s\nwant\n%s", got, want)
+	}
+	useModelLanguage(t, "fr")
+	if got := ds[0].Summary(); !strings.Contains(got, "Terminé quand\u00a0: «\u00a0A says 30 minutes\u00a0» conservé, l'autre appareil avait «\u00a0B says 25 minutes\u00a0».") ||
+		strings.Contains(got, "kept") {
+		t.Errorf("in French the conflict reads\n%s", got)
+	}
 }
 
 func TestDeleteOnATrashesOnB(t *testing.T) {
