@@ -206,6 +206,10 @@ func (l Locale) dayMonth(t time.Time, long bool) string {
 // DayMonth is a day of the year without its weekday: "21 Nov", "21. Nov.", "21 nov.".
 func (l Locale) DayMonth(t time.Time) string { return l.dayMonth(t, false) }
 
+// DayMonthLong is a day of the year with the month's full name: "21 November",
+// "November 21", "21. November", "21 novembre", "21 de noviembre".
+func (l Locale) DayMonthLong(t time.Time) string { return l.dayMonth(t, true) }
+
 // DayMonthYear is "21 Nov 2026", "Nov 21, 2026", "21. Nov. 2026", "21 nov. 2026".
 func (l Locale) DayMonthYear(t time.Time) string {
 	if l.americanStyle() {
