@@ -11,8 +11,8 @@ import (
 )
 
 var (
-	dayPattern     = regexp.MustCompile(`^(\d{4})-(\d{1,2})-(\d{1,2})$`)
-	clockPattern   = regexp.MustCompile(`^(\d{1,2})(?::(\d{2}))?\s*(am|pm)?$`)
+	dayPattern   = regexp.MustCompile(`^(\d{4})-(\d{1,2})-(\d{1,2})$`)
+	clockPattern = regexp.MustCompile(`^(\d{1,2})(?::(\d{2}))?\s*(am|pm)?$`)
 	// The units are those FormatMinutes writes in each language ("15 Min.", "2 h") and those
 	// people type: hours, Std., Stunden, heures, horas; minutes, Minuten, minutos, mn.
 	minutesPattern = regexp.MustCompile(`^(?:(\d+(?:[.,]\d+)?)\s*(?:h|hours?|hrs?|std|stunden?|heures?|horas?)\.?)?\s*(?:(\d+)\s*(?:m|min|mins|minutes?|minuten|minutos?|mn)?\.?)?$`)
