@@ -114,7 +114,7 @@ func (a *agenda) newRow(o model.Occurrence, today model.Date) *agendaRow {
 		text = currentLocale().Time(o.Goal.Due.In(u.loc)) + "  " + text
 	}
 	if o.Goal.Horizon != model.HorizonDay {
-		text += fmt.Sprintf("  (%s)", o.Goal.Horizon)
+		text += fmt.Sprintf("  (%s)", horizonLabel(string(o.Goal.Horizon)))
 	}
 	if o.Recurring() {
 		text += "  ↻ " + model.DescribeRule(o.Goal.Repeat)

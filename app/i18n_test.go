@@ -386,6 +386,7 @@ func TestNoUntranslatedText(t *testing.T) {
 			}
 		}
 	}, func(fset *token.FileSet, cl *ast.CompositeLit) { checkWidgetLiteral(t, fset, cl) })
+	checkEnglishValues(t, []string{"."})
 }
 
 func contains(list []int, i int) bool {

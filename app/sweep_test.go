@@ -1,6 +1,12 @@
 package app
 
 import (
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -40,5 +46,54 @@ func TestDetailEstimateReadsItsOwnFormat(t *testing.T) {
 				t.Fatalf("the edit kept an estimate of %d minutes", g.EstimateMinutes)
 			}
 		})
+	}
+}
+
+// englishTables are the model's English name tables: text drawn from them is English in every
+// language (the window's locale has the names: currentLocale().WeekdayShort).
+var englishTables = map[string]bool{"WeekdayNames": true}
+
+// storedWords are the fields holding a stored English word (a horizon, a stage): put into
+// text as they are, they show "fortnight" in a German window; horizonLabel and stageLabel
+// name them.
+var storedWords = map[string]bool{"Horizon": true, "Stage": true}
+
+// checkEnglishValues is the part of TestNoUntranslatedText that looks past literals: English
+// words that reach the screen from the model's name tables or a stored value formatted into
+// a message as it is.
+func checkEnglishValues(t *testing.T, dirs []string) {
+	t.Helper()
+	fset := token.NewFileSet()
+	for _, dir := range dirs {
+		err := filepath.Walk(dir, func(p string, info os.FileInfo, err error) error {
+			if err != nil || info.IsDir() || !strings.HasSuffix(p, ".go") || strings.HasSuffix(p, "_test.go") {
+				return err
+			}
+			f, err := parser.ParseFile(fset, p, nil, 0)
+			if err != nil {
+				return err
+			}
+			ast.Inspect(f, func(n ast.Node) bool {
+				switch e := n.(type) {
+				case *ast.SelectorExpr:
+					if x, ok := e.X.(*ast.Ident); ok && x.Name == "model" && englishTables[e.Sel.Name] {
+						t.Errorf("%s: model.%s are English names: use the window's locale", fset.Position(e.Pos()), e.Sel.Name)
+					}
+				case *ast.CallExpr:
+					if _, name := calleeName(e.Fun); name == "Sprintf" {
+						for _, a := range e.Args[1:] {
+							if s, ok := a.(*ast.SelectorExpr); ok && storedWords[s.Sel.Name] {
+								t.Errorf("%s: the stored %s goes into text as it is: name it with its label function", fset.Position(a.Pos()), s.Sel.Name)
+							}
+						}
+					}
+				}
+				return true
+			})
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
 	}
 }
