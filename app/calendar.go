@@ -456,7 +456,7 @@ const bandColumns = 3
 
 func (r *weekRowView) set(row model.WeekRow, today model.Date, tall bool) {
 	r.row = row
-	r.number.Text = "W" + strconv.Itoa(row.Week.ISOWeek)
+	r.number.Text = lang.X("calendar.weeknumber", "W{{.Week}}", args("Week", row.Week.ISOWeek))
 	r.number.Color = theme.Color(theme.ColorNamePlaceHolder)
 	limit := bandColumns
 	if len(row.Targets) > limit {
