@@ -339,11 +339,11 @@ func (v *chartsView) drawPatterns() {
 		v.patInfo.SetText("")
 		return
 	}
-	text := fmt.Sprintf(lang.L("Best hour: %s · best day: %s."), hourName(argmax(hours)), dayNames[argmax(days)])
+	text := fmt.Sprintf(lang.L("Best hour: %s · best day: %s."), hourName(argmax(hours)), currentLocale().WeekdayName(time.Weekday((argmax(days)+1)%7)))
 	if n := p.OnTime + p.Late; n > 0 {
 		text += fmt.Sprintf(lang.L(" On time: %s of %s."), currentLocale().Percent(p.OnTimeRate()), counted(n, "{{.Count}} dated step", "{{.Count}} dated steps"))
 		if p.AvgSlipDays > 0 {
-			text += fmt.Sprintf(lang.L(" The late ones slipped %s on average."), model.FormatDays(p.AvgSlipDays))
+			text += fmt.Sprintf(lang.L(" The late ones slipped %s on average."), currentLocale().Days(p.AvgSlipDays))
 		}
 	}
 	v.patInfo.SetText(text)

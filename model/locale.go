@@ -322,6 +322,18 @@ func (l Locale) Value(v float64) string {
 	return l.Number(v, 6)
 }
 
+// Days writes a number of days to a tenth, with the locale's decimal separator: "less than
+// a day", "1 day", "12.1 days", "12,1 Tage".
+func (l Locale) Days(d float64) string {
+	switch {
+	case d < 0.05:
+		return tr("less than a day")
+	case d > 0.95 && d < 1.05:
+		return trN(1, "{{.Count}} day", "{{.Count}} days")
+	}
+	return tr("{{.Days}} days", "Days", l.Number(d, 1))
+}
+
 // Percent writes a fraction as a whole percentage: 0.42 is "42%", "42 %".
 func (l Locale) Percent(fraction float64) string {
 	if l.Lang == "" {

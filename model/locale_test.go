@@ -81,3 +81,16 @@ func TestLocaleFromEnvironment(t *testing.T) {
 		t.Errorf("another language: %+v", got)
 	}
 }
+
+// TestDaysUseTheLocaleSeparator: a number of days is written with the locale's decimal
+// separator (the charts' "slipped 12,1 days on average" read "12.1" in German).
+func TestDaysUseTheLocaleSeparator(t *testing.T) {
+	for l, want := range map[Locale]string{{}: "12.1 days", ParseLocale("de_DE"): "12,1 days", ParseLocale("fr_FR"): "12,1 days", ParseLocale("en_US"): "12.1 days"} {
+		if got := l.Days(12.06); got != want {
+			t.Errorf("%+v: Days(12.06) = %q, want %q", l, got, want)
+		}
+	}
+	if got := FormatDays(0.01); got != "less than a day" {
+		t.Errorf("FormatDays(0.01) = %q", got)
+	}
+}
