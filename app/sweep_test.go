@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"go/ast"
 	"go/parser"
 	"go/token"
@@ -10,6 +11,9 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/microgoals/microgoals/model"
 )
@@ -59,8 +63,8 @@ var englishTables = map[string]bool{"WeekdayNames": true}
 var storedWords = map[string]bool{"Horizon": true, "Stage": true}
 
 // checkEnglishValues is the part of TestNoUntranslatedText that looks past literals: English
-// words that reach the screen from the model's name tables or a stored value formatted into
-// a message as it is.
+// words that reach the screen from the model's name tables, from a name cut out of a
+// String() ("Mon"), or from a stored value formatted into a message as it is.
 func checkEnglishValues(t *testing.T, dirs []string) {
 	t.Helper()
 	fset := token.NewFileSet()
@@ -79,6 +83,13 @@ func checkEnglishValues(t *testing.T, dirs []string) {
 					if x, ok := e.X.(*ast.Ident); ok && x.Name == "model" && englishTables[e.Sel.Name] {
 						t.Errorf("%s: model.%s are English names: use the window's locale", fset.Position(e.Pos()), e.Sel.Name)
 					}
+				case *ast.SliceExpr:
+					// wd.String()[:3]: an English weekday or month name cut short ("Mon").
+					if c, ok := e.X.(*ast.CallExpr); ok && len(c.Args) == 0 {
+						if _, name := calleeName(c.Fun); name == "String" {
+							t.Errorf("%s: an English name cut from String(): use the window's locale", fset.Position(e.Pos()))
+						}
+					}
 				case *ast.CallExpr:
 					if _, name := calleeName(e.Fun); name == "Sprintf" {
 						for _, a := range e.Args[1:] {
@@ -96,4 +107,70 @@ func checkEnglishValues(t *testing.T, dirs []string) {
 			t.Fatal(err)
 		}
 	}
+}
+
+// TestDefaultAnchorsSpeakTheLanguage: in a German window the default routine anchors read in
+// German — in the settings, the detail panel's choice and Today's headings — and are stored
+// under their English names, so that steps keep their anchor whatever the language; the
+// repeat's weekday boxes are named in German too.
+func TestDefaultAnchorsSpeakTheLanguage(t *testing.T) {
+	var names []string
+	for _, a := range model.DefaultAnchors() {
+		names = append(names, a.Name)
+	}
+	if strings.Join(names, "|") != strings.Join(defaultAnchorNames, "|") {
+		t.Fatalf("the labelled defaults %q are not model.DefaultAnchors %q", defaultAnchorNames, names)
+	}
+	desktopLocale(t, "de_DE.UTF-8", "system")
+	useLanguage(t, "de")
+	h := newHarness(t)
+	seed(h, "Plan", "Bericht schreiben 2026-11-25")
+	h.u.selectView(lang.L("Calendar"))
+	h.tapButton("Einstellungen")
+	var anchors, limit *dialogEntry
+	for _, o := range visible(h.w.Canvas().Overlays().Top()) {
+		if x, ok := o.(*dialogEntry); ok && x.MultiLine {
+			anchors = x
+		} else if ok && x.Validator != nil && x.Validator("5") == nil && x.Validator("0") != nil {
+			limit = x
+		}
+	}
+	if anchors == nil || limit == nil {
+		t.Fatal("the settings show no anchors or focus limit")
+	}
+	if want := "08:30 Morgenplanung\n09:00 Arbeitsbeginn\n13:30 Nach dem Mittagessen\n18:00 Nach der Arbeit"; anchors.Text != want {
+		t.Fatalf("the settings show the anchors %q, want %q", anchors.Text, want)
+	}
+	h.w.Canvas().Focus(limit)
+	h.press(fyne.KeyA, ctrl)
+	h.typeKeys("4")
+	test.Tap(h.u.settingsDialog.(*settingsWindow).save)
+	if v, _, _ := h.st.Setting(context.Background(), settingAnchors); v != model.FormatAnchors(model.DefaultAnchors()) {
+		t.Fatalf("the anchors were stored as %q", v)
+	}
+
+	h.u.selectView(lang.L("Outline"))
+	h.selectRow("Bericht schreiben")
+	d := h.u.detail
+	anchor := d.goalFields["anchor"].widget.(*widget.Select)
+	if !containsString(anchor.Options, "Nach der Arbeit") {
+		t.Fatalf("the detail panel offers the anchors %q", anchor.Options)
+	}
+	anchor.SetSelected("Nach der Arbeit")
+	if d.repeatDays.Options[0] != "Mo." || d.repeatDays.Options[6] != "So." {
+		t.Errorf("the repeat's weekdays are %q", d.repeatDays.Options)
+	}
+	h.press(fyne.KeyS, ctrl)
+	if g := h.storedGoal("Bericht schreiben"); g.Anchor != "After work" {
+		t.Fatalf("the step's anchor was stored as %q", g.Anchor)
+	}
+	// A weekly rule's days are ticked in the boxes named in German.
+	h.update("Bericht schreiben", func(g *model.MicroGoal) { g.Repeat = "FREQ=WEEKLY;BYDAY=MO,WE" })
+	h.selectRow("Bericht schreiben")
+	if got := strings.Join(d.repeatDays.Selected, " "); got != "Mo. Mi." {
+		t.Errorf("a rule on Mondays and Wednesdays ticks %q", got)
+	}
+	h.u.selectView(lang.L("Today"))
+	h.mustSee("18:00  Nach der Arbeit")
+	h.mustNotSee("18:00  After work")
 }
