@@ -117,7 +117,7 @@ func (a *agenda) newRow(o model.Occurrence, today model.Date) *agendaRow {
 		text += fmt.Sprintf("  (%s)", horizonLabel(string(o.Goal.Horizon)))
 	}
 	if o.Recurring() {
-		text += "  ↻ " + model.DescribeRule(o.Goal.Repeat)
+		text += "  ↻ " + currentLocale().DescribeRule(o.Goal.Repeat)
 	}
 	if o.Goal.Status == model.StatusDropped {
 		text += "  — skipped"

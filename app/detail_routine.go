@@ -116,7 +116,7 @@ func (d *detail) routineFields() (anchorF, repeatF *field) {
 		custom = ""
 		if err != nil || r.Kind == model.RepeatCustom {
 			custom = rule
-			kind.Options = append(kind.Options, model.DescribeRule(rule))
+			kind.Options = append(kind.Options, currentLocale().DescribeRule(rule))
 		}
 		var sel []string
 		for _, wd := range r.Days {

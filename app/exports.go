@@ -229,7 +229,7 @@ func (u *UI) writeReport(ctx context.Context, st *storage.Store, path string, p 
 		for d := p.Start; d.Before(p.End); d = d.AddDate(0, 0, 1) {
 			days = append(days, d.Format("2"))
 		}
-		return png.Encode(w, barChart("Steps completed per day, "+currentLocale().ShortDate(p.Start)+" to "+currentLocale().ShortDateYear(p.Last()), model.CompletionsPerDay(work, p, u.loc), 0, days, false))
+		return png.Encode(w, barChart(fmt.Sprintf(lang.L("Steps completed per day, %s to %s"), currentLocale().ShortDate(p.Start), currentLocale().ShortDateYear(p.Last())), model.CompletionsPerDay(work, p, u.loc), 0, days, false))
 	}); err != nil {
 		return "", err
 	}
@@ -246,7 +246,7 @@ func (u *UI) writeReport(ctx context.Context, st *storage.Store, path string, p 
 			nums = append(nums, strconv.Itoa(i+1))
 		}
 		if err := writeAtomically(filepath.Join(dir, charts["metrics"]), func(w io.Writer) error {
-			return png.Encode(w, barChart("Share of target logged (rows 1-20 of the table)", shares, 1, nums, true))
+			return png.Encode(w, barChart(lang.L("Share of target logged (rows 1–20 of the table)"), shares, 1, nums, true))
 		}); err != nil {
 			return "", err
 		}

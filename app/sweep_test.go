@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
@@ -91,6 +92,12 @@ func checkEnglishValues(t *testing.T, dirs []string) {
 						}
 					}
 				case *ast.CallExpr:
+					// Plural(n, "step"): the model's English plural ("17 steps") in a text.
+					if _, name := calleeName(e.Fun); name == "Plural" && len(e.Args) == 2 {
+						if _, ok := literal(e.Args[1]); ok {
+							t.Errorf("%s: Plural makes English plurals: use trN / counted", fset.Position(e.Pos()))
+						}
+					}
 					if _, name := calleeName(e.Fun); name == "Sprintf" {
 						for _, a := range e.Args[1:] {
 							if s, ok := a.(*ast.SelectorExpr); ok && storedWords[s.Sel.Name] {
@@ -173,4 +180,28 @@ func TestDefaultAnchorsSpeakTheLanguage(t *testing.T) {
 	h.u.selectView(lang.L("Today"))
 	h.mustSee("18:00  Nach der Arbeit")
 	h.mustNotSee("18:00  After work")
+}
+
+// TestReportSpeaksTheLanguage writes the progress report in German: the counts of steps and
+// days and the objectives' status are German words, not "17 steps", "19 days", "(active)".
+func TestReportSpeaksTheLanguage(t *testing.T) {
+	useLanguage(t, "de")
+	h := newHarness(t)
+	seed(h, "Plan", "Bericht schreiben 2026-11-24", "Folien vorbereiten 2026-11-24")
+	for _, title := range []string{"Bericht schreiben", "Folien vorbereiten"} {
+		h.update(title, func(g *model.MicroGoal) { g.Status, g.DoneAt = model.StatusDone, clock.Add(-24*time.Hour) })
+	}
+	st := h.stored()
+	report := model.ProgressReport(model.ReportInput{Period: model.ReviewPeriod(clock, time.UTC, model.PeriodWeek), Now: clock, Location: time.UTC,
+		Locale: model.ParseLocale("de_DE"), Objectives: st.Objectives, Goals: st.Goals})
+	for _, want := range []string{"**2 Schritte erledigt**", "Aktuelle Serie: 1 Tag", "**Plan** (aktiv)"} {
+		if !strings.Contains(report, want) {
+			t.Errorf("the report lacks %q:\n%s", want, report)
+		}
+	}
+	for _, english := range []string{" steps", " days", "(active)"} {
+		if strings.Contains(report, english) {
+			t.Errorf("the report still says %q", english)
+		}
+	}
 }

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"strings"
 	"testing"
 	"time"
 )
@@ -92,5 +93,20 @@ func TestDaysUseTheLocaleSeparator(t *testing.T) {
 	}
 	if got := FormatDays(0.01); got != "less than a day" {
 		t.Errorf("FormatDays(0.01) = %q", got)
+	}
+}
+
+// TestDescribeRuleNamesWeekdaysInTheLanguage: a weekly rule's days are the locale's names
+// ("Mo., Do." in German); the zero locale keeps "Mon, Thu".
+func TestDescribeRuleNamesWeekdaysInTheLanguage(t *testing.T) {
+	rule := "FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,TH"
+	if got := ParseLocale("de_DE").DescribeRule(rule); !strings.Contains(got, "Mo., Do.") {
+		t.Errorf("German: %q", got)
+	}
+	if got := ParseLocale("fr_FR").DescribeRule(rule); !strings.Contains(got, "lun., jeu.") {
+		t.Errorf("French: %q", got)
+	}
+	if got := DescribeRule(rule); got != "Every 2 weeks on Mon, Thu" {
+		t.Errorf("English: %q", got)
 	}
 }
