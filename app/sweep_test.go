@@ -78,6 +78,45 @@ func checkEnglishValues(t *testing.T, dirs []string) {
 			if err != nil {
 				return err
 			}
+			// Words held in a variable and put into a translated message: state := "left",
+			// then fmt.Sprintf(lang.L("… %s"), …, state).
+			for _, decl := range f.Decls {
+				fn, ok := decl.(*ast.FuncDecl)
+				if !ok || fn.Body == nil {
+					continue
+				}
+				held := map[string]string{}
+				ast.Inspect(fn.Body, func(n ast.Node) bool {
+					if as, ok := n.(*ast.AssignStmt); ok && len(as.Lhs) == len(as.Rhs) {
+						for i, r := range as.Rhs {
+							id, ok := as.Lhs[i].(*ast.Ident)
+							if s, lit := literal(r); ok && lit && isWords(s) && !notText[s] {
+								held[id.Name] = s
+							}
+						}
+					}
+					return true
+				})
+				ast.Inspect(fn.Body, func(n ast.Node) bool {
+					c, ok := n.(*ast.CallExpr)
+					if !ok || len(c.Args) == 0 {
+						return true
+					}
+					if _, name := calleeName(c.Fun); name != "Sprintf" {
+						return true
+					}
+					if format, ok := c.Args[0].(*ast.CallExpr); ok {
+						if pkg, _ := calleeName(format.Fun); pkg == "lang" {
+							for _, a := range c.Args[1:] {
+								if id, ok := a.(*ast.Ident); ok && held[id.Name] != "" {
+									t.Errorf("%s: %q goes into a translated message untranslated (held in %s)", fset.Position(a.Pos()), held[id.Name], id.Name)
+								}
+							}
+						}
+					}
+					return true
+				})
+			}
 			ast.Inspect(f, func(n ast.Node) bool {
 				switch e := n.(type) {
 				case *ast.SelectorExpr:
@@ -204,4 +243,20 @@ func TestReportSpeaksTheLanguage(t *testing.T) {
 			t.Errorf("the report still says %q", english)
 		}
 	}
+}
+
+// TestSprintBannerSpeaksTheLanguage: the running sprint's banner says how long is left in
+// German ("noch 25:00"), also when paused — it said "25:00 left" in every language.
+func TestSprintBannerSpeaksTheLanguage(t *testing.T) {
+	useLanguage(t, "de")
+	h, c := newClockHarness(t)
+	minutesGoal(h)
+	h.menuItem(fyne.KeyR).Action()
+	h.typeFocusedAndEnter("25")
+	h.mustSee("Fokus-Sprint an „Practise Spanish for an hour“: noch 25:00")
+	c.advance(10 * time.Minute)
+	h.u.sprint.tick()
+	h.tapButton("Pause")
+	h.mustSee("Fokus-Sprint an „Practise Spanish for an hour“: noch 15:00 · pausiert")
+	h.mustNotSee("left")
 }
