@@ -82,7 +82,7 @@ func (a *agenda) refresh() {
 	a.head.SetText(currentLocale().LongDateYear(a.day.Start(u.loc)))
 	objective := "the first objective"
 	if o, ok := u.objective(u.selectedObjectiveID()); ok {
-		objective = "“" + ellipsis(o.Title, 60) + "”"
+		objective = quoted(ellipsis(o.Title, 60))
 	}
 	a.to.SetText(lang.L("New milestones go to {{.Objective}} (the objective selected in the outline).", args("Objective", objective)))
 	occs := u.occurrences(a.day, a.day)

@@ -56,3 +56,8 @@ func storedAnchors(as []model.Anchor) []model.Anchor {
 	}
 	return out
 }
+
+// quoted puts the user's text in the language's quotation marks: “…”, „…“, « … », «…».
+func quoted(s string) string {
+	return lang.L("“{{.Text}}”", map[string]any{"Text": s})
+}

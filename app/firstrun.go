@@ -133,7 +133,7 @@ func (f *firstRun) next() {
 		f.onObjectiveChanged(f.objective.Text)
 		return
 	}
-	f.recap.SetText("“" + title + "”")
+	f.recap.SetText(quoted(title))
 	f.show(1)
 }
 

@@ -123,6 +123,11 @@ func checkEnglishValues(t *testing.T, dirs []string) {
 					if x, ok := e.X.(*ast.Ident); ok && x.Name == "model" && englishTables[e.Sel.Name] {
 						t.Errorf("%s: model.%s are English names: use the window's locale", fset.Position(e.Pos()), e.Sel.Name)
 					}
+				case *ast.BinaryExpr:
+					// "“" + title + "”": English quotation marks in every language.
+					if s, ok := literal(e.X); ok && e.Op == token.ADD && (s == "“" || s == "”") {
+						t.Errorf("%s: English quotation marks around a text: use quoted", fset.Position(e.Pos()))
+					}
 				case *ast.SliceExpr:
 					// wd.String()[:3]: an English weekday or month name cut short ("Mon").
 					if c, ok := e.X.(*ast.CallExpr); ok && len(c.Args) == 0 {
