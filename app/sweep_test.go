@@ -265,3 +265,28 @@ func TestSprintBannerSpeaksTheLanguage(t *testing.T) {
 	h.mustSee("Fokus-Sprint an „Practise Spanish for an hour“: noch 15:00 · pausiert")
 	h.mustNotSee("left")
 }
+
+// TestDetailPanelStaysNarrowInEveryLanguage: the detail panel is as wide as its widest page
+// and row, and the outline beside it gets what is left. A long translation in one line (the
+// French metric buttons side by side, the German empty-panel hint) made the panel 560 px
+// wide at least and squeezed the outline's titles to "…"; in every language it stays within
+// what the English panel needs and a fifth more.
+func TestDetailPanelStaysNarrowInEveryLanguage(t *testing.T) {
+	width := map[string]float32{}
+	for _, l := range model.SupportedLanguages {
+		t.Run(l, func(t *testing.T) {
+			useLanguage(t, l)
+			h := newHarness(t)
+			seed(h, "Plan", "Write the release notes")
+			h.selectRow("Write the release notes")
+			width[l] = h.u.detail.view.MinSize().Width
+		})
+	}
+	limit := width[model.LangEnglish] * 1.2
+	for l, w := range width {
+		if w > limit {
+			t.Errorf("%s: the detail panel needs %v px, more than %v", l, w, limit)
+		}
+	}
+	t.Logf("least widths: %v", width)
+}
