@@ -290,3 +290,22 @@ func TestDetailPanelStaysNarrowInEveryLanguage(t *testing.T) {
 	}
 	t.Logf("least widths: %v", width)
 }
+
+// TestDayPickerSpeaksFrench: Fyne ships no French weekday names, so its calendar (the move
+// and pick-a-day dialogs) headed its columns MON TUE …; ours supply them.
+func TestDayPickerSpeaksFrench(t *testing.T) {
+	useLanguage(t, "fr")
+	test.NewTempApp(t)
+	cal := widget.NewCalendar(clock, func(time.Time) {})
+	w := test.NewTempWindow(t, cal)
+	w.Resize(fyne.NewSize(500, 400))
+	var heads []string
+	for _, o := range visible(w.Content()) {
+		if l, ok := o.(*widget.Label); ok && len([]rune(l.Text)) == 3 {
+			heads = append(heads, l.Text)
+		}
+	}
+	if got := strings.Join(heads, " "); !strings.Contains(got, "LUN MAR MER JEU VEN SAM DIM") {
+		t.Errorf("the French day picker's columns are %q", got)
+	}
+}
