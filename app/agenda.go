@@ -82,7 +82,7 @@ func (a *agenda) refresh() {
 	a.head.SetText(currentLocale().LongDateYear(a.day.Start(u.loc)))
 	objective := "the first objective"
 	if o, ok := u.objective(u.selectedObjectiveID()); ok {
-		objective = "“" + ellipsis(o.Title, 60) + "”"
+		objective = quoted(ellipsis(o.Title, 60))
 	}
 	a.to.SetText(lang.L("New milestones go to {{.Objective}} (the objective selected in the outline).", args("Objective", objective)))
 	occs := u.occurrences(a.day, a.day)
@@ -114,10 +114,10 @@ func (a *agenda) newRow(o model.Occurrence, today model.Date) *agendaRow {
 		text = currentLocale().Time(o.Goal.Due.In(u.loc)) + "  " + text
 	}
 	if o.Goal.Horizon != model.HorizonDay {
-		text += fmt.Sprintf("  (%s)", o.Goal.Horizon)
+		text += fmt.Sprintf("  (%s)", horizonLabel(string(o.Goal.Horizon)))
 	}
 	if o.Recurring() {
-		text += "  ↻ " + model.DescribeRule(o.Goal.Repeat)
+		text += "  ↻ " + currentLocale().DescribeRule(o.Goal.Repeat)
 	}
 	if o.Goal.Status == model.StatusDropped {
 		text += "  — skipped"

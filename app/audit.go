@@ -259,7 +259,7 @@ func (a *audit) show() {
 	a.progress.SetText(progress)
 	if it.IsGoal {
 		a.subject.SetText(lang.L("Micro-goal: {{.Title}}", args("Title", it.Goal.Title)))
-		ctx := []string{fmt.Sprintf(lang.L("%s horizon · %s"), it.Goal.Horizon, dueText(it.Goal, a.u.loc)), lang.L("Objective: {{.Title}}", args("Title", it.Objective.Title))}
+		ctx := []string{fmt.Sprintf(lang.L("%s horizon · %s"), horizonLabel(string(it.Goal.Horizon)), dueText(it.Goal, a.u.loc)), lang.L("Objective: {{.Title}}", args("Title", it.Objective.Title))}
 		if it.Goal.DoneWhen != "" {
 			ctx = append(ctx, lang.L("Done when: {{.Text}}", args("Text", it.Goal.DoneWhen)))
 		}

@@ -220,7 +220,7 @@ func (cv *calendarView) setStrip(os []model.Occurrence) {
 		}
 		o := o
 		dot := canvas.NewText("●", statusColor(o, model.DateOf(cv.u.now(), cv.u.loc)))
-		t := canvas.NewText(fmt.Sprintf("%s (%s, %d %s)", ellipsis(o.Goal.Title, 40), o.Goal.Horizon, o.Day.Day, currentLocale().MonthShort(o.Day.Month)), theme.Color(theme.ColorNameForeground))
+		t := canvas.NewText(fmt.Sprintf("%s (%s, %s)", embedTitle(ellipsis(o.Goal.Title, 40)), horizonLabel(string(o.Goal.Horizon)), currentLocale().DayMonth(o.Day.Start(time.UTC))), theme.Color(theme.ColorNameForeground))
 		cv.strip.Objects = append(cv.strip.Objects, newTapBox(container.NewHBox(dot, t), func() { cv.openDay(o.Day) }))
 	}
 	cv.strip.Refresh()
@@ -456,7 +456,7 @@ const bandColumns = 3
 
 func (r *weekRowView) set(row model.WeekRow, today model.Date, tall bool) {
 	r.row = row
-	r.number.Text = "W" + strconv.Itoa(row.Week.ISOWeek)
+	r.number.Text = lang.X("calendar.weeknumber", "W{{.Week}}", args("Week", row.Week.ISOWeek))
 	r.number.Color = theme.Color(theme.ColorNamePlaceHolder)
 	limit := bandColumns
 	if len(row.Targets) > limit {

@@ -332,17 +332,18 @@ func (v *chartsView) drawPatterns() {
 	}
 	hourName := func(i int) string { return fmt.Sprintf("%02d:00–%02d:00", i, (i+1)%24) }
 	v.hours.setPlot(&barPlot{title: lang.L("By hour of day"), labels: hourLabels, every: 3, values: hours, unit: unit, name: hourName, empty: empty})
-	v.days.setPlot(&barPlot{title: lang.L("By weekday"), labels: model.WeekdayNames[:], every: 1, values: days, unit: unit,
-		name: func(i int) string { return model.WeekdayNames[i] }, empty: " "})
+	dayNames := weekdayNames()
+	v.days.setPlot(&barPlot{title: lang.L("By weekday"), labels: dayNames, every: 1, values: days, unit: unit,
+		name: func(i int) string { return dayNames[i] }, empty: " "})
 	if p.Completions == 0 && p.SprintMinutes == 0 {
 		v.patInfo.SetText("")
 		return
 	}
-	text := fmt.Sprintf(lang.L("Best hour: %s · best day: %s."), hourName(argmax(hours)), model.WeekdayNames[argmax(days)])
+	text := fmt.Sprintf(lang.L("Best hour: %s · best day: %s."), hourName(argmax(hours)), currentLocale().WeekdayName(time.Weekday((argmax(days)+1)%7)))
 	if n := p.OnTime + p.Late; n > 0 {
 		text += fmt.Sprintf(lang.L(" On time: %s of %s."), currentLocale().Percent(p.OnTimeRate()), counted(n, "{{.Count}} dated step", "{{.Count}} dated steps"))
 		if p.AvgSlipDays > 0 {
-			text += fmt.Sprintf(lang.L(" The late ones slipped %s on average."), model.FormatDays(p.AvgSlipDays))
+			text += fmt.Sprintf(lang.L(" The late ones slipped %s on average."), currentLocale().Days(p.AvgSlipDays))
 		}
 	}
 	v.patInfo.SetText(text)
@@ -703,7 +704,11 @@ func (p *heatPlot) emptyText() string {
 func (p *heatPlot) draw(pt *painter, hover *fyne.Position) string {
 	w := p.w
 	fg := pt.color(theme.ColorNameForeground)
-	labelW := pt.measure("Mon", false).Width + 8
+	names := weekdayNames()
+	labelW := float32(0)
+	for _, n := range names {
+		labelW = max(labelW, pt.measure(n, false).Width+8)
+	}
 	lineH := pt.measure("0", false).Height
 	top := lineH + 14 + lineH // readout row, then the month labels
 	legendH := lineH + 8
@@ -713,7 +718,7 @@ func (p *heatPlot) draw(pt *painter, hover *fyne.Position) string {
 	cellH := max((pt.size.Height-top-legendH-gap*float32(rows-1))/float32(rows), 4)
 	cellW := max(min((pt.size.Width-labelW-10-gap*float32(cols-1))/float32(cols), 2*cellH), 4)
 	x0, y0 := labelW, top
-	for r, name := range model.WeekdayNames {
+	for r, name := range names {
 		if r%2 == 0 {
 			pt.textRight(name, fyne.NewPos(x0-6, y0+float32(r)*(cellH+gap)+cellH/2), fg)
 		}
@@ -817,4 +822,14 @@ func (p *barPlot) draw(pt *painter, hover *fyne.Position) string {
 	s := fmt.Sprintf("%s: %s %s", p.name(hovered), currentLocale().Value(p.values[hovered]), p.unit)
 	pt.readoutBox(s)
 	return s
+}
+
+// weekdayNames are the short weekday names in the window's language, Monday first, in the
+// order of the patterns and the heat map (model.WeekdayNames are their English names).
+func weekdayNames() []string {
+	out := make([]string, 7)
+	for i := range out {
+		out[i] = currentLocale().WeekdayShort(time.Weekday((i + 1) % 7))
+	}
+	return out
 }

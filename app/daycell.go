@@ -187,7 +187,7 @@ func (c *dayCell) entries() (texts []string, occs []*model.Occurrence) {
 			if a != lastAnchor {
 				name := lang.L("Any time")
 				if a >= 0 {
-					name = anchors[a].Clock() + " " + anchors[a].Name
+					name = anchors[a].Clock() + " " + anchorLabel(anchors[a].Name)
 				}
 				texts, occs = append(texts, name), append(occs, nil)
 				lastAnchor = a

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -91,7 +92,11 @@ func newDetail(u *UI) *detail {
 	d := &detail{u: u, drafts: map[string]map[string]string{}, goalFields: map[string]*field{}, objFields: map[string]*field{}, ownerSug: newOwnerSuggestion()}
 	d.heading = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	d.heading.Wrapping = fyne.TextWrapWord
-	d.empty = container.NewCenter(widget.NewLabel(lang.L("Select an objective or a micro-goal to see and edit it.")))
+	// The hint wraps: the panel is as wide as its widest page, and a one-line hint would make
+	// the German panel ("Wählen Sie ein Ziel …") squeeze the outline.
+	hint := widget.NewLabelWithStyle(lang.L("Select an objective or a micro-goal to see and edit it."), fyne.TextAlignCenter, fyne.TextStyle{})
+	hint.Wrapping = fyne.TextWrapWord
+	d.empty = container.NewVBox(layout.NewSpacer(), hint, layout.NewSpacer())
 	d.stack = container.NewStack(d.empty)
 	d.view = d.stack
 	return d

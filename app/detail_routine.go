@@ -29,7 +29,7 @@ func (d *detail) routineFields() (anchorF, repeatF *field) {
 	gf := d.goalFields
 	names := []string{noAnchor()}
 	for _, a := range d.u.routineSettings().anchors {
-		names = append(names, a.Name)
+		names = append(names, anchorLabel(a.Name))
 	}
 	anchor := widget.NewSelect(names, func(string) { d.changed() })
 	anchorF = &field{name: "anchor", label: lang.L("Routine anchor"), widget: anchor,
@@ -37,9 +37,10 @@ func (d *detail) routineFields() (anchorF, repeatF *field) {
 			if anchor.Selected == noAnchor() {
 				return ""
 			}
-			return anchor.Selected
+			return anchorValue(anchor.Selected)
 		},
 		set: func(s string) {
+			s = anchorLabel(s)
 			if s == "" {
 				s = noAnchor()
 			}
@@ -56,7 +57,7 @@ func (d *detail) routineFields() (anchorF, repeatF *field) {
 	every.SetPlaceHolder("2")
 	var dayNames []string
 	for _, wd := range weekdayOrder {
-		dayNames = append(dayNames, wd.String()[:3])
+		dayNames = append(dayNames, currentLocale().WeekdayShort(wd))
 	}
 	days := widget.NewCheckGroup(dayNames, nil)
 	days.Horizontal = true
@@ -115,11 +116,11 @@ func (d *detail) routineFields() (anchorF, repeatF *field) {
 		custom = ""
 		if err != nil || r.Kind == model.RepeatCustom {
 			custom = rule
-			kind.Options = append(kind.Options, model.DescribeRule(rule))
+			kind.Options = append(kind.Options, currentLocale().DescribeRule(rule))
 		}
 		var sel []string
 		for _, wd := range r.Days {
-			sel = append(sel, wd.String()[:3])
+			sel = append(sel, currentLocale().WeekdayShort(wd))
 		}
 		days.SetSelected(sel)
 		every.SetText("")

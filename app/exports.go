@@ -238,7 +238,7 @@ func (u *UI) writeReport(ctx context.Context, st *storage.Store, path string, p 
 			nums = append(nums, strconv.Itoa(i+1))
 		}
 		if err := writeAtomically(filepath.Join(dir, charts["metrics"]), func(w io.Writer) error {
-			return png.Encode(w, barChart(lang.L("Share of target logged (rows 1-20 of the table)"), shares, 1, nums, true))
+			return png.Encode(w, barChart(lang.L("Share of target logged (rows 1–20 of the table)"), shares, 1, nums, true))
 		}); err != nil {
 			return "", err
 		}

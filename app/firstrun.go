@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"time"
 
@@ -132,7 +133,7 @@ func (f *firstRun) next() {
 		f.onObjectiveChanged(f.objective.Text)
 		return
 	}
-	f.recap.SetText("“" + title + "”")
+	f.recap.SetText(quoted(title))
 	f.show(1)
 }
 
@@ -167,7 +168,7 @@ func (f *firstRun) start() {
 // user can look around in a plan that reads like a real one.
 func (f *firstRun) tryExample() {
 	u := f.u
-	o, goals := examplePlan(u.now(), u.loc)
+	o, goals := examplePlan(u.now(), u.loc, currentLocale())
 	if _, err := u.store.CreateObjectiveWithGoals(u.ctx(), o, goals); err != nil {
 		u.showError(lang.L("Could not write the example plan"), err)
 		return
@@ -176,13 +177,70 @@ func (f *firstRun) tryExample() {
 	u.say(lang.L("This is an example plan. Delete its objective (it goes to the trash) when you are ready for your own."))
 }
 
+// exampleStep is one step of the example plan in one language: its title, what counts as
+// done, and the distance it logs (0: no metric).
+type exampleStep struct {
+	title, doneWhen string
+	km              float64
+}
+
+// exampleText is the example plan written in one language, as a runner of that language would
+// write it: its to-do lists' own form (German names the verb last, "5 km ohne Pause laufen";
+// French and Spanish start with the infinitive) and the glossary's words. objective has a %s
+// for the race's day. The steps are in the order examplePlan gives them their dates.
+type exampleText struct {
+	objective, why string
+	steps          [6]exampleStep
+}
+
+var examplePlans = map[string]exampleText{
+	model.LangEnglish: {"Run a 10 km race in under an hour by %s", "To feel fit again, and to finish something I signed up for", [6]exampleStep{
+		{"Book a place in the city 10 km race", "The confirmation e-mail is in my inbox", 0},
+		{"Run 3 km at an easy, chatty pace", "3 km logged in the running app", 3},
+		{"Buy running shoes fitted in a running shop", "Shoes bought after a test run in the shop", 0},
+		{"Run three times this week, 10 km in all", "Three runs logged, 10 km together", 10},
+		{"Run 5 km without stopping", "5 km in one go, logged in the app", 5},
+		{"Run 8 km at race pace (6 min per km)", "8 km logged at 6:00 per km or faster", 8},
+	}},
+	model.LangGerman: {"Bis zum %s einen 10-km-Lauf in unter einer Stunde schaffen", "Um mich wieder fit zu fühlen und etwas durchzuziehen, für das ich mich angemeldet habe", [6]exampleStep{
+		{"Startplatz für den 10-km-Stadtlauf buchen", "Die Bestätigungsmail ist in meinem Postfach", 0},
+		{"3 km locker im Plaudertempo laufen", "3 km in der Lauf-App eingetragen", 3},
+		{"Laufschuhe nach einem Probelauf im Fachgeschäft kaufen", "Schuhe nach einem Probelauf im Laden gekauft", 0},
+		{"Diese Woche in drei Läufen 10 km schaffen", "Drei Läufe eingetragen, zusammen 10 km", 10},
+		{"5 km ohne Pause durchlaufen", "5 km am Stück gelaufen und in der App eingetragen", 5},
+		{"8 km im Wettkampftempo von 6 min/km laufen", "8 km mit 6:00 pro km oder schneller eingetragen", 8},
+	}},
+	model.LangFrench: {"Courir un 10 km en moins d’une heure d’ici le %s", "Pour retrouver la forme, et aller enfin au bout de ce que j’ai commencé", [6]exampleStep{
+		{"Réserver un dossard pour le 10 km de la ville", "L’e-mail de confirmation est dans ma boîte de réception", 0},
+		{"Courir 3 km en endurance, à une allure où je peux parler", "3 km enregistrés dans l’appli de course", 3},
+		{"Acheter des chaussures de course essayées en magasin spécialisé", "Chaussures achetées après un essai sur tapis en magasin", 0},
+		{"Courir trois fois cette semaine, 10 km au total", "Trois sorties enregistrées, 10 km au total", 10},
+		{"Courir 5 km sans m’arrêter", "5 km d’une traite, enregistrés dans l’appli", 5},
+		{"Courir 8 km à l’allure course (6 min/km)", "8 km enregistrés à 6 min/km ou plus vite", 8},
+	}},
+	model.LangSpanish: {"Correr una carrera de 10 km en menos de una hora antes del %s", "Para volver a sentirme en forma y terminar algo a lo que me apunté", [6]exampleStep{
+		{"Reservar plaza en la carrera de 10 km de la ciudad", "El correo de confirmación está en mi bandeja de entrada", 0},
+		{"Correr 3 km a ritmo suave, pudiendo charlar", "3 km registrados en la app de running", 3},
+		{"Comprar zapatillas de running probadas en una tienda especializada", "Zapatillas compradas tras probarlas corriendo en la tienda", 0},
+		{"Salir a correr tres veces esta semana, 10 km en total", "Tres salidas registradas, 10 km en total", 10},
+		{"Correr 5 km sin parar", "5 km seguidos, registrados en la app", 5},
+		{"Correr 8 km a ritmo de carrera (6 min/km)", "8 km registrados a 6:00 por km o más rápido", 8},
+	}},
+}
+
 // examplePlan is one coherent objective — a first 10 km race in ten weeks — with steps for
-// the next days and weeks, each specific, measurable, achievable, relevant and time-bound.
-func examplePlan(now time.Time, loc *time.Location) (model.Objective, []model.MicroGoal) {
+// the next days and weeks, each specific, measurable, achievable, relevant and time-bound,
+// written in the language of l (English for a language the app does not speak) with the
+// race's day in l's format.
+func examplePlan(now time.Time, loc *time.Location, l model.Locale) (model.Objective, []model.MicroGoal) {
+	text, ok := examplePlans[l.Language()]
+	if !ok {
+		text = examplePlans[model.LangEnglish]
+	}
 	today := model.DateOf(now, loc)
 	race := today.AddDays(70)
-	o := model.NewObjective("Run a 10 km race in under an hour by "+race.Start(loc).Format("2 January"), now)
-	o.Why = "To feel fit again, and to finish something I signed up for"
+	o := model.NewObjective(fmt.Sprintf(text.objective, l.DayMonthLong(race.Start(loc))), now)
+	o.Why = text.why
 	o.TargetDate = race.Start(loc)
 	o.InFocus = true
 	// Sunday of this week (or of next week, on a Sunday) for the weekly target.
@@ -190,21 +248,28 @@ func examplePlan(now time.Time, loc *time.Location) (model.Objective, []model.Mi
 	if sunday == today {
 		sunday = today.AddDays(7)
 	}
-	step := func(title, doneWhen string, h model.Horizon, due time.Time, hasTime bool, minutes int) model.MicroGoal {
-		g := model.NewMicroGoal(0, 0, title, now)
-		g.DoneWhen, g.Horizon, g.Due, g.DueHasTime, g.EstimateMinutes = doneWhen, h, due, hasTime, minutes
-		return g
+	plan := []struct {
+		h       model.Horizon
+		due     time.Time
+		hasTime bool
+		minutes int
+	}{
+		{model.HorizonDay, today.AddDays(1).At(19, 0, loc), true, 15},
+		{model.HorizonDay, today.AddDays(2).At(7, 30, loc), true, 30},
+		{model.HorizonWeek, today.AddDays(5).Start(loc), false, 90},
+		{model.HorizonWeek, sunday.Start(loc), false, 120},
+		{model.HorizonFortnight, today.AddDays(14).Start(loc), false, 40},
+		{model.HorizonMonth, today.AddDays(42).Start(loc), false, 50},
 	}
-	km := func(g model.MicroGoal, target float64) model.MicroGoal {
-		g.Metric = model.Metric{Kind: model.MetricQuantitative, Unit: "km", Target: target}
-		return g
+	goals := make([]model.MicroGoal, len(plan))
+	for i, p := range plan {
+		s := text.steps[i]
+		g := model.NewMicroGoal(0, 0, s.title, now)
+		g.DoneWhen, g.Horizon, g.Due, g.DueHasTime, g.EstimateMinutes = s.doneWhen, p.h, p.due, p.hasTime, p.minutes
+		if s.km > 0 {
+			g.Metric = model.Metric{Kind: model.MetricQuantitative, Unit: "km", Target: s.km}
+		}
+		goals[i] = g
 	}
-	return o, []model.MicroGoal{
-		step("Book a place in the city 10 km race", "The confirmation e-mail is in my inbox", model.HorizonDay, today.AddDays(1).At(19, 0, loc), true, 15),
-		km(step("Run 3 km at an easy, chatty pace", "3 km logged in the running app", model.HorizonDay, today.AddDays(2).At(7, 30, loc), true, 30), 3),
-		step("Buy running shoes fitted in a running shop", "Shoes bought after a test run in the shop", model.HorizonWeek, today.AddDays(5).Start(loc), false, 90),
-		km(step("Run three times this week, 10 km in all", "Three runs logged, 10 km together", model.HorizonWeek, sunday.Start(loc), false, 120), 10),
-		km(step("Run 5 km without stopping", "5 km in one go, logged in the app", model.HorizonFortnight, today.AddDays(14).Start(loc), false, 40), 5),
-		km(step("Run 8 km at race pace (6 min per km)", "8 km logged at 6:00 per km or faster", model.HorizonMonth, today.AddDays(42).Start(loc), false, 50), 8),
-	}
+	return o, goals
 }

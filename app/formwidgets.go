@@ -18,6 +18,8 @@ import (
 // a tab is never part of an outcome or a reason, and the keyboard must reach every field.
 type formEntry struct {
 	widget.Entry
+	hasFocus bool    // the entry has the keyboard focus
+	shift    float32 // how far right a right-to-left text is drawn (rtlentry.go)
 }
 
 func newFormEntry(multiline bool) *formEntry {

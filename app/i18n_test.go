@@ -44,7 +44,7 @@ var textCalls = map[string][]int{
 	"showMessage": nil, "say": nil, "showError": nil, "celebrate": nil, "do": nil, "record": nil,
 	"askText": nil, "runWorker": nil, "newEntryForm": nil, "setOccurrence": nil, "askRequired": nil,
 	"statusError": nil, "problemError": nil, "showFormDialog": nil, "busy": nil, "idle": nil,
-	"entryField": {2, 3}, "selectField": {2}, "dateField": {2}, "saveFile": {1}, "saveTo": {1},
+	"entryField": {2, 3}, "selectField": {2}, "dateField": {2}, "saveFile": {1}, "saveTo": {1}, "barChart": {0},
 }
 
 // notText are literals with letters that may go to a widget untranslated: the product's
@@ -453,6 +453,7 @@ func TestNoUntranslatedText(t *testing.T) {
 		checkWidgetLiteral(t, fset, cl)
 		checkMessageLiteral(t, fset, cl)
 	})
+	checkEnglishValues(t, sourceDirs)
 }
 
 // checkMessageLiteral catches &Error{Msg: "words"} in the sync engine and a sync conflict

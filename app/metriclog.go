@@ -39,10 +39,12 @@ func newMetricLog(u *UI) *metricLog {
 		widget.NewSeparator(),
 		widget.NewLabelWithStyle(lang.L("Metric log"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		m.total,
+		// Two rows: the three buttons side by side set the panel's least width, and in French
+		// ("Sprint de concentration… (Ctrl+R)") that squeezed the outline's titles to "…".
 		container.NewHBox(
 			widget.NewButton(lang.L("Log entry… (Ctrl+E)"), u.logEntry),
-			widget.NewButton(lang.L("Focus sprint… (Ctrl+R)"), u.startSprint),
-			widget.NewButton(lang.L("Export CSV…"), func() { u.exportMetricsCSV(m.goal.ID) })),
+			widget.NewButton(lang.L("Focus sprint… (Ctrl+R)"), u.startSprint)),
+		container.NewHBox(widget.NewButton(lang.L("Export CSV…"), func() { u.exportMetricsCSV(m.goal.ID) })),
 		m.rows,
 	)
 	return m

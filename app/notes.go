@@ -74,6 +74,7 @@ func (n *notesField) show() {
 		return
 	}
 	n.preview.ParseMarkdown(n.entry.Text)
+	alignRightToLeft(n.preview)
 	n.input.Hide()
 	n.preview.Show()
 	n.toggle.SetText(lang.L("Edit"))
@@ -101,4 +102,19 @@ func (d *detail) goalExtras(g *model.MicroGoal) []model.Problem {
 // sameGoalExtras reports whether a and b have the same tags and notes.
 func sameGoalExtras(a, b model.MicroGoal) bool {
 	return model.JoinTags(a.Tags) == model.JoinTags(b.Tags) && a.Notes == b.Notes
+}
+
+// alignRightToLeft aligns the rendered notes' right-to-left paragraphs right, as the outline
+// aligns such titles: Markdown has no direction of its own.
+func alignRightToLeft(rt *widget.RichText) {
+	changed := false
+	for _, s := range rt.Segments {
+		if t, ok := s.(*widget.TextSegment); ok && model.IsRightToLeft(t.Text) {
+			t.Style.Alignment = fyne.TextAlignTrailing
+			changed = true
+		}
+	}
+	if changed {
+		rt.Refresh()
+	}
 }

@@ -524,7 +524,7 @@ func formatDue(g model.MicroGoal, now time.Time, loc *time.Location) string {
 	}
 	if g.Repeat != "" {
 		// A repeating step is never late as a whole: its occurrences are, in Today and the calendar.
-		s := "↻ " + model.DescribeRule(g.Repeat)
+		s := "↻ " + currentLocale().DescribeRule(g.Repeat)
 		if g.DueHasTime {
 			s += " " + currentLocale().Time(g.Due.In(loc))
 		}

@@ -93,7 +93,7 @@ func (u *UI) routineSection() settingsSection {
 	anchors := newDialogEntry()
 	anchors.MultiLine = true
 	anchors.Wrapping = fyne.TextWrapOff
-	anchors.SetText(model.FormatAnchors(r.anchors))
+	anchors.SetText(model.FormatAnchors(labelledAnchors(r.anchors)))
 	anchors.SetMinRowsVisible(5)
 	anchors.Validator = func(s string) error {
 		if _, err := model.ParseAnchors(s); err != nil {
@@ -122,6 +122,7 @@ func (u *UI) routineSection() settingsSection {
 			if err != nil {
 				return // the form's validation keeps Save off until they can be read
 			}
+			as = storedAnchors(as)
 			d := r.firstWeekday
 			if i := first.SelectedIndex(); i >= 0 {
 				d = days[i]

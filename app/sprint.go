@@ -130,16 +130,16 @@ func (s *sprintTimer) tick() {
 
 func (s *sprintTimer) redraw() {
 	left := s.sprint.Remaining(s.u.now())
-	state := "left"
+	text := lang.L("Focus sprint on “%s”: %s left")
 	if s.sprint.IsPaused() {
-		state = "left · paused"
+		text = lang.L("Focus sprint on “%s”: %s left · paused")
 		s.pause.SetText(lang.L("Resume"))
 		s.pause.SetIcon(theme.MediaPlayIcon())
 	} else {
 		s.pause.SetText(lang.L("Pause"))
 		s.pause.SetIcon(theme.MediaPauseIcon())
 	}
-	s.label.SetText(fmt.Sprintf(lang.L("Focus sprint on “%s”: %s %s"), s.title, clockText(left), state))
+	s.label.SetText(fmt.Sprintf(text, s.title, clockText(left)))
 }
 
 // clockText writes a duration as the timer shows it: 24:59, or 1:02:03 past an hour. It

@@ -197,7 +197,7 @@ func (tv *todayView) Refresh() {
 	for _, g := range p.Groups {
 		name := g.Anchor.Name
 		if name != model.AnyTime {
-			name = g.Anchor.Clock() + "  " + name
+			name = g.Anchor.Clock() + "  " + anchorLabel(name)
 		} else {
 			name = lang.L("Any time")
 		}

@@ -11,9 +11,11 @@ import (
 )
 
 var (
-	dayPattern     = regexp.MustCompile(`^(\d{4})-(\d{1,2})-(\d{1,2})$`)
-	clockPattern   = regexp.MustCompile(`^(\d{1,2})(?::(\d{2}))?\s*(am|pm)?$`)
-	minutesPattern = regexp.MustCompile(`^(?:(\d+(?:\.\d+)?)\s*h(?:ours?|rs?)?)?\s*(?:(\d+)\s*(?:m|min|mins|minutes?)?)?$`)
+	dayPattern   = regexp.MustCompile(`^(\d{4})-(\d{1,2})-(\d{1,2})$`)
+	clockPattern = regexp.MustCompile(`^(\d{1,2})(?::(\d{2}))?\s*(am|pm)?$`)
+	// The units are those FormatMinutes writes in each language ("15 Min.", "2 h") and those
+	// people type: hours, Std., Stunden, heures, horas; minutes, Minuten, minutos, mn.
+	minutesPattern = regexp.MustCompile(`^(?:(\d+(?:[.,]\d+)?)\s*(?:h|hours?|hrs?|std|stunden?|heures?|horas?)\.?)?\s*(?:(\d+)\s*(?:m|min|mins|minutes?|minuten|minutos?|mn)?\.?)?$`)
 )
 
 // ParseDay reads a calendar day written as YYYY-MM-DD and returns its midnight in loc. An
@@ -75,7 +77,8 @@ func ParseClock(s string) (hour, minute int, ok bool, err error) {
 	return hour, minute, true, nil
 }
 
-// ParseMinutes reads an estimate: "45", "45 min", "2h", "1h 30m", "1.5h". Empty is zero.
+// ParseMinutes reads an estimate: "45", "45 min", "2h", "1h 30m", "1.5h", and the same in
+// German, French and Spanish ("15 Min.", "1,5 Std.", "1 h 30", "2 horas"). Empty is zero.
 func ParseMinutes(s string) (int, error) {
 	s = strings.ToLower(strings.TrimSpace(s))
 	if s == "" {
@@ -87,7 +90,7 @@ func ParseMinutes(s string) (int, error) {
 	}
 	total := 0.0
 	if m[1] != "" {
-		h, _ := strconv.ParseFloat(m[1], 64)
+		h, _ := strconv.ParseFloat(strings.Replace(m[1], ",", ".", 1), 64)
 		total += h * 60
 	}
 	if m[2] != "" {

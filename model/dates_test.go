@@ -73,13 +73,14 @@ func TestParseClock(t *testing.T) {
 }
 
 func TestParseMinutes(t *testing.T) {
-	good := map[string]int{"": 0, "45": 45, "45 min": 45, "2h": 120, "1h 30m": 90, "1.5h": 90, "1 hour 5 minutes": 65}
+	good := map[string]int{"": 0, "45": 45, "45 min": 45, "2h": 120, "1h 30m": 90, "1.5h": 90, "1 hour 5 minutes": 65,
+		"15 Min.": 15, "2 h 5 Min.": 125, "1,5 Std.": 90, "3 Stunden": 180, "1 h 30": 90, "2 heures": 120, "20 mn": 20, "1 hora 10 minutos": 70}
 	for in, want := range good {
 		if got, err := ParseMinutes(in); err != nil || got != want {
 			t.Errorf("ParseMinutes(%q) = %d, %v; want %d", in, got, err, want)
 		}
 	}
-	for _, in := range []string{"soon", "-5", "200h", "99999999999999999999"} {
+	for _, in := range []string{"soon", "-5", "200h", "99999999999999999999", "15 Min..", "1,5,5h"} {
 		if _, err := ParseMinutes(in); err == nil {
 			t.Errorf("ParseMinutes(%q) should fail", in)
 		}

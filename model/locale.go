@@ -206,6 +206,10 @@ func (l Locale) dayMonth(t time.Time, long bool) string {
 // DayMonth is a day of the year without its weekday: "21 Nov", "21. Nov.", "21 nov.".
 func (l Locale) DayMonth(t time.Time) string { return l.dayMonth(t, false) }
 
+// DayMonthLong is a day of the year with the month's full name: "21 November",
+// "November 21", "21. November", "21 novembre", "21 de noviembre".
+func (l Locale) DayMonthLong(t time.Time) string { return l.dayMonth(t, true) }
+
 // DayMonthYear is "21 Nov 2026", "Nov 21, 2026", "21. Nov. 2026", "21 nov. 2026".
 func (l Locale) DayMonthYear(t time.Time) string {
 	if l.americanStyle() {
@@ -327,6 +331,18 @@ func (l Locale) Value(v float64) string {
 		return FormatValue(v)
 	}
 	return l.Number(v, 6)
+}
+
+// Days writes a number of days to a tenth, with the locale's decimal separator: "less than
+// a day", "1 day", "12.1 days", "12,1 Tage".
+func (l Locale) Days(d float64) string {
+	switch {
+	case d < 0.05:
+		return tr("less than a day")
+	case d > 0.95 && d < 1.05:
+		return trN(1, "{{.Count}} day", "{{.Count}} days")
+	}
+	return tr("{{.Days}} days", "Days", l.Number(d, 1))
 }
 
 // Percent writes a fraction as a whole percentage: 0.42 is "42%", "42 %".

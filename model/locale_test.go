@@ -1,6 +1,7 @@
 package model
 
 import (
+	"strings"
 	"testing"
 	"time"
 )
@@ -89,5 +90,33 @@ func TestLocaleFromEnvironment(t *testing.T) {
 	}
 	if got := (Locale{"en", "US"}).WithLanguage("fr"); got != (Locale{"fr", ""}) {
 		t.Errorf("another language: %+v", got)
+	}
+}
+
+// TestDaysUseTheLocaleSeparator: a number of days is written with the locale's decimal
+// separator (the charts' "slipped 12,1 days on average" read "12.1" in German).
+func TestDaysUseTheLocaleSeparator(t *testing.T) {
+	for l, want := range map[Locale]string{{}: "12.1 days", ParseLocale("de_DE"): "12,1 days", ParseLocale("fr_FR"): "12,1 days", ParseLocale("en_US"): "12.1 days"} {
+		if got := l.Days(12.06); got != want {
+			t.Errorf("%+v: Days(12.06) = %q, want %q", l, got, want)
+		}
+	}
+	if got := FormatDays(0.01); got != "less than a day" {
+		t.Errorf("FormatDays(0.01) = %q", got)
+	}
+}
+
+// TestDescribeRuleNamesWeekdaysInTheLanguage: a weekly rule's days are the locale's names
+// ("Mo., Do." in German); the zero locale keeps "Mon, Thu".
+func TestDescribeRuleNamesWeekdaysInTheLanguage(t *testing.T) {
+	rule := "FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,TH"
+	if got := ParseLocale("de_DE").DescribeRule(rule); !strings.Contains(got, "Mo., Do.") {
+		t.Errorf("German: %q", got)
+	}
+	if got := ParseLocale("fr_FR").DescribeRule(rule); !strings.Contains(got, "lun., jeu.") {
+		t.Errorf("French: %q", got)
+	}
+	if got := DescribeRule(rule); got != "Every 2 weeks on Mon, Thu" {
+		t.Errorf("English: %q", got)
 	}
 }

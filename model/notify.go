@@ -1,7 +1,6 @@
 package model
 
 import (
-	"math"
 	"sort"
 	"strconv"
 	"strings"
@@ -617,13 +616,7 @@ func Plural(n int, word string) string {
 
 // FormatDays writes a number of days for a sentence: "less than a day", "1 day", "2.5 days".
 func FormatDays(d float64) string {
-	switch {
-	case d < 0.05:
-		return tr("less than a day")
-	case d > 0.95 && d < 1.05:
-		return trN(1, "{{.Count}} day", "{{.Count}} days")
-	}
-	return tr("{{.Days}} days", "Days", strconv.FormatFloat(math.Round(d*10)/10, 'f', -1, 64))
+	return Locale{}.Days(d)
 }
 
 // MaxNotifyTitle and MaxNotifyBody cap the text handed to the desktop's notifier.

@@ -126,7 +126,11 @@ func ParseRule(rule string) (Repeat, error) {
 }
 
 // DescribeRule says in words how a rule repeats: "Every day", "Every 2 weeks on Mon, Thu".
-func DescribeRule(rule string) string {
+func DescribeRule(rule string) string { return Locale{}.DescribeRule(rule) }
+
+// DescribeRule says in words how a rule repeats, its weekdays named in the locale's
+// language: "Alle 2 Wochen am Mo., Do.".
+func (l Locale) DescribeRule(rule string) string {
 	r, err := ParseRule(rule)
 	if err != nil {
 		return tr("Repeats (rule not understood)")
@@ -143,7 +147,7 @@ func DescribeRule(rule string) string {
 	case RepeatWeekly:
 		var names []string
 		for _, d := range r.Days {
-			names = append(names, d.String()[:3])
+			names = append(names, l.WeekdayShort(d))
 		}
 		if len(names) > 0 {
 			return trN(r.Interval, "Every week on {{.Days}}", "Every {{.Count}} weeks on {{.Days}}", "Days", strings.Join(names, ", "))

@@ -100,7 +100,8 @@ func ProgressReport(in ReportInput) string {
 
 	sum := SummarizeWeek(in.Goals, in.Period, in.Now, loc)
 	fmt.Fprintf(&b, tr("**%s completed**, %d still open in the period, %d overdue, %d dropped. Current streak: %s.\n\n"),
-		Plural(len(sum.Completed), "step"), len(sum.Open), len(sum.Overdue), sum.Dropped, Plural(sum.Streak, "day"))
+		trN(len(sum.Completed), "{{.Count}} step", "{{.Count}} steps"), len(sum.Open), len(sum.Overdue), sum.Dropped,
+		trN(sum.Streak, "{{.Count}} day", "{{.Count}} days"))
 
 	b.WriteString(tr("## Objectives\n\n"))
 	progress := ObjectiveProgress(in.Goals)
@@ -114,7 +115,7 @@ func ProgressReport(in ReportInput) string {
 	for _, o := range in.Objectives {
 		p := progress[o.ID]
 		fmt.Fprintf(&b, tr("- **%s** (%s): %d of %s done, %s — %d in this period\n"),
-			esc(o.Title), o.Status, p.Done, trN(p.Total, "{{.Count}} step", "{{.Count}} steps"), l.Percent(p.Fraction()), doneIn[o.ID])
+			esc(o.Title), statusWord(o.Status), p.Done, trN(p.Total, "{{.Count}} step", "{{.Count}} steps"), l.Percent(p.Fraction()), doneIn[o.ID])
 	}
 	b.WriteString("\n")
 	if c := in.Charts["completions"]; c != "" {
@@ -196,4 +197,17 @@ func markdownEscape(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// statusWord names an objective's status in the report's language.
+func statusWord(s ObjectiveStatus) string {
+	switch s {
+	case ObjectiveActive:
+		return tr("active")
+	case ObjectiveAchieved:
+		return tr("achieved")
+	case ObjectiveArchived:
+		return tr("archived")
+	}
+	return string(s)
 }
