@@ -632,3 +632,28 @@ func TestDetailChoicesShowWordsAndKeepValues(t *testing.T) {
 		t.Errorf("the fortnight horizon is %q", got)
 	}
 }
+
+// fyneOwnKeys are keys of Fyne's own widgets that the translations carry for it: its day
+// picker (widget.Calendar) names the weekdays with lang.X("monday") and "monday.short".
+var fyneOwnKeys = func() map[string]bool {
+	m := map[string]bool{}
+	for _, d := range []string{"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"} {
+		m[d], m[d+".short"] = true, true
+	}
+	return m
+}()
+
+// TestNoStaleTranslations fails when ui.en.json holds a message no source asks for any more
+// (a text that was changed or removed): its translations would be kept and reviewed for
+// nothing, and a translator could not tell the live message from the dead one.
+func TestNoStaleTranslations(t *testing.T) {
+	asked := map[string]bool{}
+	for _, m := range messagesInSource(t) {
+		asked[m.key] = true
+	}
+	for k := range readTranslations(t, "en") {
+		if !asked[k] && !fyneOwnKeys[k] {
+			t.Errorf("ui.en.json holds %q, which no source asks for: remove it from every ui.*.json", k)
+		}
+	}
+}
