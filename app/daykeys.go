@@ -84,7 +84,7 @@ func (u *UI) askMoveDay(o model.Occurrence) {
 		dlg.Hide()
 		u.moveOccurrence(o, day)
 	}
-	cal := widget.NewCalendar(o.Day.Start(u.loc), func(t time.Time) { move(model.DateOf(t, t.Location())) })
+	cal := newDayPicker(o.Day.Start(u.loc), func(t time.Time) { move(model.DateOf(t, t.Location())) })
 	e := newDialogEntry()
 	e.SetPlaceHolder(lang.L("fri, tomorrow, next monday, 2026-12-03…"))
 	problem := widget.NewLabel("")

@@ -76,7 +76,7 @@ func (d *detail) pickDate(e *formEntry) {
 		start = t.In(u.loc)
 	}
 	var dlg dialog.Dialog
-	cal := widget.NewCalendar(start, func(t time.Time) {
+	cal := newDayPicker(start, func(t time.Time) {
 		e.SetText(time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, u.loc).Format("2006-01-02"))
 		dlg.Hide()
 		u.win.Canvas().Focus(e)

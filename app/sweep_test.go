@@ -309,3 +309,63 @@ func TestDayPickerSpeaksFrench(t *testing.T) {
 		t.Errorf("the French day picker's columns are %q", got)
 	}
 }
+
+// TestDayPickerMonthInTheLanguage: Fyne's calendar writes its month header in English
+// ("November 2026"); the app's day picker writes it the locale's way, also after the arrows
+// changed the month, and a day tapped in the new month is the day picked.
+func TestDayPickerMonthInTheLanguage(t *testing.T) {
+	for _, c := range []struct{ lang, now, next string }{
+		{"fr", "novembre 2026", "décembre 2026"},
+		{"de", "November 2026", "Dezember 2026"},
+		{"es", "noviembre de 2026", "diciembre de 2026"},
+	} {
+		t.Run(c.lang, func(t *testing.T) {
+			useLanguage(t, c.lang)
+			before := currentLocale()
+			uiLocale.Store(model.ParseLocale(c.lang))
+			t.Cleanup(func() { uiLocale.Store(before) })
+			test.NewTempApp(t)
+			var picked time.Time
+			w := test.NewTempWindow(t, newDayPicker(clock, func(d time.Time) { picked = d }))
+			w.Resize(fyne.NewSize(500, 400))
+			header := func() string {
+				for _, o := range visible(w.Content()) {
+					if l, ok := o.(*widget.Label); ok && strings.Contains(l.Text, "2026") {
+						return l.Text
+					}
+				}
+				return ""
+			}
+			if got := header(); got != c.now {
+				t.Fatalf("header %q, want %q", got, c.now)
+			}
+			var arrows []*widget.Button
+			for _, o := range visible(w.Content()) {
+				if b, ok := o.(*widget.Button); ok && b.Text == "" {
+					arrows = append(arrows, b)
+				}
+			}
+			if len(arrows) < 2 {
+				t.Fatalf("%d arrow buttons", len(arrows))
+			}
+			test.Tap(arrows[1])
+			if got := header(); got != c.next {
+				t.Errorf("after next: header %q, want %q", got, c.next)
+			}
+			for _, o := range visible(w.Content()) {
+				if b, ok := o.(*widget.Button); ok && b.Text == "15" {
+					test.Tap(b)
+					break
+				}
+			}
+			if picked.Month() != time.December || picked.Day() != 15 {
+				t.Errorf("picked %v, want 15 December", picked)
+			}
+			test.Tap(arrows[0])
+			test.Tap(arrows[0])
+			if got := header(); !strings.Contains(got, map[string]string{"fr": "octobre", "de": "Oktober", "es": "octubre"}[c.lang]) {
+				t.Errorf("two months back: header %q", got)
+			}
+		})
+	}
+}
