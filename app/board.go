@@ -283,9 +283,9 @@ func newBoardCard(bv *boardView) *boardCard {
 	c.bg = canvas.NewRectangle(color.Transparent)
 	c.bg.CornerRadius = theme.InputRadiusSize()
 	c.title = widget.NewLabel("")
-	c.title.Truncation = fyne.TextTruncateClip
+	c.title.Truncation = fyne.TextTruncateEllipsis
 	c.meta = widget.NewLabel("")
-	c.meta.Truncation = fyne.TextTruncateClip
+	c.meta.Truncation = fyne.TextTruncateEllipsis
 	c.meta.SizeName = theme.SizeNameCaptionText
 	c.meta.Importance = widget.LowImportance
 	c.done = newIconButton(theme.CheckButtonIcon(), func() { bv.u.completeToCelebrate(c.id) })
