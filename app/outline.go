@@ -391,7 +391,7 @@ func (r *rowView) set(row outlineRow) {
 		obj, _ = o.u.objective(row.id)
 		look.title, look.achieved, look.progress = obj.Title, obj.Status == model.ObjectiveAchieved, o.progress[obj.ID]
 		if !obj.TargetDate.IsZero() {
-			look.due = lang.L("by {{.Date}}", args("Date", formatDay(obj.TargetDate, o.now, o.u.loc)))
+			look.due = lang.L("by {{.Date}}", args("Date", inSentence(formatDay(obj.TargetDate, o.now, o.u.loc))))
 		}
 	} else {
 		g, _ = o.u.tree.Goal(row.id)
@@ -554,6 +554,18 @@ func formatDay(t, now time.Time, loc *time.Location) string {
 		return currentLocale().ShortDate(t)
 	}
 	return currentLocale().DayMonthYear(t)
+}
+
+// inSentence is a day as formatDay writes it, for the middle of a sentence: the words for
+// today, tomorrow and yesterday start with a small letter there ("due tomorrow 14:00",
+// "échéance demain 14:00"); dates and weekday names keep their case (German "Fr. 4. Dez.").
+func inSentence(day string) string {
+	for _, w := range []string{lang.L("Today"), lang.L("Tomorrow"), lang.L("Yesterday")} {
+		if strings.HasPrefix(day, w) {
+			return strings.ToLower(w) + day[len(w):]
+		}
+	}
+	return day
 }
 
 func sign(d time.Duration) float64 {

@@ -274,7 +274,7 @@ func (u *UI) createParsedGoal(objectiveID, parentID, afterID int64, q model.Quic
 	}, u.store.TrashGoal))
 	var said []string
 	if ok && q.Phrase != "" {
-		said = append(said, fmt.Sprintf(lang.L("Added “%s”, due %s (read from “%s”)."), q.Title, formatDue(model.MicroGoal{Due: q.Due, DueHasTime: q.HasTime}, u.now(), u.loc), q.Phrase))
+		said = append(said, fmt.Sprintf(lang.L("Added “%s”, due %s (read from “%s”)."), q.Title, inSentence(formatDue(model.MicroGoal{Due: q.Due, DueHasTime: q.HasTime}, u.now(), u.loc)), q.Phrase))
 	}
 	if ok && len(q.Tags) > 0 && u.detail.key == u.outline.selected {
 		// The new step is in the panel: its Owner field gets the suggestion, if any, said in

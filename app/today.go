@@ -233,7 +233,7 @@ func (tv *todayView) row(o model.Occurrence, overdue bool) fyne.CanvasObject {
 		text = currentLocale().Time(o.Goal.Due.In(u.loc)) + "  " + text
 	}
 	if overdue {
-		text += "  (" + lang.L("due {{.Date}}", args("Date", formatDay(o.Goal.Due, u.now(), u.loc))) + ")"
+		text += "  (" + lang.L("due {{.Date}}", args("Date", inSentence(formatDay(o.Goal.Due, u.now(), u.loc)))) + ")"
 	}
 	if o.Recurring() {
 		text += "  ↻"

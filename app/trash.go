@@ -2,7 +2,6 @@ package app
 
 import (
 	"context"
-	"fmt"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -49,15 +48,18 @@ func (u *UI) showTrash() {
 }
 
 func trashLabel(it storage.TrashItem, u *UI) string {
-	what := "micro-goal"
-	if it.Kind == "objective" {
-		what = "objective"
+	when := inSentence(formatDay(it.TrashedAt, u.now(), u.loc)) + " " + currentLocale().Time(it.TrashedAt.In(u.loc))
+	a := args("Title", quoted(it.Title), "When", when)
+	more := it.Count - 1 // the micro-goals trashed with it
+	switch {
+	case it.Kind == storage.TrashObjective && more > 0:
+		return counted(more, "Objective {{.Title}} with {{.Count}} step, deleted {{.When}}", "Objective {{.Title}} with {{.Count}} steps, deleted {{.When}}", a)
+	case it.Kind == storage.TrashObjective:
+		return lang.L("Objective {{.Title}}, deleted {{.When}}", a)
+	case more > 0:
+		return counted(more, "Micro-goal {{.Title}} with {{.Count}} sub-step, deleted {{.When}}", "Micro-goal {{.Title}} with {{.Count}} sub-steps, deleted {{.When}}", a)
 	}
-	extra := ""
-	if it.Count > 1 {
-		extra = fmt.Sprintf(" (with %d more)", it.Count-1)
-	}
-	return fmt.Sprintf("%s “%s”%s — deleted %s", what, it.Title, extra, formatDay(it.TrashedAt, u.now(), u.loc)+" "+currentLocale().Time(it.TrashedAt.In(u.loc)))
+	return lang.L("Micro-goal {{.Title}}, deleted {{.When}}", a)
 }
 
 // restore brings a trash item back as one undoable action.
