@@ -69,7 +69,7 @@ func (u *UI) backupNow() {
 }
 
 func backupLabel(b storage.Backup) string {
-	s := currentLocale().ShortDateYear(b.Taken) + b.Taken.Format(" 15:04:05") + fmt.Sprintf(" · %d KB", (b.Size+1023)/1024)
+	s := currentLocale().ShortDateYear(b.Taken) + b.Taken.Format(" 15:04:05") + lang.L(" · {{.Size}} KB", args("Size", currentLocale().Number(float64((b.Size+1023)/1024), 0)))
 	if b.BeforeRestore {
 		s += lang.L(" · the plan before a restore")
 	}

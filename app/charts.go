@@ -582,10 +582,10 @@ func (p *burnUpPlot) draw(pt *painter, hover *fyne.Position) string {
 	case today < 0 || i <= today:
 		pt.dot(x, f.py(plan[i]), 4, planColor)
 		pt.dot(x, f.py(float64(b.Done[i])), 4, doneColor)
-		s = fmt.Sprintf("%s: %d done · %d planned", day, b.Done[i], b.Planned[i])
+		s = lang.L("{{.Day}}: {{.Done}} done · {{.Planned}} planned", args("Day", day, "Done", b.Done[i], "Planned", b.Planned[i]))
 	default:
 		pt.dot(x, f.py(plan[i]), 4, planColor)
-		s = fmt.Sprintf("%s: %d planned", day, b.Planned[i])
+		s = lang.L("{{.Day}}: {{.Planned}} planned", args("Day", day, "Planned", b.Planned[i]))
 	}
 	pt.readoutBox(s)
 	return s
@@ -682,10 +682,10 @@ func (p *metricPlot) draw(pt *painter, hover *fyne.Position) string {
 	x := f.px(sec(at))
 	pt.hoverLine(f, x)
 	pt.dot(x, f.py(m.PlanAt(at)), 4, targetColor)
-	s := fmt.Sprintf("%s: plan %s", currentLocale().DateTime(at.In(p.loc)), currentLocale().Value(math.Round(m.PlanAt(at))))
+	s := lang.L("{{.When}}: plan {{.Plan}}", args("When", currentLocale().DateTime(at.In(p.loc)), "Plan", currentLocale().Value(math.Round(m.PlanAt(at)))))
 	if !at.After(p.now) {
 		pt.dot(x, f.py(total), 4, totalColor)
-		s = fmt.Sprintf("%s: %s %s · plan %s", currentLocale().DateTime(at.In(p.loc)), currentLocale().Value(total), unit, currentLocale().Value(math.Round(m.PlanAt(at))))
+		s = lang.L("{{.When}}: {{.Value}} {{.Unit}} · plan {{.Plan}}", args("When", currentLocale().DateTime(at.In(p.loc)), "Value", currentLocale().Value(total), "Unit", unit, "Plan", currentLocale().Value(math.Round(m.PlanAt(at)))))
 	}
 	pt.readoutBox(s)
 	return s

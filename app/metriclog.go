@@ -98,7 +98,7 @@ func (m *metricLog) rowsFor(g model.MicroGoal, entries []model.MetricEntry) []fy
 		text := m.u.entryLine(g, e)
 		if e.CorrectsID != 0 {
 			if old, ok := byID[e.CorrectsID]; ok {
-				text = fmt.Sprintf("%s — corrects %s (was %s)", text, currentLocale().DateTime(old.At.In(m.u.loc)), currentLocale().Value(old.Value))
+				text = lang.L("{{.Entry}} — corrects {{.When}} (was {{.Value}})", args("Entry", text, "When", currentLocale().DateTime(old.At.In(m.u.loc)), "Value", currentLocale().Value(old.Value)))
 			}
 		}
 		l := widget.NewLabel(text)

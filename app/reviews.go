@@ -307,11 +307,20 @@ func (w *weeklyReview) noteAction(line string) func() {
 	}
 }
 
-// reschedule moves g to due as one undoable action.
-func (w *weeklyReview) reschedule(g model.MicroGoal, due time.Time, hasTime bool, verb string) bool {
+// reschedule moves g to due as one undoable action: carried over to the next period, or moved
+// to a day the user chose.
+func (w *weeklyReview) reschedule(g model.MicroGoal, due time.Time, hasTime bool, moved bool) bool {
 	u := w.u
-	line := fmt.Sprintf("%s “%s” to %s", verb, g.Title, dueText(model.MicroGoal{Due: due, DueHasTime: hasTime}, u.loc)[4:])
-	return u.do(strings.ToLower(verb)+" “"+g.Title+"”", func(ctx context.Context) (func(context.Context) error, string, error) {
+	date := currentLocale().ShortDate(due.In(u.loc))
+	if hasTime {
+		date = currentLocale().DateTime(due.In(u.loc))
+	}
+	a := args("Title", quoted(g.Title), "Date", date)
+	line, action := lang.L("Carried over {{.Title}} to {{.Date}}", a), lang.L("carry over {{.Title}}", a)
+	if moved {
+		line, action = lang.L("Moved {{.Title}} to {{.Date}}", a), lang.L("move {{.Title}}", a)
+	}
+	return u.do(action, func(ctx context.Context) (func(context.Context) error, string, error) {
 		if _, err := u.store.RescheduleGoal(ctx, g.ID, due, hasTime); err != nil {
 			return nil, "", err
 		}
@@ -328,7 +337,7 @@ func (w *weeklyReview) reschedule(g model.MicroGoal, due time.Time, hasTime bool
 }
 
 func (w *weeklyReview) carryOver(g model.MicroGoal) bool {
-	return w.reschedule(g, model.CarryOverDue(g, w.summary.Period, w.u.loc), g.DueHasTime, lang.L("Carried over"))
+	return w.reschedule(g, model.CarryOverDue(g, w.summary.Period, w.u.loc), g.DueHasTime, false)
 }
 
 // pickDate moves g to the day written in text (YYYY-MM-DD), keeping its time of day.
@@ -346,7 +355,7 @@ func (w *weeklyReview) pickDate(g model.MicroGoal, text string) bool {
 		t := g.Due.In(w.u.loc)
 		due = time.Date(day.Year(), day.Month(), day.Day(), t.Hour(), t.Minute(), 0, 0, w.u.loc)
 	}
-	return w.reschedule(g, due, g.DueHasTime, lang.L("Moved"))
+	return w.reschedule(g, due, g.DueHasTime, true)
 }
 
 func (w *weeklyReview) askNewDate(g model.MicroGoal) {

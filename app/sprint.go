@@ -70,7 +70,7 @@ func (s *sprintTimer) buildBar() {
 func (s *sprintTimer) show(sp model.Sprint) {
 	s.buildBar()
 	s.sprint, s.running = sp, true
-	s.title = fmt.Sprintf("micro-goal %d", sp.GoalID)
+	s.title = lang.L("micro-goal {{.ID}}", args("ID", sp.GoalID))
 	if s.u.tree != nil {
 		if g, ok := s.u.tree.Goal(sp.GoalID); ok {
 			s.title = g.Title
