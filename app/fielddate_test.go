@@ -2,11 +2,14 @@ package app
 
 import (
 	"context"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -155,4 +158,68 @@ func TestDateDraftReadsInAnotherLanguage(t *testing.T) {
 	if g := h.storedGoal("Write the release notes"); !g.Due.Equal(time.Date(2027, 4, 3, 14, 30, 0, 0, time.UTC)) {
 		t.Fatalf("the draft saved as %v, want 3 April 2027 14:30", g.Due)
 	}
+}
+
+// TestDialogDatesFollowTheLocale: the progress report's days and the metric log's "when" are
+// shown the locale's way; left as shown they keep their day and instant (a correction logged
+// at the corrected entry's second), and what they show reads back as that day.
+func TestDialogDatesFollowTheLocale(t *testing.T) {
+	for _, c := range []struct{ env, when string }{
+		{"de_DE.UTF-8", "26.11.2026 09:00"},
+		{"fr_FR.UTF-8", "26/11/2026 09:00"},
+		{"en_US.UTF-8", "11/26/2026 9:00 AM"},
+		{"C.UTF-8", "2026-11-26 09:00"},
+	} {
+		t.Run(c.env, func(t *testing.T) {
+			desktopLocale(t, c.env, "system")
+			docs := chooserHome(t)
+			h, clk := newClockHarness(t)
+			g := minutesGoal(h)
+			l := model.ParseLocale(c.env)
+
+			clk.advance(24*time.Hour + 37*time.Second)
+			h.menuItem(fyne.KeyE).Action()
+			if got := h.dialogEntryText(2); got != c.when {
+				t.Fatalf("the log's when shows %q, want %q", got, c.when)
+			}
+			h.typeFocusedAndEnter("30")
+			h.tapButton(lang.L("Correct…"))
+			if got := h.dialogEntryText(2); got != c.when {
+				t.Fatalf("the correction's when shows %q, want %q", got, c.when)
+			}
+			h.typeFocusedAndEnter("10")
+			log := h.entries(g.ID)
+			if len(log) != 2 || !log[1].At.Equal(log[0].At) || log[0].At.Second() != 37 {
+				t.Fatalf("a when left as shown moved: %+v", log)
+			}
+
+			menuItemLabeled(h.w, lang.L("Export")+"/"+lang.L("Progress report…")).Action()
+			p := model.ReviewPeriod(clk.now(), time.UTC, model.PeriodWeek)
+			if got := h.dialogEntryText(0); got != l.FieldDate(p.Start) {
+				t.Fatalf("the report starts on %q, want %q", got, l.FieldDate(p.Start))
+			}
+			h.keyDown(fyne.KeyReturn)
+			h.keyDown(fyne.KeyReturn)
+			h.u.workers.wg.Wait()
+			if _, err := os.Stat(filepath.Join(docs, "progress-"+p.Start.Format("2006-01-02")+".md")); err != nil {
+				es, _ := os.ReadDir(docs)
+				t.Fatalf("no report for the week shown: %v (%v)", err, es)
+			}
+		})
+	}
+}
+
+// dialogEntryText is the text of the i-th entry of the top dialog.
+func (h *harness) dialogEntryText(i int) string {
+	h.t.Helper()
+	var es []*dialogEntry
+	for _, o := range visible(h.w.Canvas().Overlays().Top()) {
+		if e, ok := o.(*dialogEntry); ok {
+			es = append(es, e)
+		}
+	}
+	if i >= len(es) {
+		h.t.Fatalf("the dialog has %d entries", len(es))
+	}
+	return es[i].Text
 }

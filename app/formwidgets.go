@@ -1,6 +1,7 @@
 package app
 
 import (
+	"errors"
 	"fmt"
 	"time"
 
@@ -112,6 +113,20 @@ func (d *detail) pickDate(e *formEntry) {
 	dlg = dialog.NewCustom(lang.L("Pick a day"), lang.L("Cancel"), cal, u.win)
 	u.escapable(dlg, func() { u.win.Canvas().Focus(e) })
 	dlg.Show()
+}
+
+// readDay reads a day typed into a dialog's date field: the locale's way (as
+// model.Locale.FieldDate writes it), YYYY-MM-DD, or words ("tomorrow", "lundi"). An empty
+// field is an error that shows how to write one.
+func (u *UI) readDay(s string) (time.Time, error) {
+	t, _, err := model.ParseDateField(currentLocale(), s, u.now(), u.loc)
+	if err != nil {
+		return time.Time{}, err
+	}
+	if t.IsZero() {
+		return time.Time{}, errors.New(lang.L("write the day as {{.Example}}", args("Example", currentLocale().FieldDate(u.now().In(u.loc)))))
+	}
+	return model.DateOf(t, u.loc).Start(u.loc), nil
 }
 
 // dialogEntry is the entry of a one-line dialog: Escape cancels the dialog, which a plain
