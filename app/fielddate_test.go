@@ -223,3 +223,36 @@ func (h *harness) dialogEntryText(i int) string {
 	}
 	return es[i].Text
 }
+
+// TestAgendaMoveDayFollowsTheLocale: a day's agenda in the calendar shows each milestone's day
+// the locale's way; "28/11/2026" typed there in French and Enter moves it to the 28th of
+// November, not to a month 28; a day left as shown stays where it was.
+func TestAgendaMoveDayFollowsTheLocale(t *testing.T) {
+	desktopLocale(t, "fr_FR.UTF-8", "system")
+	h := newHarness(t)
+	seed(h, "Plan", "Write the release notes")
+	h.setGoal("Write the release notes", func(g *model.MicroGoal) {
+		g.Due, g.DueHasTime = time.Date(2026, 11, 26, 14, 30, 0, 0, time.UTC), true
+	})
+	h.u.reload()
+	cv := h.calendar()
+	test.Tap(h.cell(cv, model.D(2026, 11, 26)))
+	r := cv.agenda.rows[0]
+	if r.date.Text != "26/11/2026" {
+		t.Fatalf("the agenda shows the day as %q, want 26/11/2026", r.date.Text)
+	}
+	h.w.Canvas().Focus(r.date)
+	h.keyDown(fyne.KeyReturn)
+	if g := h.storedGoal("Write the release notes"); !g.Due.Equal(time.Date(2026, 11, 26, 14, 30, 0, 0, time.UTC)) {
+		t.Fatalf("a day left as shown moved the step to %v", g.Due)
+	}
+	test.Tap(h.cell(cv, model.D(2026, 11, 26)))
+	r = cv.agenda.rows[0]
+	h.w.Canvas().Focus(r.date)
+	h.press(fyne.KeyA, ctrl)
+	h.typeKeys("28/11/2026")
+	h.keyDown(fyne.KeyReturn)
+	if g := h.storedGoal("Write the release notes"); !g.Due.Equal(time.Date(2026, 11, 28, 14, 30, 0, 0, time.UTC)) {
+		t.Fatalf("28/11/2026 moved the step to %v", g.Due)
+	}
+}
