@@ -256,3 +256,41 @@ func TestAgendaMoveDayFollowsTheLocale(t *testing.T) {
 		t.Fatalf("28/11/2026 moved the step to %v", g.Due)
 	}
 }
+
+// TestObjectiveTargetDateFollowsTheLocale: an objective's target date is shown the locale's
+// way, kept as stored when another field is saved, and read in the locale's order when typed.
+func TestObjectiveTargetDateFollowsTheLocale(t *testing.T) {
+	for _, c := range []struct{ env, shown, typed string }{
+		{"de_DE.UTF-8", "03.04.2027", "05.06.2027"},
+		{"en_US.UTF-8", "04/03/2027", "06/05/2027"},
+	} {
+		t.Run(c.env, func(t *testing.T) {
+			desktopLocale(t, c.env, "system")
+			h := newHarness(t)
+			seed(h, "Plan", "Write the release notes")
+			o := h.stored().Objectives[0]
+			o.TargetDate = time.Date(2027, 4, 3, 0, 0, 0, 0, time.UTC)
+			if _, err := h.st.UpdateObjective(context.Background(), o); err != nil {
+				t.Fatal(err)
+			}
+			h.u.reload()
+			h.selectRow("Plan")
+			d := h.u.detail
+			target := d.objFields["target"]
+			if target.text() != c.shown {
+				t.Fatalf("the target date shows %q, want %q", target.text(), c.shown)
+			}
+			h.retype(d.objFields["why"], "So that people can use it")
+			h.press(fyne.KeyS, ctrl)
+			got := h.stored().Objectives[0]
+			if got.Why != "So that people can use it" || !got.TargetDate.Equal(o.TargetDate) {
+				t.Fatalf("saved %q with the target %v, want %v", got.Why, got.TargetDate, o.TargetDate)
+			}
+			h.retype(target, c.typed)
+			h.press(fyne.KeyS, ctrl)
+			if got := h.stored().Objectives[0].TargetDate; !got.Equal(time.Date(2027, 6, 5, 0, 0, 0, 0, time.UTC)) {
+				t.Fatalf("%q saved as %v, want 5 June 2027", c.typed, got)
+			}
+		})
+	}
+}
