@@ -126,7 +126,7 @@ func (a *agenda) newRow(o model.Occurrence, today model.Date) *agendaRow {
 	r.title.Truncation = fyne.TextTruncateEllipsis
 	r.date = newDialogEntry()
 	r.date.onEscape = a.dlg.Hide
-	r.date.SetText(o.Day.String())
+	r.date.SetText(currentLocale().FieldDate(o.Day.Start(a.cv.u.loc)))
 	r.move = widget.NewButton(lang.L("Move"), func() { a.move(r) })
 	r.date.OnSubmitted = func(string) { a.move(r) }
 	if o.Recurring() && o.Goal.Status == model.StatusOpen {
@@ -146,13 +146,9 @@ func (a *agenda) rowView(r *agendaRow) fyne.CanvasObject {
 // move reschedules a row's milestone to the date typed in its field.
 func (a *agenda) move(r *agendaRow) {
 	u := a.cv.u
-	t, err := model.ParseDay(r.date.Text, u.loc)
-	if err != nil || t.IsZero() {
-		msg := "write the date as YYYY-MM-DD"
-		if err != nil {
-			msg = err.Error()
-		}
-		u.showMessage(lang.L("Could not move “%s”: %s."), r.occ.Goal.Title, msg)
+	t, err := u.readDay(r.date.Text)
+	if err != nil {
+		u.showMessage(lang.L("Could not move “%s”: %s."), r.occ.Goal.Title, err.Error())
 		return
 	}
 	day := model.DateOf(t, u.loc)

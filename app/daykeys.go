@@ -91,7 +91,7 @@ func (u *UI) askMoveDay(o model.Occurrence) {
 	problem.Wrapping = fyne.TextWrapWord
 	problem.Hide()
 	submit := func() {
-		due, _, err := model.ParseDue(e.Text, u.now(), u.loc)
+		due, _, err := model.ParseDateField(currentLocale(), e.Text, u.now(), u.loc)
 		if err == nil && due.IsZero() {
 			err = problemError(lang.L("Type a day, or pick one below."))
 		}

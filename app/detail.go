@@ -30,7 +30,17 @@ type field struct {
 	hint   *widget.Label
 	text   func() string
 	set    func(string)
+	// shown is what the field showed for the stored value when the row was filled: a date
+	// field that still holds it keeps the stored instant as it is, unparsed.
+	shown string
+	// toDraft and fromDraft, when set, write the field's text in a draft in a form every
+	// language reads the same way (a day as YYYY-MM-DD, a time as 15:04) and show it back
+	// the current locale's way: a draft kept in French reads as the same day in English.
+	toDraft, fromDraft func(string) string
 }
+
+// untouched reports whether the field still holds what it showed for the stored value.
+func (f *field) untouched() bool { return f.text() == f.shown }
 
 // detail is the right pane: every field of the selected micro-goal or objective, validated
 // inline, saved as one undoable action.
@@ -250,7 +260,7 @@ func (d *detail) buildGoalForm() fyne.CanvasObject {
 		row(d.entryField(gf, "title", lang.L("Action"), lang.L("Verb first: “Write the intro of chapter 2”"), false)),
 		row(d.entryField(gf, "outcome", lang.L("Expected outcome"), lang.L("What will exist when it is done?"), true)),
 		row(d.entryField(gf, "doneWhen", lang.L("Done when"), lang.L("The check that proves it: “1,000 words in the draft”"), false)),
-		row(d.dateField(gf, "due", lang.L("Due date")), d.entryField(gf, "dueTime", lang.L("Time"), lang.L("HH:MM (optional)"), false)),
+		row(d.dateField(gf, "due", lang.L("Due date")), d.clockField(gf, "dueTime", lang.L("Time"), lang.L("HH:MM (optional)"))),
 		row(horizonF, stageF, d.entryField(gf, "estimate", lang.L("Estimate"), lang.L("45 min, 1h 30m"), false)),
 		d.routineRow(),
 		row(kindF, d.entryField(gf, "unit", lang.L("Unit"), lang.L("minutes, pages, words…"), false), d.entryField(gf, "target", lang.L("Target"), "500", false)),
@@ -324,6 +334,7 @@ func (d *detail) refreshSelection() {
 	if key == d.key && d.dirty {
 		// The plan changed under an edit in progress: keep what the user typed.
 		d.goal, d.obj = g, o
+		d.refreshUntouchedDates()
 		d.changed()
 		if kind == 'g' {
 			d.metricLog.show(g)
@@ -397,8 +408,17 @@ func (d *detail) fieldsFor(key string) map[string]*field {
 func (d *detail) fill(fields map[string]*field, values map[string]string) {
 	d.loading = true
 	defer func() { d.loading = false }()
+	for name, f := range fields {
+		f.shown = values[name]
+	}
 	if draft, ok := d.drafts[d.key]; ok {
-		values = draft
+		values = map[string]string{}
+		for name, text := range draft {
+			if f := fields[name]; f != nil && f.fromDraft != nil {
+				text = f.fromDraft(text)
+			}
+			values[name] = text
+		}
 		d.dirty = true
 	}
 	for name, f := range fields {
@@ -406,20 +426,57 @@ func (d *detail) fill(fields map[string]*field, values map[string]string) {
 	}
 }
 
+// dueTexts is what the due date and time fields show for g: written the locale's way
+// ("09.01.2027", "01/09/2027" and "9:00 AM"), which ParseDateField and ParseClock read back.
+func (d *detail) dueTexts(g model.MicroGoal) (day, clock string) {
+	if !g.HasDue() {
+		return "", ""
+	}
+	if g.DueHasTime {
+		clock = currentLocale().Time(g.Due.In(d.u.loc))
+	}
+	return d.dayText(g.Due), clock
+}
+
+// dayText is what a date field shows for t ("" for the zero time).
+func (d *detail) dayText(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return currentLocale().FieldDate(t.In(d.u.loc))
+}
+
+// refreshUntouchedDates shows the stored dates, changed under an edit in progress, in the date
+// fields the user has not touched: those keep the stored value when saved (dueFromForm).
+func (d *detail) refreshUntouchedDates() {
+	d.loading = true
+	defer func() { d.loading = false }()
+	set := func(f *field, text string) {
+		f.shown = text
+		f.set(text)
+	}
+	switch kind, _ := parseKey(d.key); kind {
+	case 'g':
+		if f := d.goalFields; f["due"].untouched() && f["dueTime"].untouched() {
+			day, clock := d.dueTexts(d.goal)
+			set(f["due"], day)
+			set(f["dueTime"], clock)
+		}
+	case 'o':
+		if f := d.objFields["target"]; f.untouched() {
+			set(f, d.dayText(d.obj.TargetDate))
+		}
+	}
+}
+
 func (d *detail) fillGoal(g model.MicroGoal) {
-	loc := d.u.loc
 	v := map[string]string{
 		"title": g.Title, "outcome": g.Outcome, "doneWhen": g.DoneWhen,
 		"horizon": string(g.Horizon), "stage": string(g.Stage), "metric": metricKindLabels()[g.Metric.Kind],
 		"unit": g.Metric.Unit, "owner": g.Owner, "partner": g.Partner, "dropReason": g.DropReason,
 		"anchor": g.Anchor, "repeat": g.Repeat, "tags": model.FormatTags(g.Tags), "notes": g.Notes,
 	}
-	if g.HasDue() {
-		v["due"] = g.Due.In(loc).Format("2006-01-02")
-		if g.DueHasTime {
-			v["dueTime"] = g.Due.In(loc).Format("15:04")
-		}
-	}
+	v["due"], v["dueTime"] = d.dueTexts(g)
 	if g.EstimateMinutes > 0 {
 		v["estimate"] = model.FormatMinutes(g.EstimateMinutes)
 	}
@@ -440,9 +497,7 @@ func (d *detail) fillGoal(g model.MicroGoal) {
 
 func (d *detail) fillObjective(o model.Objective) {
 	v := map[string]string{"title": o.Title, "why": o.Why, "status": string(o.Status), "focus": strconv.FormatBool(o.InFocus), "notes": o.Notes}
-	if !o.TargetDate.IsZero() {
-		v["target"] = o.TargetDate.In(d.u.loc).Format("2006-01-02")
-	}
+	v["target"] = d.dayText(o.TargetDate)
 	d.fill(d.objFields, v)
 	d.changed()
 	d.refreshDecisions()
@@ -469,31 +524,10 @@ func (d *detail) goalFromForm() (model.MicroGoal, []model.Problem) {
 	g.Partner = strings.TrimSpace(f["partner"].text())
 	g.DropReason = strings.TrimSpace(f["dropReason"].text())
 	g.Anchor, g.Repeat = f["anchor"].text(), f["repeat"].text()
-	due, dueHasTime, err := model.ParseDueIn(currentLocale().Language(), f["due"].text(), d.u.now(), d.u.loc)
-	if err != nil {
-		bad("due", err)
-	}
-	day := due
-	if !due.IsZero() {
-		day = model.DateOf(due, d.u.loc).Start(d.u.loc)
-	}
-	h, m, hasTime, err := model.ParseClock(f["dueTime"].text())
-	if err != nil {
-		bad("dueTime", err)
-	}
-	if !hasTime && dueHasTime && strings.TrimSpace(f["dueTime"].text()) == "" {
-		// "fri 9am" names the time too.
-		h, m, hasTime = due.Hour(), due.Minute(), true
-	}
-	switch {
-	case day.IsZero() && hasTime:
-		ps = append(ps, model.Problem{Field: "dueTime", Message: lang.L("Give a due date for this time"), Blocking: true})
-	case day.IsZero():
-		g.Due, g.DueHasTime = time.Time{}, false
-	default:
-		g.Due = time.Date(day.Year(), day.Month(), day.Day(), h, m, 0, 0, d.u.loc)
-		g.DueHasTime = hasTime
-	}
+	var dueProblems []model.Problem
+	g.Due, g.DueHasTime, dueProblems = d.dueFromForm(f)
+	ps = append(ps, dueProblems...)
+	var err error
 	if g.EstimateMinutes, err = model.ParseMinutes(f["estimate"].text()); err != nil {
 		bad("estimate", err)
 	}
@@ -515,6 +549,43 @@ func (d *detail) goalFromForm() (model.MicroGoal, []model.Problem) {
 	return g, append(ps, model.ValidateGoal(g)...)
 }
 
+// dueFromForm reads the due date and time fields. Fields that still hold what they showed
+// for the stored due date give it back exactly, unparsed, so that a save never moves a step
+// the user did not move; otherwise the date is read the locale's way (ParseDateField).
+func (d *detail) dueFromForm(f map[string]*field) (time.Time, bool, []model.Problem) {
+	if f["due"].untouched() && f["dueTime"].untouched() {
+		return d.goal.Due, d.goal.DueHasTime, nil
+	}
+	var ps []model.Problem
+	bad := func(field string, err error) {
+		ps = append(ps, model.Problem{Field: field, Message: capitalize(err.Error()), Blocking: true})
+	}
+	due, dueHasTime, err := model.ParseDateField(currentLocale(), f["due"].text(), d.u.now(), d.u.loc)
+	if err != nil {
+		bad("due", err)
+	}
+	day := due
+	if !due.IsZero() {
+		day = model.DateOf(due, d.u.loc).Start(d.u.loc)
+	}
+	h, m, hasTime, err := model.ParseClock(f["dueTime"].text())
+	if err != nil {
+		bad("dueTime", err)
+	}
+	if !hasTime && dueHasTime && strings.TrimSpace(f["dueTime"].text()) == "" {
+		// "fri 9am" names the time too.
+		h, m, hasTime = due.Hour(), due.Minute(), true
+	}
+	switch {
+	case day.IsZero() && hasTime:
+		ps = append(ps, model.Problem{Field: "dueTime", Message: lang.L("Give a due date for this time"), Blocking: true})
+		return time.Time{}, false, ps
+	case day.IsZero():
+		return time.Time{}, false, ps
+	}
+	return time.Date(day.Year(), day.Month(), day.Day(), h, m, 0, 0, d.u.loc), hasTime, ps
+}
+
 func (d *detail) objectiveFromForm() (model.Objective, []model.Problem) {
 	o := d.obj
 	f := d.objFields
@@ -524,7 +595,11 @@ func (d *detail) objectiveFromForm() (model.Objective, []model.Problem) {
 	o.Status = model.ObjectiveStatus(f["status"].text())
 	o.InFocus = d.inFocus.Checked
 	o.Notes = f["notes"].text()
-	day, _, err := model.ParseDueIn(currentLocale().Language(), f["target"].text(), d.u.now(), d.u.loc)
+	if f["target"].untouched() {
+		// Still what it showed for the stored date: kept as stored, unparsed.
+		return o, append(ps, model.ValidateObjective(o)...)
+	}
+	day, _, err := model.ParseDateField(currentLocale(), f["target"].text(), d.u.now(), d.u.loc)
 	if err != nil {
 		ps = append(ps, model.Problem{Field: "target", Message: capitalize(err.Error()), Blocking: true})
 	}

@@ -151,13 +151,10 @@ func (u *UI) importICalendar() {
 func (u *UI) exportReport() {
 	p := model.ReviewPeriod(u.now(), u.loc, model.PeriodWeek)
 	from, to := newDialogEntry(), newDialogEntry()
-	from.SetText(p.Start.Format("2006-01-02"))
-	to.SetText(p.Last().Format("2006-01-02"))
+	from.SetText(currentLocale().FieldDate(p.Start))
+	to.SetText(currentLocale().FieldDate(p.Last()))
 	dayValidator := func(s string) error {
-		d, err := model.ParseDay(s, u.loc)
-		if err == nil && d.IsZero() {
-			return fmt.Errorf("write the day as YYYY-MM-DD")
-		}
+		_, err := u.readDay(s)
 		return err
 	}
 	from.Validator, to.Validator = dayValidator, dayValidator
@@ -173,8 +170,8 @@ func (u *UI) exportReport() {
 		if !chosen {
 			return
 		}
-		a, _ := model.ParseDay(from.Text, u.loc)
-		b, _ := model.ParseDay(to.Text, u.loc)
+		a, _ := u.readDay(from.Text)
+		b, _ := u.readDay(to.Text)
 		if b.Before(a) {
 			a, b = b, a
 		}

@@ -1,6 +1,8 @@
 package app
 
 import (
+	"errors"
+	"fmt"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -62,28 +64,69 @@ func (w *wheelCatcher) CreateRenderer() fyne.WidgetRenderer {
 // YYYY-MM-DD) with a button beside it that picks the day on a calendar.
 func (d *detail) dateField(fields map[string]*field, name, label string) *field {
 	f := d.entryField(fields, name, label, lang.L("fri, tomorrow 9am, YYYY-MM-DD"), false)
+	f.toDraft = func(s string) string { return currentLocale().FieldDateISO(s, d.u.loc) }
+	f.fromDraft = func(s string) string {
+		if day, err := model.ParseDay(s, d.u.loc); err == nil && !day.IsZero() {
+			return currentLocale().FieldDate(day)
+		}
+		return s
+	}
 	fe := f.widget.(*formEntry)
 	pick := newIconButton(theme.CalendarIcon(), func() { d.pickDate(fe) })
 	f.widget = container.NewBorder(nil, nil, nil, pick, fe)
 	return f
 }
 
-// pickDate shows a month calendar; the day chosen is written into e as YYYY-MM-DD.
+// clockField is dateField's time of day: shown the locale's way ("09:00", "9:00 AM"), kept in
+// a draft as 15:04.
+func (d *detail) clockField(fields map[string]*field, name, label, placeholder string) *field {
+	f := d.entryField(fields, name, label, placeholder, false)
+	f.toDraft = func(s string) string {
+		if h, m, ok, err := model.ParseClock(s); ok && err == nil {
+			return fmt.Sprintf("%02d:%02d", h, m)
+		}
+		return s
+	}
+	f.fromDraft = func(s string) string {
+		if h, m, ok, err := model.ParseClock(s); ok && err == nil {
+			return currentLocale().Time(time.Date(2000, 1, 1, h, m, 0, 0, time.UTC))
+		}
+		return s
+	}
+	return f
+}
+
+// pickDate shows a month calendar; the day chosen is written into e the locale's way
+// (model.Locale.FieldDate).
 func (d *detail) pickDate(e *formEntry) {
 	u := d.u
 	start := u.now().In(u.loc)
-	if t, _, err := model.ParseDueIn(currentLocale().Language(), e.Text, u.now(), u.loc); err == nil && !t.IsZero() {
+	if t, _, err := model.ParseDateField(currentLocale(), e.Text, u.now(), u.loc); err == nil && !t.IsZero() {
 		start = t.In(u.loc)
 	}
 	var dlg dialog.Dialog
 	cal := newDayPicker(start, func(t time.Time) {
-		e.SetText(time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, u.loc).Format("2006-01-02"))
+		e.SetText(currentLocale().FieldDate(time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, u.loc)))
 		dlg.Hide()
 		u.win.Canvas().Focus(e)
 	})
 	dlg = dialog.NewCustom(lang.L("Pick a day"), lang.L("Cancel"), cal, u.win)
 	u.escapable(dlg, func() { u.win.Canvas().Focus(e) })
 	dlg.Show()
+}
+
+// readDay reads a day typed into a dialog's date field: the locale's way (as
+// model.Locale.FieldDate writes it), YYYY-MM-DD, or words ("tomorrow", "lundi"). An empty
+// field is an error that shows how to write one.
+func (u *UI) readDay(s string) (time.Time, error) {
+	t, _, err := model.ParseDateField(currentLocale(), s, u.now(), u.loc)
+	if err != nil {
+		return time.Time{}, err
+	}
+	if t.IsZero() {
+		return time.Time{}, errors.New(lang.L("write the day as {{.Example}}", args("Example", currentLocale().FieldDate(u.now().In(u.loc)))))
+	}
+	return model.DateOf(t, u.loc).Start(u.loc), nil
 }
 
 // dialogEntry is the entry of a one-line dialog: Escape cancels the dialog, which a plain

@@ -150,7 +150,16 @@ func (u *UI) newEntryForm(title, confirm string, g model.MicroGoal, value, note 
 	f := &entryForm{value: &in[0].Entry, note: &in[1].Entry, when: &in[2].Entry, inputs: in}
 	f.value.SetText(value)
 	f.note.SetText(note)
-	f.when.SetText(at.In(u.loc).Format("2006-01-02 15:04"))
+	// The day and time the locale's way ("09.01.2027 14:30", "01/09/2027 2:30 PM"); left as
+	// shown, the entry keeps its instant to the second.
+	shownWhen := currentLocale().FieldDate(at.In(u.loc)) + " " + currentLocale().Time(at.In(u.loc))
+	f.when.SetText(shownWhen)
+	readWhen := func(s string) (time.Time, error) {
+		if s == shownWhen {
+			return at, nil
+		}
+		return u.parseWhen(s)
+	}
 	valueLabel := lang.L("Value")
 	switch g.Metric.Kind {
 	case model.MetricQuantitative:
@@ -168,7 +177,7 @@ func (u *UI) newEntryForm(title, confirm string, g model.MicroGoal, value, note 
 		return err
 	}
 	f.when.Validator = func(s string) error {
-		_, err := u.parseWhen(s)
+		_, err := readWhen(s)
 		return err
 	}
 	items := []*widget.FormItem{
@@ -181,7 +190,7 @@ func (u *UI) newEntryForm(title, confirm string, g model.MicroGoal, value, note 
 			return
 		}
 		v, err := parseEntryValue(f.value.Text)
-		at, err2 := u.parseWhen(f.when.Text)
+		at, err2 := readWhen(f.when.Text)
 		if err != nil || err2 != nil {
 			return // the form keeps Save disabled while a field is wrong
 		}
@@ -215,12 +224,9 @@ func parseEntryValue(s string) (float64, error) {
 func (u *UI) parseWhen(s string) (time.Time, error) {
 	s = strings.TrimSpace(s)
 	dayPart, clockPart, _ := strings.Cut(s, " ")
-	day, err := model.ParseDay(dayPart, u.loc)
+	day, err := u.readDay(dayPart)
 	if err != nil {
 		return time.Time{}, problemError(capitalize(err.Error()))
-	}
-	if day.IsZero() {
-		return time.Time{}, problemError(lang.L("Give the day as YYYY-MM-DD"))
 	}
 	h, m, _, err := model.ParseClock(strings.TrimSpace(clockPart))
 	if err != nil {

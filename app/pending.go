@@ -46,6 +46,9 @@ func (d *detail) keepDraft() {
 	draft := map[string]string{}
 	for name, f := range d.fieldsFor(d.key) {
 		draft[name] = f.text()
+		if f.toDraft != nil {
+			draft[name] = f.toDraft(f.text())
+		}
 	}
 	d.drafts[d.key] = draft
 	d.persistDrafts()

@@ -340,12 +340,10 @@ func (w *weeklyReview) carryOver(g model.MicroGoal) bool {
 	return w.reschedule(g, model.CarryOverDue(g, w.summary.Period, w.u.loc), g.DueHasTime, false)
 }
 
-// pickDate moves g to the day written in text (YYYY-MM-DD), keeping its time of day.
+// pickDate moves g to the day written in text (the locale's way, YYYY-MM-DD or words),
+// keeping its time of day.
 func (w *weeklyReview) pickDate(g model.MicroGoal, text string) bool {
-	day, err := model.ParseDay(text, w.u.loc)
-	if err == nil && day.IsZero() {
-		err = fmt.Errorf("write the new date as YYYY-MM-DD")
-	}
+	day, err := w.u.readDay(text)
 	if err != nil {
 		w.u.showMessage(lang.L("Could not move “%s”: %s."), g.Title, err)
 		return false
@@ -360,12 +358,9 @@ func (w *weeklyReview) pickDate(g model.MicroGoal, text string) bool {
 
 func (w *weeklyReview) askNewDate(g model.MicroGoal) {
 	e := newDialogEntry()
-	e.SetText(model.CarryOverDue(g, w.summary.Period, w.u.loc).Format("2006-01-02"))
+	e.SetText(currentLocale().FieldDate(model.CarryOverDue(g, w.summary.Period, w.u.loc).In(w.u.loc)))
 	e.Validator = func(s string) error {
-		d, err := model.ParseDay(s, w.u.loc)
-		if err == nil && d.IsZero() {
-			return fmt.Errorf("write the date as YYYY-MM-DD")
-		}
+		_, err := w.u.readDay(s)
 		return err
 	}
 	showFormDialog(lang.L("New date for “{{.Title}}”", args("Title", g.Title)), lang.L("Move"), e, func() { w.pickDate(g, e.Text) }, w.u)
