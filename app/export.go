@@ -13,16 +13,6 @@ import (
 	"github.com/microgoals/microgoals/storage"
 )
 
-// saveAs asks where to save a file named name, then has write fill it on a worker.
-func (u *UI) saveAs(name, what string, write func(w io.Writer) error) {
-	u.chooseSaveFile(name, func(path string) {
-		u.saveTo(path, what, func(_ context.Context, _ *storage.Store, path string, _ storage.Progress) (string, func(), error) {
-			err := writeAtomically(path, write)
-			return lang.L("Saved {{.What}} to {{.File}}.", args("What", what, "File", path)), nil, err
-		})
-	})
-}
-
 // exportScale is the pixel density of exported charts: twice the screen's units, so the
 // image stays sharp in a document or on a HiDPI screen.
 const exportScale = 2
@@ -42,5 +32,9 @@ func renderImage(obj fyne.CanvasObject, size fyne.Size) image.Image {
 // exportPNG saves the image that render draws as a PNG file.
 func (u *UI) exportPNG(render func() image.Image, name string) {
 	img := render()
-	u.saveAs(name, lang.L("the chart"), func(w io.Writer) error { return png.Encode(w, img) })
+	what := lang.L("the chart")
+	u.saveFile(name, what, func(_ context.Context, _ *storage.Store, path string, _ storage.Progress) (string, func(), error) {
+		err := writeAtomically(path, func(w io.Writer) error { return png.Encode(w, img) })
+		return lang.L("Saved {{.What}} to {{.File}}.", args("What", what, "File", path)), nil, err
+	})
 }

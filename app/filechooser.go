@@ -82,7 +82,8 @@ func (u *UI) showChooser(save bool, title, name string, exts []string, done func
 	up := newChooserButton("", theme.MoveUpIcon(), c, func() { c.goTo(filepath.Dir(c.dir)) })
 
 	places := container.NewVBox()
-	for _, p := range userPlaces() {
+	userDirs := userPlaces()
+	for _, p := range userDirs {
 		b := newChooserButton(p.label, p.icon, c, func() { c.goTo(p.path) })
 		b.Alignment, b.Importance = widget.ButtonAlignLeading, widget.LowImportance
 		places.Add(b)
@@ -113,7 +114,7 @@ func (u *UI) showChooser(save bool, title, name string, exts []string, done func
 	c.CustomDialog = dialog.NewCustomWithoutButtons(title, content, u.win)
 	c.SetButtons([]fyne.CanvasObject{cancel, ok})
 
-	c.goTo(c.startDir())
+	c.goTo(c.startDir(userDirs))
 	u.escapable(c)
 	c.Show()
 	// The dialog fits the window, however small, so its buttons are never cut off.
@@ -127,11 +128,11 @@ func (u *UI) showChooser(save bool, title, name string, exts []string, done func
 }
 
 // startDir is the folder last chosen in, if it still exists, else Documents, else home.
-func (c *fileChooser) startDir() string {
+func (c *fileChooser) startDir(places []place) string {
 	if d := c.u.app.Preferences().String(prefChooserDir); d != "" && isDir(d) {
 		return d
 	}
-	for _, p := range userPlaces() {
+	for _, p := range places {
 		if p.documents {
 			return p.path
 		}
