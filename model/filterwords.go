@@ -2,6 +2,7 @@ package model
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 
 	"golang.org/x/text/unicode/norm"
@@ -129,47 +130,66 @@ func FilterValueWord(l, key, value string) string {
 // FilterValues are the values key takes (empty for owner and partner, which take a name).
 func FilterValues(key string) []string { return filterValues[key] }
 
-// filterKeyOf is the canonical key a word of the query names, in any language, or "".
-func filterKeyOf(word string) string {
-	w := foldWord(word)
+// foldedFilterWords are the search's key and value words of every language, folded once: the
+// search reads the query at every keystroke.
+type foldedFilterWords struct {
+	keys   map[string]string        // folded word → key; the first language to use a word wins
+	values map[string][]foldedValue // key → its values' words, English first, in vocabulary order
+}
+
+type foldedValue struct{ fold, value string }
+
+var filterWordsFolded = sync.OnceValue(func() foldedFilterWords {
+	t := foldedFilterWords{keys: map[string]string{}, values: map[string][]foldedValue{}}
 	for _, v := range filterVocabs {
 		for _, k := range FilterKeys {
 			for _, kw := range v.vocab.keys[k] {
-				if foldWord(kw) == w {
-					return k
+				if _, ok := t.keys[FoldWord(kw)]; !ok {
+					t.keys[FoldWord(kw)] = k
+				}
+			}
+		}
+		for key, vals := range v.vocab.values {
+			for i, words := range vals {
+				for _, vw := range words {
+					t.values[key] = append(t.values[key], foldedValue{FoldWord(vw), filterValues[key][i]})
 				}
 			}
 		}
 	}
-	return ""
+	return t
+})
+
+// filterKeyOf is the canonical key a word of the query names, in any language, or "".
+func filterKeyOf(word string) string {
+	return filterWordsFolded().keys[FoldWord(word)]
 }
 
 // filterValueOf is the value of key that word names, in any language: a whole word first,
 // then the start of one ("stage:exec"), English words before the others.
 func filterValueOf(key, word string) (string, bool) {
-	w := foldWord(word)
+	w := FoldWord(word)
 	if w == "" {
 		return "", false
 	}
-	for _, whole := range []bool{true, false} {
-		for _, v := range filterVocabs {
-			for i, words := range v.vocab.values[key] {
-				for _, vw := range words {
-					f := foldWord(vw)
-					if f == w || !whole && strings.HasPrefix(f, w) {
-						return filterValues[key][i], true
-					}
-				}
-			}
+	vals := filterWordsFolded().values[key]
+	for _, v := range vals {
+		if v.fold == w {
+			return v.value, true
+		}
+	}
+	for _, v := range vals {
+		if strings.HasPrefix(v.fold, w) {
+			return v.value, true
 		}
 	}
 	return "", false
 }
 
-// foldWord is a word as the search compares keywords: lower case, without accents, with the
+// FoldWord is a word as the search and the importers compare keywords: lower case, without accents, with the
 // typographic apostrophe as the plain one, so "prufen" finds "prüfen" and "echeance:" works
 // on a keyboard without accents.
-func foldWord(s string) string {
+func FoldWord(s string) string {
 	s = strings.ReplaceAll(s, "’", "'")
 	var b strings.Builder
 	for _, r := range norm.NFD.String(s) {

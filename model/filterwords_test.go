@@ -9,6 +9,12 @@ import (
 	"unicode/utf8"
 )
 
+// stageNamesBefore are the English words the search used for the stages before it spoke
+// other languages.
+var stageNamesBefore = map[Stage]string{
+	StageInput: "input", StagePlanning: "plan", StageExecution: "execute", StageReview: "review", StageCelebration: "celebrate",
+}
+
 // englishFilterBefore is ParseFilter's reading of an English "key:value" before the search
 // spoke other languages: every English query must still mean what it meant.
 func englishFilterBefore(key, val string) (Filter, bool) {
@@ -25,7 +31,7 @@ func englishFilterBefore(key, val string) (Filter, bool) {
 	switch key {
 	case "stage":
 		for _, s := range Stages {
-			if strings.HasPrefix(string(s), lv) || strings.HasPrefix(StageNames[s], lv) {
+			if strings.HasPrefix(string(s), lv) || strings.HasPrefix(stageNamesBefore[s], lv) {
 				f.Stage = s
 				return f, true
 			}
@@ -159,10 +165,10 @@ func TestFilterWordsAreUnambiguous(t *testing.T) {
 			for i, words := range v.vocab.values[key] {
 				for _, w := range words {
 					val := filterValues[key][i]
-					if o, ok := seen[foldWord(w)]; ok && o != val {
+					if o, ok := seen[FoldWord(w)]; ok && o != val {
 						t.Errorf("%s:%s means %s in one language and %s in another", key, w, o, val)
 					}
-					seen[foldWord(w)] = val
+					seen[FoldWord(w)] = val
 				}
 			}
 			if len(v.vocab.values[key]) != len(filterValues[key]) {
@@ -174,10 +180,10 @@ func TestFilterWordsAreUnambiguous(t *testing.T) {
 	for _, v := range filterVocabs {
 		for k, words := range v.vocab.keys {
 			for _, w := range words {
-				if o, ok := keyOf[foldWord(w)]; ok && o != k {
+				if o, ok := keyOf[FoldWord(w)]; ok && o != k {
 					t.Errorf("the key word %s names %s and %s", w, o, k)
 				}
-				keyOf[foldWord(w)] = k
+				keyOf[FoldWord(w)] = k
 			}
 		}
 	}

@@ -4,7 +4,7 @@ import (
 	"strings"
 	"unicode"
 
-	"golang.org/x/text/unicode/norm"
+	"github.com/microgoals/microgoals/model"
 )
 
 // The columns of a metric entries CSV file, by their English names (the header English
@@ -68,18 +68,13 @@ func csvColumnOf(cell string) string {
 	return ""
 }
 
-// foldHeader is a header cell as the import compares it: lower case, no accents, and spaces,
-// underscores and hyphens alike.
+// foldHeader is a header cell as the import compares it: folded as the search folds its
+// keywords (model.FoldWord: lower case, no accents), with spaces, underscores and hyphens alike.
 func foldHeader(s string) string {
-	var b strings.Builder
-	for _, r := range norm.NFD.String(strings.TrimSpace(s)) {
-		switch {
-		case unicode.Is(unicode.Mn, r):
-		case r == '_' || r == '-' || unicode.IsSpace(r):
-			b.WriteByte(' ')
-		default:
-			b.WriteRune(unicode.ToLower(r))
+	return strings.Map(func(r rune) rune {
+		if r == '_' || r == '-' || unicode.IsSpace(r) {
+			return ' '
 		}
-	}
-	return b.String()
+		return r
+	}, model.FoldWord(strings.TrimSpace(s)))
 }
