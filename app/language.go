@@ -45,12 +45,7 @@ func currentLocale() model.Locale {
 // times and numbers follow the desktop's locale (LC_ALL, LC_TIME, LANG), in the chosen
 // language when there is one.
 func applyLanguage(pref string) {
-	chosen := ""
-	for _, l := range model.SupportedLanguages {
-		if pref == l {
-			chosen = l
-		}
-	}
+	chosen := model.ChosenLanguage(pref)
 	if chosen != "" {
 		os.Setenv("LANGUAGE", chosen)
 		for _, k := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
@@ -62,13 +57,7 @@ func applyLanguage(pref string) {
 			}
 		}
 	}
-	loc := model.LocaleFromEnv(os.Getenv)
-	if chosen == "" {
-		// Texts in one language and dates in another read oddly; the formats follow the
-		// language of the texts when the desktop's LANGUAGE chose one of ours.
-		chosen = model.MessagesLanguageFromEnv(os.Getenv)
-	}
-	l := loc.WithLanguage(chosen)
+	l := model.FormatsIn(chosen, os.Getenv)
 	uiLocale.Store(l)
 	// Quick add's date words for the language are compiled now, not on the first Enter.
 	go model.WarmDateWords(l.Language())

@@ -2,6 +2,7 @@ package model
 
 import (
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -63,6 +64,25 @@ func LocaleFromEnv(getenv func(string) string) Locale {
 		}
 	}
 	return Locale{}
+}
+
+// ChosenLanguage is pref, a language setting, when it names one of SupportedLanguages, and ""
+// for anything else ("system": the session's locale decides).
+func ChosenLanguage(pref string) string {
+	if slices.Contains(SupportedLanguages, pref) {
+		return pref
+	}
+	return ""
+}
+
+// FormatsIn is the session's locale (LC_ALL, LC_TIME, LANG) in language chosen, or, when
+// chosen is "", in the language LANGUAGE picks among ours: texts in one language and dates
+// in another read oddly.
+func FormatsIn(chosen string, getenv func(string) string) Locale {
+	if chosen == "" {
+		chosen = MessagesLanguageFromEnv(getenv)
+	}
+	return LocaleFromEnv(getenv).WithLanguage(chosen)
 }
 
 // MessagesLanguageFromEnv is the language of the texts from the environment, read the way
@@ -310,7 +330,7 @@ func (l Locale) Number(v float64, decimals int) string {
 // number only from five digits on ("1234", "12.345"; CLDR minimumGroupingDigits 2), which
 // golang.org/x/text's tables do not carry for es.
 func (l Locale) grouping(v float64, opts ...number.Option) []number.Option {
-	if l.language() == "es" && math.Abs(v) < 10000 {
+	if l.language() == LangSpanish && math.Abs(v) < 10000 {
 		opts = append(opts, number.NoSeparator())
 	}
 	return opts

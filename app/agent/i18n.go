@@ -20,18 +20,12 @@ import (
 // The agent translates its texts (the tray's menu, the notifications) from the same files as
 // the window, but through go-i18n directly: Fyne's lang package would pull Fyne into the
 // agent, whose whole point is to run without it (TestTheAgentImportsNoFyne).
-var (
-	agentLocalizer atomic.Pointer[i18n.Localizer]
-	agentBundle    atomic.Pointer[i18n.Bundle]
-)
+var agentLocalizer atomic.Pointer[i18n.Localizer]
 
 // loadTranslations reads the translations and picks the language from the environment
 // (LANGUAGE, LC_ALL, LC_MESSAGES, LANG), as the window does; useLanguage changes it to the
 // one chosen in the window's settings once the plan's file is read.
 func loadTranslations() {
-	if b := translations(); b != nil {
-		agentBundle.Store(b)
-	}
 	useLanguage("system")
 	model.SetLocalizer(localizer{})
 }
@@ -76,12 +70,7 @@ func trIn(lang, msg string) string {
 // session's locale, a language code overrides it. It returns the locale the notifications
 // write dates and times in: the session's formats, in the chosen language.
 func useLanguage(pref string) model.Locale {
-	chosen := ""
-	for _, l := range model.SupportedLanguages {
-		if pref == l {
-			chosen = l
-		}
-	}
+	chosen := model.ChosenLanguage(pref)
 	var langs []string
 	if chosen != "" {
 		langs = []string{chosen}
@@ -94,14 +83,11 @@ func useLanguage(pref string) model.Locale {
 		for i, l := range langs {
 			langs[i] = strings.ReplaceAll(strings.SplitN(l, ".", 2)[0], "_", "-")
 		}
-		// Texts in one language and dates in another read oddly: the formats follow the
-		// language of the texts when the desktop's LANGUAGE chose one of ours.
-		chosen = model.MessagesLanguageFromEnv(os.Getenv)
 	}
-	if b := agentBundle.Load(); b != nil {
+	if b := translations(); b != nil {
 		agentLocalizer.Store(i18n.NewLocalizer(b, append(langs, "en")...))
 	}
-	return model.LocaleFromEnv(os.Getenv).WithLanguage(chosen)
+	return model.FormatsIn(chosen, os.Getenv)
 }
 
 // localize translates msg (its English text) and fills in data; with n >= 0 it picks the
