@@ -17,16 +17,15 @@ var numericDayPattern = regexp.MustCompile(`^(\d{1,2})([./-])(\d{1,2})[./-](\d{4
 // "09.01.2027" in German, "09/01/2027" in French, Spanish and British English, "01/09/2027"
 // in American English, and "2027-01-09" in the C locale.
 func (l Locale) FieldDate(t time.Time) string {
-	d, m, y := fmt.Sprintf("%02d", t.Day()), fmt.Sprintf("%02d", int(t.Month())), fmt.Sprintf("%04d", t.Year())
 	switch {
 	case l.Lang == "":
 		return t.Format("2006-01-02")
 	case l.americanStyle():
-		return m + "/" + d + "/" + y
+		return t.Format("01/02/2006")
 	case l.language() == LangGerman:
-		return d + "." + m + "." + y
+		return t.Format("02.01.2006")
 	}
-	return d + "/" + m + "/" + y
+	return t.Format("02/01/2006")
 }
 
 // parseNumericDay reads a day written with digits in the locale's order (day first, or month

@@ -47,11 +47,6 @@ func (f Filter) goalCriteria() bool {
 		len(f.Tags) > 0 || f.Due != DueAny
 }
 
-// StageNames are the English words the search and the board use for the stages.
-var StageNames = map[Stage]string{
-	StageInput: "input", StagePlanning: "plan", StageExecution: "execute", StageReview: "review", StageCelebration: "celebrate",
-}
-
 // ParseFilter reads a search query: plain words are searched for in the text; "#tag" and
 // "@place" ask for a tag; "stage:", "status:", "horizon:", "owner:", "partner:" and "due:"
 // (overdue, today, week, none) ask for a field; "is:focus" keeps the objective in focus. The

@@ -101,8 +101,8 @@ func TestDaysUseTheLocaleSeparator(t *testing.T) {
 			t.Errorf("%+v: Days(12.06) = %q, want %q", l, got, want)
 		}
 	}
-	if got := FormatDays(0.01); got != "less than a day" {
-		t.Errorf("FormatDays(0.01) = %q", got)
+	if got := (Locale{}).Days(0.01); got != "less than a day" {
+		t.Errorf("Days(0.01) = %q", got)
 	}
 }
 

@@ -614,11 +614,6 @@ func Plural(n int, word string) string {
 	return strconv.Itoa(n) + " " + word + "s"
 }
 
-// FormatDays writes a number of days for a sentence: "less than a day", "1 day", "2.5 days".
-func FormatDays(d float64) string {
-	return Locale{}.Days(d)
-}
-
 // MaxNotifyTitle and MaxNotifyBody cap the text handed to the desktop's notifier.
 const (
 	MaxNotifyTitle = 100
