@@ -11,9 +11,6 @@ import (
 // database, whatever the language, and the window shows the defaults in the user's words.
 // An anchor the user named is shown as it was written.
 
-// defaultAnchorNames are the default anchors' names as stored.
-var defaultAnchorNames = []string{"Morning planning", "Work start", "After lunch", "After work"}
-
 // anchorLabel is how the window names the anchor stored as name.
 func anchorLabel(name string) string {
 	switch name {
@@ -32,9 +29,9 @@ func anchorLabel(name string) string {
 // anchorValue is the stored name of the anchor the window shows as label: a default's
 // translated name is read back as the default.
 func anchorValue(label string) string {
-	for _, name := range defaultAnchorNames {
-		if anchorLabel(name) == label {
-			return name
+	for _, a := range model.DefaultAnchors() {
+		if anchorLabel(a.Name) == label {
+			return a.Name
 		}
 	}
 	return label
@@ -55,9 +52,4 @@ func storedAnchors(as []model.Anchor) []model.Anchor {
 		out[i].Name = anchorValue(out[i].Name)
 	}
 	return out
-}
-
-// quoted puts the user's text in the language's quotation marks: “…”, „…“, « … », «…».
-func quoted(s string) string {
-	return lang.L("“{{.Text}}”", map[string]any{"Text": s})
 }

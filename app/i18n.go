@@ -59,6 +59,11 @@ func counted(n int, one, other string, data ...map[string]any) string {
 	return lang.N(other, n, m)
 }
 
+// quoted puts the user's text in the language's quotation marks: “…”, „…“, « … », «…».
+func quoted(s string) string {
+	return lang.L("“{{.Text}}”", map[string]any{"Text": s})
+}
+
 // args is the data of a message template, in pairs: args("Title", g.Title, "Stage", s).
 func args(kv ...any) map[string]any {
 	m := make(map[string]any, len(kv)/2)

@@ -288,10 +288,15 @@ func dueText(g model.MicroGoal, loc *time.Location) string {
 	if !g.HasDue() {
 		return lang.L("no date")
 	}
-	if g.DueHasTime {
-		return lang.L("due {{.Date}}", args("Date", currentLocale().DateTime(g.Due.In(loc))))
+	return lang.L("due {{.Date}}", args("Date", dueDate(g.Due, g.DueHasTime, loc)))
+}
+
+// dueDate is a due date with its time when it has one: "Wed 2 Dec 14:30", "Sat 5 Dec".
+func dueDate(t time.Time, hasTime bool, loc *time.Location) string {
+	if hasTime {
+		return currentLocale().DateTime(t.In(loc))
 	}
-	return lang.L("due {{.Date}}", args("Date", currentLocale().ShortDate(g.Due.In(loc))))
+	return currentLocale().ShortDate(t.In(loc))
 }
 
 // noteAction remembers an action for the review and returns how to forget it on undo.
@@ -311,11 +316,7 @@ func (w *weeklyReview) noteAction(line string) func() {
 // to a day the user chose.
 func (w *weeklyReview) reschedule(g model.MicroGoal, due time.Time, hasTime bool, moved bool) bool {
 	u := w.u
-	date := currentLocale().ShortDate(due.In(u.loc))
-	if hasTime {
-		date = currentLocale().DateTime(due.In(u.loc))
-	}
-	a := args("Title", quoted(g.Title), "Date", date)
+	a := args("Title", quoted(g.Title), "Date", dueDate(due, hasTime, u.loc))
 	line, action := lang.L("Carried over {{.Title}} to {{.Date}}", a), lang.L("carry over {{.Title}}", a)
 	if moved {
 		line, action = lang.L("Moved {{.Title}} to {{.Date}}", a), lang.L("move {{.Title}}", a)
