@@ -69,6 +69,7 @@ type rtlEntryRenderer struct {
 	basePos   fyne.Position
 	baseSize  fyne.Size
 	text      *widget.RichText // the Entry's text (multi-line fields)
+	searched  bool             // text was looked for: it is not searched for again at each layout
 	laidOut   bool
 	alignment fyne.TextAlign
 }
@@ -101,7 +102,7 @@ func (r *rtlEntryRenderer) textArea() fyne.CanvasObject {
 // before it. The content's renderer is made once more to reach it (the text is a field of the
 // Entry, the same object the real renderer draws).
 func (r *rtlEntryRenderer) richText() *widget.RichText {
-	if r.text != nil {
+	if r.searched {
 		return r.text
 	}
 	area := r.textArea()
@@ -121,6 +122,7 @@ func (r *rtlEntryRenderer) richText() *widget.RichText {
 	if len(rts) == 2 { // the placeholder, then the text
 		r.text = rts[1]
 	}
+	r.searched = true
 	return r.text
 }
 
