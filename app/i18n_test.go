@@ -251,7 +251,7 @@ var sourceDirs = []string{".", "../model", "../storage"}
 
 // storageTextArg are storage's helpers that make an error for the user from a message, and
 // which of their arguments is the message.
-var storageTextArg = map[string]int{"newError": 0, "badImport": 0, "userErr": 1, "refuse": 1, "wrapf": 1}
+var storageTextArg = map[string]int{"newError": 0, "badImport": 0, "userErr": 1, "wrapf": 1}
 
 // messagesInSource lists the messages the source asks for: lang.L/N/X, the app's counted and
 // the model's tr/trN (model.Text/TextN outside it) and problem formats. A message passed on in a variable (the model's
@@ -391,7 +391,7 @@ func writeEnglish(t *testing.T, en map[string]any, msgs []sourceMessage) {
 // may make: none reaches the user's eyes as it is (a programming error, a state that cannot
 // arise from the app's own files, a value matched with errors.Is and answered in other words,
 // the demo generator's refusals to its developer). Every other one is written for the user and
-// translated (storage's newError, userErr, refuse, wrapf, badImport; model.Text).
+// translated (storage's newError, userErr, wrapf, badImport; model.Text).
 var internalErrors = map[string]bool{
 	"already running on this plan":                                    true,
 	"set occurrence: unknown status %q":                               true,

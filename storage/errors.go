@@ -63,13 +63,8 @@ func Explain(err error) string {
 	return err.Error()
 }
 
-// textError is a sentinel error whose text is translated when it is read.
-type textError struct{ msg string }
-
-func newError(msg string) error { return &textError{msg: msg} }
-
-func (e *textError) Error() string { return translate(e.msg, nil) }
-func (e *textError) userFacing()   {}
+// newError is a sentinel error whose text is translated when it is read.
+func newError(msg string) error { return &userError{msg: msg} }
 
 // userError is a sentence for the user (a model.Text message and its fields), translated when
 // it is read, that matches kind with errors.Is.
@@ -174,10 +169,6 @@ func (e *notFoundError) userFacing() {}
 
 func goalNotFound(id int64) error      { return &notFoundError{what: "micro-goal", id: id} }
 func objectiveNotFound(id int64) error { return &notFoundError{what: "objective", id: id} }
-
-// refuse is Open's refusal of a file: a whole sentence for the user, matching its kind
-// (ErrNotDatabase, ErrCorrupt, ErrForeign) with errors.Is without repeating it in the text.
-func refuse(kind error, msg string, kv ...any) error { return userErr(kind, msg, kv...) }
 
 // translate puts a message an error kept (written as a literal where the error was made, and
 // checked there by the app's i18n tests) into the user's language as the error is read.

@@ -118,7 +118,7 @@ func (s *Store) checkPages() {
 	case verdict == "ok":
 		return
 	}
-	s.checkErr = refuse(ErrCorrupt, "“{{.Path}}” is damaged ({{.Detail}}); it was left untouched — restore it from a backup", "Path", s.path, "Detail", verdict)
+	s.checkErr = userErr(ErrCorrupt, "“{{.Path}}” is damaged ({{.Detail}}); it was left untouched — restore it from a backup", "Path", s.path, "Detail", verdict)
 }
 
 // Checked waits for the structural check of the file and returns its verdict: nil, or an
@@ -167,7 +167,7 @@ func prepareFile(path string, background bool) (deferred bool, err error) {
 	case err != nil:
 		return false, wrapf(err, "open database “{{.Path}}”", "Path", path)
 	case fi.IsDir():
-		return false, refuse(ErrNotDatabase, "“{{.Path}}” is a folder, not a database file", "Path", path)
+		return false, userErr(ErrNotDatabase, "“{{.Path}}” is a folder, not a database file", "Path", path)
 	case fi.Size() == 0:
 		// An empty file is what creation leaves behind; SQLite treats it as a new database.
 		return false, nil
@@ -195,10 +195,10 @@ func checkFile(path string, background bool, deferred *bool) error {
 		return nil
 	}
 	if n < len(sqliteHeader) || !bytes.Equal(head[:len(sqliteHeader)], []byte(sqliteHeader)) {
-		return refuse(ErrNotDatabase, "“{{.Path}}” is not a Microgoals database (it is not an SQLite file); it was left untouched — choose another file", "Path", path)
+		return userErr(ErrNotDatabase, "“{{.Path}}” is not a Microgoals database (it is not an SQLite file); it was left untouched — choose another file", "Path", path)
 	}
 	if n < 100 {
-		return refuse(ErrCorrupt, "“{{.Path}}” is damaged (it ends inside its header); it was left untouched — restore it from a backup", "Path", path)
+		return userErr(ErrCorrupt, "“{{.Path}}” is damaged (it ends inside its header); it was left untouched — restore it from a backup", "Path", path)
 	}
 
 	// A read-only connection to a WAL database creates -wal and -shm files next to it. When no
@@ -218,7 +218,7 @@ func checkFile(path string, background bool, deferred *bool) error {
 	ctx := context.Background()
 
 	corrupt := func(detail string) error {
-		return refuse(ErrCorrupt, "“{{.Path}}” is damaged ({{.Detail}}); it was left untouched — restore it from a backup", "Path", path, "Detail", detail)
+		return userErr(ErrCorrupt, "“{{.Path}}” is damaged ({{.Detail}}); it was left untouched — restore it from a backup", "Path", path, "Detail", detail)
 	}
 	var appID, version, tables int
 	err = db.QueryRowContext(ctx, `SELECT (SELECT application_id FROM pragma_application_id),
@@ -231,7 +231,7 @@ func checkFile(path string, background bool, deferred *bool) error {
 		return wrapf(err, "check database “{{.Path}}”", "Path", path)
 	}
 	if appID != ApplicationID && !(appID == 0 && tables == 0) {
-		return refuse(ErrForeign, "“{{.Path}}” is a database of another program, not of Microgoals; it was left untouched — choose another file", "Path", path)
+		return userErr(ErrForeign, "“{{.Path}}” is a database of another program, not of Microgoals; it was left untouched — choose another file", "Path", path)
 	}
 	if version > len(migrations) {
 		return &NewerSchemaError{Path: path, FileVersion: version, KnownVersion: len(migrations)}
