@@ -8,6 +8,20 @@
 # log screenshotted; File → Export ▸ Metric entries (CSV) must write its header in that
 # language (HEADER). The stored conflict must stay as it was (the window translates it when it
 # shows it), and the query must leave the plan unchanged.
+# export_metrics_csv: File → Export ▸ (the ninth item) → Metric entries (CSV)… (its fourth),
+# then ~/microgoals-metrics.csv typed into the file chooser and Enter; waits for the file
+# (menu_keys: scripts/e2e.d/i11_exports.sh).
+export_metrics_csv() {
+  local i
+  menu_keys Down Down Down Down Down Down Down Down Down Right
+  xdotool key --window "$WIN" Down Down Down Return
+  sleep 1.5
+  xdotool type --delay 15 "~/microgoals-metrics.csv"
+  xdotool key --window "$WIN" Return
+  for i in $(seq 50); do [ -s "$HOME/microgoals-metrics.csv" ] && break; sleep 0.2; done
+  sleep 1
+}
+
 i15d() {
   local code=$1 locale=$2 query=$3 theme=$4 logtab=$5 header=$6
   local db=$WORK/i15d-$code.db gid before after got i
@@ -43,15 +57,7 @@ i15d() {
   # The Reviews tab's own tab "Decision log", the fourth (at x = logtab in this language).
   xdotool mousemove --window "$WIN" "$logtab" 98 click 1; sleep 1
   screenshot "$WIN" "$ARTIFACTS/i15d-reviews-$code.png"
-  # File → Export ▸ (the ninth item) → Metric entries (CSV)… (its fourth), then its path typed
-  # into the file chooser and Enter (menu_keys: scripts/e2e.d/i11_exports.sh).
-  menu_keys Down Down Down Down Down Down Down Down Down Right
-  xdotool key --window "$WIN" Down Down Down Return
-  sleep 1.5
-  xdotool type --delay 15 "~/microgoals-metrics.csv"
-  xdotool key --window "$WIN" Return
-  for i in $(seq 50); do [ -s "$HOME/microgoals-metrics.csv" ] && break; sleep 0.2; done
-  sleep 1
+  export_metrics_csv
   close_app
   no_crash_in_log
   db_ok "$db"

@@ -1,5 +1,6 @@
 # i15d_import.sh — issue 15: a metric entries CSV exported in German imported in a French
-# window. Sourced by scripts/e2e.sh (after i11_exports.sh, whose menu_keys it uses).
+# window. Sourced by scripts/e2e.sh (after i11_exports.sh and i15d.sh, whose menu_keys and
+# export_metrics_csv it uses).
 
 # check_i15d_csv_import: a demo plan's entries exported by the German window (File → Export ▸
 # Metric entries), then the same plan without its entries opened in French: File → Import ▸
@@ -13,14 +14,7 @@ check_i15d_csv_import() {
   wait_window
   sleep 2
   xdotool windowactivate --sync "$WIN" >/dev/null 2>&1 || true
-  menu_keys Down Down Down Down Down Down Down Down Down Right
-  xdotool key --window "$WIN" Down Down Down Return
-  sleep 1.5
-  # The file chooser (app/filechooser.go): a path typed over the offered name, then Enter.
-  xdotool type --delay 15 "~/microgoals-metrics.csv"
-  xdotool key --window "$WIN" Return
-  for i in $(seq 50); do [ -s "$HOME/microgoals-metrics.csv" ] && break; sleep 0.2; done
-  sleep 1
+  export_metrics_csv
   close_app
   no_crash_in_log
   head -n 1 "$HOME/microgoals-metrics.csv" | grep -q '^Eintrag,Mikroziel,' || fail "the German export's header is $(head -n 1 "$HOME/microgoals-metrics.csv")"
