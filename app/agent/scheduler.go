@@ -98,9 +98,10 @@ type Scheduler struct {
 	unavailable string // why desktop notifications fail, "" while they work
 	now         func() time.Time
 
-	sent    model.SentLog // touched under passMu only
-	sending atomic.Bool   // a send is in flight (possibly stuck past its timeout)
-	started atomic.Bool
+	sent     model.SentLog // touched under passMu only
+	sendSlot chan struct{} // holds a token while a send is in flight (possibly stuck past its timeout)
+	sendEnds atomic.Int64  // when the send in flight runs out of its time box (Unix nanoseconds)
+	started  atomic.Bool
 }
 
 // NewScheduler returns a scheduler on store; Start runs its loop.
@@ -114,7 +115,7 @@ func NewScheduler(store *storage.Store, cfg Config) *Scheduler {
 	if cfg.SendTimeout == 0 {
 		cfg.SendTimeout = DefaultSendTimeout
 	}
-	s := &Scheduler{cfg: cfg, store: store, now: cfg.Now, wake: make(chan struct{}, 1),
+	s := &Scheduler{cfg: cfg, store: store, now: cfg.Now, wake: make(chan struct{}, 1), sendSlot: make(chan struct{}, 1),
 		stop: make(chan struct{}), done: make(chan struct{}), planned: make(chan struct{}),
 		settings: model.DefaultNotifySettings(), sent: model.SentLog{}}
 	s.settings.Location, s.settings.Locale = cfg.Location, cfg.Locale
@@ -525,8 +526,10 @@ func (s *Scheduler) show(st *storage.Store, key, title, body string, celebration
 	}
 }
 
-// desktop sends one notification, time-boxed. Only one send is ever in flight: while one is
-// stuck, the next goes straight to the banner.
+// desktop sends one notification, time-boxed. Only one send is ever in flight: the next waits
+// for one still within its time box (a notification service being started answers late, and
+// two notifications due together must both reach it), and goes straight to the banner while
+// one is stuck past it.
 func (s *Scheduler) desktop(title, body string) error {
 	s.mu.Lock()
 	send, timeout := s.cfg.Send, s.cfg.SendTimeout
@@ -534,12 +537,24 @@ func (s *Scheduler) desktop(title, body string) error {
 	if send == nil {
 		return errors.New(model.Text("no way to reach the desktop"))
 	}
-	if !s.sending.CompareAndSwap(false, true) {
-		return errors.New(model.Text("the desktop's notification service has not answered a previous notification"))
+	busy := errors.New(model.Text("the desktop's notification service has not answered a previous notification"))
+	select {
+	case s.sendSlot <- struct{}{}:
+	default:
+		wait := time.Until(time.Unix(0, s.sendEnds.Load()))
+		if wait <= 0 {
+			return busy
+		}
+		select {
+		case s.sendSlot <- struct{}{}:
+		case <-time.After(wait):
+			return busy
+		}
 	}
+	s.sendEnds.Store(time.Now().Add(timeout).UnixNano())
 	res := make(chan error, 1)
 	go func() {
-		defer s.sending.Store(false)
+		defer func() { <-s.sendSlot }()
 		defer func() {
 			if r := recover(); r != nil {
 				res <- errors.New(model.Text("the notifier failed: {{.Panic}}", "Panic", fmt.Sprint(r)))
